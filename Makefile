@@ -1,0 +1,34 @@
+# `make run` opens the dashboard; `make test` runs every test. Both set everything up first.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: setup run test bench export validate clean
+
+$(STAMP): requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+	@bash scripts/ensure-chromium.sh
+
+run: setup
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+test: setup
+	$(VENV)/bin/pytest
+
+bench: setup
+	$(PY) scripts/bench.py
+
+export: setup
+	$(PY) -m lib.export --out exports
+
+validate: $(STAMP)
+	$(PY) -m lib.validate data/claims.yaml
+
+clean:
+	rm -rf $(VENV) exports .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Burnboard's data layer: pure Python and pandas, no Streamlit."""

@@ -1,0 +1,568 @@
+"""Claims: the schema, strict loading with line numbers, and writing back to YAML.
+
+The file is parsed into YAML nodes (never into Python objects), so nothing in it can execute, every problem
+can name its line, and duplicate keys and runaway aliases are caught before any value is built.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from yaml.constructor import SafeConstructor
+
+try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MONEY_UNITS = ("USD", "KRW", "EUR")
+UNITS = MONEY_UNITS + ("users", "GPUs", "GW", "devices", "people", "percent", "years")
+PERS = ("day", "month", "year")
+BASES = ("reported", "estimated", "projected", "forecast", "commitment")
+QUALIFIERS = ("exact", "approximately", "at_least", "up_to", "more_than", "nearly")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric of the controlled vocabulary: its kind (flow, stock, either, event) and allowed units."""
+
+    name: str
+    kind: str
+    units: tuple[str, ...]
+    label: str
+
+
+_M = MONEY_UNITS
+METRICS = {
+    m.name: m
+    for m in [
+        Metric("revenue", "flow", _M, "Revenue"),
+        Metric("net_loss", "flow", _M, "Net loss"),
+        Metric("cash_burn", "flow", _M, "Cash burn"),
+        Metric("operating_cost", "flow", _M, "Operating cost"),
+        Metric("compute_cost", "flow", _M, "Compute cost"),
+        Metric("training_cost", "either", _M, "Training cost"),
+        Metric("staff_cost", "flow", _M, "Staff cost"),
+        Metric("data_cost", "either", _M, "Data cost"),
+        Metric("subscription_price", "flow", _M, "Subscription price"),
+        Metric("ipo_revenue_threshold", "flow", _M, "IPO revenue threshold"),
+        Metric("valuation", "stock", _M, "Valuation"),
+        Metric("funding_round", "stock", _M, "Funding round"),
+        Metric("investment", "stock", _M, "Investment"),
+        Metric("investment_commitment", "stock", _M, "Investment commitment"),
+        Metric("compute_contract", "stock", _M, "Compute contract"),
+        Metric("hardware_purchase", "stock", _M + ("GPUs",), "Hardware purchase"),
+        Metric("acquisition_cost", "stock", _M, "Acquisition cost"),
+        Metric("donation", "stock", _M, "Donation"),
+        Metric("ipo_history_threshold", "stock", ("years",), "IPO operating-history threshold"),
+        Metric("users", "stock", ("users",), "Users"),
+        Metric("user_decline", "stock", ("percent",), "User decline"),
+        Metric("compute_capacity", "stock", ("GW",), "Compute capacity"),
+        Metric("installed_devices", "stock", ("devices",), "Installed devices"),
+        Metric("executives_courted", "stock", ("people",), "Executives courted"),
+        Metric("jobs_at_risk", "stock", ("percent",), "Jobs at risk"),
+        Metric("product_launch", "event", (), "Product launch"),
+        Metric("monetisation", "event", (), "Monetisation"),
+        Metric("leadership_change", "event", (), "Leadership change"),
+        Metric("partnership", "event", (), "Partnership"),
+        Metric("deal_stalled", "event", (), "Deal stalled"),
+        Metric("bankruptcy_prediction", "event", (), "Bankruptcy prediction"),
+        Metric("cash_shortfall_prediction", "event", (), "Cash-shortfall prediction"),
+        Metric("ipo_plan", "event", (), "IPO plan"),
+        Metric("device_plan", "event", (), "Device plan"),
+    ]
+}
+
+SOURCE_FIELDS = ("id", "file", "title", "publisher", "language", "published", "url", "note")
+CLAIM_FIELDS = (
+    "id", "entity", "counterparty", "metric", "value", "unit", "per", "period", "basis", "qualifier",
+    "source", "quote", "quote_en", "note",
+)
+CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
+FRAME_COLUMNS = list(CLAIM_FIELDS) + ["line"] + [f"source_{f}" for f in SOURCE_FIELDS if f != "id"]
+
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split()
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+PERIOD = re.compile(r"^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FILE_NAME = re.compile(r"^[\w.-]+$")
+MAX_EXPANSION = 20  # how many times bigger than the file aliases may make the document
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CORE_TAGS = _SCALAR_TAGS | {_TAG + "map", _TAG + "seq"}
+
+
+class ClaimsError(ValueError):
+    """Every problem found in a claims file, one `PATH:LINE: field: message` line each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class _Problems:
+    """Collects problems for one file, formatted with its path."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.items: list[tuple[int, str]] = []
+
+    def add(self, line: int, field: str, message: str) -> None:
+        self.items.append((line, f"{self.path}:{line}: {field}: {message}"))
+
+    def sorted(self) -> list[str]:
+        return [text for _, text in sorted(self.items, key=lambda item: item[0])]
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _describe(value) -> str:
+    """Name a wrongly typed value the way a reader of the YAML sees it."""
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans)"
+    if isinstance(value, str):
+        return f"string {value!r}"
+    if value is None:
+        return "null"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _decode(data: bytes, problems: _Problems) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.add(line, "file", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})")
+        return None
+    if not text.strip():
+        problems.add(1, "file", "the file is empty")
+        return None
+    return text
+
+
+def _expanded_size(root: yaml.Node) -> tuple[int, int]:
+    """Count distinct nodes and nodes after alias expansion, without expanding anything."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 0) for c in children)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return len(sizes), sizes[id(root)]
+
+
+class _Builder:
+    """Turns YAML nodes into plain Python values, reporting problems with line numbers."""
+
+    _constructor = SafeConstructor()
+    _construct = {
+        _TAG + "str": lambda c, n: n.value,
+        _TAG + "int": SafeConstructor.construct_yaml_int,
+        _TAG + "float": SafeConstructor.construct_yaml_float,
+        _TAG + "bool": SafeConstructor.construct_yaml_bool,
+        _TAG + "null": lambda c, n: None,
+        _TAG + "timestamp": lambda c, n: n.value,  # dates are checked as text
+    }
+
+    def __init__(self, problems: _Problems):
+        self.problems = problems
+
+    def scalar(self, node: yaml.Node, field: str):
+        """A scalar's value, or a problem when the node is a list, a mapping or has a custom tag."""
+        if node.tag not in _CORE_TAGS:
+            self.problems.add(_line(node), field, f"YAML tag {node.tag!r} is not allowed (plain values only)")
+            return _INVALID
+        if not isinstance(node, yaml.ScalarNode):
+            self.problems.add(_line(node), field, f"expected a single value, got {_node_kind(node)}")
+            return _INVALID
+        if node.tag not in _SCALAR_TAGS:
+            self.problems.add(_line(node), field, f"YAML tag {node.tag!r} is not allowed (plain values only)")
+            return _INVALID
+        try:
+            return self._construct[node.tag](self._constructor, node)
+        except (ValueError, yaml.YAMLError) as err:
+            self.problems.add(_line(node), field, f"cannot read {node.value!r}: {err}")
+            return _INVALID
+
+    def mapping(self, node: yaml.Node, field: str, allowed: tuple[str, ...]) -> dict | None:
+        """A mapping's keys and nodes; unknown, duplicate and non-string keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problems.add(_line(node), field or "top level", f"expected a mapping, got {_node_kind(node)}")
+            return None
+        if node.tag != _TAG + "map":
+            self.problems.add(_line(node), field or "top level", f"YAML tag {node.tag!r} is not allowed (plain values only)")
+            return None
+        result: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.problems.add(_line(key_node), field, "merge keys (<<) are not allowed")
+                continue
+            key = self.scalar(key_node, field) if isinstance(key_node, yaml.ScalarNode) else _INVALID
+            if not isinstance(key, str):
+                self.problems.add(_line(key_node), field, f"keys must be field names, got {_describe(key)}")
+            elif key in result:
+                self.problems.add(
+                    _line(key_node), _join(field, key), f"duplicate key (first at line {_line(result[key])})"
+                )
+            elif key not in allowed:
+                self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
+            else:
+                result[key] = value_node
+        return result
+
+    def sequence(self, node: yaml.Node, field: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode) or node.tag != _TAG + "seq":
+            self.problems.add(_line(node), field, f"expected a list, got {_node_kind(node)}")
+            return []
+        return node.value
+
+
+class _Invalid:
+    """Marks a value that already produced a problem, so no second message is given for it."""
+
+
+_INVALID = _Invalid()
+
+
+def _node_kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return "null" if node.tag == _TAG + "null" else f"the value {node.value!r}"
+    if node.tag not in _CORE_TAGS:
+        return f"a value tagged {node.tag!r}"
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+
+
+def _join(field: str, key: str) -> str:
+    return f"{field}.{key}" if field else key
+
+
+def _check_date(text: str) -> str | None:
+    """The problem with a YYYY-MM-DD text, or None when it is a real date."""
+    if not DATE.match(text):
+        return f"expected a date YYYY-MM-DD, got {text!r}"
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as err:
+        return f"impossible date {text!r} ({err})"
+    return None
+
+
+def _check_period(text: str) -> str | None:
+    """The problem with a period (YYYY, YYYY-H1, YYYY-Q3, YYYY-MM, YYYY-MM-DD), or None."""
+    match = PERIOD.match(text)
+    if not match:
+        return f"expected a period like 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02, got {text!r}"
+    year, _, _, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12:
+        return f"impossible month in {text!r}"
+    if day:
+        return _check_date(text)
+    return None
+
+
+class _Validator:
+    """Checks one parsed document against the schema and builds the rows of the frame."""
+
+    def __init__(self, path: str, problems: _Problems):
+        self.problems = problems
+        self.build = _Builder(problems)
+        self.path = path
+
+    def text(self, nodes: dict, key: str, field: str, *, required: bool = True, nullable: bool = False):
+        node = nodes.get(key)
+        where = _join(field, key)
+        if node is None:
+            if required:
+                self.problems.add(self.line, where, "missing")
+            return None
+        value = self.build.scalar(node, where)
+        if value is _INVALID:
+            return None
+        if value is None and nullable:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and key == "period":
+            value = str(value)  # an unquoted year
+        if not isinstance(value, str):
+            self.problems.add(_line(node), where, f"expected text, got {_describe(value)}")
+            return None
+        if not value.strip():
+            self.problems.add(_line(node), where, "must not be empty")
+            return None
+        return value
+
+    def choice(self, nodes: dict, key: str, field: str, options, *, required: bool = True):
+        value = self.text(nodes, key, field, required=required)
+        if value is not None and value not in options:
+            self.problems.add(_line(nodes[key]), _join(field, key), f"unknown {key} {value!r}; allowed: {', '.join(options)}")
+            return None
+        return value
+
+    def source(self, node: yaml.Node, index: int) -> dict | None:
+        field = f"sources[{index}]"
+        nodes = self.build.mapping(node, field, SOURCE_FIELDS)
+        if nodes is None:
+            return None
+        self.line = _line(node)
+        row = {"line": self.line, "index": index}
+        row["id"] = self.slug(nodes, field)
+        row["file"] = self.text(nodes, "file", field)
+        if row["file"] and not FILE_NAME.match(row["file"]):
+            self.problems.add(_line(nodes["file"]), f"{field}.file", "must be a plain file name (no folders)")
+        row["title"] = self.text(nodes, "title", field)
+        row["publisher"] = self.text(nodes, "publisher", field)
+        row["language"] = self.text(nodes, "language", field)
+        if row["language"] and row["language"] not in ISO_639_1:
+            self.problems.add(_line(nodes["language"]), f"{field}.language", f"not an ISO 639-1 code: {row['language']!r}")
+        self.required_key(nodes, "published", field)
+        published = self.text(nodes, "published", field, required=False, nullable=True)
+        if published is not None:
+            problem = _check_date(published)
+            if problem:
+                self.problems.add(_line(nodes["published"]), f"{field}.published", problem)
+            else:
+                row["published"] = published
+        self.required_key(nodes, "url", field)
+        url = self.text(nodes, "url", field, required=False, nullable=True)
+        if url is not None and not re.match(r"^https?://[^\s/]+", url):
+            self.problems.add(_line(nodes["url"]), f"{field}.url", f"must be an http:// or https:// address, got {url!r}")
+        row["url"] = url
+        row["note"] = self.text(nodes, "note", field)
+        return row
+
+    def required_key(self, nodes: dict, key: str, field: str) -> None:
+        if key not in nodes:
+            self.problems.add(self.line, _join(field, key), "missing (write null when unknown)")
+
+    def slug(self, nodes: dict, field: str) -> str | None:
+        value = self.text(nodes, "id", field)
+        if value is not None and not SLUG.match(value):
+            self.problems.add(_line(nodes["id"]), f"{field}.id", f"must be a slug of a-z, 0-9, - and _, got {value!r}")
+        return value
+
+    def number(self, nodes: dict, field: str):
+        node = nodes.get("value")
+        if node is None:
+            self.problems.add(self.line, f"{field}.value", "missing (write null for events)")
+            return _INVALID
+        value = self.build.scalar(node, f"{field}.value")
+        if value is None or value is _INVALID:
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problems.add(_line(node), f"{field}.value", f"expected a number, got {_describe(value)}")
+            return _INVALID
+        if not math.isfinite(value):
+            self.problems.add(_line(node), f"{field}.value", f"must be a finite number, got {node.value}")
+            return _INVALID
+        if value < 0:
+            self.problems.add(_line(node), f"{field}.value", f"must be >= 0, got {value}")
+            return _INVALID
+        return value
+
+    def claim(self, node: yaml.Node, index: int) -> dict | None:
+        field = f"claims[{index}]"
+        nodes = self.build.mapping(node, field, CLAIM_FIELDS)
+        if nodes is None:
+            return None
+        self.line = _line(node)
+        for key in CLAIM_REQUIRED:
+            if key not in nodes and key != "value":
+                self.problems.add(self.line, f"{field}.{key}", "missing")
+        row = {"line": self.line, "index": index, "id": self.slug(nodes, field)}
+        row["entity"] = self.text(nodes, "entity", field, required=False)
+        row["counterparty"] = self.text(nodes, "counterparty", field, required=False)
+        row["metric"] = self.choice(nodes, "metric", field, METRICS, required=False)
+        value = self.number(nodes, field)
+        row["value"] = None if value is _INVALID else value
+        row["unit"] = self.choice(nodes, "unit", field, UNITS, required=False)
+        row["per"] = self.choice(nodes, "per", field, PERS, required=False)
+        row["period"] = self.text(nodes, "period", field, required=False)
+        if row["period"]:
+            problem = _check_period(row["period"])
+            if problem:
+                self.problems.add(_line(nodes["period"]), f"{field}.period", problem)
+        row["basis"] = self.choice(nodes, "basis", field, BASES, required=False)
+        row["qualifier"] = self.choice(nodes, "qualifier", field, QUALIFIERS, required=False)
+        row["source"] = self.text(nodes, "source", field, required=False)
+        row["source_line"] = _line(nodes["source"]) if "source" in nodes else self.line
+        row["quote"] = self.text(nodes, "quote", field, required=False)
+        row["quote_en"] = self.text(nodes, "quote_en", field, required=False)
+        row["note"] = self.text(nodes, "note", field, required=False)
+        if row["metric"]:
+            self.metric_rules(nodes, field, row, value)
+        return row
+
+    def metric_rules(self, nodes: dict, field: str, row: dict, value) -> None:
+        """Unit, per and qualifier must fit the metric's kind."""
+        metric = METRICS[row["metric"]]
+        where = _line(nodes["metric"])
+        if metric.kind == "event":
+            for key in ("unit", "per"):
+                if key in nodes:
+                    self.problems.add(_line(nodes[key]), f"{field}.{key}", f"events ({metric.name}) take no {key}")
+            if value not in (None, _INVALID):
+                self.problems.add(_line(nodes["value"]), f"{field}.value", f"events ({metric.name}) take value: null")
+            return
+        if "unit" not in nodes:
+            self.problems.add(where, f"{field}.unit", f"missing (a {metric.name} needs one of {', '.join(metric.units)})")
+        elif row["unit"] and row["unit"] not in metric.units:
+            self.problems.add(
+                _line(nodes["unit"]), f"{field}.unit",
+                f"{row['unit']} does not fit {metric.name}; allowed: {', '.join(metric.units)}",
+            )
+        if metric.kind == "flow" and "per" not in nodes:
+            self.problems.add(where, f"{field}.per", f"missing (a {metric.name} is a flow: day, month or year)")
+        if metric.kind == "stock" and "per" in nodes:
+            self.problems.add(_line(nodes["per"]), f"{field}.per", f"a {metric.name} is a stock and takes no per")
+        if value is not None and value is not _INVALID and "qualifier" not in nodes:
+            self.problems.add(where, f"{field}.qualifier", "missing (exact, approximately, at_least, ...)")
+
+    def document(self, root: yaml.Node) -> tuple[list[dict], list[dict]]:
+        top = self.build.mapping(root, "", ("sources", "claims"))
+        if top is None:
+            return [], []
+        for key in ("sources", "claims"):
+            if key not in top:
+                self.problems.add(_line(root), key, "missing")
+        sources = [self.source(n, i) for i, n in enumerate(self.build.sequence(top["sources"], "sources"))] if "sources" in top else []
+        claims = [self.claim(n, i) for i, n in enumerate(self.build.sequence(top["claims"], "claims"))] if "claims" in top else []
+        sources = [s for s in sources if s]
+        claims = [c for c in claims if c]
+        self.unique(sources, "sources")
+        self.unique(claims, "claims")
+        known = {s["id"] for s in sources}
+        for claim in claims:
+            if claim["source"] and claim["source"] not in known:
+                self.problems.add(claim["source_line"], f"claims[{claim['index']}].source", f"unknown source {claim['source']!r}")
+        return sources, claims
+
+    def unique(self, rows: list[dict], field: str) -> None:
+        first: dict[str, int] = {}
+        for row in rows:
+            if row["id"] is None:
+                continue
+            if row["id"] in first:
+                self.problems.add(row["line"], f"{field}[{row['index']}].id", f"duplicate id {row['id']!r} (first at line {first[row['id']]})")
+            else:
+                first[row["id"]] = row["line"]
+
+
+def parse_claims(data: bytes | str, path: str = "<upload>") -> pd.DataFrame:
+    """Validate a claims document given as bytes or text; return one row per claim with its source joined in.
+
+    Raises ClaimsError listing every problem found, each as `PATH:LINE: field: message`.
+    """
+    problems = _Problems(path)
+    text = _decode(data.encode("utf-8") if isinstance(data, str) else data, problems)
+    if text is not None:
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            problems.add(mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
+            root = None
+        except yaml.YAMLError as err:
+            problems.add(1, "file", f"not valid YAML: {err}")
+            root = None
+        if root is None and not problems.items:
+            problems.add(1, "file", "the file holds no YAML document")
+        elif root is not None:
+            distinct, expanded = _expanded_size(root)
+            if expanded > MAX_EXPANSION * distinct + 1000:
+                problems.add(1, "file", f"aliases expand {distinct} nodes into {expanded}; refused (possible 'billion laughs')")
+            else:
+                sources, claims = _Validator(path, problems).document(root)
+    if problems.items:
+        raise ClaimsError(problems.sorted())
+    return _frame(sources, claims)
+
+
+def load_claims(path: str | Path) -> pd.DataFrame:
+    """Load and validate a claims file; see parse_claims."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ClaimsError([f"{path}:1: file: cannot read ({err.strerror})"]) from err
+    return parse_claims(data, str(path))
+
+
+def _frame(sources: list[dict], claims: list[dict]) -> pd.DataFrame:
+    """Join each claim with its source's fields (prefixed source_) into a typed frame."""
+    by_id = {s["id"]: s for s in sources}
+    rows = []
+    for claim in claims:
+        source = by_id[claim["source"]]
+        row = {key: claim.get(key) for key in CLAIM_FIELDS}
+        row["line"] = claim["line"]
+        for key in SOURCE_FIELDS[1:]:
+            row[f"source_{key}"] = source.get(key)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    text_columns = [c for c in FRAME_COLUMNS if c not in ("value", "line", "source_published")]
+    frame[text_columns] = frame[text_columns].astype("str")
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    frame["line"] = frame["line"].astype("int64")
+    frame["source_published"] = pd.to_datetime(frame["source_published"])
+    frame.attrs["sources"] = [{k: s.get(k) for k in SOURCE_FIELDS} for s in sources]
+    return frame
+
+
+def to_yaml(claims: pd.DataFrame) -> str:
+    """Write a claims frame back as a claims document that loads into the same frame."""
+    sources = claims.attrs.get("sources") or _sources_from_rows(claims)
+    used = set(claims["source"])
+    doc = {
+        "sources": [dict(s) for s in sources if s["id"] in used],
+        "claims": [
+            {key: _plain(row[key]) for key in CLAIM_FIELDS if key == "value" or _plain(row[key]) is not None}
+            for _, row in claims.iterrows()
+        ],
+    }
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
+
+
+def _sources_from_rows(claims: pd.DataFrame) -> list[dict]:
+    sources = {}
+    for _, row in claims.iterrows():
+        published = row["source_published"]
+        sources[row["source"]] = {
+            "id": row["source"],
+            **{key: _plain(row[f"source_{key}"]) for key in SOURCE_FIELDS[1:]},
+            "published": None if pd.isna(published) else published.date().isoformat(),
+        }
+    return list(sources.values())
+
+
+def _plain(value):
+    """A frame cell as a plain YAML-friendly value: NaN -> None, whole floats -> int."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

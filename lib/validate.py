@@ -1,0 +1,36 @@
+"""Command line: `python -m lib.validate PATH...` checks claims files and reports every problem."""
+from __future__ import annotations
+
+import sys
+
+from lib.claims import ClaimsError, load_claims
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Exit 0 with a summary line per valid file; exit 1 with one line per problem on stderr otherwise."""
+    paths = sys.argv[1:] if argv is None else argv
+    if not paths:
+        print("usage: python -m lib.validate PATH...", file=sys.stderr)
+        return 2
+    failed = False
+    for path in paths:
+        try:
+            claims = load_claims(path)
+        except ClaimsError as err:
+            failed = True
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            continue
+        except Exception as err:  # the promise is: never a traceback
+            failed = True
+            print(f"{path}:1: file: could not be checked ({type(err).__name__}: {err})", file=sys.stderr)
+            continue
+        print(
+            f"{path}: valid: {len(claims)} claims from {claims['source'].nunique()} sources, "
+            f"{claims['entity'].nunique()} entities, {claims['metric'].nunique()} metrics"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

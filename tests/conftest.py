@@ -1,0 +1,56 @@
+"""Shared fixtures: the real dataset and a builder for small hand-made claims files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lib.claims import load_claims, parse_claims
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMS_PATH = ROOT / "data" / "claims.yaml"
+
+SOURCE = {
+    "id": "src-a",
+    "file": "a.txt",
+    "title": "Article A",
+    "publisher": "Publisher A",
+    "language": "en",
+    "published": "2024-06-01",
+    "url": "https://example.com/a",
+    "note": "A test source.",
+}
+CLAIM = {
+    "id": "claim-1",
+    "entity": "OpenAI",
+    "metric": "net_loss",
+    "value": 5_000_000_000,
+    "unit": "USD",
+    "per": "year",
+    "period": "2024",
+    "basis": "estimated",
+    "qualifier": "approximately",
+    "source": "src-a",
+    "quote": "a loss of $5 billion",
+    "quote_en": "a loss of $5 billion",
+}
+
+
+def claims_yaml(claims: list[dict], sources: list[dict] | None = None) -> str:
+    """A claims document from partial claims (each merged over CLAIM) and sources (over SOURCE)."""
+    doc = {
+        "sources": [{**SOURCE, **s} for s in (sources or [{}])],
+        "claims": [{k: v for k, v in {**CLAIM, **c}.items() if v is not ...} for c in claims],
+    }
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+
+
+def make_claims(claims: list[dict], sources: list[dict] | None = None):
+    """A validated claims frame from partial claims; `...` as a value drops that field."""
+    return parse_claims(claims_yaml(claims, sources), "test.yaml")
+
+
+@pytest.fixture(scope="session")
+def real_claims():
+    return load_claims(CLAIMS_PATH)

@@ -1,0 +1,216 @@
+"""lib.claims: strict validation with file, line and field in every message; the frame it builds."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lib.claims import METRICS, ClaimsError, load_claims, parse_claims, to_yaml
+from tests.conftest import ROOT, make_claims
+
+VALID = """\
+sources:
+  - id: src-a
+    file: a.txt
+    title: Article A
+    publisher: Publisher A
+    language: en
+    published: 2024-06-01
+    url: https://example.com/a
+    note: A test source.
+claims:
+  - id: claim-1
+    entity: OpenAI
+    metric: net_loss
+    value: 5_000_000_000
+    unit: USD
+    per: year
+    period: "2024"
+    basis: estimated
+    qualifier: approximately
+    source: src-a
+    quote: a loss of $5 billion
+    quote_en: a loss of $5 billion
+"""
+
+
+def replaced(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+def problems_of(text: str | bytes) -> list[str]:
+    with pytest.raises(ClaimsError) as caught:
+        parse_claims(text, "test.yaml")
+    return caught.value.problems
+
+
+SECOND_CLAIM = VALID[VALID.index("  - id: claim-1") :]
+BILLION_LAUGHS = "".join(
+    f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" if i else 'l0: &l0 ["lol", "lol", "lol"]\n' for i in range(10)
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (VALID + "    colour: red\n", "test.yaml:23: claims[0].colour: unknown field"),
+        (VALID + "    unit: EUR\n", "test.yaml:23: claims[0].unit: duplicate key (first at line 15)"),
+        (VALID + SECOND_CLAIM, "test.yaml:23: claims[1].id: duplicate id 'claim-1' (first at line 11)"),
+        (replaced("value: 5_000_000_000", "value: yes"), "test.yaml:14: claims[0].value: expected a number, got boolean true"),
+        (replaced("value: 5_000_000_000", "value: 5.0e9"), "test.yaml:14: claims[0].value: expected a number, got string '5.0e9'"),
+        (replaced("value: 5_000_000_000", "value: five"), "test.yaml:14: claims[0].value: expected a number, got string 'five'"),
+        (replaced("value: 5_000_000_000", "value: -5"), "test.yaml:14: claims[0].value: must be >= 0, got -5"),
+        (replaced("value: 5_000_000_000", "value: .nan"), "test.yaml:14: claims[0].value: must be a finite number"),
+        (replaced("value: 5_000_000_000", "value: .inf"), "test.yaml:14: claims[0].value: must be a finite number"),
+        (replaced("metric: net_loss", "metric: burn"), "test.yaml:13: claims[0].metric: unknown metric 'burn'"),
+        (replaced("unit: USD", "unit: dollars"), "test.yaml:15: claims[0].unit: unknown unit 'dollars'"),
+        (replaced("unit: USD", "unit: GW"), "test.yaml:15: claims[0].unit: GW does not fit net_loss"),
+        (replaced("basis: estimated", "basis: rumoured"), "test.yaml:18: claims[0].basis: unknown basis 'rumoured'"),
+        (replaced("qualifier: approximately", "qualifier: roughly"), "test.yaml:19: claims[0].qualifier: unknown qualifier"),
+        (replaced("source: src-a", "source: src-b"), "test.yaml:20: claims[0].source: unknown source 'src-b'"),
+        (replaced("published: 2024-06-01", "published: 2024-6-1"), "test.yaml:7: sources[0].published: expected a date YYYY-MM-DD"),
+        (replaced("published: 2024-06-01", "published: 2023-02-29"), "test.yaml:7: sources[0].published: impossible date '2023-02-29'"),
+        (replaced('period: "2024"', 'period: "24"'), "test.yaml:17: claims[0].period: expected a period like"),
+        (replaced('period: "2024"', "period: 2024-13"), "test.yaml:17: claims[0].period: impossible month in '2024-13'"),
+        (replaced('period: "2024"', "period: 2024-04-31"), "test.yaml:17: claims[0].period: impossible date '2024-04-31'"),
+        (replaced("url: https://example.com/a", "url: javascript:alert(1)"), "test.yaml:8: sources[0].url: must be an http:// or https:// address"),
+        (replaced("url: https://example.com/a", "url: ftp://example.com/a"), "test.yaml:8: sources[0].url: must be an http:// or https:// address"),
+        (replaced("language: en", "language: english"), "test.yaml:6: sources[0].language: not an ISO 639-1 code"),
+        (replaced("    quote_en: a loss of $5 billion\n", ""), "test.yaml:11: claims[0].quote_en: missing"),
+        (replaced("    per: year\n", ""), "test.yaml:13: claims[0].per: missing (a net_loss is a flow"),
+        (replaced("metric: net_loss", "metric: valuation"), "test.yaml:16: claims[0].per: a valuation is a stock and takes no per"),
+        (replaced("metric: net_loss", "metric: ipo_plan"), "test.yaml:14: claims[0].value: events (ipo_plan) take value: null"),
+        (replaced("    qualifier: approximately\n", ""), "test.yaml:13: claims[0].qualifier: missing"),
+        (replaced("    url: https://example.com/a\n", ""), "test.yaml:2: sources[0].url: missing (write null when unknown)"),
+        (
+            replaced("quote: a loss of $5 billion", 'quote: !!python/object/apply:os.system ["echo owned"]'),
+            "test.yaml:21: claims[0].quote: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        ),
+        (replaced("quote: a loss of $5 billion", "quote: !custom text"), "test.yaml:21: claims[0].quote: YAML tag '!custom' is not allowed"),
+        (replaced("  - id: claim-1\n", "  - &c\n    id: claim-1\n") + "  - <<: *c\n", "test.yaml:24: claims[1]: merge keys (<<) are not allowed"),
+        (replaced("title: Article A", "title: [Article, A]"), "test.yaml:4: sources[0].title: expected a single value, got a list"),
+        (replaced("entity: OpenAI", "entity: 42"), "test.yaml:12: claims[0].entity: expected text, got int 42"),
+        (VALID + "extra: 1\n", "test.yaml:23: extra: unknown field; allowed: sources, claims"),
+        (VALID.replace("claims:", "claim:"), "test.yaml:10: claim: unknown field"),
+        ("- just\n- a list\n", "test.yaml:1: top level: expected a mapping, got a list"),
+        ("", "test.yaml:1: file: the file is empty"),
+        ("  \n\n", "test.yaml:1: file: the file is empty"),
+        ("sources: [\n", "test.yaml:2: file: not valid YAML"),
+        (VALID.encode().replace(b"Article A", b"Article \xff"), "test.yaml:4: file: not valid UTF-8 (byte 0xff"),
+        (BILLION_LAUGHS, "test.yaml:1: file: aliases expand"),
+    ],
+    ids=lambda value: None,
+)
+def test_bad_input_names_file_line_and_field(text, expected):
+    problems = problems_of(text)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_every_problem_is_reported_at_once():
+    text = replaced("value: 5_000_000_000", "value: yes").replace("basis: estimated", "basis: rumoured") + "    colour: red\n"
+    problems = problems_of(text)
+    assert [p.split(": ")[1] for p in problems] == ["claims[0].value", "claims[0].basis", "claims[0].colour"]
+    assert [int(p.split(":")[1]) for p in problems] == [14, 18, 23]
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        pytest.param(lambda text: "\ufeff" + text, id="utf8-bom"),
+        pytest.param(lambda text: text.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(lambda text: text.replace('period: "2024"', "period: 2024"), id="unquoted-year"),
+        pytest.param(lambda text: text.replace("url: https://example.com/a", "url: null"), id="null-url"),
+        pytest.param(lambda text: text.replace("published: 2024-06-01", "published: null"), id="undated"),
+    ],
+)
+def test_accepted_variants(transform):
+    frame = parse_claims(transform(VALID).encode("utf-8"), "test.yaml")
+    assert frame.loc[0, "id"] == "claim-1"
+    assert frame.loc[0, "period"] == "2024"
+
+
+def test_frame_joins_the_source_fields():
+    frame = parse_claims(VALID, "test.yaml")
+    expected = pd.DataFrame(
+        {
+            "id": ["claim-1"], "entity": ["OpenAI"], "counterparty": [None], "metric": ["net_loss"],
+            "value": [5e9], "unit": ["USD"], "per": ["year"], "period": ["2024"], "basis": ["estimated"],
+            "qualifier": ["approximately"], "source": ["src-a"], "quote": ["a loss of $5 billion"],
+            "quote_en": ["a loss of $5 billion"], "note": [None], "line": [11], "source_file": ["a.txt"],
+            "source_title": ["Article A"], "source_publisher": ["Publisher A"], "source_language": ["en"],
+            "source_published": pd.to_datetime(["2024-06-01"]), "source_url": ["https://example.com/a"],
+            "source_note": ["A test source."],
+        }
+    ).astype({"counterparty": "str", "note": "str"})
+    pd.testing.assert_frame_equal(frame, expected)
+
+
+def test_load_claims_names_a_missing_file(tmp_path):
+    with pytest.raises(ClaimsError, match=r"nope\.yaml:1: file: cannot read"):
+        load_claims(tmp_path / "nope.yaml")
+
+
+def test_yaml_tags_never_execute(tmp_path):
+    marker = tmp_path / "owned"
+    text = replaced("quote: a loss of $5 billion", f'quote: !!python/object/apply:os.system ["touch {marker}"]')
+    problems_of(text)
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_refused_without_expanding():
+    problems = problems_of(BILLION_LAUGHS)
+    assert problems == [problems[0]] and "billion laughs" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "files, code, stdout, stderr",
+    [
+        (["data/claims.yaml"], 0, "data/claims.yaml: valid:", ""),
+        (["bad.yaml"], 1, "", "bad.yaml:14: claims[0].value: expected a number, got boolean true"),
+        (["missing.yaml"], 1, "", "missing.yaml:1: file: cannot read"),
+        ([], 2, "", "usage: python -m lib.validate PATH..."),
+    ],
+)
+def test_validate_cli(tmp_path, files, code, stdout, stderr):
+    (tmp_path / "bad.yaml").write_text(replaced("value: 5_000_000_000", "value: yes"))
+    args = [str(ROOT / f) if f.startswith("data/") else f for f in files]
+    result = subprocess.run(
+        [sys.executable, "-m", "lib.validate", *args], cwd=tmp_path, capture_output=True, text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == code
+    assert stdout in result.stdout
+    assert stderr in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+money_metrics = sorted(n for n, m in METRICS.items() if m.kind == "flow")
+claim_strategy = st.fixed_dictionaries(
+    {
+        "entity": st.sampled_from(["OpenAI", "Microsoft", "Nvidia"]),
+        "metric": st.sampled_from(money_metrics),
+        "value": st.one_of(st.integers(0, 10**15), st.floats(0, 1e15, allow_nan=False)),
+        "unit": st.sampled_from(["USD", "KRW", "EUR"]),
+        "per": st.sampled_from(["day", "month", "year"]),
+        "period": st.sampled_from(["2023", "2024-H2", "2024-Q3", "2025-01", "2026-02-01"]),
+        "basis": st.sampled_from(["reported", "estimated", "projected"]),
+        "qualifier": st.sampled_from(["exact", "nearly", "more_than"]),
+        "quote": st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip),
+        "note": st.one_of(st.just(...), st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(str.strip)),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(claim_strategy, min_size=1, max_size=8))
+def test_any_valid_dataset_loads_and_round_trips(claims):
+    rows = [{**c, "id": f"c{i}", "quote_en": c["quote"]} for i, c in enumerate(claims)]
+    frame = make_claims(rows)
+    assert list(frame["id"]) == [r["id"] for r in rows]
+    again = parse_claims(to_yaml(frame), "again.yaml")
+    pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
