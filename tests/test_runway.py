@@ -1,0 +1,258 @@
+"""Tests for lib.runway: hand-computed cases, the frame, input errors, and properties of the model."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root, so `lib` imports under plain pytest
+
+from lib.runway import FRAME_COLUMNS, Projection, project  # noqa: E402
+
+START = dt.date(2025, 1, 1)
+ANY = object()  # "some finite float / some date": the value is not hand-computed, only that it exists
+STEP = 2 ** (1 / 12)  # monthly factor of revenue that doubles every year
+# Revenue 100 doubling yearly against a flat cost 200: revenue reaches 200 at month 12, and the months before it
+# lose 2400 - 100 * (1 + STEP + ... + STEP**11) = 2400 - 100 / (STEP - 1) ~= 718.28 in all.
+LOSS_BEFORE_BREAKEVEN = 2400 - 100 / (STEP - 1)
+
+CASES = [
+    pytest.param(
+        dict(cash_usd=100, monthly_revenue_usd=200, monthly_cost_usd=100, revenue_growth_yoy=0, cost_growth_yoy=0),
+        dict(runway=None, zero=None, breakeven=START, alive=True, capital=0.0),
+        id="already-profitable",
+    ),
+    pytest.param(
+        dict(cash_usd=0, monthly_revenue_usd=0, monthly_cost_usd=100, revenue_growth_yoy=0, cost_growth_yoy=0),
+        dict(runway=0.0, zero=START, breakeven=None, alive=False, capital=None),
+        id="zero-cash-and-losing",
+    ),
+    pytest.param(  # loses 200 a month: cash is exactly 0 after month 4, crosses zero at the very start of month 5
+        dict(cash_usd=1000, monthly_revenue_usd=100, monthly_cost_usd=300, revenue_growth_yoy=0, cost_growth_yoy=0),
+        dict(runway=5.0, zero=START + dt.timedelta(days=152), breakeven=None, alive=False, capital=None),
+        id="never-breaks-even",
+    ),
+    pytest.param(  # 1000 / 300 = 3.333 months; 3.333 * 30.4375 = 101.46 -> 101 days
+        dict(cash_usd=1000, monthly_revenue_usd=0, monthly_cost_usd=300, revenue_growth_yoy=0, cost_growth_yoy=0),
+        dict(runway=10 / 3, zero=START + dt.timedelta(days=101), breakeven=None, alive=False, capital=None),
+        id="exact-no-growth",
+    ),
+    pytest.param(  # profitable at month 0, revenue then falls 90% a year; 1e6 covers the later losses of <= 100/month
+        dict(cash_usd=1e6, monthly_revenue_usd=500, monthly_cost_usd=100, revenue_growth_yoy=-0.9, cost_growth_yoy=0),
+        dict(runway=None, zero=None, breakeven=START, alive=True, capital=0.0),
+        id="revenue-collapse-cash-lasts",
+    ),
+    pytest.param(  # alive by the first-break-even rule, yet the runway is finite once revenue has collapsed
+        dict(cash_usd=0, monthly_revenue_usd=200, monthly_cost_usd=100, revenue_growth_yoy=-0.9, cost_growth_yoy=0),
+        dict(runway=ANY, zero=ANY, breakeven=START, alive=True, capital=0.0),
+        id="revenue-collapse-cash-runs-out",
+    ),
+    pytest.param(  # 1e12 against at most ~1.6e9 of cost over 10 years: never runs out, but never profitable either
+        dict(cash_usd=1e12, monthly_revenue_usd=0, monthly_cost_usd=1e6, revenue_growth_yoy=0, cost_growth_yoy=0.5),
+        dict(runway=None, zero=None, breakeven=None, alive=False, capital=None),
+        id="huge-cash-never-profitable",
+    ),
+    pytest.param(  # loses ~718.28 before month 12 (365 days in), with 1000 in the bank
+        dict(cash_usd=1000, monthly_revenue_usd=100, monthly_cost_usd=200, revenue_growth_yoy=1.0, cost_growth_yoy=0),
+        dict(runway=None, zero=None, breakeven=START + dt.timedelta(days=365), alive=True, capital=0.0),
+        id="breaks-even-before-running-out",
+    ),
+    pytest.param(  # with 500: after months 0..4 cash is 63.11, month 5 loses 200 - 100*STEP**5 = 66.52 -> 5.9487;
+        # 5.9487 * 30.4375 = 181.07 -> 181 days; the deepest balance, after month 11, is 500 - 718.28
+        dict(cash_usd=500, monthly_revenue_usd=100, monthly_cost_usd=200, revenue_growth_yoy=1.0, cost_growth_yoy=0),
+        dict(
+            runway=pytest.approx(5.9487, abs=1e-4),
+            zero=START + dt.timedelta(days=181),
+            breakeven=START + dt.timedelta(days=365),
+            alive=False,
+            capital=pytest.approx(LOSS_BEFORE_BREAKEVEN - 500),
+        ),
+        id="breaks-even-after-running-out",
+    ),
+]
+
+
+@pytest.mark.parametrize(("inputs", "expected"), CASES)
+def test_hand_computed_cases(inputs, expected):
+    p = project(**inputs, start=START)
+    assert isinstance(p, Projection)
+    if expected["runway"] is ANY:
+        assert isinstance(p.runway_months, float) and math.isfinite(p.runway_months)
+        assert isinstance(p.zero_cash_date, dt.date)
+    else:
+        assert p.runway_months == (expected["runway"] if expected["runway"] is None else pytest.approx(expected["runway"]))
+        assert p.zero_cash_date == expected["zero"]
+    assert p.breakeven_date == expected["breakeven"]
+    assert p.default_alive is expected["alive"]
+    assert p.capital_needed_usd == expected["capital"]
+
+
+def test_frame_first_rows():
+    p = project(1000, 100, 300, 0.2, 0.0, dt.date(2025, 1, 31), horizon_months=24)
+    revenue = [100.0, 100 * 1.2 ** (1 / 12), 100 * 1.2 ** (2 / 12)]
+    net = [r - 300 for r in revenue]
+    cash_end = [1000 + net[0], 1000 + net[0] + net[1], 1000 + net[0] + net[1] + net[2]]
+    expected = pd.DataFrame(
+        {
+            "month": np.array([0, 1, 2], dtype=np.int64),
+            # start + floor(i * 30.4375) days: +0, +30, +60
+            "date": pd.to_datetime(["2025-01-31", "2025-03-02", "2025-04-01"]).astype("datetime64[us]"),
+            "revenue": revenue,
+            "cost": [300.0, 300.0, 300.0],
+            "net": net,
+            "cash_start": [1000.0, cash_end[0], cash_end[1]],
+            "cash_end": cash_end,
+        }
+    )
+    pd.testing.assert_frame_equal(p.frame.head(3), expected)
+    assert tuple(p.frame.columns) == FRAME_COLUMNS
+    assert len(p.frame) == 24
+
+
+def test_dates_share_one_time_axis():
+    p = project(1000, 0, 300, 0, 0, START)
+    assert p.frame["date"].iloc[12] == pd.Timestamp(START + dt.timedelta(days=365))  # 12 months = 365.25 days
+    month = math.floor(p.runway_months)
+    assert p.frame["date"].iloc[month].date() <= p.zero_cash_date < p.frame["date"].iloc[month + 1].date()
+
+
+@pytest.mark.parametrize(
+    "start",
+    [dt.datetime(2025, 1, 1, 15, 30), pd.Timestamp("2025-01-01 23:59")],
+    ids=["datetime", "timestamp"],
+)
+def test_start_accepts_datetime_and_timestamp(start):
+    p = project(0, 0, 100, 0, 0, start)
+    assert type(p.zero_cash_date) is dt.date and p.zero_cash_date == START
+    assert p.frame["date"].iloc[0] == pd.Timestamp(START)
+
+
+def test_projection_is_frozen():
+    p = project(0, 0, 100, 0, 0, START)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.runway_months = 3.0  # type: ignore[misc]
+
+
+GOOD = dict(cash_usd=1000, monthly_revenue_usd=100, monthly_cost_usd=300, revenue_growth_yoy=0.1, cost_growth_yoy=0.1)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        pytest.param("cash_usd", -5, id="negative-cash"),
+        pytest.param("monthly_revenue_usd", float("nan"), id="nan-revenue"),
+        pytest.param("monthly_cost_usd", float("inf"), id="inf-cost"),
+        pytest.param("monthly_cost_usd", -0.01, id="negative-cost"),
+        pytest.param("revenue_growth_yoy", -1.0, id="growth-minus-100pct"),
+        pytest.param("cost_growth_yoy", -1.5, id="growth-minus-150pct"),
+        pytest.param("cost_growth_yoy", float("nan"), id="nan-growth"),
+        pytest.param("horizon_months", 0, id="horizon-0"),
+        pytest.param("horizon_months", 12.5, id="horizon-non-integer"),
+        pytest.param("horizon_months", True, id="bool-horizon"),
+        pytest.param("cash_usd", True, id="bool-cash"),
+        pytest.param("revenue_growth_yoy", False, id="bool-growth"),
+        pytest.param("cash_usd", "1000", id="string-cash"),
+        pytest.param("start", "2025-01-01", id="string-start"),
+        pytest.param("horizon_months", 10**7, id="horizon-past-year-9999"),
+    ],
+)
+def test_bad_input_raises_naming_the_parameter(name, value):
+    kwargs = dict(GOOD, start=START, horizon_months=120)
+    kwargs[name] = value
+    with pytest.raises(ValueError, match=name):
+        project(**kwargs)
+
+
+def test_error_message_format():
+    with pytest.raises(ValueError, match=r"^cash_usd must be a finite number >= 0, got -5$"):
+        project(-5, 0, 0, 0, 0, START)
+
+
+# --- properties -------------------------------------------------------------------------------------------------
+
+money = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
+growth = st.floats(min_value=-0.99, max_value=5.0, allow_nan=False, allow_infinity=False)
+horizons = st.integers(min_value=1, max_value=240)
+FAST = settings(max_examples=100, deadline=None)
+
+
+def _first_profitable(frame: pd.DataFrame) -> int | None:
+    hits = np.flatnonzero(frame["revenue"].to_numpy() >= frame["cost"].to_numpy())
+    return int(hits[0]) if hits.size else None
+
+
+@FAST
+@given(money, money, money, growth, growth, horizons)
+def test_cash_never_rises_in_a_losing_month(cash, rev, cost, g_r, g_c, h):
+    f = project(cash, rev, cost, g_r, g_c, START, h).frame
+    losing = f["cost"] > f["revenue"]
+    assert (f.loc[losing, "cash_end"] <= f.loc[losing, "cash_start"]).all()
+
+
+@FAST
+@given(money, money, money, money, growth, growth, horizons)
+def test_more_cash_never_shortens_the_runway(cash, extra, rev, cost, g_r, g_c, h):
+    def runway(c):
+        r = project(c, rev, cost, g_r, g_c, START, h).runway_months
+        return math.inf if r is None else r
+
+    assert runway(cash) <= runway(cash + extra)
+
+
+@FAST
+@given(money, money, money, growth, growth, horizons)
+def test_capital_needed_is_enough_to_reach_breakeven(cash, rev, cost, g_r, g_c, h):
+    p = project(cash, rev, cost, g_r, g_c, START, h)
+    if p.capital_needed_usd is None or p.capital_needed_usd <= 0:
+        return
+    funded = project(cash + p.capital_needed_usd, rev, cost, g_r, g_c, START, h).frame
+    k = _first_profitable(funded)
+    assert k is not None and funded["date"].iloc[k].date() == p.breakeven_date
+    scale = cash + p.capital_needed_usd + funded["net"].abs().sum()
+    assert funded["cash_end"].iloc[:k].min() >= -1e-9 * scale
+
+
+def _reference(cash, revenue, cost):
+    """The cash logic written as a plain loop over given revenue and cost: (runway, breakeven month, alive, capital).
+
+    It sums the monthly nets in the same order as the module (cash + running total), so results agree exactly.
+    """
+    runway = breakeven = None
+    lowest = math.inf
+    total = 0.0
+    for i, (r, c) in enumerate(zip(revenue, cost)):
+        if breakeven is None and r >= c:
+            breakeven = i
+        before = cash + total
+        total += r - c
+        end = cash + total
+        if runway is None and end < 0:
+            runway = i + min(1.0, before / (c - r))
+        if breakeven is None:
+            lowest = min(lowest, end)
+    alive = breakeven is not None and (runway is None or breakeven < runway)
+    capital = 0.0 if alive else (None if breakeven is None else max(0.0, -lowest))
+    return runway, breakeven, alive, capital
+
+
+@FAST
+@given(money, money, money, growth, growth, horizons)
+def test_matches_a_plain_loop(cash, rev, cost, g_r, g_c, h):
+    p = project(cash, rev, cost, g_r, g_c, START, h)
+    f = p.frame
+    np.testing.assert_allclose(f["revenue"], [rev * (1 + g_r) ** (i / 12) for i in range(h)], rtol=1e-12)
+    np.testing.assert_allclose(f["cost"], [cost * (1 + g_c) ** (i / 12) for i in range(h)], rtol=1e-12)
+    runway, breakeven, alive, capital = _reference(cash, f["revenue"].tolist(), f["cost"].tolist())
+    assert p.runway_months == (None if runway is None else pytest.approx(runway, rel=1e-12))
+    expected_date = None if breakeven is None else START + dt.timedelta(days=math.floor(breakeven * 30.4375))
+    assert p.breakeven_date == expected_date
+    assert p.default_alive is alive
+    assert p.capital_needed_usd == (None if capital is None else pytest.approx(capital, rel=1e-12))
