@@ -1,0 +1,323 @@
+"""Figure builders: each returns a Chart (a plotly figure, the exact data drawn and the claims behind it).
+
+Nothing here calls Streamlit; the pages render these, and lib.export turns them into images and slides.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.claims import METRICS
+from lib.runway import Projection
+
+METRIC_COLOURS = {
+    "valuation": "#1f77b4",
+    "revenue": "#2a9d8f",
+    "net_loss": "#d62728",
+    "cash_burn": "#e76f51",
+    "funding_round": "#9467bd",
+    "investment": "#8c564b",
+    "investment_commitment": "#e377c2",
+    "compute_contract": "#c5b0d5",
+    "compute_cost": "#ff7f0e",
+    "operating_cost": "#bcbd22",
+    "training_cost": "#17becf",
+    "staff_cost": "#7f7f7f",
+    "data_cost": "#aec7e8",
+    "other": "#b0b0b0",
+    "cash": "#1f77b4",
+}
+BASIS_MARKERS = {
+    "reported": ("circle", "solid"),
+    "estimated": ("circle-open", "dot"),
+    "projected": ("diamond-open", "dash"),
+    "commitment": ("square-open", "dashdot"),
+    "forecast": ("x-thin-open", "dash"),
+}
+EVENT_GAP = pd.Timedelta(days=45)
+EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
+CLAIM_COLUMNS = ["id", "entity", "metric", "period", "basis", "source_title", "source_publisher", "source_published", "quote", "quote_en"]
+FONT = "Inter, 'Noto Sans', 'Noto Sans CJK KR', Arial, sans-serif"
+
+
+def format_usd(value: float | None, digits: int = 1) -> str:
+    """Money the way people write it on slides: $5.0B, $700K, $1.2T, $20."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= threshold:
+            return f"{sign}${value / threshold:,.{digits}f}{suffix}"
+    return f"{sign}${value:,.0f}"
+
+
+def format_value(value: float | None, unit: str | None) -> str:
+    """A claim's value in its own unit: $5.0B for USD, ₩930M for KRW, 100M users, 10 GW."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "not quantified"
+    if unit == "USD":
+        return format_usd(value)
+    if unit in ("KRW", "EUR"):
+        return format_usd(value).replace("$", "₩" if unit == "KRW" else "€")
+    number = format_usd(value, digits=1 if value >= 1e3 else 0).lstrip("$")
+    return f"{number}%" if unit == "percent" else f"{number} {unit}"
+
+
+def metric_label(metric: str) -> str:
+    return METRICS[metric].label if metric in METRICS else metric.replace("_", " ").capitalize()
+
+
+def source_label(row) -> str:
+    """'Publisher (2024-06-01)' or 'Publisher (undated)'."""
+    published = row["source_published"]
+    when = "undated" if pd.isna(published) else pd.Timestamp(published).date().isoformat()
+    return f"{row['source_publisher']} ({when})"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure with what a reader needs to trust it: the data drawn and the claims behind it."""
+
+    name: str
+    title: str
+    subtitle: str
+    figure: go.Figure
+    data: pd.DataFrame
+    claims: pd.DataFrame
+
+    @property
+    def source_line(self) -> str:
+        """Names every article and claim the chart uses."""
+        return source_line(self.claims)
+
+
+def source_line(claims: pd.DataFrame) -> str:
+    """'Sources: A (2024-06-01); B (undated). Claims: id-1, id-2.'"""
+    if claims.empty:
+        return "Sources: none (no claims match these settings)."
+    ordered = claims.sort_values("source_published", na_position="last", kind="mergesort")
+    sources = list(dict.fromkeys(source_label(row) for _, row in ordered.iterrows()))
+    ids = list(dict.fromkeys(claims["id"]))
+    return f"Sources: {'; '.join(sources)}. Claims: {', '.join(ids)}."
+
+
+def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
+    """The original claims (not derived rows) behind a set of claim ids, in file order."""
+    ids = set(ids)
+    originals = prepared[~prepared["derived"]] if "derived" in prepared else prepared
+    picked = originals[originals["id"].isin(ids) | originals["id"].isin(
+        prepared.loc[prepared["id"].isin(ids) & prepared.get("derived", False), "derived_from"]
+    )]
+    return picked.sort_values("line", kind="mergesort")[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def _base_layout(figure: go.Figure, y_title: str) -> go.Figure:
+    figure.update_layout(
+        template="plotly_white",
+        font=dict(family=FONT, size=13),
+        margin=dict(l=70, r=30, t=40, b=60),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        hoverlabel=dict(font_family=FONT),
+        yaxis_title=y_title,
+    )
+    return figure
+
+
+def _money_axis(figure: go.Figure) -> None:
+    """Dollar ticks written the way readers expect ($500M, $4B, $1T), not SI's G."""
+    figure.update_yaxes(tickprefix="$", exponentformat="B", tickformat="")
+
+
+TIMELINE_METRICS = [
+    "valuation", "net_loss", "revenue", "cash_burn", "funding_round", "investment", "investment_commitment",
+    "compute_cost", "operating_cost", "training_cost", "staff_cost", "compute_contract", "hardware_purchase",
+    "acquisition_cost",
+]
+
+
+DEFAULT_TIMELINE_METRICS = ["valuation", "net_loss", "revenue", "cash_burn", "funding_round", "investment_commitment"]
+
+
+def default_timeline_metrics(available: list[str]) -> list[str]:
+    """The core story (value, loss, revenue, funding) when present, else everything available."""
+    core = [m for m in available if m in DEFAULT_TIMELINE_METRICS]
+    return core or available
+
+
+def timeline_metrics(prepared: pd.DataFrame, entity: str) -> list[str]:
+    """Company money metrics with at least one USD value for the entity, in a fixed reading order."""
+    rows = prepared[(prepared["entity"] == entity) & prepared["value_usd"].notna()]
+    present = set(rows["metric"])
+    ordered = [m for m in TIMELINE_METRICS if m in present]
+    return ordered
+
+
+def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: bool = True, events: bool = True) -> Chart:
+    """Money figures over time, one colour per metric, marker and line style by basis, conflicts as ranges."""
+    rows = prepared[
+        (prepared["entity"] == entity) & prepared["metric"].isin(metrics) & prepared["value_usd"].notna()
+        & (prepared["fx_basis"] != "twin")  # a won twin repeats its dollar figure
+    ]
+    rows = rows[rows["per"].isna() | (rows["per"] == "year")]  # daily and monthly flows appear annualised
+    rows = rows.sort_values(["metric", "period_mid", "line"], kind="mergesort")
+    figure = go.Figure()
+    for metric in [m for m in metrics if m in set(rows["metric"])]:
+        series = rows[rows["metric"] == metric]
+        colour = METRIC_COLOURS.get(metric, METRIC_COLOURS["other"])
+        figure.add_trace(go.Scatter(
+            x=series["period_mid"], y=series["value_usd"], mode="lines", name=metric_label(metric),
+            line=dict(color=colour, width=1.5, dash="dot"), legendgroup=metric, hoverinfo="skip",
+        ))
+        for basis, (symbol, _) in BASIS_MARKERS.items():
+            points = series[series["basis"] == basis]
+            if points.empty:
+                continue
+            figure.add_trace(go.Scatter(
+                x=points["period_mid"], y=points["value_usd"], mode="markers", legendgroup=metric,
+                name=f"{metric_label(metric)} ({basis})", showlegend=False,
+                marker=dict(symbol=symbol, size=12, color=colour, line=dict(width=2, color=colour)),
+                customdata=points[["id", "period", "basis", "qualifier", "source_publisher"]].fillna("").assign(
+                    shown=points["value_usd"].map(format_usd)).values,
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]}<br>"
+                "%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+            ))
+    for conflict_id, group in rows[rows["conflict_id"].notna() & ~rows["derived"]].groupby("conflict_id"):
+        colour = METRIC_COLOURS.get(group["metric"].iloc[0], METRIC_COLOURS["other"])
+        figure.add_trace(go.Scatter(
+            x=[group["period_mid"].iloc[0]] * 2, y=[group["value_usd"].min(), group["value_usd"].max()],
+            mode="lines", line=dict(color=colour, width=8), opacity=0.25, showlegend=False,
+            name=f"Sources disagree: {conflict_id}", hoverinfo="name",
+        ))
+    event_rows = prepared.iloc[0:0]
+    if events:
+        event_rows = prepared[(prepared["entity"] == entity) & prepared["metric"].isin(EVENT_METRICS)]
+        event_rows = event_rows.drop_duplicates(["metric", "period"]).assign(
+            # a prediction "by 2024" points at the end of the period; anything else at its start
+            when=lambda e: e["period_end"].where(e["metric"].str.endswith("_prediction"), e["period_start"])
+        ).sort_values("when", kind="mergesort")
+        # events closer than EVENT_GAP share one label, so nearby labels never print over each other
+        cluster = (event_rows["when"].diff() > EVENT_GAP).cumsum()
+        for _, together in event_rows.groupby(cluster, sort=True):
+            when = together["when"].iloc[0]
+            figure.add_vline(x=when, line=dict(color="#999", width=1, dash="dot"))
+            figure.add_annotation(
+                x=when, y=1, yref="paper", text=_events_text(together),
+                showarrow=False, textangle=-90, xanchor="right", yanchor="top", font=dict(size=11, color="#555"),
+            )
+    shown_dates = pd.concat([rows["period_mid"], event_rows["when"]]) if events else rows["period_mid"]
+    if not shown_dates.empty:
+        pad = pd.Timedelta(days=60)
+        figure.update_xaxes(range=[shown_dates.min() - pad, shown_dates.max() + pad])
+    for basis, (symbol, _) in BASIS_MARKERS.items():
+        if basis in set(rows["basis"]):
+            figure.add_trace(go.Scatter(
+                x=[None], y=[None], mode="markers", name=basis.capitalize(),
+                marker=dict(symbol=symbol, size=10, color="#444", line=dict(width=2, color="#444")),
+            ))
+    _base_layout(figure, "US dollars (log scale)" if log_y else "US dollars")
+    figure.update_yaxes(type="log" if log_y else "linear")
+    _money_axis(figure)
+    figure.update_xaxes(title="Period the figure refers to (midpoint)")
+    data = rows[["id", "metric", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "fx_basis", "conflict_id", "source_publisher"]]
+    ids = list(rows["id"]) + list(event_rows.get("id", []))
+    return Chart(
+        name=f"{_slug(entity)}-timeline",
+        title=f"{entity}: money figures over time",
+        subtitle="US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree",
+        figure=figure,
+        data=data.reset_index(drop=True),
+        claims=_claims_behind(prepared, ids),
+    )
+
+
+def _events_text(events: pd.DataFrame) -> str:
+    """One label for the events on one date: 'Partnership with Nvidia (2025-09) · IPO plan (2026)'."""
+    labels: dict[str, list[str]] = {}
+    for _, event in events.iterrows():
+        partner = event.get("counterparty")
+        name = f"{metric_label(event['metric'])}{f' with {partner}' if isinstance(partner, str) else ''}"
+        labels.setdefault(name, []).append(event["period"])
+    return " · ".join(f"{name} ({', '.join(periods)})" for name, periods in labels.items())
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: str) -> Chart:
+    """Revenue minus each cost line down to the reported net loss, with the unexplained rest as its own bar.
+
+    `lines` is lib.transforms.waterfall_lines: label, kind (revenue/cost/other/total), amount_usd, claim_ids.
+    """
+    measure = ["relative" if kind != "total" else "total" for kind in lines["kind"]]
+    colours = {"revenue": METRIC_COLOURS["revenue"], "cost": METRIC_COLOURS["net_loss"], "other": METRIC_COLOURS["other"]}
+    figure = go.Figure(go.Waterfall(
+        x=lines["label"], y=lines["amount_usd"], measure=measure,
+        text=[format_usd(v) for v in lines["amount_usd"]], textposition="outside",
+        increasing=dict(marker=dict(color=colours["revenue"])),
+        decreasing=dict(marker=dict(color=colours["cost"])),
+        totals=dict(marker=dict(color="#444")),
+        connector=dict(line=dict(color="#bbb", width=1)),
+        customdata=lines[["claim_ids", "basis"]].fillna("").assign(shown=lines["amount_usd"].map(format_usd)).values,
+        hovertemplate="<b>%{x}</b><br>%{customdata[2]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
+    ))
+    other = lines[lines["kind"] == "other"]
+    if not other.empty:
+        figure.add_annotation(
+            x=other["label"].iloc[0], y=0, yref="y", text="reconciles the lines<br>to the reported loss",
+            showarrow=False, yshift=-30, font=dict(size=11, color="#666"),
+        )
+    _base_layout(figure, f"US dollars, {year}")
+    _money_axis(figure)
+    figure.update_yaxes(zeroline=True, zerolinecolor="#444")
+    figure.update_layout(showlegend=False)
+    ids = [i.strip() for ids in lines["claim_ids"].dropna() for i in ids.split(",") if i.strip()]
+    return Chart(
+        name=f"{_slug(entity)}-waterfall-{year}",
+        title=f"{entity} {year}: from revenue to net loss",
+        subtitle=f"US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the reported loss",
+        figure=figure,
+        data=lines.reset_index(drop=True),
+        claims=_claims_behind(prepared, ids),
+    )
+
+
+def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str) -> Chart:
+    """Cash balance month by month with the zero line, a low/high band and the key dates marked."""
+    frame = projection.frame
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(
+        x=high.frame["date"], y=high.frame["cash_end"], mode="lines", line=dict(width=0), showlegend=False,
+        hoverinfo="skip", name="high",
+    ))
+    figure.add_trace(go.Scatter(
+        x=low.frame["date"], y=low.frame["cash_end"], mode="lines", line=dict(width=0), fill="tonexty",
+        fillcolor="rgba(31,119,180,0.15)", name="Low–high range (disagreeing claims)", hoverinfo="skip",
+    ))
+    figure.add_trace(go.Scatter(
+        x=frame["date"], y=frame["cash_end"], mode="lines", name="Cash balance (base)",
+        line=dict(color=METRIC_COLOURS["cash"], width=3),
+        customdata=frame["cash_end"].map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>",
+    ))
+    figure.add_hline(y=0, line=dict(color="#d62728", width=1.5), annotation_text="zero cash", annotation_position="bottom right")
+    for label, date, colour in (("Zero cash", projection.zero_cash_date, "#d62728"), ("Break-even", projection.breakeven_date, "#2a9d8f")):
+        if date is not None:
+            figure.add_vline(x=pd.Timestamp(date), line=dict(color=colour, width=1, dash="dash"))
+            figure.add_annotation(x=pd.Timestamp(date), y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False,
+                                  xanchor="left", font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)")
+    _base_layout(figure, "Cash balance, US dollars")
+    _money_axis(figure)
+    figure.update_xaxes(title="Month")
+    data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values)
+    return Chart(
+        name=f"{_slug(entity)}-runway",
+        title=f"{entity}: cash runway",
+        subtitle=f"US dollars · {assumptions}",
+        figure=figure,
+        data=data,
+        claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+    )

@@ -1,0 +1,49 @@
+"""Sources: every claim with its quote in the original language and in English, filterable and downloadable."""
+import streamlit as st
+
+import ui
+from lib import charts, dashboard, transforms as tf
+
+ctx = ui.page_setup("Sources")
+st.title("Sources and claims")
+st.caption("Each row is one figure as an article gave it. Highlighted rows belong to a group where sources disagree. "
+           "The company filter starts on the sidebar's company: clear it to see every claim.")
+
+claims = ctx.prepared[~ctx.prepared["derived"]]
+sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in ctx.claims.attrs.get("sources", [])}
+filters = st.columns(5)
+picked = {
+    name: column.multiselect(label, options, format_func=fmt, key=ui.url_state(
+        f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}", [ctx.entity] if name == "entities" else [],
+        lambda raw, o=options: [v for v in raw.split(",") if v in o], f"f_{name}"))
+    for column, (name, label, options, fmt) in zip(filters, [
+        ("entities", "Company", sorted(set(claims["entity"])), str),
+        ("metrics", "Metric", sorted(set(claims["metric"])), charts.metric_label),
+        ("sources", "Article", sorted(set(claims["source"])), lambda s: sources.get(s, s)),
+        ("bases", "Basis", sorted(set(claims["basis"])), str),
+        ("languages", "Language", sorted(set(claims["source_language"])), str),
+    ])
+}
+ui.publish(**{f"f_{name}": values for name, values in picked.items()})
+table = dashboard.filter_claims(ctx.prepared, **picked)
+st.dataframe(
+    table.style.apply(lambda row: ["background-color: #fff3cd" if isinstance(row["conflict_id"], str) else ""] * len(row), axis=1),
+    hide_index=True, width="stretch", height=480,
+    column_config={"id": st.column_config.TextColumn("Claim", pinned=True), "value": st.column_config.NumberColumn("Value", format="compact"),
+                   "source_published": st.column_config.DateColumn("Published"),
+                   "quote": st.column_config.TextColumn("Quote (original)", width="large"),
+                   "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
+                   "source_publisher": "Article", "source_language": "Language", "conflict_id": "Disagreement"},
+)
+st.download_button("Download these claims (CSV)", table.to_csv(index=False).encode("utf-8"), file_name="burnboard-claims.csv",
+                   mime="text/csv", icon=":material/download:", on_click="ignore", key="download_claims_csv")
+st.caption(f"{len(table)} of {len(claims)} claims shown.")
+
+st.subheader("Where the sources disagree")
+st.dataframe(tf.conflicts(ctx.prepared), hide_index=True, width="stretch",
+             column_config={"low": st.column_config.NumberColumn(format="compact"), "high": st.column_config.NumberColumn(format="compact")})
+st.subheader("Articles")
+st.dataframe(ctx.claims.attrs.get("sources", []), hide_index=True, width="stretch")
+st.subheader("Exchange rates the articles imply")
+st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
+st.dataframe(tf.implied_fx_rates(ctx.claims), hide_index=True, width="stretch")

@@ -1,0 +1,33 @@
+"""Waterfall: one year's revenue, minus each cost line the articles give, down to the reported net loss."""
+import streamlit as st
+
+import ui
+from lib import charts, dashboard
+
+ctx = ui.page_setup("Waterfall")
+st.title(f"{ctx.entity}: where the money went")
+years = dashboard.waterfall_years(ctx.prepared, ctx.entity)
+if not years:
+    st.info(f"No yearly net loss for {ui.md_escape(ctx.entity)} in the claims in force, so there is nothing to reconcile.",
+            icon=":material/info:")
+    st.stop()
+
+year = st.segmented_control("Year", sorted(years), key=ui.url_state("year", years[0], ui.parse_choice(years))) or years[0]
+candidates = dashboard.waterfall_candidates(ctx.prepared, ctx.entity, year)
+contested = [line for line, group in candidates.groupby("line", sort=False) if group["value_usd"].nunique() > 1]
+choices = {}
+if contested:
+    st.caption("Sources disagree on these lines: pick the low or high figure, or one article's. "
+               "Headline = the most reliable basis, then the latest article, then the lower figure.")
+for column, line in zip(st.columns(max(len(contested), 1)), contested):
+    options = list(dashboard.CHOICES) + list(dict.fromkeys(candidates.loc[candidates["line"] == line, "source"]))
+    key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
+    choices[line] = column.selectbox(line, options, key=ui.url_state(key, "Headline", ui.parse_choice(options)))
+    ui.publish(**{key: choices[line]})
+ui.publish(year=year)
+
+lines = dashboard.waterfall_lines(ctx.prepared, ctx.entity, year, choices)
+ui.show_chart(charts.waterfall(lines, ctx.prepared, ctx.entity, year), "waterfall")
+st.subheader("Every figure that could fill a line")
+st.dataframe(candidates, hide_index=True, width="stretch",
+             column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar")})

@@ -1,0 +1,99 @@
+"""lib.charts: money formatting, source lines, and what each figure draws."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from lib import charts, dashboard as db, runway, transforms as tf
+from tests.conftest import make_claims
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(5e9, "$5.0B"), (700_000, "$700.0K"), (1.2e12, "$1.2T"), (20, "$20"), (-3.5e9, "-$3.5B"), (416.7e6, "$416.7M"), (None, "n/a"), (float("nan"), "n/a")],
+)
+def test_format_usd(value, expected):
+    assert charts.format_usd(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, unit, expected",
+    [(930e6, "KRW", "₩930.0M"), (100e6, "users", "100.0M users"), (10, "GW", "10 GW"), (16, "percent", "16%"), (None, "USD", "not quantified")],
+)
+def test_format_value(value, unit, expected):
+    assert charts.format_value(value, unit) == expected
+
+
+@pytest.fixture
+def prepared():
+    return tf.prepare(make_claims(
+        [
+            {"id": "loss-en", "value": 5e9, "period": "2024", "source": "a"},
+            {"id": "train-a", "metric": "training_cost", "value": 3e9, "period": "2024", "source": "a"},
+            {"id": "train-b", "metric": "training_cost", "value": 7e9, "period": "2024", "source": "b"},
+            {"id": "val", "metric": "valuation", "value": 80e9, "per": ..., "period": "2024-10", "source": "b"},
+            {"id": "mou", "metric": "partnership", "counterparty": "Nvidia", "value": None, "unit": ..., "per": ...,
+             "qualifier": ..., "period": "2025-09", "source": "b"},
+            {"id": "doom", "metric": "bankruptcy_prediction", "value": None, "unit": ..., "per": ..., "qualifier": ...,
+             "period": "2024", "basis": "forecast", "source": "a"},
+        ],
+        [{"id": "a", "publisher": "Alpha", "published": "2023-08-13"}, {"id": "b", "publisher": "Beta", "published": None}],
+    ))
+
+
+def test_source_line_names_articles_by_date_and_every_claim(prepared):
+    line = charts.source_line(prepared[prepared["id"].isin(["val", "loss-en"])])
+    assert line == "Sources: Alpha (2023-08-13); Beta (undated). Claims: loss-en, val."
+
+
+def test_source_line_without_claims():
+    assert charts.source_line(pd.DataFrame(columns=["id"])) == "Sources: none (no claims match these settings)."
+
+
+def test_timeline_draws_metrics_events_and_conflicts(prepared):
+    chart = charts.timeline(prepared, "OpenAI", ["net_loss", "training_cost", "valuation"], log_y=True)
+    names = [trace.name for trace in chart.figure.data]
+    assert {"Net loss", "Training cost", "Valuation"} <= set(names)
+    assert any(name.startswith("Sources disagree: OpenAI|training_cost|2024") for name in names)
+    annotations = [a.text for a in chart.figure.layout.annotations]
+    assert "Partnership with Nvidia (2025-09)" in annotations
+    assert "Bankruptcy prediction (2024)" in annotations
+    prediction = next(a for a in chart.figure.layout.annotations if a.text.startswith("Bankruptcy"))
+    assert pd.Timestamp(prediction.x) == pd.Timestamp("2024-12-31")  # "by 2024" sits at the end of 2024
+    assert chart.figure.layout.yaxis.type == "log"
+    expected = pd.DataFrame({"id": ["loss-en", "train-a", "train-b", "val"], "value_usd": [5e9, 3e9, 7e9, 80e9]})
+    pd.testing.assert_frame_equal(chart.data[["id", "value_usd"]].sort_values("id").reset_index(drop=True), expected)
+    assert set(chart.claims["id"]) == {"loss-en", "train-a", "train-b", "val", "mou", "doom"}
+
+
+def test_timeline_without_events_or_log(prepared):
+    chart = charts.timeline(prepared, "OpenAI", ["valuation"], log_y=False, events=False)
+    assert chart.figure.layout.yaxis.type == "linear"
+    assert not chart.figure.layout.annotations
+    assert list(chart.claims["id"]) == ["val"]
+
+
+def test_waterfall_figure_matches_its_lines(prepared):
+    lines = db.waterfall_lines(prepared, "OpenAI", "2024")
+    chart = charts.waterfall(lines, prepared, "OpenAI", "2024")
+    trace = chart.figure.data[0]
+    assert list(trace.x) == ["Training", "Other / unexplained", "Net loss (reported)"]
+    assert list(trace.measure) == ["relative", "relative", "total"]
+    assert list(trace.y) == [-3e9, -2e9, -5e9]
+    pd.testing.assert_frame_equal(chart.data, lines)
+    assert chart.source_line == "Sources: Alpha (2023-08-13). Claims: loss-en, train-a."
+
+
+def test_runway_figure_marks_zero_cash_and_the_band(prepared):
+    start = dt.date(2024, 1, 1)
+    base = runway.project(1000, 0, 100, 0, 0, start, 24)
+    low = runway.project(1000, 0, 200, 0, 0, start, 24)
+    high = runway.project(1000, 0, 50, 0, 0, start, 24)
+    chart = charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI")
+    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (disagreeing claims)", "Cash balance (base)"]
+    assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
+    assert chart.subtitle == "US dollars · test assumptions"
+    assert list(chart.data.columns[-2:]) == ["cash_end_low", "cash_end_high"]
+    assert chart.data["cash_end_low"].iloc[-1] < chart.data["cash_end"].iloc[-1] < chart.data["cash_end_high"].iloc[-1]

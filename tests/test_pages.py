@@ -1,0 +1,193 @@
+"""AppTests: every page renders without exception, and its widgets change what they should."""
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ["overview", "timeline", "waterfall", "runway", "sources"]
+
+
+def page(name: str, **query) -> AppTest:
+    """Open a page through app.py, as a browser does, with URL query parameters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{name}.py")
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def chart_spec(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def array(values) -> list:
+    """A plotly JSON array, decoding the typed-array form plotly uses for numbers."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def bars(at: AppTest) -> dict:
+    trace = chart_spec(at)["data"][0]
+    return dict(zip(array(trace["x"]), array(trace["y"])))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_renders_without_exception(name):
+    at = page(name)
+    assert not at.exception
+    assert at.title and at.title[0].value
+
+
+def test_app_routes_to_every_page():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "at a glance" in at.title[0].value
+    for name in PAGES[1:]:
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, name
+
+
+def shown(at: AppTest) -> list[str]:
+    """What a reader sees: titles, metrics, charts and tables."""
+    return ([t.value for t in at.title] + [f"{m.label}={m.value}" for m in at.metric]
+            + [json.dumps(chart_spec(at, i)) for i in range(len(at.get("plotly_chart")))]
+            + [d.value.to_csv() for d in at.dataframe])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_company_picker_changes_the_page(name):
+    at = page(name)
+    before = shown(at)
+    at.selectbox(key="company").set_value("Google").run()
+    assert not at.exception
+    assert shown(at) != before
+    assert at.query_params["company"] == "Google"
+
+
+def test_cash_slider_changes_the_runway():
+    at = page("runway")
+    before = metric(at, "Months of runway")
+    at.slider(key="cash@OpenAI").set_value(20.0).run()
+    assert not at.exception
+    assert float(metric(at, "Months of runway")) > float(before)
+    assert at.query_params["cash"] == "20.0"
+
+
+@pytest.mark.parametrize(
+    "key, value, label, expected",
+    [
+        ("revenue@OpenAI", 800.0, "Default", "alive"),
+        ("cost@OpenAI", 3000.0, "Break-even", "never"),
+        ("rg@OpenAI", 100.0, "Default", "alive"),
+        ("cg@OpenAI", 300.0, "Capital to break even", "never"),
+    ],
+)
+def test_runway_sliders_drive_the_metrics(key, value, label, expected):
+    at = page("runway")
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert metric(at, label) == expected
+
+
+def test_horizon_slider_changes_the_chart():
+    at = page("runway")
+    before = chart_spec(at)
+    at.slider(key="horizon").set_value(120).run()
+    assert len(array(chart_spec(at)["data"][-1]["x"])) == 120 != len(array(before["data"][-1]["x"]))
+
+
+def test_then_vs_now_follows_its_date():
+    at = page("runway")
+    assert "beyond 10 years" in [m.value for m in at.metric]
+    at.date_input(key="then").set_value("2026-02-01").run()
+    assert not at.exception
+    assert "beyond 10 years" not in [m.value for m in at.metric if m.label == "Runway"]
+
+
+@pytest.mark.parametrize(
+    "query, key, expected",
+    [
+        ({"cash": "12.5"}, "cash@OpenAI", 12.5),
+        ({"cash": "not-a-number"}, "cash@OpenAI", 6.6),
+        ({"cash": "1e9"}, "cash@OpenAI", 50.0),
+        ({"horizon": "24"}, "horizon", 24),
+    ],
+)
+def test_runway_url_opens_in_that_state(query, key, expected):
+    at = page("runway", **query)
+    assert not at.exception
+    assert at.slider(key=key).value == expected
+
+
+@pytest.mark.parametrize(
+    "name, query, check",
+    [
+        ("overview", {"company": "Nvidia"}, lambda at: at.title[0].value == "Nvidia at a glance"),
+        ("overview", {"asof": "2023-08-13"}, lambda at: str(at.date_input(key="asof").value) == "2023-08-13"),
+        ("timeline", {"scale": "Linear", "metrics": "valuation,net_loss"},
+         lambda at: at.multiselect(key="metrics").value == ["valuation", "net_loss"] and chart_spec(at)["layout"]["yaxis"]["type"] == "linear"),
+        ("waterfall", {"year": "2023"}, lambda at: "2023" in chart_spec(at)["layout"]["yaxis"]["title"]["text"]),
+        ("sources", {"f_bases": "projected"}, lambda at: set(at.dataframe[0].value["basis"]) == {"projected"}),
+    ],
+)
+def test_url_round_trip(name, query, check):
+    at = page(name, **query)
+    assert not at.exception
+    assert check(at)
+    for key, value in query.items():
+        assert at.query_params[key] == value
+
+
+def test_timeline_widgets_change_the_chart():
+    at = page("timeline")
+    log = chart_spec(at)
+    assert log["layout"]["yaxis"]["type"] == "log"
+    at.radio(key="scale").set_value("Linear").run()
+    assert chart_spec(at)["layout"]["yaxis"]["type"] == "linear"
+    at.multiselect(key="metrics").set_value(["valuation"]).run()
+    names = {trace.get("name") for trace in chart_spec(at)["data"]}
+    assert "Valuation" in names and "Net loss" not in names
+    shapes = len(chart_spec(at)["layout"].get("shapes", []))
+    at.toggle(key="events").set_value(False).run()
+    assert len(chart_spec(at)["layout"].get("shapes", [])) < shapes
+
+
+def test_waterfall_choice_moves_the_unexplained_bar():
+    at = page("waterfall")
+    before = bars(at)
+    at.selectbox(key="pick_training").set_value("High").run()
+    assert not at.exception
+    after = bars(at)
+    assert after["Training"] == -7e9 and before["Training"] == -3e9
+    assert after["Other / unexplained"] == pytest.approx(before["Other / unexplained"] + 4e9)
+    assert after["Net loss (reported)"] == before["Net loss (reported)"]
+
+
+def test_sources_filters_narrow_the_table():
+    at = page("sources")
+    at.multiselect(key="f_entities@OpenAI").set_value([]).run()
+    everything = len(at.dataframe[0].value)
+    at.multiselect(key="f_languages").set_value(["fr"]).run()
+    french = at.dataframe[0].value
+    assert 0 < len(french) < everything
+    assert set(french["source_language"]) == {"fr"}
+
+
+def test_overview_cards_cite_their_claims():
+    at = page("overview")
+    assert metric(at, "Valuation (2026-02)") == "$830.0B"
+    assert any("openai-valuation-2026-02-ko-usd" in c.value.replace("\\", "") for c in at.caption)
+    at.date_input(key="asof").set_value("2024-01-01").run()
+    assert not at.exception
+    assert all(m.label != "Valuation (2026-02)" for m in at.metric)
