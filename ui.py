@@ -38,6 +38,7 @@ class Context:
 
     claims: pd.DataFrame
     prepared: pd.DataFrame
+    dataset_key: str
     entity: str
     as_of: dt.date
     include_undated: bool
@@ -102,13 +103,14 @@ def _forget_page_params() -> None:
         del st.query_params[key]
 
 
-def _dataset() -> tuple[pd.DataFrame, str]:
-    """The claims in force for this browser session: an upload if one was accepted, else the bundled file."""
+def _dataset() -> tuple[pd.DataFrame, str, str]:
+    """The claims in force for this browser session (an accepted upload, else the bundled file), its cache key
+    and a label."""
     upload = st.session_state.get("upload")
     if upload:
-        name, data = upload
-        return cached.uploaded_claims(data, name), f"uploaded file {name}"
-    return cached.bundled_claims(), "bundled data"
+        name, data, key = upload
+        return cached.uploaded_claims(key, name, data), key, f"uploaded file {name}"
+    return cached.bundled_claims(), cached.BUNDLED, "bundled data"
 
 
 def _upload_box() -> None:
@@ -122,12 +124,13 @@ def _upload_box() -> None:
             if len(data) > MAX_UPLOAD_BYTES:
                 st.session_state["upload_problems"] = [f"{file.name}: the file is {len(data) / 1e6:.1f} MB; the limit is 5 MB."]
             else:
+                key = cached.upload_key(data)
                 try:
-                    cached.uploaded_claims(data, file.name)
+                    cached.uploaded_claims(key, file.name, data)
                 except claims_lib.ClaimsError as err:
                     st.session_state["upload_problems"] = err.problems
                 else:
-                    st.session_state["upload"] = (file.name, data)
+                    st.session_state["upload"] = (file.name, data, key)
                     st.session_state["upload_problems"] = []
         for problem in st.session_state.get("upload_problems", [])[:50]:
             st.error(problem, icon=":material/error:")
@@ -147,11 +150,11 @@ def page_setup(title: str) -> Context:
         sidebar.page_link(path, label=label, icon=icon)
     sidebar.divider()
     _upload_box()
-    claims, dataset_label = _dataset()
+    claims, dataset_key, dataset_label = _dataset()
     published = claims["source_published"].dropna()
     first = published.min().date() if not published.empty else dt.date(2000, 1, 1)
     last = max(published.max().date() if not published.empty else dt.date.today(), first)
-    every = cached.prepared(claims, None, True)
+    every = cached.prepared(dataset_key, claims, None, True)
     companies = dashboard.entities(every) or sorted(set(claims["entity"]))
     default_company = "OpenAI" if "OpenAI" in companies else companies[0]
     entity = sidebar.selectbox("Company", companies, key=url_state("company", default_company, parse_choice(companies)),
@@ -164,20 +167,21 @@ def page_setup(title: str) -> Context:
     publish(company=entity, asof=as_of, undated=int(include_undated))
     if st.session_state.get("upload"):
         sidebar.warning(f"Using {md_escape(dataset_label)} for this browser session only.", icon=":material/upload_file:")
-    sidebar.download_button("Download the data (YAML)", claims_lib.to_yaml(claims), file_name="claims.yaml",
-                            mime="application/x-yaml", icon=":material/download:", key="download_yaml",
+    sidebar.download_button("Download the data (YAML)", lambda: claims_lib.to_yaml(claims), file_name="claims.yaml",
+                            mime="application/x-yaml", icon=":material/download:", key="download_yaml", on_click="ignore",
                             help="Extend it and upload it again under 'Use your own data'.")
     sidebar.caption(
         f"{len(claims)} claims from {claims['source'].nunique()} articles ({md_escape(dataset_label)}). "
         "Every number links to the sentence it came from: see Sources."
     )
-    prepared = cached.prepared(claims, as_of, include_undated)
-    return Context(claims, prepared, entity, as_of, include_undated, dataset_label)
+    prepared = cached.prepared(dataset_key, claims, as_of, include_undated)
+    return Context(claims, prepared, dataset_key, entity, as_of, include_undated, dataset_label)
 
 
 @st.cache_resource(show_spinner=False)
-def _renderer_status() -> tuple[bool, str]:
-    return export.renderer_status()
+def _renderer_found() -> tuple[bool, str]:
+    """Whether image downloads can be offered; Chromium itself starts on the first download."""
+    return export.renderer_found()
 
 
 def show_chart(chart: Chart, key: str) -> None:
@@ -185,7 +189,7 @@ def show_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, config=export.toolbar_config(chart), key=f"{key}_chart", width="stretch")
     st.caption(md_escape(chart.source_line))
     names = export.file_names(chart)
-    available, reason = _renderer_status()
+    available, reason = _renderer_found()
     columns = st.columns(4)
     if available:
         columns[0].download_button("PNG (slides)", lambda: export.png_bytes(chart), file_name=names["png"],
@@ -194,7 +198,7 @@ def show_chart(chart: Chart, key: str) -> None:
                                    mime="image/svg+xml", icon=":material/draw:", key=f"{key}_svg", on_click="ignore")
     else:
         columns[0].caption(f"Image downloads unavailable: {md_escape(reason)} The camera icon on the chart still saves a PNG.")
-    columns[2].download_button("CSV (data drawn)", export.csv_bytes(chart), file_name=names["csv"], mime="text/csv",
+    columns[2].download_button("CSV (data drawn)", lambda: export.csv_bytes(chart), file_name=names["csv"], mime="text/csv",
                                icon=":material/table:", key=f"{key}_csv", on_click="ignore")
     with st.expander("Data and claims behind this chart"):
         st.dataframe(chart.data, hide_index=True, width="stretch")

@@ -1,14 +1,20 @@
-"""The Streamlit cache wrappers the pages use: the only module of lib/ that imports streamlit."""
+"""The Streamlit cache wrappers the pages use: the only module of lib/ that imports streamlit.
+
+Frames are passed as unhashed `_` arguments beside a short dataset key ("bundled" or an upload's digest), so a
+rerun never pays for hashing a DataFrame.
+"""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib, transforms as tf
+from lib import claims as claims_lib, dashboard, transforms as tf
 
 BUNDLED_PATH = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
+BUNDLED = "bundled"
 
 
 @st.cache_data(show_spinner=False)
@@ -17,13 +23,29 @@ def bundled_claims() -> pd.DataFrame:
     return claims_lib.load_claims(BUNDLED_PATH)
 
 
+def upload_key(data: bytes) -> str:
+    return "upload-" + hashlib.sha256(data).hexdigest()
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def uploaded_claims(data: bytes, name: str) -> pd.DataFrame:
-    """An uploaded dataset, validated with the bundled file's rules (errors are not cached)."""
-    return claims_lib.parse_claims(data, name)
+def uploaded_claims(key: str, name: str, _data: bytes) -> pd.DataFrame:
+    """An uploaded dataset (key = upload_key(data)), validated with the bundled file's rules; errors are not cached."""
+    return claims_lib.parse_claims(_data, name)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def prepared(claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
+def prepared(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
     """Claims known at the as-of date, in USD, with period dates, conflicts and annualised flows."""
-    return tf.prepare(tf.as_of(claims, as_of, include_undated))
+    return tf.prepare(tf.as_of(_claims, as_of, include_undated))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str):
+    """Runway slider defaults for one company and as-of view."""
+    return dashboard.runway_inputs(_prepared, entity)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def then_vs_now(key: str, _claims: pd.DataFrame, entity: str, then) -> dict:
+    """The earlier-claims projection beside the every-claims one."""
+    return dashboard.then_vs_now(_claims, entity, then)

@@ -234,6 +234,12 @@ def _started() -> _Renderer:
     return _renderer
 
 
+def renderer_found() -> tuple[bool, str]:
+    """(True, "available") when Chromium is installed, else (False, why). Starts nothing: cheap enough to decide
+    which download buttons a page shows; the renderer itself starts on the first image."""
+    return (True, "available") if _browser_path() is not None else (False, NO_CHROMIUM)
+
+
 def renderer_status() -> tuple[bool, str]:
     """(True, "available") when images can be drawn, else (False, why). Starts the renderer when needed, so the
     answer is tested, not guessed, and the first download is already warm."""

@@ -4,11 +4,11 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from lib import charts, dashboard
+from lib import cached, charts, dashboard
 
 ctx = ui.page_setup("Runway")
 st.title(f"{ctx.entity}: how long does the cash last?")
-inputs = dashboard.runway_inputs(ctx.prepared, ctx.entity)
+inputs = cached.runway_inputs(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
 if inputs is None:
     st.info(f"The claims in force give no yearly loss for {ui.md_escape(ctx.entity)}, so there is no burn to project.",
             icon=":material/info:")
@@ -22,34 +22,39 @@ def slider(column, label, param, default, high, step, fmt):
     return column.slider(label, min_value=-90.0 if param in ("rg", "cg") else 0.0, max_value=high, step=step, format=fmt, key=key)
 
 
-left, middle, right = st.columns(3)
-cash = slider(left, "Starting cash ($B)", "cash", round(inputs.cash_usd / 1e9, 1), max(50.0, round(inputs.cash_usd / 5e8)), 0.1, "$%.1fB")
-revenue = slider(middle, "Monthly revenue ($M)", "revenue", round(inputs.monthly_revenue_usd / 1e6), max(3000.0, round(inputs.monthly_revenue_usd / 5e5)), 10.0, "$%.0fM")
-cost = slider(right, "Monthly costs ($M)", "cost", round(inputs.monthly_cost_usd / 1e6), max(3000.0, round(inputs.monthly_cost_usd / 5e5)), 10.0, "$%.0fM")
-revenue_growth = slider(left, "Revenue growth per year (%)", "rg", 0.0, 300.0, 5.0, "%+.0f%%")
-cost_growth = slider(middle, "Cost growth per year (%)", "cg", 0.0, 300.0, 5.0, "%+.0f%%")
-horizon = right.slider("Horizon (months)", 12, 120, step=6, key=ui.url_state("horizon", 60, lambda raw: min(max(int(raw), 12), 120)))
-ui.publish(cash=cash, revenue=revenue, cost=cost, rg=revenue_growth, cg=cost_growth, horizon=horizon)
+@st.fragment
+def projection():
+    """Sliders, metrics and chart: a slider move reruns only this part of the page."""
+    left, middle, right = st.columns(3)
+    cash = slider(left, "Starting cash ($B)", "cash", round(inputs.cash_usd / 1e9, 1), max(50.0, round(inputs.cash_usd / 5e8)), 0.1, "$%.1fB")
+    revenue = slider(middle, "Monthly revenue ($M)", "revenue", round(inputs.monthly_revenue_usd / 1e6), max(3000.0, round(inputs.monthly_revenue_usd / 5e5)), 10.0, "$%.0fM")
+    cost = slider(right, "Monthly costs ($M)", "cost", round(inputs.monthly_cost_usd / 1e6), max(3000.0, round(inputs.monthly_cost_usd / 5e5)), 10.0, "$%.0fM")
+    revenue_growth = slider(left, "Revenue growth per year (%)", "rg", 0.0, 300.0, 5.0, "%+.0f%%")
+    cost_growth = slider(middle, "Cost growth per year (%)", "cg", 0.0, 300.0, 5.0, "%+.0f%%")
+    horizon = right.slider("Horizon (months)", 12, 120, step=6, key=ui.url_state("horizon", 60, lambda raw: min(max(int(raw), 12), 120)))
+    ui.publish(cash=cash, revenue=revenue, cost=cost, rg=revenue_growth, cg=cost_growth, horizon=horizon)
 
-try:
-    result = dashboard.scenario(inputs, cash * 1e9, revenue * 1e6, cost * 1e6, revenue_growth / 100, cost_growth / 100, horizon)
-except ValueError as err:
-    st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
-    st.stop()
+    try:
+        result = dashboard.scenario(inputs, cash * 1e9, revenue * 1e6, cost * 1e6, revenue_growth / 100, cost_growth / 100, horizon)
+    except ValueError as err:
+        st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
+        return
 
-base = result.base
-cards = st.columns(5)
-beyond = "never"
-cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {horizon}", border=True)
-cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else beyond, border=True,
-                help="When the cash balance crosses zero; 'never' means not within the horizon.")
-cards[2].metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else beyond, border=True,
-                help="The first month in which revenue covers costs; 'never' means not within the horizon.")
-cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
-                help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
-cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
-                help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
-ui.show_chart(dashboard.runway_chart(ctx.prepared, ctx.entity, inputs, result), "runway")
+    base = result.base
+    cards = st.columns(5)
+    cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {horizon}", border=True)
+    cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
+                    help="When the cash balance crosses zero; 'never' means not within the horizon.")
+    cards[2].metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never", border=True,
+                    help="The first month in which revenue covers costs; 'never' means not within the horizon.")
+    cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
+                    help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
+    cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
+                    help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
+    ui.show_chart(dashboard.runway_chart(ctx.prepared, ctx.entity, inputs, result), "runway")
+
+
+projection()
 
 st.subheader("Then vs now")
 st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
@@ -58,7 +63,7 @@ first = ctx.claims["source_published"].dropna().min().date()
 then = st.date_input("Projection made with claims published by", min_value=first, max_value=ctx.as_of,
                      key=ui.url_state("then", first, ui.parse_date(first, ctx.as_of)))
 ui.publish(then=then)
-comparison = dashboard.then_vs_now(ctx.claims, ctx.entity, then)
+comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
 for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
     column.markdown(f"**{heading}**")
     if comparison[key] is None:
