@@ -43,6 +43,8 @@ class Context:
     as_of: dt.date
     include_undated: bool
     dataset_label: str
+    first_published: dt.date
+    last_published: dt.date
 
 
 def url_state(key: str, default: Any, parse: Callable[[str], Any] = str, param: str | None = None) -> str:
@@ -95,12 +97,20 @@ def parse_number(lo: float, hi: float) -> Callable[[str], float]:
 
 
 SIDEBAR_PARAMS = ("company", "asof", "undated")
+UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation")
 
 
 def _forget_page_params() -> None:
     """A new company starts from its own claims: drop the previous company's page settings from the URL."""
     for key in [k for k in st.query_params if k not in SIDEBAR_PARAMS]:
         del st.query_params[key]
+
+
+def _forget_dataset_state() -> None:
+    """Another dataset has other companies and dates: every setting starts again from its defaults."""
+    for key in [k for k in st.session_state if k not in UPLOAD_STATE and not str(k).startswith("upload_file")]:
+        del st.session_state[key]
+    st.query_params.clear()
 
 
 def _dataset() -> tuple[pd.DataFrame, str, str]:
@@ -116,7 +126,8 @@ def _dataset() -> tuple[pd.DataFrame, str, str]:
 def _upload_box() -> None:
     """Sidebar upload of a claims YAML; problems are listed with their lines, a valid file replaces the data."""
     with st.sidebar.expander("Use your own data", expanded=False):
-        file = st.file_uploader("Claims YAML (max 5 MB)", type=["yaml", "yml"], key="upload_file",
+        generation = st.session_state.get("upload_generation", 0)  # a new key empties the uploader on reset
+        file = st.file_uploader("Claims YAML (max 5 MB)", type=["yaml", "yml"], key=f"upload_file_{generation}",
                                 help="Same format and rules as data/claims.yaml; see data/README.md.")
         if file is not None and st.session_state.get("upload_seen") != file.file_id:
             st.session_state["upload_seen"] = file.file_id
@@ -132,13 +143,20 @@ def _upload_box() -> None:
                 else:
                     st.session_state["upload"] = (file.name, data, key)
                     st.session_state["upload_problems"] = []
-        for problem in st.session_state.get("upload_problems", [])[:50]:
+                    _forget_dataset_state()
+        problems = st.session_state.get("upload_problems", [])
+        for problem in problems[:50]:
             st.error(problem, icon=":material/error:")
-        if st.session_state.get("upload"):
-            if st.button("Reset to bundled data", key="upload_reset", icon=":material/restart_alt:"):
-                for key in ("upload", "upload_problems", "upload_seen"):
-                    st.session_state.pop(key, None)
-                st.rerun()
+        if len(problems) > 50:
+            st.error(f"... and {len(problems) - 50} more problems.", icon=":material/error:")
+        if problems:
+            st.caption("Nothing was changed: the data in use stays as it was.")
+        if st.session_state.get("upload") and st.button("Reset to bundled data", key="upload_reset", icon=":material/restart_alt:"):
+            for key in ("upload", "upload_problems", "upload_seen"):
+                st.session_state.pop(key, None)
+            st.session_state["upload_generation"] = generation + 1
+            _forget_dataset_state()
+            st.rerun()
 
 
 def page_setup(title: str) -> Context:
@@ -170,12 +188,13 @@ def page_setup(title: str) -> Context:
     sidebar.download_button("Download the data (YAML)", lambda: claims_lib.to_yaml(claims), file_name="claims.yaml",
                             mime="application/x-yaml", icon=":material/download:", key="download_yaml", on_click="ignore",
                             help="Extend it and upload it again under 'Use your own data'.")
+    articles = claims["source"].nunique()
     sidebar.caption(
-        f"{len(claims)} claims from {claims['source'].nunique()} articles ({md_escape(dataset_label)}). "
+        f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset_label)}). "
         "Every number links to the sentence it came from: see Sources."
     )
     prepared = cached.prepared(dataset_key, claims, as_of, include_undated)
-    return Context(claims, prepared, dataset_key, entity, as_of, include_undated, dataset_label)
+    return Context(claims, prepared, dataset_key, entity, as_of, include_undated, dataset_label, first, last)
 
 
 @st.cache_resource(show_spinner=False)

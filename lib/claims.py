@@ -544,16 +544,13 @@ def _frame(sources: list[dict], claims: list[dict]) -> pd.DataFrame:
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
     frame["line"] = frame["line"].astype("int64")
     frame["source_published"] = pd.to_datetime(frame["source_published"])
-    frame.attrs["sources"] = [{k: s.get(k) for k in SOURCE_FIELDS} for s in sources]
     return frame
 
 
 def to_yaml(claims: pd.DataFrame) -> str:
     """Write a claims frame back as a claims document that loads into the same frame."""
-    sources = claims.attrs.get("sources") or _sources_from_rows(claims)
-    used = set(claims["source"])
     doc = {
-        "sources": [dict(s) for s in sources if s["id"] in used],
+        "sources": sources_of(claims),
         "claims": [
             {key: _plain(row[key]) for key in CLAIM_FIELDS if key == "value" or _plain(row[key]) is not None}
             for _, row in claims.iterrows()
@@ -562,9 +559,10 @@ def to_yaml(claims: pd.DataFrame) -> str:
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
 
 
-def _sources_from_rows(claims: pd.DataFrame) -> list[dict]:
+def sources_of(claims: pd.DataFrame) -> list[dict]:
+    """The sources the claims cite, as source mappings, in order of first citation."""
     sources = {}
-    for _, row in claims.iterrows():
+    for _, row in claims.drop_duplicates("source").iterrows():
         published = row["source_published"]
         sources[row["source"]] = {
             "id": row["source"],

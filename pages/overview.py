@@ -24,9 +24,8 @@ for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
 
 if not figures.empty:
     st.subheader("What changed since")
-    first = ctx.claims["source_published"].dropna().min().date()
-    since = st.date_input("Compare with what was known on", min_value=first, max_value=ctx.as_of,
-                          key=ui.url_state("since", first, ui.parse_date(first, ctx.as_of)))
+    since = st.date_input("Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of,
+                          key=ui.url_state("since", ctx.first_published, ui.parse_date(ctx.first_published, ctx.as_of)))
     ui.publish(since=since)
     changes = dashboard.changes_since(ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
     st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",

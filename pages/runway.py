@@ -59,9 +59,8 @@ projection()
 st.subheader("Then vs now")
 st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
            "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
-first = ctx.claims["source_published"].dropna().min().date()
-then = st.date_input("Projection made with claims published by", min_value=first, max_value=ctx.as_of,
-                     key=ui.url_state("then", first, ui.parse_date(first, ctx.as_of)))
+then = st.date_input("Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of,
+                     key=ui.url_state("then", ctx.first_published, ui.parse_date(ctx.first_published, ctx.as_of)))
 ui.publish(then=then)
 comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
 for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from lib import charts, dashboard, transforms as tf
+from lib import charts, claims as claims_lib, dashboard, transforms as tf
 
 ctx = ui.page_setup("Sources")
 st.title("Sources and claims")
@@ -10,7 +10,8 @@ st.caption("Each row is one figure as an article gave it. Highlighted rows belon
            "The company filter starts on the sidebar's company: clear it to see every claim.")
 
 claims = ctx.prepared[~ctx.prepared["derived"]]
-sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in ctx.claims.attrs.get("sources", [])}
+articles = claims_lib.sources_of(ctx.claims)
+sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in articles}
 filters = st.columns(5)
 picked = {
     name: column.multiselect(label, options, format_func=fmt, key=ui.url_state(
@@ -43,7 +44,7 @@ st.subheader("Where the sources disagree")
 st.dataframe(tf.conflicts(ctx.prepared), hide_index=True, width="stretch",
              column_config={"low": st.column_config.NumberColumn(format="compact"), "high": st.column_config.NumberColumn(format="compact")})
 st.subheader("Articles")
-st.dataframe(ctx.claims.attrs.get("sources", []), hide_index=True, width="stretch")
+st.dataframe(articles, hide_index=True, width="stretch")
 st.subheader("Exchange rates the articles imply")
 st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
 st.dataframe(tf.implied_fx_rates(ctx.claims), hide_index=True, width="stretch")

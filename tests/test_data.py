@@ -30,8 +30,8 @@ def test_real_file_validates_with_the_expected_size(real_claims):
 
 
 def test_every_source_file_is_bundled(real_claims):
-    for source in real_claims.attrs["sources"]:
-        assert (SOURCES_DIR / source["file"]).is_file(), source["file"]
+    for file_name in set(real_claims["source_file"]):
+        assert (SOURCES_DIR / file_name).is_file(), file_name
 
 
 def test_every_quote_is_verbatim_in_its_article(real_claims):

@@ -1,0 +1,549 @@
+"""Burnboard benchmark: `make bench` (or `.venv/bin/python scripts/bench.py`).
+
+Prints one markdown table (measure | value | baseline | ratio | target | ok) and writes it, with the date and
+the machine, to docs/performance.md. Each measure is taken side by side with its baseline in the same run and
+judged by their ratio where there is one, because the machine is noisy; times are medians of several runs.
+
+Exit status: 0 when the bench ran, even if a target is MISSED (the table says so); 1 when a measurement
+crashed (its row says ERROR and the traceback is printed on stderr).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.chdir(ROOT)  # AppTest and `streamlit run` resolve app.py and pages/ from here
+
+import yaml  # noqa: E402
+
+from lib.claims import ClaimsError, load_claims, parse_claims  # noqa: E402
+
+CLAIMS_PATH = ROOT / "data" / "claims.yaml"
+MINIMAL_PAGE = ROOT / "scripts" / "minimal_page.py"
+OUT = ROOT / "docs" / "performance.md"
+PAGES = ["overview", "timeline", "waterfall", "runway", "sources"]
+CHROMIUM = shutil.which("chromium") or os.environ.get("BROWSER_PATH")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SESSIONS = 10
+
+
+# ---------------------------------------------------------------- table
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    baseline: str = "—"
+    ratio: str = "—"
+    target: str = "—"
+    ok: str = "—"
+
+
+ROWS: list[Row] = []
+NOTES: list[str] = []
+CRASHED: list[str] = []
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def judge(passed: bool) -> str:
+    return "ok" if passed else "MISSED"
+
+
+def median_time(call: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def interleaved(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median time of each call, the calls taken in turn (a, b, a, b, ...) so that noise hits them alike."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeat):
+        for name, call in calls.items():
+            start = time.perf_counter()
+            call()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def section(name: str):
+    """Run one group of measures; a crash is reported as an ERROR row and the bench goes on."""
+    def decorate(function):
+        def run():
+            started = time.perf_counter()
+            print(f"... {name}", file=sys.stderr, flush=True)
+            try:
+                function()
+            except Exception as err:  # noqa: BLE001 - reported, then the exit status says so
+                traceback.print_exc()
+                CRASHED.append(name)
+                ROWS.append(Row(name, f"ERROR: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:160], ok="ERROR"))
+            print(f"    {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+        return run
+    return decorate
+
+
+# ---------------------------------------------------------------- data
+
+METRIC_CYCLE = [  # (metric, unit, per or None, value or None)
+    ("net_loss", "USD", "year", 5_000_000_000), ("revenue", "USD", "year", 3_700_000_000),
+    ("valuation", "USD", None, 157_000_000_000), ("cash_burn", "USD", "month", 700_000_000),
+    ("operating_cost", "KRW", "day", 930_000_000), ("funding_round", "USD", None, 6_600_000_000),
+    ("users", "users", None, 200_000_000), ("product_launch", None, None, None),
+    ("training_cost", "EUR", None, 3_000_000_000), ("compute_capacity", "GW", None, 10),
+]
+
+
+def synthetic_claims(count: int, sources: int = 20) -> bytes:
+    """A valid claims document with `count` claims over `sources` articles, every kind of metric in turn."""
+    lines = ["sources:"]
+    for s in range(sources):
+        published = "null" if s % 5 == 4 else f"{2023 + s % 3}-{1 + s % 12:02d}-{1 + s % 28:02d}"
+        lines += [
+            f"  - id: src-{s}", f"    file: {s:03d}_article.txt", f'    title: "Article {s}: how much did it cost?"',
+            f"    publisher: Publisher {s}", f"    language: {'en' if s % 2 else 'ko'}", f"    published: {published}",
+            f"    url: https://example.com/article-{s}" if s % 3 else "    url: null",
+            f'    note: "Synthetic article {s} for the benchmark."',
+        ]
+    lines.append("claims:")
+    for c in range(count):
+        metric, unit, per, value = METRIC_CYCLE[c % len(METRIC_CYCLE)]
+        lines += [f"  - id: claim-{c}", f"    entity: Company {c % 50}", f"    metric: {metric}",
+                  f"    value: {'null' if value is None else value + c}"]
+        if unit:
+            lines.append(f"    unit: {unit}")
+        if per:
+            lines.append(f"    per: {per}")
+        basis = "forecast" if value is None else ("reported", "estimated", "projected")[c % 3]
+        lines += [f'    period: "{2020 + c % 7}"', f"    basis: {basis}"]
+        if value is not None:
+            lines.append(f"    qualifier: {('exact', 'approximately', 'at_least')[c % 3]}")
+        lines += [f"    source: src-{c % sources}", f'    quote: "Figure number {c} as the article printed it."',
+                  f'    quote_en: "Figure number {c} as the article printed it."']
+        if c % 4 == 0:
+            lines.append(f'    note: "Synthetic claim {c}."')
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def billion_laughs(depth: int = 9) -> bytes:
+    layers = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for index in range(1, depth + 1):
+        previous, name = chr(ord("a") + index - 1), chr(ord("a") + index)
+        layers.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return ("\n".join(layers) + "\n").encode("utf-8")
+
+
+@section("loading data/claims.yaml")
+def bench_bundled() -> None:
+    data = CLAIMS_PATH.read_bytes()
+    timed = interleaved({
+        "load": lambda: load_claims(CLAIMS_PATH),
+        "safe_load": lambda: yaml.safe_load(data),
+        "c_load": lambda: yaml.load(data, Loader=yaml.CSafeLoader),
+    }, repeat=15)
+    ratio = timed["load"] / timed["safe_load"]
+    ROWS.append(Row("load+validate data/claims.yaml (lib.claims.load_claims)", seconds(timed["load"]),
+                    f"{seconds(timed['safe_load'])} (yaml.safe_load)", f"{ratio:.2f}x", "≤ 1.5x", judge(ratio <= 1.5)))
+    ROWS.append(Row("  same, vs libyaml yaml.load(CSafeLoader) (information)", seconds(timed["load"]),
+                    seconds(timed["c_load"]), f"{timed['load'] / timed['c_load']:.2f}x"))
+    NOTES.append("yaml.safe_load is PyYAML's pure-Python loader; lib.claims parses with libyaml (CSafeLoader) into "
+                 "nodes and validates them, hence the second, informational row against a bare libyaml load.")
+
+
+@section("synthetic claims")
+def bench_synthetic() -> None:
+    small, large = synthetic_claims(1_000), synthetic_claims(10_000)
+    assert len(parse_claims(small, "synthetic-1k.yaml")) == 1_000
+    assert len(parse_claims(large, "synthetic-10k.yaml")) == 10_000
+    timed: dict[str, list[float]] = {"1k": [], "10k": []}
+    for _ in range(3):
+        for name, data in (("1k", small), ("10k", large)):
+            start = time.perf_counter()
+            parse_claims(data, f"synthetic-{name}.yaml")
+            timed[name].append(time.perf_counter() - start)
+    one, ten = (statistics.median(timed[k]) for k in ("1k", "10k"))
+    ROWS.append(Row("load+validate 1,000 synthetic claims", seconds(one), target="—"))
+    ratio = ten / one
+    ROWS.append(Row("load+validate 10,000 synthetic claims", seconds(ten), f"{seconds(one)} (1,000 claims)",
+                    f"{ratio:.1f}x", "< 2 s, ratio ≤ 13 (linear ≈ 10)", judge(ten < 2 and ratio <= 13)))
+
+
+@section("billion laughs")
+def bench_laughs() -> None:
+    data = billion_laughs()
+
+    def refuse() -> None:
+        try:
+            parse_claims(data, "laughs.yaml")
+        except ClaimsError as err:
+            assert "aliases expand" in str(err), err
+        else:
+            raise AssertionError("a billion-laughs document was accepted")
+
+    refused = median_time(refuse, 5)
+    ROWS.append(Row(f"billion-laughs refusal ({len(data)} bytes, 9 levels)", seconds(refused), target="< 1 s",
+                    ok=judge(refused < 1)))
+
+
+# ---------------------------------------------------------------- exports
+
+@section("exports")
+def bench_exports() -> None:
+    if CHROMIUM is None:
+        ROWS.append(Row("PNG/deck exports", "skipped: Chromium is not installed", ok="skipped"))
+        return
+    from lib import export
+    from lib.dashboard import build_charts
+
+    charts = build_charts(load_claims(CLAIMS_PATH))
+    start = time.perf_counter()
+    first = export.png_bytes(charts[0])
+    cold = time.perf_counter() - start
+    assert first.startswith(b"\x89PNG"), "png_bytes did not return a PNG"
+    ROWS.append(Row(f"PNG export, first (cold: starts kaleido's Chromium), {charts[0].name}", seconds(cold)))
+    for chart in charts:
+        warm = median_time(lambda chart=chart: export.png_bytes(chart), 3)
+        ROWS.append(Row(f"PNG export, warm: {chart.name}", seconds(warm), f"{seconds(cold)} (cold)",
+                        f"{warm / cold:.2f}x", "≤ 0.5 s", judge(warm <= 0.5)))
+    start = time.perf_counter()
+    deck = export.deck_bytes(charts)
+    took = time.perf_counter() - start
+    ROWS.append(Row(f"deck ({len(charts)} charts, {len(deck) / 1e6:.1f} MB .pptx)", seconds(took), target="≤ 10 s",
+                    ok=judge(took <= 10)))
+
+
+# ---------------------------------------------------------------- page reruns
+
+@section("page reruns (AppTest)")
+def bench_pages() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    minimal = AppTest.from_file(str(MINIMAL_PAGE), default_timeout=60).run()
+    assert not minimal.exception, minimal.exception
+    tests = {}
+    for name in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.switch_page(f"pages/{name}.py")
+        at.run()
+        assert not at.exception, f"{name}: {at.exception}"
+        tests[name] = at
+    flip = {"minimal": False, "runway": False}
+
+    def minimal_rerun() -> None:
+        flip["minimal"] = not flip["minimal"]
+        minimal.slider(key="cash").set_value(13.0 if flip["minimal"] else 14.0).run()
+
+    def runway_rerun() -> None:
+        flip["runway"] = not flip["runway"]
+        tests["runway"].slider(key="cash@OpenAI").set_value(13.0 if flip["runway"] else 14.0).run()
+
+    calls = {"minimal": minimal_rerun, "runway": runway_rerun}
+    calls.update({name: tests[name].run for name in PAGES if name != "runway"})
+    for call in calls.values():  # one warm-up each: first widget changes fill caches
+        call()
+    timed = interleaved(calls, repeat=7)
+    for name, at in tests.items():
+        assert not at.exception, f"{name}: {at.exception}"
+    base = timed["minimal"]
+    ROWS.append(Row("rerun: minimal page (slider change; scripts/minimal_page.py)", seconds(base)))
+    for name in PAGES:
+        ratio = timed[name] / base
+        if name == "runway":
+            ROWS.append(Row("rerun: runway page (cash slider change)", seconds(timed[name]), seconds(base),
+                            f"{ratio:.1f}x", "≤ 1.5x minimal", judge(ratio <= 1.5)))
+        else:
+            ROWS.append(Row(f"rerun: {name} page", seconds(timed[name]), seconds(base), f"{ratio:.1f}x", "report"))
+    NOTES.append("Page reruns are timed with streamlit.testing.v1.AppTest in this process (no browser, no "
+                 "websocket): the minimal page after a slider change; each dashboard page opened through app.py "
+                 "(at.switch_page) and rerun after a cash-slider change (runway) or a plain at.run() (others); "
+                 "medians of 7, taken in turn. AppTest reruns the whole page script even when the widget sits in an "
+                 "st.fragment, so a fragment's saving in the browser does not show in these rows.")
+
+
+# ---------------------------------------------------------------- server
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(app: str = "app.py") -> tuple[subprocess.Popen, str, float, Path]:
+    port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="burnboard-bench-", suffix=".log", delete=False)
+    command = [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(port), "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    log.close()
+    url = f"http://127.0.0.1:{port}"
+    while time.perf_counter() - start < 90:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited ({process.returncode}): {Path(log.name).read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return process, url, time.perf_counter() - start, Path(log.name)
+        except OSError:
+            pass
+        time.sleep(0.05)
+    stop_server(process, Path(log.name))
+    raise TimeoutError("streamlit was not healthy within 90 s")
+
+
+def stop_server(process: subprocess.Popen, log: Path) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+    log.unlink(missing_ok=True)
+
+
+@dataclass
+class Memory:
+    rss: int  # the process and all its descendants
+    pss: int  # the same, shared pages divided among the processes sharing them (Linux)
+    own_rss: int  # the streamlit (Python) process alone
+    children: list[str]  # names of the descendant processes
+
+
+def memory(pid: int) -> Memory:
+    import psutil
+
+    parent = psutil.Process(pid)
+    children = parent.children(recursive=True)
+    rss = pss = 0
+    names = []
+    for process in children:
+        try:
+            names.append(process.name())
+        except psutil.NoSuchProcess:
+            pass
+    for process in [parent, *children]:
+        try:
+            info = process.memory_full_info()
+        except psutil.NoSuchProcess:
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return Memory(rss, pss, parent.memory_info().rss, names)
+
+
+@section("server start and memory")
+def bench_server() -> None:
+    starts = []
+    for _ in range(2):  # two cold starts to take the median of (plus the one used for memory below)
+        process, _, took, log = start_server()
+        starts.append(took)
+        stop_server(process, log)
+    process, url, took, log = start_server()
+    starts.append(took)
+    try:
+        ROWS.append(Row("server start to healthy (Popen to /_stcore/health ok)", seconds(statistics.median(starts)),
+                        target="report"))
+        if CHROMIUM is None:
+            ROWS.append(Row(f"server RSS after {SESSIONS} browser sessions", "skipped: Chromium is not installed", ok="skipped"))
+            return
+        idle = memory(process.pid)
+        loaded = memory_under_sessions(process.pid, url)
+        mb = 2**20
+        ROWS.append(Row(f"server RSS incl. children after {SESSIONS} browser sessions (/runway?cash=N)",
+                        f"{loaded.rss / mb:.0f} MB", f"{idle.rss / mb:.0f} MB (idle after start)", f"{loaded.rss / idle.rss:.1f}x",
+                        "< 300 MB", judge(loaded.rss < 300 * mb)))
+        ROWS.append(Row("  same, PSS incl. children (shared pages split; information)", f"{loaded.pss / mb:.0f} MB",
+                        f"{idle.pss / mb:.0f} MB (idle)", f"{loaded.pss / idle.pss:.1f}x"))
+        ROWS.append(Row("  same, the streamlit (Python) process alone (information)", f"{loaded.own_rss / mb:.0f} MB",
+                        f"{idle.own_rss / mb:.0f} MB (idle)", f"{loaded.own_rss / idle.own_rss:.1f}x"))
+        kinds = ", ".join(f"{count} {name}" for name, count in sorted(Counter(loaded.children).items())) or "none"
+        browser_latency(url)
+        NOTES.append(f"Memory: resident set of the streamlit process plus all its descendant processes (here: {kinds}) "
+                     f"with {SESSIONS} sessions open, each a browser context of its own at /runway?cash=N, after every "
+                     "page has finished its run. Descendants are kaleido's headless Chromium when the server has "
+                     "started it to draw PNG/SVG downloads. RSS counts pages shared between processes once per process "
+                     "(an upper bound); PSS divides them among the sharers.")
+    finally:
+        stop_server(process, log)
+
+
+def slider_latency(url: str, repeat: int = 9) -> float:
+    """Median seconds from a key press on the "Starting cash" slider to the "Months of runway" metric showing
+    the new value with the script run finished, in a real browser (websocket, rendering and all)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url, timeout=90_000)
+            idle = page.locator("[data-testid=stApp][data-test-script-state=notRunning]")
+            idle.wait_for(state="attached", timeout=90_000)
+            value = page.locator("[data-testid=stMetric]").filter(has_text="Months of runway").locator("[data-testid=stMetricValue]")
+            value.wait_for(timeout=90_000)
+            slider = page.locator("[data-testid=stSlider]").filter(has_text="Starting cash").locator("input[type=range]")
+            slider.focus()
+            times = []
+            for step in range(repeat + 1):
+                before = value.inner_text()
+                start = time.perf_counter()
+                page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
+                page.wait_for_function(
+                    """before => {
+                        const app = document.querySelector('[data-testid=stApp]');
+                        const card = [...document.querySelectorAll('[data-testid=stMetric]')]
+                            .find(m => m.innerText.includes('Months of runway'));
+                        const shown = card && card.querySelector('[data-testid=stMetricValue]');
+                        return shown && shown.innerText !== before && app.getAttribute('data-test-script-state') === 'notRunning';
+                    }""", arg=before, timeout=30_000, polling=5)
+                if step:  # the first change warms up the session
+                    times.append(time.perf_counter() - start)
+            return statistics.median(times)
+        finally:
+            browser.close()
+
+
+def browser_latency(app_url: str) -> None:
+    process, url, _, log = start_server(str(MINIMAL_PAGE.relative_to(ROOT)))
+    try:
+        base = slider_latency(url)
+    finally:
+        stop_server(process, log)
+    runway = slider_latency(f"{app_url}/runway")
+    row = Row("  same, in the browser: key press to metric updated (information)", seconds(runway),
+              f"{seconds(base)} (minimal page)", f"{runway / base:.1f}x")
+    after = next((i + 1 for i, r in enumerate(ROWS) if r.measure.startswith("rerun: runway page")), len(ROWS))
+    ROWS.insert(after, row)
+    NOTES.append("The browser row times, in headless Chromium against a running server, a key press on the cash slider "
+                 "until the 'Months of runway' metric shows the new value and the run has finished (median of 9, "
+                 "polled every 5 ms): the runway page against scripts/minimal_page.py served on its own. Unlike "
+                 "AppTest it includes the websocket, rendering and any st.fragment saving.")
+
+
+def memory_under_sessions(pid: int, url: str) -> Memory:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            pages = []
+            for amount in range(1, SESSIONS + 1):
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                page.goto(f"{url}/runway?cash={amount}", wait_until="commit", timeout=90_000)
+                pages.append(page)
+            values = []
+            for page in pages:
+                page.locator("[data-testid=stApp][data-test-script-state=notRunning]").wait_for(state="attached", timeout=90_000)
+                value = page.locator("[data-testid=stMetric]").filter(has_text="Months of runway").locator("[data-testid=stMetricValue]")
+                value.wait_for(timeout=90_000)
+                values.append(value.inner_text())
+            if len(set(values)) != len(values):
+                raise AssertionError(f"sessions did not keep their own cash: {values}")
+            return memory(pid)
+        finally:
+            browser.close()
+
+
+# ---------------------------------------------------------------- report
+
+def machine() -> list[str]:
+    versions = []
+    for package in ("streamlit", "pandas", "plotly", "kaleido", "PyYAML", "playwright"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            pass
+    chromium = "not installed"
+    if CHROMIUM:
+        try:
+            chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=20).stdout.strip() or CHROMIUM
+        except (OSError, subprocess.SubprocessError):
+            chromium = CHROMIUM
+    return [
+        f"- uname: `{' '.join(platform.uname())}`",
+        f"- nproc: {os.cpu_count()}",
+        f"- python: {platform.python_version()} ({sys.executable})",
+        f"- packages: {', '.join(versions)}",
+        f"- chromium: {chromium}",
+    ]
+
+
+def table() -> str:
+    header = ["measure", "value", "baseline", "ratio", "target", "ok"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in ROWS:
+        cells = [row.measure, row.value, row.baseline, row.ratio, row.target, row.ok]
+        lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    started = time.perf_counter()
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    for run in (bench_bundled, bench_synthetic, bench_laughs, bench_exports, bench_pages, bench_server):
+        run()
+    total = time.perf_counter() - started
+    rendered = table()
+    print(rendered)
+    missed = [row.measure.strip() for row in ROWS if row.ok == "MISSED"]
+    document = "\n".join([
+        "# Performance",
+        "",
+        f"Latest `make bench` (scripts/bench.py), {when}, {total:.0f} s in all. Times are medians of several runs; "
+        "each measure is taken beside its baseline in the same run and judged by the ratio where there is one.",
+        "",
+        "## Machine",
+        "",
+        *machine(),
+        "",
+        "## Results",
+        "",
+        rendered,
+        "",
+        f"Targets missed: {', '.join(missed) if missed else 'none'}.",
+        "",
+        "## How it is measured",
+        "",
+        *[f"- {note}" for note in NOTES],
+        "- Exports: lib.dashboard.build_charts(load_claims(data/claims.yaml)) drawn by lib.export.png_bytes (1920x1080) "
+        "and deck_bytes; cold is the first image of the process, which starts kaleido's Chromium; warm is the median of 3.",
+        "- Server start: `python -m streamlit run app.py` from Popen until /_stcore/health answers ok, median of 3 starts.",
+        "",
+    ])
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(document, encoding="utf-8")
+    print(f"\nwritten to {OUT.relative_to(ROOT)} ({total:.0f} s)", file=sys.stderr)
+    if CRASHED:
+        print(f"crashed: {', '.join(CRASHED)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

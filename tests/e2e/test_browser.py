@@ -1,0 +1,348 @@
+"""The dashboard in a real headless Chromium: pages, widgets, URL state, downloads, uploads, isolation.
+
+One Streamlit server serves the whole module (fixture `server`); the deep-link test starts a fresh one, since
+it is about the first request a new server sees. Each test has its own browser context, hence its own
+Streamlit session. Waits are on elements and on the app's script state, never on sleeps.
+"""
+from __future__ import annotations
+
+import io
+import re
+import time
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from PIL import Image
+
+from tests.conftest import claims_yaml
+from tests.e2e.conftest import ACTION_TIMEOUT, CHROMIUM, NAV_TIMEOUT, NO_CHROMIUM, fresh_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)]
+expect = pytest.importorskip("playwright.sync_api").expect
+
+PAGES = {  # path: a part of the page's h1 (the company name comes before it)
+    "/": "at a glance",
+    "/timeline": "the money over time",
+    "/waterfall": "where the money went",
+    "/runway": "how long does the cash last",
+    "/sources": "Sources and claims",
+}
+NAV_LABELS = ["Overview", "Timeline", "Waterfall", "Runway", "Sources"]
+MARKER = "Using uploaded file"
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=1">'
+LINK = "[x](javascript:window.__pwned=1)"
+HOSTILE = f"{SCRIPT} {IMG} {LINK}"
+
+
+# ---------------------------------------------------------------- helpers
+
+def settled(page, timeout: int = NAV_TIMEOUT) -> None:
+    """Wait until the page's script run has finished and drawn an h1 (or an exception, for no_exception to name)."""
+    page.locator("[data-testid=stApp][data-test-script-state=notRunning]").wait_for(state="attached", timeout=timeout)
+    page.locator("h1").or_(page.locator("[data-testid=stException]")).first.wait_for(timeout=timeout)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    settled(page)
+
+
+def no_exception(page) -> None:
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+
+
+def sidebar(page):
+    return page.locator("[data-testid=stSidebar]")
+
+
+def metric_value(page, label: str):
+    card = page.locator("[data-testid=stMetric]").filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+    return card.locator("[data-testid=stMetricValue]")
+
+
+def slider_input(page, label: str):
+    return page.locator("[data-testid=stSlider]").filter(has_text=label).locator("input[type=range]")
+
+
+def query(page) -> dict[str, str]:
+    return {key: values[-1] for key, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def months(text: str) -> float:
+    return float(text.strip().lstrip(">").strip())
+
+
+def upload(page, name: str, data: bytes | str) -> None:
+    """Open the sidebar's "Use your own data" expander (when closed) and give its file input one file."""
+    box = sidebar(page).locator("[data-testid=stExpander]").filter(has_text="Use your own data")
+    file_input = box.locator("input[type=file]")
+    if not box.locator("details[open]").count():
+        box.get_by_text("Use your own data").click()
+    file_input.wait_for(state="attached")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    file_input.set_input_files(files=[{"name": name, "mimeType": "application/x-yaml", "buffer": payload}])
+
+
+def upload_errors(page):
+    return sidebar(page).locator("[data-testid=stAlertContentError]")
+
+
+def accepted(page) -> None:
+    """Wait for a valid upload to be in force and its rerun to have finished without an exception."""
+    exception = page.locator("[data-testid=stException]")
+    expect(sidebar(page).get_by_text(MARKER).or_(exception).first).to_be_visible(timeout=ACTION_TIMEOUT)
+    settled(page)
+    no_exception(page)
+    expect(sidebar(page).get_by_text(MARKER)).to_be_visible()
+
+
+def company_options(page) -> list[str]:
+    """The sidebar Company picker's options (opened from the keyboard: a click right after a rerun may not open
+    it), then closed again."""
+    combo = sidebar(page).locator("[data-testid=stSelectbox]").filter(has_text="Company").get_by_role("combobox")
+    combo.focus()
+    page.keyboard.press("ArrowDown")
+    expect(combo).to_have_attribute("aria-expanded", "true")
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    texts = [text.strip() for text in options.all_inner_texts()]
+    page.keyboard.press("Escape")
+    expect(options).to_have_count(0)
+    combo.blur()
+    return texts
+
+
+def acme_yaml() -> str:
+    """A small valid claims file about a company the bundled data does not have, from one 2024 article."""
+    return claims_yaml(
+        [
+            {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, "source": "acme-news",
+             "quote": "Acme AI lost $2 billion", "quote_en": "Acme AI lost $2 billion"},
+            {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, "source": "acme-news",
+             "quote": "revenue of $500 million", "quote_en": "revenue of $500 million"},
+            {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
+             "period": "2024-06", "source": "acme-news", "quote": "valued at $10 billion", "quote_en": "valued at $10 billion"},
+        ],
+        [{"id": "acme-news", "publisher": "Acme News", "published": "2024-06-01"}],
+    )
+
+
+# ---------------------------------------------------------------- 1. every page opens
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_opens_with_title_and_navigation(page, base_url, path):
+    open_page(page, base_url + path)
+    expect(page.locator("h1").first).to_contain_text(PAGES[path])
+    no_exception(page)
+    for label in NAV_LABELS:
+        expect(sidebar(page).get_by_role("link", name=label, exact=True)).to_be_visible()
+
+
+# ---------------------------------------------------------------- 2. a slider drives the metric and the URL
+
+def test_cash_slider_changes_runway_and_url(page, base_url):
+    open_page(page, f"{base_url}/runway?cash=12.5")
+    runway = metric_value(page, "Months of runway")
+    before = runway.inner_text()
+    assert query(page)["cash"] == "12.5"
+    cash = slider_input(page, "Starting cash")
+    expect(cash).to_have_attribute("aria-valuetext", "$12.5B")
+    cash.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    expect(cash).to_have_attribute("aria-valuetext", "$13.0B")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('cash') === '13.0'", timeout=ACTION_TIMEOUT)
+    expect(runway).not_to_have_text(before)
+    settled(page)
+    assert months(runway.inner_text()) > months(before), "more starting cash must last longer"
+    no_exception(page)
+
+
+# ---------------------------------------------------------------- 3. PNG download
+
+def test_png_download_is_full_hd(page, base_url):
+    open_page(page, f"{base_url}/runway")
+    button = page.get_by_role("button", name="PNG (slides)").first
+    expect(button).to_be_visible()
+    with page.expect_download(timeout=90_000) as info:
+        button.click()
+    download = info.value
+    assert download.failure() is None
+    assert download.suggested_filename.endswith(".png")
+    with open(download.path(), "rb") as handle:
+        data = handle.read()
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG"
+    assert image.size == (1920, 1080)
+
+
+# ---------------------------------------------------------------- 4. deep link on a fresh server
+
+def test_deep_link_is_first_request_to_fresh_server(page):
+    with fresh_server() as server:
+        open_page(page, f"{server.url}/runway?cash=20")
+        expect(page.locator("h1").first).to_contain_text(PAGES["/runway"])
+        no_exception(page)
+        nav = sidebar(page)
+        for label in NAV_LABELS:
+            expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
+        expect(nav.locator("[data-testid=stPageLink]")).to_have_count(len(NAV_LABELS))
+        expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(0)  # Streamlit's own page list
+        expect(page.get_by_role("link", name="app", exact=True)).to_have_count(0)
+        cash = slider_input(page, "Starting cash")
+        expect(cash).to_have_attribute("aria-valuetext", "$20.0B")
+        expect(page.locator("[data-testid=stSlider]").filter(has_text="Starting cash")
+               .locator("[data-testid=stSliderThumbValue]")).to_have_text("$20.0B")
+        assert float(query(page)["cash"]) == 20.0
+
+
+# ---------------------------------------------------------------- 5. upload end to end
+
+def test_upload_replaces_data_and_reset_restores_it(page, base_url):
+    open_page(page, base_url + "/")
+    assert "Acme AI" not in company_options(page)
+
+    upload(page, "acme.yaml", acme_yaml())
+    accepted(page)
+    expect(sidebar(page).get_by_text(f"{MARKER} acme.yaml")).to_be_visible()
+    assert company_options(page) == ["Acme AI"]
+    expect(page.locator("h1").first).to_contain_text("Acme AI")
+
+    sidebar(page).get_by_role("button", name="Reset to bundled data").click()
+    expect(sidebar(page).get_by_text(MARKER)).to_have_count(0)
+    settled(page)
+    no_exception(page)
+    options = company_options(page)
+    assert "OpenAI" in options and "Acme AI" not in options
+    expect(sidebar(page).get_by_text("(bundled data)")).to_be_visible()
+
+
+def test_invalid_upload_lists_line_and_field(page, base_url):
+    open_page(page, base_url + "/")
+    text = acme_yaml().replace("basis: estimated", "basis: guessed", 1).replace("metric: valuation", "metric: valuations", 1)
+    lines = text.splitlines()
+    basis_line = lines.index("  basis: guessed") + 1
+    metric_line = lines.index("  metric: valuations") + 1
+    upload(page, "bad.yaml", text)
+    errors = upload_errors(page)
+    expect(errors.filter(has_text=f"bad.yaml:{basis_line}: claims[0].basis: unknown basis 'guessed'")).to_have_count(1)
+    expect(errors.filter(has_text=f"bad.yaml:{metric_line}: claims[2].metric: unknown metric 'valuations'")).to_have_count(1)
+    expect(errors).to_have_count(2)
+    expect(sidebar(page).get_by_text(MARKER)).to_have_count(0)  # the bundled data stays in force
+    no_exception(page)
+
+
+# ---------------------------------------------------------------- 6. hostile content
+
+def inert(page) -> None:
+    """Nothing from the upload ran or became markup: no flag, no dialog, no live script/img/javascript link."""
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == []
+    live = page.evaluate("""() => ({
+        scripts: [...document.scripts].filter(s => s.textContent.includes('__pwned')).length,
+        handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+        links: [...document.querySelectorAll('a[href]')].filter(a => a.href.trim().toLowerCase().startsWith('javascript:')).length,
+    })""")
+    assert live == {"scripts": 0, "handlers": 0, "links": 0}
+
+
+def shows_literally(page, text: str) -> None:
+    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=ACTION_TIMEOUT)
+
+
+def test_hostile_upload_stays_inert(page, base_url):
+    # Two articles spanning the bundled data's dates, so the date widgets' settings stay valid and this test
+    # is about inertness only (test_upload_replaces_data_and_reset_restores_it covers other date ranges).
+    hostile = claims_yaml(
+        [
+            {"id": "acme-loss-2024", "entity": "Acme AI", "quote": f"Q {HOSTILE}", "quote_en": f"E {HOSTILE}",
+             "note": f"N {HOSTILE}"},
+            {"id": "acme-valuation-2023", "entity": "Acme AI", "metric": "valuation", "value": 9_000_000_000, "per": ...,
+             "period": "2023-08", "source": "src-b", "quote": IMG, "quote_en": SCRIPT, "note": LINK},
+        ],
+        [
+            {"title": f"T {HOSTILE}", "publisher": f"P {HOSTILE}", "note": f"N {HOSTILE}", "published": "2026-02-01"},
+            {"id": "src-b", "title": LINK, "publisher": IMG, "note": SCRIPT, "published": "2023-08-13"},
+        ],
+    )
+    open_page(page, base_url + "/sources")
+    upload(page, "hostile.yaml", hostile)
+    accepted(page)
+    inert(page)
+    # The tables are drawn on a canvas; the Article filter's options name the publisher as text.
+    page.locator("[data-testid=stMultiSelect]").filter(has_text="Article").click()
+    expect(page.get_by_role("option").filter(has_text=f"P {HOSTILE}")).to_be_visible()
+    page.keyboard.press("Escape")
+    inert(page)
+
+    sidebar(page).get_by_role("link", name="Overview", exact=True).click()  # in-app navigation keeps the session
+    expect(page.locator("h1").first).to_contain_text("Acme AI at a glance")
+    settled(page)
+    no_exception(page)
+    expect(sidebar(page).get_by_text(MARKER)).to_be_visible()
+    shows_literally(page, f"P {SCRIPT}")  # the source line under each headline figure
+    shows_literally(page, IMG)
+    inert(page)
+
+
+def test_hostile_uploads_are_refused(page, base_url):
+    open_page(page, base_url + "/sources")
+    errors = upload_errors(page)
+
+    upload(page, "js.yaml", claims_yaml([{}], [{"url": "javascript:alert(1)"}]))
+    expect(errors.filter(has_text="sources[0].url")).to_contain_text("http")
+    expect(errors.filter(has_text="sources[0].url")).to_contain_text("js.yaml:")
+
+    layers = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for index in range(1, 10):
+        previous, name = chr(ord("a") + index - 1), chr(ord("a") + index)
+        layers.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    started = time.monotonic()
+    upload(page, "laughs.yaml", "\n".join(layers) + "\n")
+    expect(errors.filter(has_text="aliases expand")).to_be_visible(timeout=10_000)
+    assert time.monotonic() - started < 5, "a billion-laughs file must be refused within a few seconds"
+
+    big = "# padding\n" + ("#" + "x" * 1023 + "\n") * (5 * 1024 + 200)  # 5.2 MiB of YAML comments
+    upload(page, "big.yaml", big)
+    refusal = sidebar(page).get_by_text(re.compile(r"File must be 5(\.0)? ?MB or smaller|the limit is 5 MB"))
+    expect(refusal.first).to_be_visible()
+
+    expect(sidebar(page).get_by_text(MARKER)).to_have_count(0)
+    inert(page)
+    no_exception(page)
+
+
+# ---------------------------------------------------------------- 7. sessions are isolated
+
+def test_ten_sessions_keep_their_own_state(browser, base_url):
+    cash = list(range(1, 11))  # $1B .. $10B: runways well inside the default 60-month horizon
+    contexts, pages = [], []
+    try:
+        for amount in cash:  # start every load before waiting for any, so the sessions overlap
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.set_default_timeout(ACTION_TIMEOUT)
+            context.set_default_navigation_timeout(NAV_TIMEOUT)
+            contexts.append(context)
+            tab = context.new_page()
+            tab.goto(f"{base_url}/runway?cash={amount}", wait_until="commit")
+            pages.append(tab)
+        first = []
+        for amount, tab in zip(cash, pages):
+            settled(tab)
+            value = metric_value(tab, "Months of runway")
+            expect(value).to_be_visible(timeout=NAV_TIMEOUT)
+            expect(slider_input(tab, "Starting cash")).to_have_attribute("aria-valuetext", f"${amount:.1f}B")
+            first.append(value.inner_text())
+        again = []
+        for amount, tab in zip(cash, pages):
+            expect(slider_input(tab, "Starting cash")).to_have_attribute("aria-valuetext", f"${amount:.1f}B")
+            again.append(metric_value(tab, "Months of runway").inner_text())
+            no_exception(tab)
+        assert again == first, "a session's metric changed while the others loaded"
+        values = [months(text) for text in again]
+        assert len(set(values)) == len(values), values
+        assert values == sorted(values), f"runway must grow with starting cash: {dict(zip(cash, values))}"
+    finally:
+        for context in contexts:
+            context.close()
