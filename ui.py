@@ -6,6 +6,7 @@ sidebar means a deep link on a freshly started server (which Streamlit runs with
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -13,7 +14,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from lib import cached, claims as claims_lib, dashboard, export
+from lib import cached, claims as claims_lib, dashboard, export, transforms as tf
 from lib.charts import Chart
 
 PAGES = [
@@ -91,8 +92,12 @@ def parse_bool(raw: str) -> bool:
 
 
 def parse_number(lo: float, hi: float) -> Callable[[str], float]:
+    """A finite number from the URL, clamped to [lo, hi]; nan and inf are refused."""
     def parse(raw: str) -> float:
-        return min(max(float(raw), lo), hi)
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ValueError(raw)
+        return min(max(value, lo), hi)
     return parse
 
 
@@ -189,6 +194,7 @@ def page_setup(title: str) -> Context:
                             mime="application/x-yaml", icon=":material/download:", key="download_yaml", on_click="ignore",
                             help="Extend it and upload it again under 'Use your own data'.")
     articles = claims["source"].nunique()
+    _deck_button(claims, entity, as_of, include_undated)
     sidebar.caption(
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset_label)}). "
         "Every number links to the sentence it came from: see Sources."
@@ -201,6 +207,36 @@ def page_setup(title: str) -> Context:
 def _renderer_found() -> tuple[bool, str]:
     """Whether image downloads can be offered; Chromium itself starts on the first download."""
     return export.renderer_found()
+
+
+RUNWAY_SLIDERS = {  # URL parameter: (runway setting, unit of the slider, lowest and highest slider value)
+    "cash": ("cash_usd", 1e9, 0.0, 1e4), "revenue": ("monthly_revenue_usd", 1e6, 0.0, 1e6),
+    "cost": ("monthly_cost_usd", 1e6, 0.0, 1e6), "rg": ("revenue_growth_yoy", 0.01, -90.0, 300.0),
+    "cg": ("cost_growth_yoy", 0.01, -90.0, 300.0), "horizon": ("horizon_months", 1, 12, 120),
+}
+
+
+def _deck_button(claims: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool) -> None:
+    """A .pptx of every chart for this company and as-of date, with the runway sliders' values when set."""
+    available, reason = _renderer_found()
+    if not available:
+        st.sidebar.caption(f"Deck download unavailable: {md_escape(reason)}")
+        return
+    runway = {}
+    for param, (name, scale, lowest, highest) in RUNWAY_SLIDERS.items():
+        key = param if param == "horizon" else f"{param}@{entity}"
+        try:  # the sliders are drawn after the sidebar: on a page's first run only the URL holds their values
+            value = parse_number(lowest, highest)(str(st.session_state.get(key, st.query_params.get(param))))
+        except (TypeError, ValueError):
+            continue
+        runway[name] = int(value) if param == "horizon" else value * scale
+    known = tf.as_of(claims, as_of, include_undated)
+    st.sidebar.download_button(
+        "Download deck (.pptx)", lambda: export.deck_bytes(dashboard.build_charts(known, entity, runway), claims=known),
+        file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
+        key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
+    )
 
 
 def show_chart(chart: Chart, key: str) -> None:

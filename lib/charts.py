@@ -115,21 +115,24 @@ def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
     return picked.sort_values("line", kind="mergesort")[CLAIM_COLUMNS].reset_index(drop=True)
 
 
+# No template: Streamlit's chart theme styles the screen and lib.export styles slides, and building plotly's
+# template object on every rerun costs more than the rest of a figure.
+BASE_LAYOUT = dict(
+    font=dict(family=FONT, size=13),
+    margin=dict(l=70, r=30, t=40, b=60),
+    legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+    hoverlabel=dict(font_family=FONT),
+)
+MONEY_AXIS = dict(tickprefix="$", exponentformat="B", tickformat="")  # $500M, $4B, $1T rather than SI's G
+
+
 def _base_layout(figure: go.Figure, y_title: str) -> go.Figure:
-    figure.update_layout(
-        template="plotly_white",
-        font=dict(family=FONT, size=13),
-        margin=dict(l=70, r=30, t=40, b=60),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
-        hoverlabel=dict(font_family=FONT),
-        yaxis_title=y_title,
-    )
+    figure.update_layout(**BASE_LAYOUT, yaxis_title=y_title)
     return figure
 
 
 def _money_axis(figure: go.Figure) -> None:
-    """Dollar ticks written the way readers expect ($500M, $4B, $1T), not SI's G."""
-    figure.update_yaxes(tickprefix="$", exponentformat="B", tickformat="")
+    figure.update_yaxes(**MONEY_AXIS)
 
 
 TIMELINE_METRICS = [
@@ -289,29 +292,29 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
 def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str) -> Chart:
     """Cash balance month by month with the zero line, a low/high band and the key dates marked."""
     frame = projection.frame
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(
-        x=high.frame["date"], y=high.frame["cash_end"], mode="lines", line=dict(width=0), showlegend=False,
-        hoverinfo="skip", name="high",
-    ))
-    figure.add_trace(go.Scatter(
-        x=low.frame["date"], y=low.frame["cash_end"], mode="lines", line=dict(width=0), fill="tonexty",
-        fillcolor="rgba(31,119,180,0.15)", name="Low–high range (disagreeing claims)", hoverinfo="skip",
-    ))
-    figure.add_trace(go.Scatter(
-        x=frame["date"], y=frame["cash_end"], mode="lines", name="Cash balance (base)",
-        line=dict(color=METRIC_COLOURS["cash"], width=3),
-        customdata=frame["cash_end"].map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>",
-    ))
-    figure.add_hline(y=0, line=dict(color="#d62728", width=1.5), annotation_text="zero cash", annotation_position="bottom right")
+    zero_line = dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color="#d62728", width=1.5))
+    shapes, annotations = [zero_line], [dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)]
     for label, date, colour in (("Zero cash", projection.zero_cash_date, "#d62728"), ("Break-even", projection.breakeven_date, "#2a9d8f")):
         if date is not None:
-            figure.add_vline(x=pd.Timestamp(date), line=dict(color=colour, width=1, dash="dash"))
-            figure.add_annotation(x=pd.Timestamp(date), y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False,
-                                  xanchor="left", font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)")
-    _base_layout(figure, "Cash balance, US dollars")
-    _money_axis(figure)
-    figure.update_xaxes(title="Month")
+            shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=colour, width=1, dash="dash")))
+            annotations.append(dict(x=date, y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False, xanchor="left",
+                                    font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)"))
+    # one constructor call: a slider move rebuilds this figure, and each add_* call re-validates the layout
+    figure = go.Figure(
+        data=[
+            go.Scatter(x=high.frame["date"], y=high.frame["cash_end"], mode="lines", line=dict(width=0), showlegend=False,
+                       hoverinfo="skip", name="high"),
+            go.Scatter(x=low.frame["date"], y=low.frame["cash_end"], mode="lines", line=dict(width=0), fill="tonexty",
+                       fillcolor="rgba(31,119,180,0.15)", name="Low–high range (disagreeing claims)", hoverinfo="skip"),
+            go.Scatter(x=frame["date"], y=frame["cash_end"], mode="lines", name="Cash balance (base)",
+                       line=dict(color=METRIC_COLOURS["cash"], width=3), customdata=frame["cash_end"].map(format_usd),
+                       hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>"),
+        ],
+        layout=dict(
+            **BASE_LAYOUT, shapes=shapes, annotations=annotations,
+            yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS), xaxis=dict(title="Month"),
+        ),
+    )
     data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values)
     return Chart(
         name=f"{_slug(entity)}-runway",

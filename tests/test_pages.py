@@ -121,6 +121,8 @@ def test_then_vs_now_follows_its_date():
         ({"cash": "12.5"}, "cash@OpenAI", 12.5),
         ({"cash": "not-a-number"}, "cash@OpenAI", 6.6),
         ({"cash": "1e9"}, "cash@OpenAI", 50.0),
+        ({"cash": "nan"}, "cash@OpenAI", 6.6),
+        ({"cash": "-inf"}, "cash@OpenAI", 6.6),
         ({"horizon": "24"}, "horizon", 24),
     ],
 )

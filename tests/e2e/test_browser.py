@@ -177,6 +177,21 @@ def test_png_download_is_full_hd(page, base_url):
     assert image.size == (1920, 1080)
 
 
+def test_deck_download_follows_the_sliders(page, base_url):
+    from pptx import Presentation
+
+    open_page(page, f"{base_url}/runway?cash=20")
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="Download deck (.pptx)").click()
+    download = info.value
+    assert download.suggested_filename == "burnboard-openai.pptx"
+    deck = Presentation(download.path())
+    texts = [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in deck.slides]
+    assert len(deck.slides) >= 5  # title, three charts, sources
+    assert any("$20.0B cash" in text for text in texts)  # the runway slide states the slider's value
+    assert all("Sources:" in text for text in texts[1:4])
+
+
 # ---------------------------------------------------------------- 4. deep link on a fresh server
 
 def test_deep_link_is_first_request_to_fresh_server(page):
