@@ -150,8 +150,8 @@ def _upload_box() -> None:
                     st.session_state["upload_problems"] = []
                     _forget_dataset_state()
         problems = st.session_state.get("upload_problems", [])
-        for problem in problems[:50]:
-            st.error(problem, icon=":material/error:")
+        for problem in problems[:50]:  # problems quote the file's own text: shown inert
+            st.error(md_escape(problem), icon=":material/error:")
         if len(problems) > 50:
             st.error(f"... and {len(problems) - 50} more problems.", icon=":material/error:")
         if problems:

@@ -193,3 +193,13 @@ def test_overview_cards_cite_their_claims():
     at.date_input(key="asof").set_value("2024-01-01").run()
     assert not at.exception
     assert all(m.label != "Valuation (2026-02)" for m in at.metric)
+
+
+def test_upload_problems_are_shown_as_text():
+    at = page("overview")
+    bad = b"sources: []\nclaims:\n  - id: \"[x](javascript:alert(1))\"\n"
+    at.session_state["upload_problems"] = [f"bad.yaml:3: claims[0].id: must be a slug, got {bad.decode()!r}"]
+    at.run()
+    assert not at.exception
+    shown = [e.value for e in at.error]
+    assert shown and all("](" not in text.replace("\\]", "").replace("\\(", "") for text in shown)
