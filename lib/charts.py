@@ -107,11 +107,9 @@ def source_line(claims: pd.DataFrame) -> str:
 
 def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
     """The original claims (not derived rows) behind a set of claim ids, in file order."""
-    ids = set(ids)
-    originals = prepared[~prepared["derived"]] if "derived" in prepared else prepared
-    picked = originals[originals["id"].isin(ids) | originals["id"].isin(
-        prepared.loc[prepared["id"].isin(ids) & prepared.get("derived", False), "derived_from"]
-    )]
+    named = prepared["id"].isin(set(ids))
+    wanted = set(prepared.loc[named & ~prepared["derived"], "id"]) | set(prepared.loc[named & prepared["derived"], "derived_from"])
+    picked = prepared[~prepared["derived"] & prepared["id"].isin(wanted)]
     return picked.sort_values("line", kind="mergesort")[CLAIM_COLUMNS].reset_index(drop=True)
 
 

@@ -214,18 +214,6 @@ def headlines(claims: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def latest_headline(claims: pd.DataFrame, entity: str, metric: str, per: str | None = None) -> pd.Series | None:
-    """The headline claim for the latest period of one entity's metric, or None when there is none."""
-    picked = headlines(claims)
-    picked = picked[(picked["entity"] == entity) & (picked["metric"] == metric)]
-    if per is not None:
-        picked = picked[picked["per"] == per]
-    if picked.empty:
-        return None
-    dated = add_period_dates(picked)
-    return dated.sort_values(["period_end", "period_start"], kind="mergesort").iloc[-1]
-
-
 def prepare(claims: pd.DataFrame) -> pd.DataFrame:
     """The frame the pages use: USD values, period dates, conflict ids and annualised flows."""
     return annualise(mark_conflicts(add_period_dates(to_usd(claims))))

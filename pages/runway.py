@@ -18,8 +18,9 @@ st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move t
 
 def slider(column, label, param, default, high, step, fmt):
     """A URL-backed slider; its state is kept per company so each company starts from its own claims."""
-    key = ui.url_state(f"{param}@{ctx.entity}", default, ui.parse_number(0.0 if param not in ("rg", "cg") else -90.0, high), param)
-    return column.slider(label, min_value=-90.0 if param in ("rg", "cg") else 0.0, max_value=high, step=step, format=fmt, key=key)
+    low = ui.RUNWAY_SLIDERS[param][2]
+    key = ui.url_state(f"{param}@{ctx.entity}", default, ui.parse_number(low, high), param)
+    return column.slider(label, min_value=low, max_value=high, step=step, format=fmt, key=key)
 
 
 @st.fragment
@@ -31,7 +32,9 @@ def projection():
     cost = slider(right, "Monthly costs ($M)", "cost", round(inputs.monthly_cost_usd / 1e6), max(3000.0, round(inputs.monthly_cost_usd / 5e5)), 10.0, "$%.0fM")
     revenue_growth = slider(left, "Revenue growth per year (%)", "rg", 0.0, 300.0, 5.0, "%+.0f%%")
     cost_growth = slider(middle, "Cost growth per year (%)", "cg", 0.0, 300.0, 5.0, "%+.0f%%")
-    horizon = right.slider("Horizon (months)", 12, 120, step=6, key=ui.url_state("horizon", 60, lambda raw: min(max(int(raw), 12), 120)))
+    shortest, longest = (int(v) for v in ui.RUNWAY_SLIDERS["horizon"][2:])
+    horizon = right.slider("Horizon (months)", shortest, longest, step=6,
+                           key=ui.url_state("horizon", 60, lambda raw: int(ui.parse_number(shortest, longest)(raw))))
     ui.publish(cash=cash, revenue=revenue, cost=cost, rg=revenue_growth, cg=cost_growth, horizon=horizon)
 
     try:

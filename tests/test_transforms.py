@@ -161,20 +161,6 @@ def test_headline_rule_table(rows, expected):
     assert tf.headlines(tf.to_usd(frame))["id"].tolist() == [expected]
 
 
-def test_latest_headline_picks_the_latest_period():
-    frame = tf.to_usd(
-        make_claims(
-            [
-                {"id": "loss-2023", "value": 1, "period": "2023"},
-                {"id": "loss-2025", "value": 3, "period": "2025"},
-                {"id": "loss-2024-h2", "value": 2, "period": "2024-H2"},
-            ]
-        )
-    )
-    assert tf.latest_headline(frame, "OpenAI", "net_loss")["id"] == "loss-2025"
-    assert tf.latest_headline(frame, "OpenAI", "valuation") is None
-
-
 def test_prepare_adds_every_derived_column(claims):
     prepared = tf.prepare(claims)
     for column in ["value_usd", "fx_basis", "period_start", "period_mid", "conflict_id", "derived", "derived_from"]:
