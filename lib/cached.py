@@ -42,7 +42,7 @@ def prepared(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> p
 @st.cache_data(show_spinner=False, max_entries=64)
 def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str):
     """Runway slider defaults for one company and as-of view."""
-    return dashboard.runway_inputs(_prepared, entity)
+    return dashboard.runway_inputs(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

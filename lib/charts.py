@@ -10,36 +10,17 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.claims import METRICS
+from lib import transforms as tf
 from lib.runway import Projection
+from lib.vocabulary import (
+    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, metric_colour, metric_label, qualified,
+)
 
-METRIC_COLOURS = {
-    "valuation": "#1f77b4",
-    "revenue": "#2a9d8f",
-    "net_loss": "#d62728",
-    "cash_burn": "#e76f51",
-    "funding_round": "#9467bd",
-    "investment": "#8c564b",
-    "investment_commitment": "#e377c2",
-    "compute_contract": "#c5b0d5",
-    "compute_cost": "#ff7f0e",
-    "operating_cost": "#bcbd22",
-    "training_cost": "#17becf",
-    "staff_cost": "#7f7f7f",
-    "data_cost": "#aec7e8",
-    "other": "#b0b0b0",
-    "cash": "#1f77b4",
-}
-BASIS_MARKERS = {
-    "reported": ("circle", "solid"),
-    "estimated": ("circle-open", "dot"),
-    "projected": ("diamond-open", "dash"),
-    "commitment": ("square-open", "dashdot"),
-    "forecast": ("x-thin-open", "dash"),
-}
 EVENT_GAP = pd.Timedelta(days=45)
 EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
-CLAIM_COLUMNS = ["id", "entity", "metric", "period", "basis", "source_title", "source_publisher", "source_published", "quote", "quote_en"]
+TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
+CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
+                 "source_source_type", "source_published", "source_written", "quote", "quote_en"]
 FONT = "Inter, 'Noto Sans', 'Noto Sans CJK KR', Arial, sans-serif"
 
 
@@ -67,15 +48,13 @@ def format_value(value: float | None, unit: str | None) -> str:
     return f"{number}%" if unit == "percent" else f"{number} {unit}"
 
 
-def metric_label(metric: str) -> str:
-    return METRICS[metric].label if metric in METRICS else metric.replace("_", " ").capitalize()
-
-
 def source_label(row) -> str:
-    """'Publisher (2024-06-01)' or 'Publisher (undated)'."""
+    """'Publisher (2024-06-01)', or for an undated article the period it was written in: 'Publisher (written 2024)'."""
     published = row["source_published"]
-    when = "undated" if pd.isna(published) else pd.Timestamp(published).date().isoformat()
-    return f"{row['source_publisher']} ({when})"
+    if not pd.isna(published):
+        return f"{row['source_publisher']} ({pd.Timestamp(published).date().isoformat()})"
+    written = row.get("source_written") if hasattr(row, "get") else None
+    return f"{row['source_publisher']} ({f'written {written}' if isinstance(written, str) else 'undated'})"
 
 
 @dataclass(frozen=True)
@@ -133,19 +112,9 @@ def _money_axis(figure: go.Figure) -> None:
     figure.update_yaxes(**MONEY_AXIS)
 
 
-TIMELINE_METRICS = [
-    "valuation", "net_loss", "revenue", "cash_burn", "funding_round", "investment", "investment_commitment",
-    "compute_cost", "operating_cost", "training_cost", "staff_cost", "compute_contract", "hardware_purchase",
-    "acquisition_cost",
-]
-
-
-DEFAULT_TIMELINE_METRICS = ["valuation", "net_loss", "revenue", "cash_burn", "funding_round", "investment_commitment"]
-
-
 def default_timeline_metrics(available: list[str]) -> list[str]:
     """The core story (value, loss, revenue, funding) when present, else everything available."""
-    core = [m for m in available if m in DEFAULT_TIMELINE_METRICS]
+    core = [m for m in available if METRICS[m].timeline_default]
     return core or available
 
 
@@ -157,41 +126,53 @@ def timeline_metrics(prepared: pd.DataFrame, entity: str) -> list[str]:
     return ordered
 
 
+def series_name(metric: str, scope: str) -> str:
+    """A series label that names a narrower scope: 'Operating cost (ChatGPT)'."""
+    return metric_label(metric) if scope == COMPANY else f"{metric_label(metric)} ({scope})"
+
+
 def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: bool = True, events: bool = True) -> Chart:
-    """Money figures over time, one colour per metric, marker and line style by basis, conflicts as ranges."""
+    """Money figures over time: one colour per metric (a narrower scope is a series of its own), marker by
+    basis, and where sources disagree their range as a shaded bar (open ends capped, and the cap named)."""
     rows = prepared[
         (prepared["entity"] == entity) & prepared["metric"].isin(metrics) & prepared["value_usd"].notna()
         & (prepared["fx_basis"] != "twin")  # a won twin repeats its dollar figure
     ]
     rows = rows[rows["per"].isna() | (rows["per"] == "year")]  # daily and monthly flows appear annualised
-    rows = rows.sort_values(["metric", "period_mid", "line"], kind="mergesort")
+    rows = rows.sort_values(["metric", "scope", "period_mid", "line"], kind="mergesort")
     figure = go.Figure()
     for metric in [m for m in metrics if m in set(rows["metric"])]:
-        series = rows[rows["metric"] == metric]
-        colour = METRIC_COLOURS.get(metric, METRIC_COLOURS["other"])
-        figure.add_trace(go.Scatter(
-            x=series["period_mid"], y=series["value_usd"], mode="lines", name=metric_label(metric),
-            line=dict(color=colour, width=1.5, dash="dot"), legendgroup=metric, hoverinfo="skip",
-        ))
-        for basis, (symbol, _) in BASIS_MARKERS.items():
-            points = series[series["basis"] == basis]
-            if points.empty:
-                continue
+        for scope, series in rows[rows["metric"] == metric].groupby("scope", sort=False):
+            name = series_name(metric, scope)
+            colour = metric_colour(metric)
             figure.add_trace(go.Scatter(
-                x=points["period_mid"], y=points["value_usd"], mode="markers", legendgroup=metric,
-                name=f"{metric_label(metric)} ({basis})", showlegend=False,
-                marker=dict(symbol=symbol, size=12, color=colour, line=dict(width=2, color=colour)),
-                customdata=points[["id", "period", "basis", "qualifier", "source_publisher"]].fillna("").assign(
-                    shown=points["value_usd"].map(format_usd)).values,
-                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]}<br>"
-                "%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+                x=series["period_mid"], y=series["value_usd"], mode="lines", name=name,
+                line=dict(color=colour, width=1.5, dash="dot" if scope == COMPANY else "dashdot"), legendgroup=name,
+                hoverinfo="skip",
             ))
-    for conflict_id, group in rows[rows["conflict_id"].notna() & ~rows["derived"]].groupby("conflict_id"):
-        colour = METRIC_COLOURS.get(group["metric"].iloc[0], METRIC_COLOURS["other"])
+            for basis in BASES.values():
+                points = series[series["basis"] == basis.name]
+                if points.empty:
+                    continue
+                figure.add_trace(go.Scatter(
+                    x=points["period_mid"], y=points["value_usd"], mode="markers", legendgroup=name,
+                    name=f"{name} ({basis.name})", showlegend=False,
+                    marker=dict(symbol=basis.marker, size=12, color=colour, line=dict(width=2, color=colour)),
+                    customdata=points[["id", "period", "basis", "qualifier", "source_publisher"]].fillna("").assign(
+                        shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
+                        scope=points["scope"]).values,
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}<br>"
+                    "%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+                ))
+    disagreements = conflicts_in(prepared, rows)
+    for _, group in disagreements.iterrows():
+        members = rows[rows["id"].isin([i.strip() for i in group["claim_ids"].split(",")])]
         figure.add_trace(go.Scatter(
-            x=[group["period_mid"].iloc[0]] * 2, y=[group["value_usd"].min(), group["value_usd"].max()],
-            mode="lines", line=dict(color=colour, width=8), opacity=0.25, showlegend=False,
-            name=f"Sources disagree: {conflict_id}", hoverinfo="name",
+            x=[members["period_mid"].min()] * 2, y=[group["low"], group["high"]],
+            mode="lines", line=dict(color=metric_colour(group["metric"]), width=8), opacity=0.25, showlegend=False,
+            name=f"Sources disagree: {format_usd(group['low'])} ({group['low_claim']}) to {format_usd(group['high'])} "
+                 f"({group['high_claim']})" + (f"; {CAP_NOTE}" if group["capped"] else ""),
+            hoverinfo="name",
         ))
     event_rows = prepared.iloc[0:0]
     if events:
@@ -213,26 +194,36 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     if not shown_dates.empty:
         pad = pd.Timedelta(days=60)
         figure.update_xaxes(range=[shown_dates.min() - pad, shown_dates.max() + pad])
-    for basis, (symbol, _) in BASIS_MARKERS.items():
-        if basis in set(rows["basis"]):
+    for basis in BASES.values():
+        if basis.name in set(rows["basis"]):
             figure.add_trace(go.Scatter(
-                x=[None], y=[None], mode="markers", name=basis.capitalize(),
-                marker=dict(symbol=symbol, size=10, color="#444", line=dict(width=2, color="#444")),
+                x=[None], y=[None], mode="markers", name=basis.name.capitalize(),
+                marker=dict(symbol=basis.marker, size=10, color="#444", line=dict(width=2, color="#444")),
             ))
     _base_layout(figure, "US dollars (log scale)" if log_y else "US dollars")
     figure.update_yaxes(type="log" if log_y else "linear")
     _money_axis(figure)
     figure.update_xaxes(title="Period the figure refers to (midpoint)")
-    data = rows[["id", "metric", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "fx_basis", "conflict_id", "source_publisher"]]
+    data = rows[["id", "metric", "scope", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "low",
+                 "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]]
     ids = list(rows["id"]) + list(event_rows.get("id", []))
     return Chart(
         name=f"{_slug(entity)}-timeline",
         title=f"{entity}: money figures over time",
-        subtitle="US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree",
+        subtitle="US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree"
+                 + (f" ({CAP_NOTE})" if disagreements["capped"].any() else ""),
         figure=figure,
         data=data.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
     )
+
+
+def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The disagreements among the claims drawn (every member drawn), from the one rule in lib.transforms."""
+    drawn = set(rows["id"])
+    found = tf.conflicts(rows)
+    every_member_drawn = found["claim_ids"].map(lambda ids: all(i.strip() in drawn for i in ids.split(","))).astype(bool)
+    return found[every_member_drawn].reset_index(drop=True)
 
 
 def _events_text(events: pd.DataFrame) -> str:
@@ -252,24 +243,25 @@ def _slug(text: str) -> str:
 def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: str) -> Chart:
     """Revenue minus each cost line down to the reported net loss, with the unexplained rest as its own bar.
 
-    `lines` is lib.transforms.waterfall_lines: label, kind (revenue/cost/other/total), amount_usd, claim_ids.
+    `lines` is lib.dashboard.waterfall_lines: label, kind (revenue/cost/other/total), amount_usd, claim_ids,
+    basis and qualifier; the total's label carries the loss claim's basis.
     """
     measure = ["relative" if kind != "total" else "total" for kind in lines["kind"]]
-    colours = {"revenue": METRIC_COLOURS["revenue"], "cost": METRIC_COLOURS["net_loss"], "other": METRIC_COLOURS["other"]}
     figure = go.Figure(go.Waterfall(
         x=lines["label"], y=lines["amount_usd"], measure=measure,
-        text=[format_usd(v) for v in lines["amount_usd"]], textposition="outside",
-        increasing=dict(marker=dict(color=colours["revenue"])),
-        decreasing=dict(marker=dict(color=colours["cost"])),
+        text=[qualified(format_usd(v), q) for v, q in zip(lines["amount_usd"], lines["qualifier"])], textposition="outside",
+        increasing=dict(marker=dict(color=metric_colour("revenue"))),
+        decreasing=dict(marker=dict(color=metric_colour("net_loss"))),
         totals=dict(marker=dict(color="#444")),
         connector=dict(line=dict(color="#bbb", width=1)),
-        customdata=lines[["claim_ids", "basis"]].fillna("").assign(shown=lines["amount_usd"].map(format_usd)).values,
+        customdata=lines[["claim_ids", "basis"]].fillna("").assign(
+            shown=[qualified(format_usd(v), q) for v, q in zip(lines["amount_usd"], lines["qualifier"])]).values,
         hovertemplate="<b>%{x}</b><br>%{customdata[2]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
     ))
     other = lines[lines["kind"] == "other"]
     if not other.empty:
         figure.add_annotation(
-            x=other["label"].iloc[0], y=0, yref="y", text="reconciles the lines<br>to the reported loss",
+            x=other["label"].iloc[0], y=0, yref="y", text="closes the gap<br>to the stated loss",
             showarrow=False, yshift=-30, font=dict(size=11, color="#666"),
         )
     _base_layout(figure, f"US dollars, {year}")
@@ -280,7 +272,8 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
     return Chart(
         name=f"{_slug(entity)}-waterfall-{year}",
         title=f"{entity} {year}: from revenue to net loss",
-        subtitle=f"US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the reported loss",
+        subtitle=f"US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the "
+                 f"{lines['label'].iloc[-1].lower()}",
         figure=figure,
         data=lines.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
@@ -303,9 +296,9 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             go.Scatter(x=high.frame["date"], y=high.frame["cash_end"], mode="lines", line=dict(width=0), showlegend=False,
                        hoverinfo="skip", name="high"),
             go.Scatter(x=low.frame["date"], y=low.frame["cash_end"], mode="lines", line=dict(width=0), fill="tonexty",
-                       fillcolor="rgba(31,119,180,0.15)", name="Low–high range (disagreeing claims)", hoverinfo="skip"),
+                       fillcolor="rgba(31,119,180,0.15)", name="Low–high range (qualifiers and alternatives)", hoverinfo="skip"),
             go.Scatter(x=frame["date"], y=frame["cash_end"], mode="lines", name="Cash balance (base)",
-                       line=dict(color=METRIC_COLOURS["cash"], width=3), customdata=frame["cash_end"].map(format_usd),
+                       line=dict(color=CASH_COLOUR, width=3), customdata=frame["cash_end"].map(format_usd),
                        hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>"),
         ],
         layout=dict(

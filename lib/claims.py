@@ -16,75 +16,20 @@ import pandas as pd
 import yaml
 from yaml.constructor import SafeConstructor
 
+from lib.vocabulary import BASES, COMPANY, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS
+
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-MONEY_UNITS = ("USD", "KRW", "EUR")
-UNITS = MONEY_UNITS + ("users", "GPUs", "GW", "devices", "people", "percent", "years")
-PERS = ("day", "month", "year")
-BASES = ("reported", "estimated", "projected", "forecast", "commitment")
-QUALIFIERS = ("exact", "approximately", "at_least", "up_to", "more_than", "nearly")
-
-
-@dataclass(frozen=True)
-class Metric:
-    """A metric of the controlled vocabulary: its kind (flow, stock, either, event) and allowed units."""
-
-    name: str
-    kind: str
-    units: tuple[str, ...]
-    label: str
-
-
-_M = MONEY_UNITS
-METRICS = {
-    m.name: m
-    for m in [
-        Metric("revenue", "flow", _M, "Revenue"),
-        Metric("net_loss", "flow", _M, "Net loss"),
-        Metric("cash_burn", "flow", _M, "Cash burn"),
-        Metric("operating_cost", "flow", _M, "Operating cost"),
-        Metric("compute_cost", "flow", _M, "Compute cost"),
-        Metric("training_cost", "either", _M, "Training cost"),
-        Metric("staff_cost", "flow", _M, "Staff cost"),
-        Metric("data_cost", "either", _M, "Data cost"),
-        Metric("subscription_price", "flow", _M, "Subscription price"),
-        Metric("ipo_revenue_threshold", "flow", _M, "IPO revenue threshold"),
-        Metric("valuation", "stock", _M, "Valuation"),
-        Metric("funding_round", "stock", _M, "Funding round"),
-        Metric("investment", "stock", _M, "Investment"),
-        Metric("investment_commitment", "stock", _M, "Investment commitment"),
-        Metric("compute_contract", "stock", _M, "Compute contract"),
-        Metric("hardware_purchase", "stock", _M + ("GPUs",), "Hardware purchase"),
-        Metric("acquisition_cost", "stock", _M, "Acquisition cost"),
-        Metric("donation", "stock", _M, "Donation"),
-        Metric("ipo_history_threshold", "stock", ("years",), "IPO operating-history threshold"),
-        Metric("users", "stock", ("users",), "Users"),
-        Metric("user_decline", "stock", ("percent",), "User decline"),
-        Metric("compute_capacity", "stock", ("GW",), "Compute capacity"),
-        Metric("installed_devices", "stock", ("devices",), "Installed devices"),
-        Metric("executives_courted", "stock", ("people",), "Executives courted"),
-        Metric("jobs_at_risk", "stock", ("percent",), "Jobs at risk"),
-        Metric("product_launch", "event", (), "Product launch"),
-        Metric("monetisation", "event", (), "Monetisation"),
-        Metric("leadership_change", "event", (), "Leadership change"),
-        Metric("partnership", "event", (), "Partnership"),
-        Metric("deal_stalled", "event", (), "Deal stalled"),
-        Metric("bankruptcy_prediction", "event", (), "Bankruptcy prediction"),
-        Metric("cash_shortfall_prediction", "event", (), "Cash-shortfall prediction"),
-        Metric("ipo_plan", "event", (), "IPO plan"),
-        Metric("device_plan", "event", (), "Device plan"),
-    ]
-}
-
-SOURCE_FIELDS = ("id", "file", "title", "publisher", "language", "published", "url", "note")
+SOURCE_FIELDS = ("id", "file", "title", "publisher", "source_type", "language", "published", "written", "url", "note")
 CLAIM_FIELDS = (
-    "id", "entity", "counterparty", "metric", "value", "unit", "per", "period", "basis", "qualifier",
-    "source", "quote", "quote_en", "note",
+    "id", "entity", "counterparty", "metric", "scope", "includes", "value", "unit", "per", "period", "basis",
+    "qualifier", "tolerance", "source", "quote", "quote_en", "inferred", "note",
 )
 CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
+LIST_FIELDS = ("includes", "inferred")  # kept in the frame as comma-separated text
 FRAME_COLUMNS = list(CLAIM_FIELDS) + ["line"] + [f"source_{f}" for f in SOURCE_FIELDS if f != "id"]
 
 ISO_639_1 = frozenset(
@@ -307,7 +252,7 @@ class _Validator:
             return None
         if value is None and nullable:
             return None
-        if isinstance(value, int) and not isinstance(value, bool) and key == "period":
+        if isinstance(value, int) and not isinstance(value, bool) and key in ("period", "written"):
             value = str(value)  # an unquoted year
         if not isinstance(value, str):
             self.problems.add(_line(node), where, f"expected text, got {_describe(value)}")
@@ -337,6 +282,7 @@ class _Validator:
             self.problems.add(_line(nodes["file"]), f"{field}.file", "must be a plain file name (no folders)")
         row["title"] = self.text(nodes, "title", field)
         row["publisher"] = self.text(nodes, "publisher", field)
+        row["source_type"] = self.choice(nodes, "source_type", field, SOURCE_TYPES)
         row["language"] = self.text(nodes, "language", field)
         if row["language"] and row["language"] not in ISO_639_1:
             self.problems.add(_line(nodes["language"]), f"{field}.language", f"not an ISO 639-1 code: {row['language']!r}")
@@ -348,6 +294,7 @@ class _Validator:
                 self.problems.add(_line(nodes["published"]), f"{field}.published", problem)
             else:
                 row["published"] = published
+        self.written(nodes, field, row, dated="published" in nodes and published is not None)
         self.required_key(nodes, "url", field)
         url = self.text(nodes, "url", field, required=False, nullable=True)
         if url is not None and not re.match(r"^https?://[^\s/]+", url):
@@ -355,6 +302,51 @@ class _Validator:
         row["url"] = url
         row["note"] = self.text(nodes, "note", field)
         return row
+
+    def written(self, nodes: dict, field: str, row: dict, dated: bool) -> None:
+        """`written`: the period an undated article was evidently written in; required without a date, and
+        refused beside one (the date says more)."""
+        if dated:
+            if "written" in nodes:
+                self.problems.add(_line(nodes["written"]), f"{field}.written", "only for undated sources (published is set)")
+            return
+        if "written" not in nodes:
+            if "published" in nodes:
+                self.problems.add(self.line, f"{field}.written",
+                                  "missing (an undated source needs the period it was written in, e.g. 2024 or 2024-H2)")
+            return
+        row["written"] = self.period(nodes, "written", field)
+
+    def period(self, nodes: dict, key: str, field: str) -> str | None:
+        value = self.text(nodes, key, field, required=False)
+        if value:
+            problem = _check_period(value)
+            if problem:
+                self.problems.add(_line(nodes[key]), f"{field}.{key}", problem)
+                return None
+        return value
+
+    def names(self, nodes: dict, key: str, field: str, allowed, what: str) -> str | None:
+        """A list of names from a vocabulary, kept as comma-separated text; empty lists and repeats are refused."""
+        if key not in nodes:
+            return None
+        items = self.build.sequence(nodes[key], _join(field, key))
+        names = []
+        for position, node in enumerate(items):
+            value = self.build.scalar(node, f"{field}.{key}[{position}]")
+            if value is _INVALID:
+                continue
+            if not isinstance(value, str):
+                self.problems.add(_line(node), f"{field}.{key}[{position}]", f"expected a {what} name, got {_describe(value)}")
+            elif value not in allowed:
+                self.problems.add(_line(node), f"{field}.{key}[{position}]", f"unknown {what} {value!r}; allowed: {', '.join(allowed)}")
+            elif value in names:
+                self.problems.add(_line(node), f"{field}.{key}[{position}]", f"{value} is listed twice")
+            else:
+                names.append(value)
+        if not items and isinstance(nodes[key], yaml.SequenceNode):
+            self.problems.add(_line(nodes[key]), _join(field, key), "must not be an empty list (leave the field out)")
+        return ",".join(names) or None
 
     def required_key(self, nodes: dict, key: str, field: str) -> None:
         if key not in nodes:
@@ -366,22 +358,22 @@ class _Validator:
             self.problems.add(_line(nodes["id"]), f"{field}.id", f"must be a slug of a-z, 0-9, - and _, got {value!r}")
         return value
 
-    def number(self, nodes: dict, field: str):
-        node = nodes.get("value")
+    def number(self, nodes: dict, field: str, key: str = "value"):
+        node = nodes.get(key)
         if node is None:
             self.problems.add(self.line, f"{field}.value", "missing (write null for events)")
             return _INVALID
-        value = self.build.scalar(node, f"{field}.value")
+        value = self.build.scalar(node, f"{field}.{key}")
         if value is None or value is _INVALID:
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problems.add(_line(node), f"{field}.value", f"expected a number, got {_describe(value)}")
+            self.problems.add(_line(node), f"{field}.{key}", f"expected a number, got {_describe(value)}")
             return _INVALID
         if not math.isfinite(value):
-            self.problems.add(_line(node), f"{field}.value", f"must be a finite number, got {node.value}")
+            self.problems.add(_line(node), f"{field}.{key}", f"must be a finite number, got {node.value}")
             return _INVALID
         if value < 0:
-            self.problems.add(_line(node), f"{field}.value", f"must be >= 0, got {value}")
+            self.problems.add(_line(node), f"{field}.{key}", f"must be >= 0, got {value}")
             return _INVALID
         return value
 
@@ -398,32 +390,52 @@ class _Validator:
         row["entity"] = self.text(nodes, "entity", field, required=False)
         row["counterparty"] = self.text(nodes, "counterparty", field, required=False)
         row["metric"] = self.choice(nodes, "metric", field, METRICS, required=False)
+        row["scope"] = self.text(nodes, "scope", field, required=False)
+        row["includes"] = self.names(nodes, "includes", field, [m for m, d in METRICS.items() if d.waterfall], "metric")
+        if row["includes"] and not set(row["includes"].split(",")) - {row["metric"]}:
+            self.problems.add(_line(nodes["includes"]), f"{field}.includes", "must name a metric other than the claim's own")
         value = self.number(nodes, field)
         row["value"] = None if value is _INVALID else value
         row["unit"] = self.choice(nodes, "unit", field, UNITS, required=False)
         row["per"] = self.choice(nodes, "per", field, PERS, required=False)
-        row["period"] = self.text(nodes, "period", field, required=False)
-        if row["period"]:
-            problem = _check_period(row["period"])
-            if problem:
-                self.problems.add(_line(nodes["period"]), f"{field}.period", problem)
+        row["period"] = self.period(nodes, "period", field)
         row["basis"] = self.choice(nodes, "basis", field, BASES, required=False)
         row["qualifier"] = self.choice(nodes, "qualifier", field, QUALIFIERS, required=False)
+        row["tolerance"] = self.tolerance(nodes, field, row["qualifier"])
         row["source"] = self.text(nodes, "source", field, required=False)
         row["source_line"] = _line(nodes["source"]) if "source" in nodes else self.line
         row["quote"] = self.text(nodes, "quote", field, required=False)
         row["quote_en"] = self.text(nodes, "quote_en", field, required=False)
+        row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, "field")
         row["note"] = self.text(nodes, "note", field, required=False)
         if row["metric"]:
             self.metric_rules(nodes, field, row, value)
         return row
+
+    def tolerance(self, nodes: dict, field: str, qualifier: str | None) -> float | None:
+        """A claim's own interval width (0.05 = 5%), replacing its qualifier's default where it has one."""
+        if "tolerance" not in nodes:
+            return None
+        value = self.number(nodes, field, "tolerance")
+        if value is _INVALID or value is None:
+            if value is None:
+                self.problems.add(_line(nodes["tolerance"]), f"{field}.tolerance", "expected a number, got null")
+            return None
+        where = _line(nodes["tolerance"])
+        if not 0 < value < 1:
+            self.problems.add(where, f"{field}.tolerance", f"must be a fraction between 0 and 1 (0.05 = 5%), got {value}")
+            return None
+        if qualifier and not QUALIFIERS[qualifier].tolerant:
+            self.problems.add(where, f"{field}.tolerance", f"{qualifier} is open on one side and takes no tolerance")
+            return None
+        return float(value)
 
     def metric_rules(self, nodes: dict, field: str, row: dict, value) -> None:
         """Unit, per and qualifier must fit the metric's kind."""
         metric = METRICS[row["metric"]]
         where = _line(nodes["metric"])
         if metric.kind == "event":
-            for key in ("unit", "per"):
+            for key in ("unit", "per", "includes", "tolerance"):
                 if key in nodes:
                     self.problems.add(_line(nodes[key]), f"{field}.{key}", f"events ({metric.name}) take no {key}")
             if value not in (None, _INVALID):
@@ -436,10 +448,11 @@ class _Validator:
                 _line(nodes["unit"]), f"{field}.unit",
                 f"{row['unit']} does not fit {metric.name}; allowed: {', '.join(metric.units)}",
             )
-        if metric.kind == "flow" and "per" not in nodes:
-            self.problems.add(where, f"{field}.per", f"missing (a {metric.name} is a flow: day, month or year)")
-        if metric.kind == "stock" and "per" in nodes:
-            self.problems.add(_line(nodes["per"]), f"{field}.per", f"a {metric.name} is a stock and takes no per")
+        if metric.per == "required" and "per" not in nodes:
+            self.problems.add(where, f"{field}.per", f"missing (a {metric.name} is a rate: day, month or year)")
+        if metric.per == "forbidden" and "per" in nodes:
+            what = "a stock (a level at a date)" if metric.kind == "stock" else "one amount over its period"
+            self.problems.add(_line(nodes["per"]), f"{field}.per", f"a {metric.name} is {what} and takes no per")
         if value is not None and value is not _INVALID and "qualifier" not in nodes:
             self.problems.add(where, f"{field}.qualifier", "missing (exact, approximately, at_least, ...)")
 
@@ -539,9 +552,12 @@ def _frame(sources: list[dict], claims: list[dict]) -> pd.DataFrame:
             row[f"source_{key}"] = source.get(key)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
-    text_columns = [c for c in FRAME_COLUMNS if c not in ("value", "line", "source_published")]
+    numbers = ("value", "tolerance")
+    text_columns = [c for c in FRAME_COLUMNS if c not in numbers + ("line", "source_published")]
     frame[text_columns] = frame[text_columns].astype("str")
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    frame["scope"] = frame["scope"].fillna(COMPANY)
+    for column in numbers:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["line"] = frame["line"].astype("int64")
     frame["source_published"] = pd.to_datetime(frame["source_published"])
     return frame
@@ -549,14 +565,20 @@ def _frame(sources: list[dict], claims: list[dict]) -> pd.DataFrame:
 
 def to_yaml(claims: pd.DataFrame) -> str:
     """Write a claims frame back as a claims document that loads into the same frame."""
-    doc = {
-        "sources": sources_of(claims),
-        "claims": [
-            {key: _plain(row[key]) for key in CLAIM_FIELDS if key == "value" or _plain(row[key]) is not None}
-            for _, row in claims.iterrows()
-        ],
-    }
+    doc = {"sources": sources_of(claims), "claims": [_claim_mapping(row) for _, row in claims.iterrows()]}
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
+
+
+def _claim_mapping(row: pd.Series) -> dict:
+    """One claim as the file writes it: lists as lists, the default scope left out."""
+    out = {}
+    for key in CLAIM_FIELDS:
+        value = _plain(row[key])
+        if key in LIST_FIELDS and value is not None:
+            value = value.split(",")
+        if (value is not None and not (key == "scope" and value == COMPANY)) or key == "value":
+            out[key] = value
+    return out
 
 
 def sources_of(claims: pd.DataFrame) -> list[dict]:
@@ -569,6 +591,8 @@ def sources_of(claims: pd.DataFrame) -> list[dict]:
             **{key: _plain(row[f"source_{key}"]) for key in SOURCE_FIELDS[1:]},
             "published": None if pd.isna(published) else published.date().isoformat(),
         }
+        if sources[row["source"]]["written"] is None:
+            del sources[row["source"]]["written"]
     return list(sources.values())
 
 

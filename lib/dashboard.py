@@ -5,151 +5,229 @@ Pure pandas; the pages only add widgets, and lib.export reuses build_charts for 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib import charts, runway, transforms as tf
+from lib.vocabulary import (
+    COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, SOURCE_TYPES, WATERFALL_LINES, qualified,
+)
 
-WATERFALL_LINES = {
-    "Servers & inference": ["compute_cost", "operating_cost"],
-    "Training": ["training_cost"],
-    "Staff": ["staff_cost"],
-    "Data": ["data_cost"],
-}
 CHOICES = ("Headline", "Low", "High")
 DEFAULT_GROWTH = {"revenue_growth_yoy": 0.0, "cost_growth_yoy": 0.0, "horizon_months": 60}
+TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 
 
 def entities(prepared: pd.DataFrame) -> list[str]:
     """Companies: entities with a company money figure (not a donation or a rule of thumb), most claims first."""
-    money = prepared[prepared["value_usd"].notna() & prepared["metric"].isin(charts.TIMELINE_METRICS)]
+    money = prepared[prepared["value_usd"].notna() & prepared["metric"].isin(TIMELINE_METRICS)]
     counts = money.groupby("entity").size().sort_values(ascending=False, kind="mergesort")
     return list(counts.index)
 
 
-def _annual(prepared: pd.DataFrame, entity: str, metrics: list[str], year: str | None = None) -> pd.DataFrame:
-    """Per-year USD figures (direct or annualised) of some metrics, won twins dropped."""
-    rows = prepared[
-        (prepared["entity"] == entity) & prepared["metric"].isin(metrics) & prepared["value_usd"].notna()
-        & (prepared["per"] == "year") & (prepared["fx_basis"] != "twin")
-    ]
+def company_figures(prepared: pd.DataFrame, entity: str, metrics) -> pd.DataFrame:
+    """An entity's whole-company USD figures of some metrics: no narrower scope, no currency twins."""
+    return tf.drop_twins(prepared[
+        (prepared["entity"] == entity) & prepared["metric"].isin(list(metrics)) & prepared["value_usd"].notna()
+        & (prepared["scope"] == COMPANY)
+    ])
+
+
+def _annual(prepared: pd.DataFrame, entity: str, metrics, year: str | None = None) -> pd.DataFrame:
+    """Whole-company figures per calendar year (stated per year or annualised from a rate)."""
+    rows = company_figures(prepared, entity, metrics)
+    rows = rows[(rows["per"] == "year") & (rows["period"].str.len() == 4)]
     return rows if year is None else rows[rows["period"] == year]
 
 
-def _rank(rows: pd.DataFrame) -> pd.DataFrame:
-    """Order candidates by the headline rule, a figure given per year before one annualised from a rate."""
-    return rows.assign(basis_rank=rows["basis"].map(tf.BASIS_RANK)).sort_values(
-        ["derived", "basis_rank", "source_published", "value_usd", "id"],
-        ascending=[True, True, False, True, True], na_position="last", kind="mergesort",
-    ).drop(columns="basis_rank")
+def _latest(prepared: pd.DataFrame, entity: str, metrics, as_of=None, per_year: bool = False) -> pd.Series | None:
+    """The headline claim of some metrics for an entity by the headline rule, or None."""
+    rows = _annual(prepared, entity, metrics) if per_year else company_figures(prepared, entity, metrics)
+    if not per_year:
+        rows = rows[~rows["derived"]]
+    return tf.headline(rows, as_of)
 
 
-def _latest(prepared: pd.DataFrame, entity: str, metrics: list[str], per_year: bool = False) -> pd.Series | None:
-    """The headline claim of the latest period among some metrics, or None."""
-    if per_year:
-        rows = _annual(prepared, entity, metrics)
-    else:
-        rows = prepared[(prepared["entity"] == entity) & prepared["metric"].isin(metrics)
-                        & prepared["value_usd"].notna() & (prepared["fx_basis"] != "twin") & ~prepared["derived"]]
-    if rows.empty:
-        return None
-    latest_end = rows["period_end"].max()
-    return _rank(rows[rows["period_end"] == latest_end]).iloc[0]
+def source_text(claim) -> str:
+    """'News outlet: Digital Times (2026-02-01)': the kind of source and the article, beside every number."""
+    kind = claim.get("source_source_type") if hasattr(claim, "get") else None
+    label = SOURCE_TYPES[kind].label if isinstance(kind, str) and kind in SOURCE_TYPES else "Source"
+    return f"{label}: {charts.source_label(claim)}"
 
 
-def headline_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
-    """The overview's figures: latest valuation, loss, revenue, burn per day/month/year and a naive runway.
+def claim_caption(claim) -> str:
+    """Basis, scope, source and id of a claim: what a reader needs to weigh one number."""
+    parts = [claim["basis"]]
+    if claim.get("scope", COMPANY) != COMPANY:
+        parts.append(f"scope: {claim['scope']}")
+    if isinstance(claim.get("inferred"), str):
+        parts.append(f"not stated in the article: {claim['inferred'].replace(',', ', ')}")
+    return " · ".join(parts + [source_text(claim), f"claim {claim['id']}"])
 
-    One row per figure: key, label, value_usd, display, claim_id, basis, period, source, quote, quote_en,
-    explanation (how a derived figure was computed). Missing figures are left out.
+
+def quotient_qualifier(low: float, point: float, high: float) -> str:
+    """The qualifier that describes a derived figure from its interval around the point value."""
+    if low == point == high:
+        return "exact"
+    if low == point and math.isinf(high):
+        return "at_least"
+    if high == point and low == 0:
+        return "up_to"
+    if high == point:
+        return "nearly"
+    return "approximately"
+
+
+FIGURE_COLUMNS = ["key", "label", "period", "value_usd", "qualifier", "display", "claim_id", "basis", "scope", "source",
+                  "quote", "quote_en", "explanation", "warning"]
+
+
+def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
+    """The overview's cards: latest valuation, loss and revenue, burn per year, month and day, a naive runway.
+
+    Every card follows the headline rule at the as-of date and names its period. Burn comes from the latest
+    year with a cash-burn or loss figure (cash burn first). One row per card (FIGURE_COLUMNS); warning says
+    when a projection ran out of cash before the as-of date. Missing figures are left out.
     """
     rows = []
 
-    def add(key, label, value, claim, explanation=""):
+    def add(key, label, claim, value, qualifier, explanation="", warning=""):
         rows.append({
-            "key": key, "label": label, "value_usd": float(value), "display": charts.format_usd(value),
-            "claim_id": claim["id"], "basis": claim["basis"], "period": claim["period"],
-            "source": charts.source_label(claim), "quote": claim["quote"], "quote_en": claim["quote_en"],
-            "explanation": explanation,
+            "key": key, "label": f"{label} ({claim['period']})", "period": claim["period"], "value_usd": float(value),
+            "qualifier": qualifier, "display": qualified(charts.format_usd(value), qualifier), "claim_id": claim["id"],
+            "basis": claim["basis"], "scope": claim["scope"], "source": source_text(claim), "quote": claim["quote"],
+            "quote_en": claim["quote_en"], "explanation": explanation, "warning": warning,
         })
 
-    valuation = _latest(prepared, entity, ["valuation"])
-    if valuation is not None:
-        add("valuation", f"Valuation ({valuation['period']})", valuation["value_usd"], valuation)
-    loss = _latest(prepared, entity, ["net_loss"], per_year=True)
-    if loss is not None:
-        add("net_loss", f"Net loss ({loss['period']})", loss["value_usd"], loss)
-    revenue = _latest(prepared, entity, ["revenue"], per_year=True)
-    if revenue is not None:
-        add("revenue", f"Revenue ({revenue['period']})", revenue["value_usd"], revenue)
-    burn = _latest(prepared, entity, ["cash_burn"], per_year=True)
-    burn = burn if burn is not None else loss
+    for key, metrics, per_year in (("valuation", ["valuation"], False), ("net_loss", ["net_loss"], True), ("revenue", ["revenue"], True)):
+        claim = _latest(prepared, entity, metrics, as_of, per_year)
+        if claim is not None:
+            add(key, METRICS[key].label, claim, claim["value_usd"], claim["qualifier"])
+    burn = burn_figure(prepared, entity, as_of)
     if burn is not None:
-        how = "" if burn["metric"] == "cash_burn" else "net loss used as the burn (no cash-burn figure)"
-        for key, label, divisor in (("burn_year", "Burn per year", 1), ("burn_month", "Burn per month", 12), ("burn_day", "Burn per day", 365)):
-            add(key, f"{label} ({burn['period']})", burn["value_usd"] / divisor, burn,
+        how = "" if burn["metric"] == "cash_burn" else "net loss used as the burn (no cash-burn figure for the year)"
+        for key, label, per in (("burn_year", "Burn per year", "year"), ("burn_month", "Burn per month", "month"), ("burn_day", "Burn per day", "day")):
+            divisor = PER_YEAR[per]
+            add(key, label, burn, burn["value_usd"] / divisor, burn["qualifier"],
                 how if divisor == 1 else f"{charts.format_usd(burn['value_usd'])} a year / {divisor}" + (f"; {how}" if how else ""))
-    cash = _latest(prepared, entity, ["funding_round"])
-    if cash is not None and burn is not None and burn["value_usd"] > 0:
-        months = cash["value_usd"] / (burn["value_usd"] / 12)
-        rows.append({
-            "key": "naive_runway", "label": "Naive runway", "value_usd": months, "display": f"{months:.0f} months",
-            "claim_id": f"{cash['id']}, {burn['id']}", "basis": "derived", "period": cash["period"],
-            "source": f"{charts.source_label(cash)}; {charts.source_label(burn)}", "quote": cash["quote"],
-            "quote_en": cash["quote_en"],
-            "explanation": f"latest round {charts.format_usd(cash['value_usd'])} ({cash['period']}) / burn "
-                           f"{charts.format_usd(burn['value_usd'] / 12)} a month; ignores revenue growth and other cash",
-        })
-    return pd.DataFrame(rows, columns=["key", "label", "value_usd", "display", "claim_id", "basis", "period", "source", "quote", "quote_en", "explanation"])
+    runway_row = naive_runway(prepared, entity, as_of, burn)
+    if runway_row is not None:
+        rows.append(runway_row)
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def burn_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Series | None:
+    """The yearly burn: of the latest year with a cash-burn or net-loss figure, cash burn first."""
+    years = _annual(prepared, entity, ["cash_burn", "net_loss"])
+    if as_of is not None:
+        years = years[years["period_start"] <= pd.Timestamp(as_of)]
+    if years.empty:
+        return None
+    latest = years["period"].max()
+    for metric in ("cash_burn", "net_loss"):
+        claim = tf.headline(years[(years["period"] == latest) & (years["metric"] == metric)])
+        if claim is not None:
+            return claim
+    return None
+
+
+def ran_out_warning(zero_cash: dt.date | None, as_of) -> str:
+    """The plain statement a stale projection needs: empty unless the cash ran out before the as-of date."""
+    if zero_cash is None or as_of is None or zero_cash >= pd.Timestamp(as_of).date():
+        return ""
+    return (f"By these figures the cash ran out in {zero_cash:%b %Y}, before the as-of date "
+            f"({pd.Timestamp(as_of):%d %b %Y}); funding not in the claims is implied.")
+
+
+def naive_runway(prepared: pd.DataFrame, entity: str, as_of, burn: pd.Series | None) -> dict | None:
+    """Months the latest round lasts at the yearly burn, from the round's date, as a figure row."""
+    cash = _latest(prepared, entity, ["funding_round"], as_of)
+    if cash is None or burn is None or burn["value_usd"] <= 0:
+        return None
+    months = cash["value_usd"] / (burn["value_usd"] / 12)
+    shortest = cash["finite_low"] / (burn["high"] / 12)
+    longest = cash["high"] / (burn["low"] / 12) if burn["low"] > 0 else math.inf
+    start = cash["period_start"].date()
+    zero_cash = start + dt.timedelta(days=math.floor(months * runway.MONTH_DAYS))
+    qualifier = quotient_qualifier(shortest, months, longest)
+    return {
+        "key": "naive_runway", "label": "Naive runway", "period": cash["period"], "value_usd": months,
+        "qualifier": qualifier, "display": qualified(f"{months:.0f} months", qualifier),
+        "claim_id": f"{cash['id']}, {burn['id']}", "basis": "derived", "scope": COMPANY,
+        "source": f"{source_text(cash)}; {source_text(burn)}", "quote": cash["quote"], "quote_en": cash["quote_en"],
+        "explanation": (f"from {start:%b %Y}: the round of {charts.format_usd(cash['value_usd'])} ({cash['period']}) / a burn of "
+                        f"{qualified(charts.format_usd(burn['value_usd'] / 12), burn['qualifier'])} a month ({burn['period']}); "
+                        "ignores revenue growth and other cash"),
+        "warning": ran_out_warning(zero_cash, as_of),
+    }
 
 
 def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
-    """Every figure of one entity as the headline rule reads it: one row per metric, period and per."""
+    """Every figure of one entity as the headline rule reads it: one row per metric, scope, period and rate."""
     rows = tf.headlines(prepared[prepared["entity"] == entity])
-    rows = rows[rows["fx_basis"].isna() | (rows["fx_basis"] != "twin")]
     return pd.DataFrame({
         "metric": rows["metric"].map(charts.metric_label),
+        "scope": rows["scope"],
         "period": rows["period"],
         "per": rows["per"],
-        "value": [charts.format_value(v, u) for v, u in zip(rows["value"], rows["unit"])],
-        "usd": [charts.format_usd(v) if pd.notna(v) else "" for v in rows["value_usd"]],
+        "value": [qualified(charts.format_value(v, u), q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])],
+        "usd": [qualified(charts.format_usd(v), q) if pd.notna(v) else "" for v, q in zip(rows["value_usd"], rows["qualifier"])],
         "basis": rows["basis"],
         "qualifier": rows["qualifier"],
-        "source": [charts.source_label(r) for _, r in rows.iterrows()],
+        "source": [source_text(r) for _, r in rows.iterrows()],
         "claim": rows["id"],
     }).reset_index(drop=True)
 
 
 def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, include_undated: bool = True) -> pd.DataFrame:
-    """Headline figures known at an earlier date beside those known later: key, label, before, after, change."""
-    before = headline_figures(tf.prepare(tf.as_of(claims, earlier, include_undated=False)), entity)
-    after = headline_figures(tf.prepare(tf.as_of(claims, later, include_undated=include_undated)), entity)
-    merged = after[["key", "label", "value_usd", "display"]].merge(
-        before[["key", "value_usd", "display"]], on="key", how="outer", suffixes=("", "_before")
-    )
-    merged["label"] = merged["label"].fillna(merged["key"])
-    merged["change"] = merged["value_usd"] - merged["value_usd_before"]
-    return merged.rename(columns={"display": "now", "display_before": "then"})[["key", "label", "then", "now", "change"]]
+    """The cards known at a later date beside those known earlier, like with like.
+
+    A card is compared only with the earlier card of the same figure, period and scope; a card whose period
+    or scope moved on is listed as a new figure, with what stood in its place before. Columns: key, label,
+    then, now, change (now - then in USD, or months for the runway; NaN for a new figure), status.
+    """
+    before = headline_figures(tf.prepare(tf.as_of(claims, earlier, include_undated)), entity, earlier)
+    after = headline_figures(tf.prepare(tf.as_of(claims, later, include_undated)), entity, later)
+    merged = after[["key", "label", "period", "scope", "value_usd", "display"]].merge(
+        before[["key", "label", "period", "scope", "value_usd", "display"]], on="key", how="left", suffixes=("", "_before"))
+    same = (merged["period"] == merged["period_before"]) & (merged["scope"] == merged["scope_before"])
+    known = merged["display_before"].notna()
+    change = (merged["value_usd"] - merged["value_usd_before"]).where(same)
+    status = [
+        ("unchanged" if c == 0 else "changed") if s else
+        (f"new figure (before: {lb} {d})" if k else "new figure")
+        for s, k, c, lb, d in zip(same, known, change, merged["label_before"], merged["display_before"])
+    ]
+    return pd.DataFrame({
+        "key": merged["key"], "label": merged["label"], "then": merged["display_before"].where(same),
+        "now": merged["display"], "change": change.astype("float64"), "status": status,
+    })
 
 
-def waterfall_years(prepared: pd.DataFrame, entity: str) -> list[str]:
+def waterfall_years(prepared: pd.DataFrame, entity: str, as_of=None) -> list[str]:
     """Calendar years with a net loss for the entity, those with the most cost lines first, then latest."""
     losses = _annual(prepared, entity, ["net_loss"])
-    years = sorted({p for p in losses["period"] if len(p) == 4}, reverse=True)
-    cost_metrics = [m for ms in WATERFALL_LINES.values() for m in ms]
+    if as_of is not None:
+        losses = losses[losses["period_start"] <= pd.Timestamp(as_of)]
+    years = sorted(set(losses["period"]), reverse=True)
+    cost_metrics = [m for m, d in METRICS.items() if d.waterfall in COST_LINES]
     lines = {y: _annual(prepared, entity, cost_metrics, y)["metric"].nunique() for y in years}
     return sorted(years, key=lambda y: -lines[y])
 
 
 def waterfall_candidates(prepared: pd.DataFrame, entity: str, year: str) -> pd.DataFrame:
-    """Every claim that could fill each line of the year's waterfall: line, id, value_usd, basis, source."""
+    """Every whole-company claim that could fill each line of the year's waterfall, in headline order:
+    line, id, metric, includes, value_usd, qualifier, finite_low, finite_high, basis, source, derived."""
     frames = []
-    for line, metrics in {"Revenue": ["revenue"], **WATERFALL_LINES, "Net loss": ["net_loss"]}.items():
-        rows = _rank(_annual(prepared, entity, metrics, year))
+    for line in WATERFALL_LINES:
+        metrics = [m for m, d in METRICS.items() if d.waterfall == line]
+        rows = tf.rank(_annual(prepared, entity, metrics, year))
         frames.append(rows.assign(line=line, source=[charts.source_label(r) for _, r in rows.iterrows()]))
     candidates = pd.concat(frames, ignore_index=True)
-    return candidates[["line", "id", "metric", "value_usd", "basis", "qualifier", "source", "derived"]]
+    return candidates[["line", "id", "metric", "includes", "value_usd", "qualifier", "finite_low", "finite_high", "basis",
+                       "source", "derived"]]
 
 
 def choose(candidates: pd.DataFrame, choice: str) -> pd.Series:
@@ -162,38 +240,84 @@ def choose(candidates: pd.DataFrame, choice: str) -> pd.Series:
     return (named if not named.empty else candidates).iloc[0]
 
 
+def bundled_lines(claim: pd.Series) -> list[str]:
+    """The waterfall lines a bundled claim (one with includes) covers besides its own."""
+    included = claim["includes"].split(",") if isinstance(claim["includes"], str) else []
+    own = METRICS[claim["metric"]].waterfall
+    return [line for line in dict.fromkeys(METRICS[m].waterfall for m in included) if line and line != own]
+
+
+WATERFALL_COLUMNS = ["label", "kind", "amount_usd", "claim_ids", "basis", "qualifier", "low_usd", "high_usd"]
+
+
 def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dict[str, str] | None = None) -> pd.DataFrame:
     """The year's bars: revenue, each cost line (negative), 'Other / unexplained', and the net loss total.
 
-    `choices` maps a line to Headline, Low, High or a source label (default Headline). Other / unexplained
-    is whatever makes revenue minus the lines equal the reported loss, so the chart always reconciles.
+    `choices` maps a line to Headline, Low, High or a source label (default Headline). A picked claim that
+    bundles other lines (includes) replaces them: one bar, labelled with every line it covers. Other /
+    unexplained is whatever makes revenue minus the lines equal the loss, so the chart always adds up; see
+    reconcile() for whether it can. The total is labelled with the loss claim's basis. low_usd and high_usd
+    are each bar's finite interval (positive amounts).
     """
     choices = choices or {}
     candidates = waterfall_candidates(prepared, entity, year)
-    rows = []
-    for line in ["Revenue", *WATERFALL_LINES]:
+    picked = {}
+    for line in WATERFALL_LINES:
         options = candidates[candidates["line"] == line]
-        if options.empty:
-            continue
-        picked = choose(options, choices.get(line, "Headline"))
-        sign = 1 if line == "Revenue" else -1
-        rows.append({"label": line, "kind": "revenue" if sign > 0 else "cost", "amount_usd": sign * picked["value_usd"],
-                     "claim_ids": picked["id"], "basis": picked["basis"]})
-    losses = candidates[candidates["line"] == "Net loss"]
-    if losses.empty:
+        if not options.empty:
+            picked[line] = choose(options, choices.get(line, "Headline"))
+    if "Net loss" not in picked:
         raise ValueError(f"no net loss for {entity} in {year}")
-    loss = choose(losses, choices.get("Net loss", "Headline"))
+    covered = {line: other for other, claim in picked.items() for line in bundled_lines(claim)}
+    rows = []
+    for line in (line for line in WATERFALL_LINES if line in picked and line != "Net loss" and line not in covered):
+        claim = picked[line]
+        label = " + ".join([line] + bundled_lines(claim))
+        sign = 1 if line == "Revenue" else -1
+        rows.append({"label": label, "kind": "revenue" if sign > 0 else "cost", "amount_usd": sign * claim["value_usd"],
+                     "claim_ids": claim["id"], "basis": claim["basis"], "qualifier": claim["qualifier"],
+                     "low_usd": claim["finite_low"], "high_usd": claim["finite_high"]})
+    loss = picked["Net loss"]
     explained = sum(r["amount_usd"] for r in rows)
     rows.append({"label": "Other / unexplained", "kind": "other", "amount_usd": -loss["value_usd"] - explained,
-                 "claim_ids": None, "basis": "derived"})
-    rows.append({"label": "Net loss (reported)", "kind": "total", "amount_usd": -loss["value_usd"],
-                 "claim_ids": loss["id"], "basis": loss["basis"]})
-    return pd.DataFrame(rows, columns=["label", "kind", "amount_usd", "claim_ids", "basis"])
+                 "claim_ids": None, "basis": "derived", "qualifier": None, "low_usd": math.nan, "high_usd": math.nan})
+    rows.append({"label": f"Net loss ({loss['basis']})", "kind": "total", "amount_usd": -loss["value_usd"],
+                 "claim_ids": loss["id"], "basis": loss["basis"], "qualifier": loss["qualifier"],
+                 "low_usd": loss["finite_low"], "high_usd": loss["finite_high"]})
+    return pd.DataFrame(rows, columns=WATERFALL_COLUMNS)
+
+
+def reconcile(lines: pd.DataFrame) -> dict:
+    """Whether a waterfall's lines can add up within their qualifiers.
+
+    The listed costs can be no smaller than the sum of their lower ends, and revenue plus loss (the total
+    cost) no larger than the sum of their upper ends; the gap is the first minus the second. A positive gap
+    means the costs exceed revenue plus loss even at the qualifiers' limits. Returns gap_usd, ok, message and
+    the claims on each side.
+    """
+    costs = lines[lines["kind"] == "cost"]
+    totals = lines[lines["kind"].isin(["revenue", "total"])]
+    least_cost = float(costs["low_usd"].sum())
+    most_total = float(totals["high_usd"].sum())
+    gap = least_cost - most_total
+    cost_ids = ", ".join(costs["claim_ids"])
+    total_ids = ", ".join(totals["claim_ids"])
+    ok = gap <= 1e-6 * max(most_total, 1.0)
+    message = "" if ok else (
+        f"The costs listed come to at least {charts.format_usd(least_cost)} ({cost_ids}), more than revenue plus loss "
+        f"can reach ({charts.format_usd(most_total)}: {total_ids}), by {charts.format_usd(gap)} even at the limits of "
+        "their qualifiers: these figures cannot all hold for the same year and scope."
+    )
+    return {"gap_usd": gap, "ok": ok, "message": message, "cost_claims": cost_ids, "total_claims": total_ids}
 
 
 @dataclass(frozen=True)
 class RunwayInputs:
-    """Runway slider defaults taken from the claims, with the claims they come from."""
+    """Runway slider defaults taken from the claims, with the claims they come from.
+
+    The cost band is the lowest and highest cost the same year's revenue and loss allow within their
+    qualifiers and alternatives (same scope, same period); low_claims and high_claims give each end.
+    """
 
     cash_usd: float
     monthly_revenue_usd: float
@@ -203,37 +327,44 @@ class RunwayInputs:
     cost_high_ratio: float
     claim_ids: tuple[str, ...]
     explanation: str
+    low_claims: tuple[str, ...] = ()
+    high_claims: tuple[str, ...] = ()
+    year: str = ""
 
 
-def runway_inputs(prepared: pd.DataFrame, entity: str) -> RunwayInputs | None:
-    """Starting cash = the latest funding round; revenue = the latest yearly revenue / 12; cost = that year's
-    revenue plus its net loss, / 12. The low/high cost band comes from the lowest and highest sums of the
-    year's cost lines where sources disagree. None when there is no loss to build a cost from.
+def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInputs | None:
+    """Starting cash = the latest funding round, from its date; revenue and cost from one year: the latest
+    that has both a revenue and a loss figure (else the latest loss, with no revenue). Cost = that year's
+    revenue + loss. None when there is no loss to build a cost from.
     """
-    loss = _latest(prepared, entity, ["net_loss"], per_year=True)
-    if loss is None:
+    losses = _annual(prepared, entity, ["net_loss"])
+    revenues = _annual(prepared, entity, ["revenue"])
+    if as_of is not None:
+        losses = losses[losses["period_start"] <= pd.Timestamp(as_of)]
+        revenues = revenues[revenues["period_start"] <= pd.Timestamp(as_of)]
+    if losses.empty:
         return None
-    revenue = _latest(prepared, entity, ["revenue"], per_year=True)
-    year = revenue["period"] if revenue is not None else loss["period"]
-    same_year_loss = _annual(prepared, entity, ["net_loss"], year)
-    loss = _rank(same_year_loss).iloc[0] if not same_year_loss.empty else loss
-    cash = _latest(prepared, entity, ["funding_round"])
-    if cash is None:
-        cash = _latest(prepared, entity, ["investment"])
+    both = sorted(set(losses["period"]) & set(revenues["period"]))
+    year = both[-1] if both else max(losses["period"])
+    loss_rows, revenue_rows = losses[losses["period"] == year], revenues[revenues["period"] == year]
+    loss, revenue = tf.headline(loss_rows), tf.headline(revenue_rows)
     revenue_usd = revenue["value_usd"] if revenue is not None else 0.0
     base_cost = revenue_usd + loss["value_usd"]
-    candidates = waterfall_candidates(prepared, entity, year)
-    costs = candidates[candidates["line"].isin(WATERFALL_LINES)].groupby("line")["value_usd"]
-    low = min(base_cost, costs.min().sum()) if not costs.size().empty else base_cost
-    high = max(base_cost, costs.max().sum()) if not costs.size().empty else base_cost
+    low_revenue = _end(revenue_rows, "finite_low", min)
+    low_loss = _end(loss_rows, "finite_low", min)
+    high_revenue = _end(revenue_rows, "finite_high", max)
+    high_loss = _end(loss_rows, "finite_high", max)
+    low, high = low_revenue[0] + low_loss[0], high_revenue[0] + high_loss[0]
+    cash = _latest(prepared, entity, ["funding_round"], as_of)
+    if cash is None:
+        cash = _latest(prepared, entity, ["investment"], as_of)
     ids = [c["id"] for c in (cash, revenue, loss) if c is not None]
-    ids += list(candidates.loc[candidates["line"].isin(WATERFALL_LINES), "id"])
     start = cash["period_start"].date() if cash is not None else loss["period_end"].date() + dt.timedelta(days=1)
     explanation = (
-        f"cash {charts.format_usd(cash['value_usd']) if cash is not None else '$0'}"
-        f"{' (' + cash['metric'].replace('_', ' ') + ', ' + cash['period'] + ')' if cash is not None else ''}; "
-        f"revenue {charts.format_usd(revenue_usd)} a year ({year}); cost = revenue + net loss "
-        f"{charts.format_usd(loss['value_usd'])} ({loss['period']})"
+        f"start {start:%b %Y} with cash "
+        f"{qualified(charts.format_usd(cash['value_usd']), cash['qualifier']) + ' (' + charts.metric_label(cash['metric']).lower() + ', ' + cash['period'] + ')' if cash is not None else '$0'}; "
+        f"revenue {qualified(charts.format_usd(revenue_usd), revenue['qualifier'] if revenue is not None else None)} a year ({year}); "
+        f"cost = revenue + net loss {qualified(charts.format_usd(loss['value_usd']), loss['qualifier'])} ({loss['period']}, {loss['basis']})"
     )
     return RunwayInputs(
         cash_usd=float(cash["value_usd"]) if cash is not None else 0.0,
@@ -242,9 +373,20 @@ def runway_inputs(prepared: pd.DataFrame, entity: str) -> RunwayInputs | None:
         start=start,
         cost_low_ratio=float(low / base_cost) if base_cost else 1.0,
         cost_high_ratio=float(high / base_cost) if base_cost else 1.0,
-        claim_ids=tuple(dict.fromkeys(ids)),
+        claim_ids=tuple(dict.fromkeys(ids + list(revenue_rows["id"]) + list(loss_rows["id"]))),
         explanation=explanation,
+        low_claims=tuple(i for i in (low_revenue[1], low_loss[1]) if i),
+        high_claims=tuple(i for i in (high_revenue[1], high_loss[1]) if i),
+        year=year,
     )
+
+
+def _end(rows: pd.DataFrame, column: str, pick) -> tuple[float, str | None]:
+    """The lowest or highest end among same-period alternatives, and the claim that gives it."""
+    if rows.empty:
+        return 0.0, None
+    at = rows[column].idxmin() if pick is min else rows[column].idxmax()
+    return float(rows.loc[at, column]), rows.loc[at, "id"]
 
 
 @dataclass(frozen=True)
@@ -267,7 +409,8 @@ def scenario(inputs: RunwayInputs, cash_usd: float, monthly_revenue_usd: float, 
     assumptions = (
         f"start {inputs.start:%b %Y} with {charts.format_usd(cash_usd)} cash · revenue {charts.format_usd(monthly_revenue_usd)}/month "
         f"growing {revenue_growth_yoy:+.0%}/yr · costs {charts.format_usd(monthly_cost_usd)}/month growing {cost_growth_yoy:+.0%}/yr · "
-        f"band: costs x{inputs.cost_low_ratio:.2f} to x{inputs.cost_high_ratio:.2f}"
+        f"band: costs x{inputs.cost_low_ratio:.2f} ({', '.join(inputs.low_claims) or 'base'}) "
+        f"to x{inputs.cost_high_ratio:.2f} ({', '.join(inputs.high_claims) or 'base'})"
     )
     return Scenario(run(monthly_cost_usd), run(monthly_cost_usd * inputs.cost_high_ratio),
                     run(monthly_cost_usd * inputs.cost_low_ratio), assumptions)
@@ -285,13 +428,13 @@ def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 1
     `then`, "later": funding, valuation, loss and revenue claims published after it (or undated)}.
     """
     out = {}
-    for key, frame in (("then", tf.as_of(claims, then)), ("now", claims)):
+    known = tf.as_of(claims, then, include_undated=True)
+    for key, frame, date in (("then", known, then), ("now", claims, None)):
         prepared = tf.prepare(frame)
-        inputs = runway_inputs(prepared, entity)
+        inputs = runway_inputs(prepared, entity, date)
         out[key] = None if inputs is None else (inputs, runway.project(
             inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd, 0.0, 0.0, inputs.start, horizon_months))
-    known = tf.as_of(claims, then)
-    out["predictions"] = known[(known["entity"] == entity) & known["metric"].isin(["bankruptcy_prediction", "cash_shortfall_prediction"])]
+    out["predictions"] = known[(known["entity"] == entity) & known["metric"].isin(PREDICTIONS)]
     later = claims[~claims["id"].isin(known["id"]) & (claims["entity"] == entity)
                    & claims["metric"].isin(["funding_round", "valuation", "net_loss", "revenue"]) & claims["value"].notna()
                    & (claims["unit"] == "USD")]
@@ -299,16 +442,19 @@ def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 1
     return out
 
 
-def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None) -> list[charts.Chart]:
-    """Every chart of the dashboard at its default settings (runway assumptions overridable), for export."""
+def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
+                 as_of=None) -> list[charts.Chart]:
+    """Every chart of the dashboard at its default settings (runway assumptions overridable), for export.
+
+    claims are those in force; as_of (default: none) keeps headline figures to periods started by then."""
     prepared = tf.prepare(claims)
     if entity not in set(prepared["entity"]):
         raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared))}")
     built = [charts.timeline(prepared, entity, charts.default_timeline_metrics(charts.timeline_metrics(prepared, entity)))]
-    years = waterfall_years(prepared, entity)
+    years = waterfall_years(prepared, entity, as_of)
     if years:
         built.append(charts.waterfall(waterfall_lines(prepared, entity, years[0]), prepared, entity, years[0]))
-    inputs = runway_inputs(prepared, entity)
+    inputs = runway_inputs(prepared, entity, as_of)
     if inputs is not None:
         settings = {"cash_usd": inputs.cash_usd, "monthly_revenue_usd": inputs.monthly_revenue_usd,
                     "monthly_cost_usd": inputs.monthly_cost_usd, **DEFAULT_GROWTH, **(runway_settings or {})}

@@ -1,14 +1,19 @@
-"""Pure DataFrame -> DataFrame transforms of the claims frame. None of them mutates its input."""
+"""Pure DataFrame -> DataFrame transforms of the claims frame, and the rules every derived figure follows.
+
+Each rule is written once here: the source date of an undated article, the won and dollar twins of one
+sentence, a claim's interval, "the same period", disagreements and the headline rule. None mutates its input.
+"""
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
 
-from lib.claims import METRICS, MONEY_UNITS, PERIOD
-
-DAYS_PER = {"day": 365, "month": 12, "year": 1}
-BASIS_RANK = {"reported": 0, "estimated": 1, "projected": 2, "commitment": 3, "forecast": 4}
-MONEY_METRICS = frozenset(name for name, m in METRICS.items() if set(m.units) >= set(MONEY_UNITS))
+from lib.claims import PERIOD
+from lib.vocabulary import (
+    BASES, COMPANY, METRICS, MONEY_UNITS, OPEN_END_CAP, PER_YEAR, QUALIFIERS, finite_interval, interval, overlaps,
+)
 
 
 def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -45,9 +50,31 @@ def add_period_dates(claims: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _twin_key(claims: pd.DataFrame) -> pd.Series:
+def add_source_dates(claims: pd.DataFrame) -> pd.DataFrame:
+    """Add source_date: the publication date, or for an undated article the last day of the period it was
+    written in (the earliest date by which it had certainly appeared); source_dated_by says which."""
+    written_end = pd.to_datetime([
+        period_bounds(w)[1] if isinstance(w, str) else pd.NaT for w in claims["source_written"]
+    ])
+    dated = claims["source_published"].notna()
+    return claims.assign(
+        source_date=claims["source_published"].where(dated, pd.Series(written_end, index=claims.index)),
+        source_dated_by=pd.Series(np.where(dated, "published", np.where(pd.notna(written_end), "written", None)),
+                                  index=claims.index, dtype="str"),
+    )
+
+
+def twin_key(claims: pd.DataFrame) -> pd.Series:
+    """One key for the won and dollar twins of a single sentence: same article, sentence, entity, metric,
+    period and rate. A non-USD claim that shares it with a USD claim repeats that figure in another currency."""
     per = claims["per"].fillna("")
-    return claims["source"] + "|" + claims["entity"] + "|" + claims["metric"] + "|" + claims["period"] + "|" + per
+    return (claims["source"] + "|" + claims["quote"] + "|" + claims["entity"] + "|" + claims["metric"] + "|"
+            + claims["period"] + "|" + per)
+
+
+def drop_twins(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims without the other-currency twins of a dollar figure (after to_usd), so no figure counts twice."""
+    return claims[claims["fx_basis"].isna() | (claims["fx_basis"] != "twin")]
 
 
 def implied_fx_rates(claims: pd.DataFrame) -> pd.DataFrame:
@@ -56,7 +83,7 @@ def implied_fx_rates(claims: pd.DataFrame) -> pd.DataFrame:
     One row per pair: source, currency, rate (units of currency per USD), usd_claim, claim.
     """
     valued = claims[claims["value"].notna() & claims["unit"].isin(MONEY_UNITS)]
-    keyed = valued.assign(key=_twin_key(valued))
+    keyed = valued.assign(key=twin_key(valued))
     usd = keyed[keyed["unit"] == "USD"].drop_duplicates("key")[["key", "id", "value"]]
     other = keyed[keyed["unit"] != "USD"][["key", "id", "value", "unit", "source"]]
     pairs = other.merge(usd, on="key", suffixes=("", "_usd"))
@@ -109,7 +136,7 @@ def annualise(claims: pd.DataFrame) -> pd.DataFrame:
     """
     out = claims.assign(derived=False, derived_from=pd.Series(pd.NA, index=claims.index, dtype="str"))
     flows = out[out["per"].isin(["day", "month"]) & out["value"].notna()]
-    factor = flows["per"].map(DAYS_PER).astype("float64")
+    factor = flows["per"].map(PER_YEAR).astype("float64")
     derived = flows.assign(
         id=flows["id"] + "-annualised",
         value=flows["value"] * factor,
@@ -122,70 +149,149 @@ def annualise(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def as_of(claims: pd.DataFrame, date, include_undated: bool = False) -> pd.DataFrame:
-    """Keep only claims whose source was published on or before `date`.
+    """Keep only claims whose source had appeared by `date`.
 
-    A source with no publication date cannot be placed in time, so it is kept only when include_undated.
-    A `date` of None keeps everything.
+    A dated source counts from its publication date. An undated source is kept only when include_undated, and
+    then only once the period it was written in has ended (its source_date, see add_source_dates), so an
+    earlier view never sees an article that may not yet exist. A `date` of None keeps everything.
     """
     if date is None:
         return claims.copy()
     published = claims["source_published"]
     keep = published <= pd.Timestamp(date)
     if include_undated:
-        keep |= published.isna()
+        keep |= published.isna() & (add_source_dates(claims)["source_date"] <= pd.Timestamp(date))
     return claims[keep].copy()
 
 
-def _comparable(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims with a value comparable across currencies: USD for money, the raw value otherwise."""
-    money = claims["unit"].isin(MONEY_UNITS)
-    out = claims.assign(
-        amount=np.where(money, claims.get("value_usd", np.nan), claims["value"]),
-        amount_unit=np.where(money, "USD", claims["unit"]),
-        per_key=claims["per"].fillna(""),
+def unfinished(claims: pd.DataFrame) -> pd.Series:
+    """True for a rate that accrues over its period (a loss, revenue, a cost per year, month or day) when that
+    period had not ended by its article's date (for an undated article, the end of the period it was written
+    in). A one-off amount (no per) is not a rate and is never unfinished."""
+    dated = claims if "source_date" in claims else add_source_dates(claims)
+    periods = dated if "period_end" in dated else add_period_dates(dated)
+    accrues = claims["metric"].map(lambda m: METRICS[m].accrues if m in METRICS else False).astype(bool)
+    return accrues & claims["per"].notna() & (periods["period_end"] >= periods["source_date"])
+
+
+def add_intervals(claims: pd.DataFrame) -> pd.DataFrame:
+    """Add low and high (the interval the qualifier gives, open ends as 0 and inf) and finite_low and
+    finite_high (an open upper end capped at OPEN_END_CAP x the value), in the comparable amount: USD for
+    money once converted, the claim's own unit otherwise."""
+    amount = _amount(claims)
+    bounds = [interval(v, q, t) for v, q, t in zip(amount, claims["qualifier"], claims["tolerance"])]
+    finite = [finite_interval(v, q, t) for v, q, t in zip(amount, claims["qualifier"], claims["tolerance"])]
+    return claims.assign(
+        low=pd.Series([b[0] for b in bounds], index=claims.index, dtype="float64"),
+        high=pd.Series([b[1] for b in bounds], index=claims.index, dtype="float64"),
+        finite_low=pd.Series([b[0] for b in finite], index=claims.index, dtype="float64"),
+        finite_high=pd.Series([b[1] for b in finite], index=claims.index, dtype="float64"),
     )
+
+
+def _amount(claims: pd.DataFrame) -> pd.Series:
+    """USD for money (NaN when no rate), the raw value otherwise."""
+    money = claims["unit"].isin(MONEY_UNITS)
+    usd = claims["value_usd"] if "value_usd" in claims else pd.Series(np.nan, index=claims.index)
+    return pd.Series(np.where(money, usd, claims["value"]), index=claims.index, dtype="float64")
+
+
+def _comparable(claims: pd.DataFrame) -> pd.DataFrame:
+    """Original claims (no annualised rows, no currency twins) with an amount, keyed for comparison."""
+    out = claims.assign(amount=_amount(claims), amount_unit=np.where(claims["unit"].isin(MONEY_UNITS), "USD", claims["unit"]),
+                        per_key=claims["per"].fillna(""), includes_key=claims["includes"].fillna(""))
     if "derived" in out:
         out = out[~out["derived"]]
+    if "fx_basis" in out:
+        out = drop_twins(out)
     return out[out["amount"].notna()]
 
 
-GROUP_KEYS = ["entity", "metric", "period", "per_key", "amount_unit"]
+COMPARE_KEYS = ["entity", "metric", "scope", "includes_key", "per_key", "amount_unit"]  # a bundle compares only with a bundle
+
+
+def same_period(kind: str, a: tuple, b: tuple) -> bool:
+    """Whether two figures are about the same time. Flows match when their periods are identical; a stock,
+    a level at a date, matches when either one's period lies within the other's (a valuation of 2024-10
+    and one "in 2024"). a and b are (period, start, end)."""
+    if kind != "stock":
+        return a[0] == b[0]
+    return (a[1] >= b[1] and a[2] <= b[2]) or (b[1] >= a[1] and b[2] <= a[2])
+
+
+def comparisons(claims: pd.DataFrame) -> pd.DataFrame:
+    """Figures that two or more articles give for the same entity, metric, scope, period and rate.
+
+    One row per group of claims linked by matching pairs from different sources. status is "disagree" when
+    some pair's intervals (their qualifiers read as ranges) do not overlap, else "consistent". low and high
+    are the group's finite range, with the claims that give each end; claim_ids in file order.
+    """
+    comparable = _comparable(add_intervals(claims) if "low" not in claims else claims)
+    if "period_start" not in comparable:
+        comparable = add_period_dates(comparable)
+    rows = []
+    for key, group in comparable.groupby(COMPARE_KEYS, sort=True):
+        if group["source"].nunique() < 2:
+            continue
+        group = group.sort_values("line", kind="mergesort")
+        kind = METRICS[key[1]].kind if key[1] in METRICS else "flow"
+        records = list(group.itertuples(index=False))
+        parent = list(range(len(records)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        disagree_roots = []
+        for i, a in enumerate(records):
+            for j in range(i + 1, len(records)):
+                b = records[j]
+                if a.source == b.source or not same_period(kind, (a.period, a.period_start, a.period_end),
+                                                           (b.period, b.period_start, b.period_end)):
+                    continue
+                parent[root(j)] = root(i)
+                if not overlaps((a.low, a.high), (b.low, b.high)):
+                    disagree_roots.append(i)
+        members: dict[int, list[int]] = {}
+        for i in range(len(records)):
+            members.setdefault(root(i), []).append(i)
+        disagreeing = {root(i) for i in disagree_roots}
+        for top, indices in members.items():
+            if len(indices) < 2:
+                continue
+            rows.append(_comparison_row(key, group.iloc[indices], top in disagreeing))
+    columns = ["conflict_id", "entity", "metric", "scope", "period", "per", "unit", "status", "low", "high",
+               "low_claim", "high_claim", "capped", "n_claims", "n_sources", "claim_ids"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"low": "float64", "high": "float64", "capped": "bool", "n_claims": "int64", "n_sources": "int64"})
+
+
+def _comparison_row(key: tuple, members: pd.DataFrame, disagree: bool) -> dict:
+    entity, metric, scope, _, per, unit = key
+    periods = ", ".join(dict.fromkeys(members.sort_values("period_start", kind="mergesort")["period"]))
+    low_at, high_at = members["finite_low"].idxmin(), members["finite_high"].idxmax()
+    scope_part = "" if scope == COMPANY else f"|{scope}"
+    return {
+        "conflict_id": f"{entity}|{metric}{scope_part}|{periods}|{per}".rstrip("|"),
+        "entity": entity, "metric": metric, "scope": scope, "period": periods, "per": per or None, "unit": unit,
+        "status": "disagree" if disagree else "consistent",
+        "low": float(members.loc[low_at, "finite_low"]), "high": float(members.loc[high_at, "finite_high"]),
+        "low_claim": members.loc[low_at, "id"], "high_claim": members.loc[high_at, "id"],
+        "capped": bool(np.isinf(members["high"]).any()),
+        "n_claims": len(members), "n_sources": members["source"].nunique(), "claim_ids": ", ".join(members["id"]),
+    }
 
 
 def conflicts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Conflict groups: the same entity, metric, period and per given different values.
-
-    One row per group: conflict_id, entity, metric, period, per, unit, low, high, n_claims, n_sources,
-    claim_ids (comma-separated, in file order). Values are compared in USD, so a won twin is no conflict.
-    """
-    comparable = _comparable(claims)
-    columns = ["conflict_id", "entity", "metric", "period", "per", "unit", "low", "high", "n_claims", "n_sources", "claim_ids"]
-    grouped = comparable.groupby(GROUP_KEYS, sort=True)
-    rows = []
-    for (entity, metric, period, per, unit), group in grouped:
-        low, high = group["amount"].min(), group["amount"].max()
-        if high - low <= 1e-9 * high:
-            continue
-        rows.append(
-            {
-                "conflict_id": f"{entity}|{metric}|{period}|{per}".rstrip("|"),
-                "entity": entity,
-                "metric": metric,
-                "period": period,
-                "per": per or None,
-                "unit": unit,
-                "low": float(low),
-                "high": float(high),
-                "n_claims": len(group),
-                "n_sources": group["source"].nunique(),
-                "claim_ids": ", ".join(group.sort_values("line")["id"]),
-            }
-        )
-    return pd.DataFrame(rows, columns=columns).astype({"low": "float64", "high": "float64"})
+    """The comparisons whose sources disagree: intervals that do not overlap (see comparisons)."""
+    found = comparisons(claims)
+    return found[found["status"] == "disagree"].reset_index(drop=True)
 
 
 def mark_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Add conflict_id (missing when the claim agrees with every other claim on the same figure)."""
+    """Add conflict_id (missing unless the claim belongs to a group where sources disagree)."""
     groups = conflicts(claims)
     member = {
         claim_id.strip(): conflict_id
@@ -195,25 +301,50 @@ def mark_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.assign(conflict_id=claims["id"].map(member).astype("str"))
 
 
-def headlines(claims: pd.DataFrame) -> pd.DataFrame:
-    """The headline claim of each entity, metric, period and per, chosen by a fixed rule.
+HEADLINE_RULE = (
+    "Take the newest period that starts on or before the as-of date (a projection for a later period is never "
+    "the headline). Within that period: the most reliable basis (reported, estimated, projected, commitment, "
+    "forecast), then a figure stated for the period before one annualised from a daily or monthly rate, then "
+    "the newest article (an undated one at the end of the period it was written in), then the lower value, "
+    "then the claim id."
+)
 
-    Rule: the most reliable basis (reported, estimated, projected, commitment, forecast), then the most
-    recently published source (undated last), then the lower value (the cautious reading), then the id.
-    """
+
+def rank(candidates: pd.DataFrame) -> pd.DataFrame:
+    """Candidates for one figure in headline order within a period (see HEADLINE_RULE)."""
+    if "source_date" not in candidates:
+        candidates = add_source_dates(candidates)
+    derived = candidates["derived"] if "derived" in candidates else pd.Series(False, index=candidates.index)
+    amount = candidates["value_usd"] if "value_usd" in candidates else candidates["value"]
+    return candidates.assign(
+        _basis=candidates["basis"].map(lambda b: BASES[b].rank), _derived=derived, _amount=amount,
+    ).sort_values(
+        ["_basis", "_derived", "source_date", "_amount", "id"], ascending=[True, True, False, True, True],
+        na_position="last", kind="mergesort",
+    ).drop(columns=["_basis", "_derived", "_amount"])
+
+
+def headline(candidates: pd.DataFrame, as_of=None) -> pd.Series | None:
+    """The headline claim among candidates for one figure (see HEADLINE_RULE), or None."""
+    rows = candidates if "period_start" in candidates else add_period_dates(candidates)
+    if as_of is not None:
+        rows = rows[rows["period_start"] <= pd.Timestamp(as_of)]
+    if rows.empty:
+        return None
+    newest = rows.sort_values(["period_start", "period_end"], ascending=False, kind="mergesort").iloc[0]["period"]
+    return rank(rows[rows["period"] == newest]).iloc[0]
+
+
+def headlines(claims: pd.DataFrame) -> pd.DataFrame:
+    """The headline claim of each entity, metric, scope, period and rate (the rule within one period)."""
     comparable = _comparable(claims)
-    ranked = comparable.assign(basis_rank=comparable["basis"].map(BASIS_RANK)).sort_values(
-        ["basis_rank", "source_published", "amount", "id"],
-        ascending=[True, False, True, True],
-        na_position="last",  # only source_published can be missing: undated sources come last
-        kind="mergesort",
-    )
-    picked = ranked.drop_duplicates(GROUP_KEYS, keep="first")
-    return picked.drop(columns=["basis_rank", "per_key", "amount_unit"]).sort_values(
-        ["entity", "metric", "period"], kind="mergesort"
+    picked = rank(comparable).drop_duplicates(["entity", "metric", "scope", "includes_key", "period", "per_key", "amount_unit"], keep="first")
+    return picked.drop(columns=["per_key", "includes_key", "amount_unit", "amount"]).sort_values(
+        ["entity", "metric", "scope", "period"], kind="mergesort"
     ).reset_index(drop=True)
 
 
 def prepare(claims: pd.DataFrame) -> pd.DataFrame:
-    """The frame the pages use: USD values, period dates, conflict ids and annualised flows."""
-    return annualise(mark_conflicts(add_period_dates(to_usd(claims))))
+    """The frame the pages use: USD values, source and period dates, intervals, conflict ids and annualised
+    flows (their intervals scaled with them)."""
+    return add_intervals(annualise(mark_conflicts(add_intervals(add_period_dates(add_source_dates(to_usd(claims)))))))

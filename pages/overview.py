@@ -1,17 +1,16 @@
 """Overview: the headline figures for one company, each with the claim behind it, and what changed."""
-import datetime as dt
 
 import streamlit as st
 
 import ui
-from lib import dashboard, transforms as tf
+from lib import dashboard, transforms as tf, vocabulary
 
 ctx = ui.page_setup("Overview")
 st.title(f"{ctx.entity} at a glance")
 st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hover a figure for its quote; "
            "the basis says how sure the source was.")
 
-figures = dashboard.headline_figures(ctx.prepared, ctx.entity)
+figures = dashboard.headline_figures(ctx.prepared, ctx.entity, ctx.as_of)
 if figures.empty:
     st.info(f"The claims in force give no valuation, loss, revenue or burn for {ui.md_escape(ctx.entity)}: "
             "its other figures are listed below.", icon=":material/info:")
@@ -19,8 +18,11 @@ for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
     for column, (_, figure) in zip(st.columns(4), row_of_cards.iterrows()):
         column.metric(figure["label"], figure["display"], border=True,
                       help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
-        column.caption(ui.md_escape(f"{figure['basis']} · {figure['source']} · claim {figure['claim_id']}"
-                                    + (f" · {figure['explanation']}" if figure["explanation"] else "")))
+        column.caption(ui.md_escape(" · ".join(part for part in (
+            figure["basis"], "" if figure["scope"] == "company" else f"scope: {figure['scope']}", figure["source"],
+            f"claim {figure['claim_id']}", figure["explanation"]) if part)))
+        if figure["warning"]:
+            column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
 
 if not figures.empty:
     st.subheader("What changed since")
@@ -28,18 +30,23 @@ if not figures.empty:
                           key=ui.url_state("since", ctx.first_published, ui.parse_date(ctx.first_published, ctx.as_of)))
     ui.publish(since=since)
     changes = dashboard.changes_since(ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
+    st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
+               "is a new figure.")
     st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
-                 column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}"})
+                 column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
+                                "status": "Compared"})
 
 st.subheader(f"Every figure for {ctx.entity}")
 st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
 st.dataframe(dashboard.figures_table(ctx.prepared, ctx.entity), hide_index=True, width="stretch")
 
-st.subheader("Where the sources disagree")
-disagreements = tf.conflicts(ctx.prepared[ctx.prepared["entity"] == ctx.entity])
-if disagreements.empty:
-    st.caption("No disagreements among the claims in force for this company.")
+st.subheader("Where the sources disagree, and where they agree")
+st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
+           f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}.")
+compared = tf.comparisons(ctx.prepared[ctx.prepared["entity"] == ctx.entity])
+if compared.empty:
+    st.caption("No figure is given by more than one article among the claims in force for this company.")
 else:
-    st.dataframe(disagreements.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
+    st.dataframe(compared.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
                  column_config={"low": st.column_config.NumberColumn("Low (USD)", format="dollar"),
                                 "high": st.column_config.NumberColumn("High (USD)", format="dollar")})

@@ -44,6 +44,9 @@ def projection():
         return
 
     base = result.base
+    stale = dashboard.ran_out_warning(base.zero_cash_date, ctx.as_of)
+    if stale:
+        st.warning(ui.md_escape(stale), icon=":material/history:")
     cards = st.columns(5)
     cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {horizon}", border=True)
     cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,

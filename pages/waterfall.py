@@ -6,7 +6,7 @@ from lib import charts, dashboard
 
 ctx = ui.page_setup("Waterfall")
 st.title(f"{ctx.entity}: where the money went")
-years = dashboard.waterfall_years(ctx.prepared, ctx.entity)
+years = dashboard.waterfall_years(ctx.prepared, ctx.entity, ctx.as_of)
 if not years:
     st.info(f"No yearly net loss for {ui.md_escape(ctx.entity)} in the claims in force, so there is nothing to reconcile.",
             icon=":material/info:")
@@ -17,8 +17,9 @@ candidates = dashboard.waterfall_candidates(ctx.prepared, ctx.entity, year)
 contested = [line for line, group in candidates.groupby("line", sort=False) if group["value_usd"].nunique() > 1]
 choices = {}
 if contested:
-    st.caption("Sources disagree on these lines: pick the low or high figure, or one article's. "
-               "Headline = the most reliable basis, then the latest article, then the lower figure.")
+    st.caption("Articles give different figures for these lines: pick the low or high figure, or one article's. "
+               "Headline = the most reliable basis, then the latest article, then the lower figure. A figure that bundles "
+               "several lines replaces them.")
 for column, line in zip(st.columns(max(len(contested), 1)), contested):
     options = list(dashboard.CHOICES) + list(dict.fromkeys(candidates.loc[candidates["line"] == line, "source"]))
     key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
@@ -27,7 +28,12 @@ for column, line in zip(st.columns(max(len(contested), 1)), contested):
 ui.publish(year=year)
 
 lines = dashboard.waterfall_lines(ctx.prepared, ctx.entity, year, choices)
+check = dashboard.reconcile(lines)
+if not check["ok"]:
+    st.warning(ui.md_escape(check["message"]), icon=":material/calculate:")
 ui.show_chart(charts.waterfall(lines, ctx.prepared, ctx.entity, year), "waterfall")
 st.subheader("Every figure that could fill a line")
 st.dataframe(candidates, hide_index=True, width="stretch",
-             column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar")})
+             column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),
+                            "finite_low": st.column_config.NumberColumn("Low end", format="dollar"),
+                            "finite_high": st.column_config.NumberColumn("High end", format="dollar")})

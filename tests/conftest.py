@@ -16,6 +16,7 @@ SOURCE = {
     "file": "a.txt",
     "title": "Article A",
     "publisher": "Publisher A",
+    "source_type": "news_outlet",
     "language": "en",
     "published": "2024-06-01",
     "url": "https://example.com/a",

@@ -39,13 +39,13 @@ def prepared():
             {"id": "doom", "metric": "bankruptcy_prediction", "value": None, "unit": ..., "per": ..., "qualifier": ...,
              "period": "2024", "basis": "forecast", "source": "a"},
         ],
-        [{"id": "a", "publisher": "Alpha", "published": "2023-08-13"}, {"id": "b", "publisher": "Beta", "published": None}],
+        [{"id": "a", "publisher": "Alpha", "published": "2023-08-13"}, {"id": "b", "publisher": "Beta", "published": None, "written": "2024-H2"}],
     ))
 
 
 def test_source_line_names_articles_by_date_and_every_claim(prepared):
     line = charts.source_line(prepared[prepared["id"].isin(["val", "loss-en"])])
-    assert line == "Sources: Alpha (2023-08-13); Beta (undated). Claims: loss-en, val."
+    assert line == "Sources: Alpha (2023-08-13); Beta (written 2024-H2). Claims: loss-en, val."
 
 
 def test_source_line_without_claims():
@@ -56,7 +56,8 @@ def test_timeline_draws_metrics_events_and_conflicts(prepared):
     chart = charts.timeline(prepared, "OpenAI", ["net_loss", "training_cost", "valuation"], log_y=True)
     names = [trace.name for trace in chart.figure.data]
     assert {"Net loss", "Training cost", "Valuation"} <= set(names)
-    assert any(name.startswith("Sources disagree: OpenAI|training_cost|2024") for name in names)
+    # about 3B (2.7-3.3B) against about 7B (6.3-7.7B): the shaded range runs across both, naming each end
+    assert "Sources disagree: $2.7B (train-a) to $7.7B (train-b)" in names
     annotations = [a.text for a in chart.figure.layout.annotations]
     assert "Partnership with Nvidia (2025-09)" in annotations
     assert "Bankruptcy prediction (2024)" in annotations
@@ -66,6 +67,28 @@ def test_timeline_draws_metrics_events_and_conflicts(prepared):
     expected = pd.DataFrame({"id": ["loss-en", "train-a", "train-b", "val"], "value_usd": [5e9, 3e9, 7e9, 80e9]})
     pd.testing.assert_frame_equal(chart.data[["id", "value_usd"]].sort_values("id").reset_index(drop=True), expected)
     assert set(chart.claims["id"]) == {"loss-en", "train-a", "train-b", "val", "mou", "doom"}
+
+
+def test_timeline_draws_a_narrower_scope_as_its_own_series():
+    prepared = tf.prepare(make_claims([
+        {"id": "company", "metric": "operating_cost", "value": 4e9},
+        {"id": "chatgpt", "metric": "operating_cost", "scope": "ChatGPT", "value": 700_000, "per": "day"},
+    ]))
+    chart = charts.timeline(prepared, "OpenAI", ["operating_cost"], events=False)
+    lines = [t.name for t in chart.figure.data if t.mode == "lines"]
+    assert lines == ["Operating cost (ChatGPT)", "Operating cost"]
+    assert chart.data.set_index("id").loc["chatgpt-annualised", "scope"] == "ChatGPT"
+
+
+def test_timeline_names_the_cap_of_an_open_range():
+    prepared = tf.prepare(make_claims([
+        {"id": "lo", "metric": "training_cost", "value": 3e9, "qualifier": "up_to"},
+        {"id": "hi", "metric": "training_cost", "value": 7e9, "qualifier": "at_least", "source": "s2"},
+    ], [{"id": "src-a"}, {"id": "s2"}]))
+    chart = charts.timeline(prepared, "OpenAI", ["training_cost"], events=False)
+    assert ("Sources disagree: $0 (lo) to $10.5B (hi); open ends ('at least', 'more than') capped at 1.5x the stated value"
+            in [t.name for t in chart.figure.data])
+    assert chart.subtitle.endswith("(open ends ('at least', 'more than') capped at 1.5x the stated value)")
 
 
 def test_timeline_without_events_or_log(prepared):
@@ -79,11 +102,13 @@ def test_waterfall_figure_matches_its_lines(prepared):
     lines = db.waterfall_lines(prepared, "OpenAI", "2024")
     chart = charts.waterfall(lines, prepared, "OpenAI", "2024")
     trace = chart.figure.data[0]
-    assert list(trace.x) == ["Training", "Other / unexplained", "Net loss (reported)"]
+    # same basis: Beta, written in 2024-H2, is newer than Alpha's August 2023 article
+    assert list(trace.x) == ["Training", "Other / unexplained", "Net loss (estimated)"]
     assert list(trace.measure) == ["relative", "relative", "total"]
-    assert list(trace.y) == [-3e9, -2e9, -5e9]
+    assert list(trace.y) == [-7e9, 2e9, -5e9]
+    assert list(trace.text) == ["≈ -$7.0B", "$2.0B", "≈ -$5.0B"]
     pd.testing.assert_frame_equal(chart.data, lines)
-    assert chart.source_line == "Sources: Alpha (2023-08-13). Claims: loss-en, train-a."
+    assert chart.source_line == "Sources: Alpha (2023-08-13); Beta (written 2024-H2). Claims: loss-en, train-b."
 
 
 def test_runway_figure_marks_zero_cash_and_the_band(prepared):
@@ -92,7 +117,7 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     low = runway.project(1000, 0, 200, 0, 0, start, 24)
     high = runway.project(1000, 0, 50, 0, 0, start, 24)
     chart = charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI")
-    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (disagreeing claims)", "Cash balance (base)"]
+    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (qualifiers and alternatives)", "Cash balance (base)"]
     assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
     assert chart.subtitle == "US dollars · test assumptions"
     assert list(chart.data.columns[-2:]) == ["cash_end_low", "cash_end_high"]

@@ -15,6 +15,7 @@ sources:
     file: a.txt
     title: Article A
     publisher: Publisher A
+    source_type: news_outlet
     language: en
     published: 2024-06-01
     url: https://example.com/a
@@ -55,45 +56,45 @@ BILLION_LAUGHS = "".join(
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (VALID + "    colour: red\n", "test.yaml:23: claims[0].colour: unknown field"),
-        (VALID + "    unit: EUR\n", "test.yaml:23: claims[0].unit: duplicate key (first at line 15)"),
-        (VALID + SECOND_CLAIM, "test.yaml:23: claims[1].id: duplicate id 'claim-1' (first at line 11)"),
-        (replaced("value: 5_000_000_000", "value: yes"), "test.yaml:14: claims[0].value: expected a number, got boolean true"),
-        (replaced("value: 5_000_000_000", "value: 5.0e9"), "test.yaml:14: claims[0].value: expected a number, got string '5.0e9'"),
-        (replaced("value: 5_000_000_000", "value: five"), "test.yaml:14: claims[0].value: expected a number, got string 'five'"),
-        (replaced("value: 5_000_000_000", "value: -5"), "test.yaml:14: claims[0].value: must be >= 0, got -5"),
-        (replaced("value: 5_000_000_000", "value: .nan"), "test.yaml:14: claims[0].value: must be a finite number"),
-        (replaced("value: 5_000_000_000", "value: .inf"), "test.yaml:14: claims[0].value: must be a finite number"),
-        (replaced("metric: net_loss", "metric: burn"), "test.yaml:13: claims[0].metric: unknown metric 'burn'"),
-        (replaced("unit: USD", "unit: dollars"), "test.yaml:15: claims[0].unit: unknown unit 'dollars'"),
-        (replaced("unit: USD", "unit: GW"), "test.yaml:15: claims[0].unit: GW does not fit net_loss"),
-        (replaced("basis: estimated", "basis: rumoured"), "test.yaml:18: claims[0].basis: unknown basis 'rumoured'"),
-        (replaced("qualifier: approximately", "qualifier: roughly"), "test.yaml:19: claims[0].qualifier: unknown qualifier"),
-        (replaced("source: src-a", "source: src-b"), "test.yaml:20: claims[0].source: unknown source 'src-b'"),
-        (replaced("published: 2024-06-01", "published: 2024-6-1"), "test.yaml:7: sources[0].published: expected a date YYYY-MM-DD"),
-        (replaced("published: 2024-06-01", "published: 2023-02-29"), "test.yaml:7: sources[0].published: impossible date '2023-02-29'"),
-        (replaced('period: "2024"', 'period: "24"'), "test.yaml:17: claims[0].period: expected a period like"),
-        (replaced('period: "2024"', "period: 2024-13"), "test.yaml:17: claims[0].period: impossible month in '2024-13'"),
-        (replaced('period: "2024"', "period: 2024-04-31"), "test.yaml:17: claims[0].period: impossible date '2024-04-31'"),
-        (replaced("url: https://example.com/a", "url: javascript:alert(1)"), "test.yaml:8: sources[0].url: must be an http:// or https:// address"),
-        (replaced("url: https://example.com/a", "url: ftp://example.com/a"), "test.yaml:8: sources[0].url: must be an http:// or https:// address"),
-        (replaced("language: en", "language: english"), "test.yaml:6: sources[0].language: not an ISO 639-1 code"),
-        (replaced("    quote_en: a loss of $5 billion\n", ""), "test.yaml:11: claims[0].quote_en: missing"),
-        (replaced("    per: year\n", ""), "test.yaml:13: claims[0].per: missing (a net_loss is a flow"),
-        (replaced("metric: net_loss", "metric: valuation"), "test.yaml:16: claims[0].per: a valuation is a stock and takes no per"),
-        (replaced("metric: net_loss", "metric: ipo_plan"), "test.yaml:14: claims[0].value: events (ipo_plan) take value: null"),
-        (replaced("    qualifier: approximately\n", ""), "test.yaml:13: claims[0].qualifier: missing"),
+        (VALID + "    colour: red\n", "test.yaml:24: claims[0].colour: unknown field"),
+        (VALID + "    unit: EUR\n", "test.yaml:24: claims[0].unit: duplicate key (first at line 16)"),
+        (VALID + SECOND_CLAIM, "test.yaml:24: claims[1].id: duplicate id 'claim-1' (first at line 12)"),
+        (replaced("value: 5_000_000_000", "value: yes"), "test.yaml:15: claims[0].value: expected a number, got boolean true"),
+        (replaced("value: 5_000_000_000", "value: 5.0e9"), "test.yaml:15: claims[0].value: expected a number, got string '5.0e9'"),
+        (replaced("value: 5_000_000_000", "value: five"), "test.yaml:15: claims[0].value: expected a number, got string 'five'"),
+        (replaced("value: 5_000_000_000", "value: -5"), "test.yaml:15: claims[0].value: must be >= 0, got -5"),
+        (replaced("value: 5_000_000_000", "value: .nan"), "test.yaml:15: claims[0].value: must be a finite number"),
+        (replaced("value: 5_000_000_000", "value: .inf"), "test.yaml:15: claims[0].value: must be a finite number"),
+        (replaced("metric: net_loss", "metric: burn"), "test.yaml:14: claims[0].metric: unknown metric 'burn'"),
+        (replaced("unit: USD", "unit: dollars"), "test.yaml:16: claims[0].unit: unknown unit 'dollars'"),
+        (replaced("unit: USD", "unit: GW"), "test.yaml:16: claims[0].unit: GW does not fit net_loss"),
+        (replaced("basis: estimated", "basis: rumoured"), "test.yaml:19: claims[0].basis: unknown basis 'rumoured'"),
+        (replaced("qualifier: approximately", "qualifier: roughly"), "test.yaml:20: claims[0].qualifier: unknown qualifier"),
+        (replaced("source: src-a", "source: src-b"), "test.yaml:21: claims[0].source: unknown source 'src-b'"),
+        (replaced("published: 2024-06-01", "published: 2024-6-1"), "test.yaml:8: sources[0].published: expected a date YYYY-MM-DD"),
+        (replaced("published: 2024-06-01", "published: 2023-02-29"), "test.yaml:8: sources[0].published: impossible date '2023-02-29'"),
+        (replaced('period: "2024"', 'period: "24"'), "test.yaml:18: claims[0].period: expected a period like"),
+        (replaced('period: "2024"', "period: 2024-13"), "test.yaml:18: claims[0].period: impossible month in '2024-13'"),
+        (replaced('period: "2024"', "period: 2024-04-31"), "test.yaml:18: claims[0].period: impossible date '2024-04-31'"),
+        (replaced("url: https://example.com/a", "url: javascript:alert(1)"), "test.yaml:9: sources[0].url: must be an http:// or https:// address"),
+        (replaced("url: https://example.com/a", "url: ftp://example.com/a"), "test.yaml:9: sources[0].url: must be an http:// or https:// address"),
+        (replaced("language: en", "language: english"), "test.yaml:7: sources[0].language: not an ISO 639-1 code"),
+        (replaced("    quote_en: a loss of $5 billion\n", ""), "test.yaml:12: claims[0].quote_en: missing"),
+        (replaced("    per: year\n", ""), "test.yaml:14: claims[0].per: missing (a net_loss is a rate: day, month or year)"),
+        (replaced("metric: net_loss", "metric: valuation"), "test.yaml:17: claims[0].per: a valuation is a stock (a level at a date) and takes no per"),
+        (replaced("metric: net_loss", "metric: ipo_plan"), "test.yaml:15: claims[0].value: events (ipo_plan) take value: null"),
+        (replaced("    qualifier: approximately\n", ""), "test.yaml:14: claims[0].qualifier: missing"),
         (replaced("    url: https://example.com/a\n", ""), "test.yaml:2: sources[0].url: missing (write null when unknown)"),
         (
             replaced("quote: a loss of $5 billion", 'quote: !!python/object/apply:os.system ["echo owned"]'),
-            "test.yaml:21: claims[0].quote: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+            "test.yaml:22: claims[0].quote: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
         ),
-        (replaced("quote: a loss of $5 billion", "quote: !custom text"), "test.yaml:21: claims[0].quote: YAML tag '!custom' is not allowed"),
-        (replaced("  - id: claim-1\n", "  - &c\n    id: claim-1\n") + "  - <<: *c\n", "test.yaml:24: claims[1]: merge keys (<<) are not allowed"),
+        (replaced("quote: a loss of $5 billion", "quote: !custom text"), "test.yaml:22: claims[0].quote: YAML tag '!custom' is not allowed"),
+        (replaced("  - id: claim-1\n", "  - &c\n    id: claim-1\n") + "  - <<: *c\n", "test.yaml:25: claims[1]: merge keys (<<) are not allowed"),
         (replaced("title: Article A", "title: [Article, A]"), "test.yaml:4: sources[0].title: expected a single value, got a list"),
-        (replaced("entity: OpenAI", "entity: 42"), "test.yaml:12: claims[0].entity: expected text, got int 42"),
-        (VALID + "extra: 1\n", "test.yaml:23: extra: unknown field; allowed: sources, claims"),
-        (VALID.replace("claims:", "claim:"), "test.yaml:10: claim: unknown field"),
+        (replaced("entity: OpenAI", "entity: 42"), "test.yaml:13: claims[0].entity: expected text, got int 42"),
+        (VALID + "extra: 1\n", "test.yaml:24: extra: unknown field; allowed: sources, claims"),
+        (VALID.replace("claims:", "claim:"), "test.yaml:11: claim: unknown field"),
         ("- just\n- a list\n", "test.yaml:1: top level: expected a mapping, got a list"),
         ("", "test.yaml:1: file: the file is empty"),
         ("  \n\n", "test.yaml:1: file: the file is empty"),
@@ -108,11 +109,74 @@ def test_bad_input_names_file_line_and_field(text, expected):
     assert any(p.startswith(expected) for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (replaced("    source_type: news_outlet\n", ""), "test.yaml:2: sources[0].source_type: missing"),
+        (replaced("source_type: news_outlet", "source_type: tabloid"),
+         "test.yaml:6: sources[0].source_type: unknown source_type 'tabloid'; allowed: company_disclosure, regulatory_filing, "
+         "news_outlet, analyst_report, blog, translation, repost"),
+        (replaced("published: 2024-06-01", "published: null"),
+         "test.yaml:2: sources[0].written: missing (an undated source needs the period it was written in, e.g. 2024 or 2024-H2)"),
+        (replaced("published: 2024-06-01", "published: null\n    written: last year"),
+         "test.yaml:9: sources[0].written: expected a period like 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02, got 'last year'"),
+        (replaced("published: 2024-06-01", "published: 2024-06-01\n    written: 2024"),
+         "test.yaml:9: sources[0].written: only for undated sources (published is set)"),
+        (replaced("metric: net_loss", "metric: net_loss\n    includes: [staff_cost, rent]"),
+         "test.yaml:15: claims[0].includes[1]: unknown metric 'rent'; allowed: net_loss, revenue, compute_cost, "
+         "operating_cost, training_cost, staff_cost, data_cost"),
+        (replaced("metric: net_loss", "metric: net_loss\n    includes: [staff_cost, staff_cost]"),
+         "test.yaml:15: claims[0].includes[1]: staff_cost is listed twice"),
+        (replaced("metric: net_loss", "metric: net_loss\n    includes: [net_loss]"),
+         "test.yaml:15: claims[0].includes: must name a metric other than the claim's own"),
+        (replaced("metric: net_loss", "metric: net_loss\n    includes: []"),
+         "test.yaml:15: claims[0].includes: must not be an empty list (leave the field out)"),
+        (replaced("metric: net_loss", "metric: net_loss\n    includes: staff_cost"),
+         "test.yaml:15: claims[0].includes: expected a list, got the value 'staff_cost'"),
+        (replaced("qualifier: approximately", "qualifier: approximately\n    tolerance: 5"),
+         "test.yaml:21: claims[0].tolerance: must be a fraction between 0 and 1 (0.05 = 5%), got 5"),
+        (replaced("qualifier: approximately", "qualifier: at_least\n    tolerance: 0.05"),
+         "test.yaml:21: claims[0].tolerance: at_least is open on one side and takes no tolerance"),
+        (replaced("qualifier: approximately", "qualifier: approximately\n    tolerance: null"),
+         "test.yaml:21: claims[0].tolerance: expected a number, got null"),
+        (replaced("qualifier: approximately", "qualifier: approximately\n    tolerance: lots"),
+         "test.yaml:21: claims[0].tolerance: expected a number, got string 'lots'"),
+        (replaced("quote_en: a loss of $5 billion", "quote_en: a loss of $5 billion\n    inferred: [period, mood]"),
+         "test.yaml:24: claims[0].inferred[1]: unknown field 'mood'; allowed: period, per, unit, entity, counterparty, value"),
+        (replaced("metric: net_loss", "metric: ipo_plan\n    includes: [staff_cost]"),
+         "test.yaml:15: claims[0].includes: events (ipo_plan) take no includes"),
+        (replaced("metric: net_loss", "metric: funding_round"),
+         "test.yaml:17: claims[0].per: a funding_round is one amount over its period and takes no per"),
+        (replaced("    per: year\n", "").replace("metric: net_loss", "metric: training_cost").replace("    per: year\n", ""), None),
+    ],
+    ids=lambda value: None,
+)
+def test_schema_fields_for_scope_bundles_hedges_and_dates(text, expected):
+    if expected is None:  # training_cost takes per or not
+        assert parse_claims(text, "test.yaml").loc[0, "per"] is None or pd.isna(parse_claims(text, "test.yaml").loc[0, "per"])
+        return
+    assert expected in problems_of(text)
+
+
+def test_new_fields_reach_the_frame_and_round_trip():
+    text = (replaced("metric: net_loss", "metric: training_cost\n    scope: ChatGPT\n    includes: [training_cost, compute_cost]")
+            .replace("qualifier: approximately", "qualifier: approximately\n    tolerance: 0.25")
+            .replace("quote_en: a loss of $5 billion", "quote_en: a loss of $5 billion\n    inferred: [period, per]")
+            .replace("published: 2024-06-01", "published: null\n    written: 2024-H2"))
+    frame = parse_claims(text, "test.yaml")
+    row = frame.iloc[0]
+    assert (row["scope"], row["includes"], row["tolerance"], row["inferred"]) == ("ChatGPT", "training_cost,compute_cost", 0.25, "period,per")
+    assert (row["source_written"], row["source_source_type"]) == ("2024-H2", "news_outlet") and pd.isna(row["source_published"])
+    again = parse_claims(to_yaml(frame), "again.yaml")
+    pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
+    assert "scope: company" not in to_yaml(parse_claims(VALID, "test.yaml"))
+
+
 def test_every_problem_is_reported_at_once():
     text = replaced("value: 5_000_000_000", "value: yes").replace("basis: estimated", "basis: rumoured") + "    colour: red\n"
     problems = problems_of(text)
     assert [p.split(": ")[1] for p in problems] == ["claims[0].value", "claims[0].basis", "claims[0].colour"]
-    assert [int(p.split(":")[1]) for p in problems] == [14, 18, 23]
+    assert [int(p.split(":")[1]) for p in problems] == [15, 19, 24]
 
 
 @pytest.mark.parametrize(
@@ -122,7 +186,7 @@ def test_every_problem_is_reported_at_once():
         pytest.param(lambda text: text.replace("\n", "\r\n"), id="crlf"),
         pytest.param(lambda text: text.replace('period: "2024"', "period: 2024"), id="unquoted-year"),
         pytest.param(lambda text: text.replace("url: https://example.com/a", "url: null"), id="null-url"),
-        pytest.param(lambda text: text.replace("published: 2024-06-01", "published: null"), id="undated"),
+        pytest.param(lambda text: text.replace("published: 2024-06-01", "published: null\n    written: 2024-H2"), id="undated"),
     ],
 )
 def test_accepted_variants(transform):
@@ -136,14 +200,15 @@ def test_frame_joins_the_source_fields():
     expected = pd.DataFrame(
         {
             "id": ["claim-1"], "entity": ["OpenAI"], "counterparty": [None], "metric": ["net_loss"],
-            "value": [5e9], "unit": ["USD"], "per": ["year"], "period": ["2024"], "basis": ["estimated"],
-            "qualifier": ["approximately"], "source": ["src-a"], "quote": ["a loss of $5 billion"],
-            "quote_en": ["a loss of $5 billion"], "note": [None], "line": [11], "source_file": ["a.txt"],
-            "source_title": ["Article A"], "source_publisher": ["Publisher A"], "source_language": ["en"],
-            "source_published": pd.to_datetime(["2024-06-01"]), "source_url": ["https://example.com/a"],
-            "source_note": ["A test source."],
+            "scope": ["company"], "includes": [None], "value": [5e9], "unit": ["USD"], "per": ["year"],
+            "period": ["2024"], "basis": ["estimated"], "qualifier": ["approximately"], "tolerance": [float("nan")],
+            "source": ["src-a"], "quote": ["a loss of $5 billion"], "quote_en": ["a loss of $5 billion"],
+            "inferred": [None], "note": [None], "line": [12], "source_file": ["a.txt"], "source_title": ["Article A"],
+            "source_publisher": ["Publisher A"], "source_source_type": ["news_outlet"], "source_language": ["en"],
+            "source_published": pd.to_datetime(["2024-06-01"]), "source_written": [None],
+            "source_url": ["https://example.com/a"], "source_note": ["A test source."],
         }
-    ).astype({"counterparty": "str", "note": "str"})
+    ).astype({"counterparty": "str", "includes": "str", "inferred": "str", "note": "str", "source_written": "str"})
     pd.testing.assert_frame_equal(frame, expected)
 
 
@@ -164,7 +229,7 @@ def test_billion_laughs_is_refused_without_expanding():
     assert problems == [problems[0]] and "billion laughs" in problems[0]
 
 
-money_metrics = sorted(n for n, m in METRICS.items() if m.kind == "flow")
+money_metrics = sorted(n for n, m in METRICS.items() if m.per == "required" and m.is_money)
 claim_strategy = st.fixed_dictionaries(
     {
         "entity": st.sampled_from(["OpenAI", "Microsoft", "Nvidia"]),

@@ -1,7 +1,10 @@
-"""lib.dashboard: headline figures, waterfall lines, runway inputs and the export chart set."""
+"""lib.dashboard: headline cards, waterfall lines and reconciliation, runway inputs and the export chart set.
+
+Each rule runs on a small dataset built to trigger it, beside a near miss that must not."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pandas as pd
 import pytest
@@ -9,36 +12,85 @@ import pytest
 from lib import dashboard as db, transforms as tf
 from tests.conftest import make_claims
 
-SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"}, {"id": "undated", "published": None}]
+SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"},
+           {"id": "undated", "published": None, "written": "2024"}]
+BASE = [
+    {"id": "loss-2024", "value": 5e9, "period": "2024", "source": "new", "qualifier": "exact"},
+    {"id": "revenue-2024", "metric": "revenue", "value": 3e9, "period": "2024", "source": "new", "qualifier": "exact"},
+    {"id": "compute-2024", "metric": "compute_cost", "value": 4e9, "period": "2024", "source": "new", "qualifier": "nearly"},
+    {"id": "servers-2024", "metric": "operating_cost", "value": 1e6, "per": "day", "period": "2024", "source": "undated", "qualifier": "exact"},
+    {"id": "train-lo", "metric": "training_cost", "value": 2e9, "period": "2024", "source": "new", "qualifier": "up_to"},
+    {"id": "train-hi", "metric": "training_cost", "value": 6e9, "period": "2024", "source": "undated", "qualifier": "at_least"},
+    {"id": "round", "metric": "funding_round", "value": 6e9, "per": ..., "period": "2024-10", "basis": "reported", "source": "new", "qualifier": "exact"},
+    {"id": "valuation-old", "metric": "valuation", "value": 80e9, "per": ..., "period": "2023", "source": "old"},
+    {"id": "loss-2023", "value": 1e9, "period": "2023", "source": "old", "qualifier": "exact"},
+    {"id": "chatgpt-cost-2024", "metric": "operating_cost", "scope": "ChatGPT", "value": 9e9, "period": "2024", "source": "new"},
+]
 
 
 @pytest.fixture
 def prepared():
-    return tf.prepare(make_claims(
-        [
-            {"id": "loss-2024", "value": 5e9, "period": "2024", "source": "new"},
-            {"id": "revenue-2024", "metric": "revenue", "value": 3e9, "period": "2024", "source": "new"},
-            {"id": "compute-2024", "metric": "compute_cost", "value": 4e9, "period": "2024", "source": "new"},
-            {"id": "servers-2024", "metric": "operating_cost", "value": 1e6, "per": "day", "period": "2024", "source": "undated"},
-            {"id": "train-lo", "metric": "training_cost", "value": 2e9, "period": "2024", "source": "new", "qualifier": "up_to"},
-            {"id": "train-hi", "metric": "training_cost", "value": 6e9, "period": "2024", "source": "undated", "qualifier": "at_least"},
-            {"id": "round", "metric": "funding_round", "value": 6e9, "per": ..., "period": "2024-10", "basis": "reported", "source": "new"},
-            {"id": "valuation-old", "metric": "valuation", "value": 80e9, "per": ..., "period": "2023", "source": "old"},
-            {"id": "loss-2023", "value": 1e9, "period": "2023", "source": "old"},
-        ],
-        SOURCES,
-    ))
+    return tf.prepare(make_claims(BASE, SOURCES))
 
 
 def test_headline_figures(prepared):
-    got = db.headline_figures(prepared, "OpenAI")[["key", "value_usd", "display", "claim_id"]]
+    got = db.headline_figures(prepared, "OpenAI")[["key", "label", "value_usd", "display", "claim_id", "warning"]]
     expected = pd.DataFrame({
         "key": ["valuation", "net_loss", "revenue", "burn_year", "burn_month", "burn_day", "naive_runway"],
+        "label": ["Valuation (2023)", "Net loss (2024)", "Revenue (2024)", "Burn per year (2024)", "Burn per month (2024)",
+                  "Burn per day (2024)", "Naive runway"],
         "value_usd": [80e9, 5e9, 3e9, 5e9, 5e9 / 12, 5e9 / 365, 6e9 / (5e9 / 12)],
-        "display": ["$80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14 months"],
+        "display": ["≈ $80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14 months"],
         "claim_id": ["valuation-old", "loss-2024", "revenue-2024", "loss-2024", "loss-2024", "loss-2024", "round, loss-2024"],
+        "warning": [""] * 7,
     })
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_cards_keep_their_qualifier_and_the_burn_its_year():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "new", "qualifier": "more_than", "basis": "reported"},
+    ], SOURCES))
+    cards = db.headline_figures(prepared, "OpenAI", "2026-02-01").set_index("key")
+    assert cards.loc["net_loss", ["label", "display"]].tolist() == ["Net loss (2025)", "> $8.0B"]
+    # burn comes from the latest year with a loss, so a year's cards never mix 2024 and 2025
+    assert cards.loc[["burn_year", "burn_month", "burn_day"], "display"].tolist() == ["> $8.0B", "> $666.7M", "> $21.9M"]
+    assert set(cards.loc[["burn_year", "burn_month", "burn_day"], "claim_id"]) == {"loss-2025"}
+    # more than $8B a year burns $6B in at most 9 months: "≤ 9 months", run out by July 2025, before the as-of date
+    assert cards.loc["naive_runway", "display"] == "≤ 9 months"
+    assert cards.loc["naive_runway", "warning"] == (
+        "By these figures the cash ran out in Jul 2025, before the as-of date (01 Feb 2026); funding not in the claims is implied.")
+
+
+def test_a_runway_that_outlasts_the_as_of_date_has_no_warning():
+    prepared = tf.prepare(make_claims(BASE, SOURCES))
+    cards = db.headline_figures(prepared, "OpenAI", "2025-11-30").set_index("key")  # Oct 2024 + 14.4 months = Dec 2025
+    assert cards.loc["naive_runway", "warning"] == ""
+
+
+def test_cash_burn_beats_loss_within_the_latest_year():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "burn-2024", "metric": "cash_burn", "value": 7e9, "period": "2024", "source": "old", "basis": "projected"},
+    ], SOURCES))
+    cards = db.headline_figures(prepared, "OpenAI").set_index("key")
+    assert cards.loc["burn_year", ["claim_id", "explanation"]].tolist() == ["burn-2024", ""]
+
+
+def test_a_projection_for_a_later_period_is_never_a_card():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "loss-2029", "value": 30e9, "period": "2029", "source": "new", "basis": "projected"},
+    ], SOURCES))
+    assert db.headline_figures(prepared, "OpenAI", "2026-02-01").set_index("key").loc["net_loss", "claim_id"] == "loss-2024"
+    assert db.headline_figures(prepared, "OpenAI", "2029-01-01").set_index("key").loc["net_loss", "claim_id"] == "loss-2029"
+
+
+def test_a_narrower_scope_never_stands_in_for_the_company():
+    prepared = tf.prepare(make_claims([
+        {"id": "chatgpt-loss", "value": 1e9, "period": "2024", "scope": "ChatGPT"},
+    ]))
+    assert db.headline_figures(prepared, "OpenAI").empty
+    assert db.runway_inputs(prepared, "OpenAI") is None
+    assert db.waterfall_years(prepared, "OpenAI") == []
 
 
 def test_headline_figures_of_an_unknown_company_are_empty(prepared):
@@ -46,18 +98,49 @@ def test_headline_figures_of_an_unknown_company_are_empty(prepared):
 
 
 @pytest.mark.parametrize(
-    "choices, servers, training, other",
+    "point, low, high, qualifier",
+    [(10, 10, 10, "exact"), (10, 10, math.inf, "at_least"), (10, 0, 10, "up_to"), (10, 9, 10, "nearly"), (10, 9, 11, "approximately")],
+)
+def test_quotient_qualifier(point, low, high, qualifier):
+    assert db.quotient_qualifier(low, point, high) == qualifier
+
+
+def test_changes_since_compares_like_with_like():
+    claims = make_claims(BASE + [
+        {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "late", "qualifier": "more_than", "basis": "reported"},
+        {"id": "revenue-2024-late", "metric": "revenue", "value": 3.7e9, "period": "2024", "source": "late",
+         "qualifier": "exact", "basis": "reported"},
+    ], SOURCES + [{"id": "late", "published": "2026-02-01"}])
+    got = db.changes_since(claims, "OpenAI", "2024-12-31", "2026-02-01").set_index("key")
+    assert got.loc["revenue", ["then", "now", "change", "status"]].tolist() == ["$3.0B", "$3.7B", pytest.approx(0.7e9), "changed"]
+    assert got.loc["valuation", ["then", "now", "status"]].tolist() == ["≈ $80.0B", "≈ $80.0B", "unchanged"]
+    # the loss moved on to 2025: a new figure, not a change from 2024's
+    loss = got.loc["net_loss"]
+    assert pd.isna(loss["then"]) and pd.isna(loss["change"])
+    assert loss["status"] == "new figure (before: Net loss (2024) $5.0B)"
+
+
+def test_changes_since_lists_a_figure_unknown_before_as_new():
+    claims = make_claims(BASE, SOURCES)
+    got = db.changes_since(claims, "OpenAI", "2023-07-01", "2024-12-31").set_index("key")
+    assert got.loc["revenue", "status"] == "new figure"
+    assert got.loc["valuation", "status"] == "unchanged"
+
+
+@pytest.mark.parametrize(
+    "choices, servers_label, servers, training, other",
     [
-        ({}, -4e9, -2e9, -5e9 - (3e9 - 4e9 - 2e9)),
-        ({"Training": "High"}, -4e9, -6e9, -5e9 - (3e9 - 4e9 - 6e9)),
-        ({"Servers & inference": "Low"}, -365e6, -2e9, -5e9 - (3e9 - 365e6 - 2e9)),
-        ({"Training": "Publisher A (undated)"}, -4e9, -6e9, -5e9 - (3e9 - 4e9 - 6e9)),
+        # headline training: same basis, the undated article counts from 31 Dec 2024, after the dated one
+        ({}, "Servers & inference", -4e9, -6e9, -5e9 - (3e9 - 4e9 - 6e9)),
+        ({"Training": "Low"}, "Servers & inference", -4e9, -2e9, -5e9 - (3e9 - 4e9 - 2e9)),
+        ({"Servers & inference": "Low", "Training": "Low"}, "Servers & inference", -365e6, -2e9, -5e9 - (3e9 - 365e6 - 2e9)),
+        ({"Training": "Publisher A (written 2024)"}, "Servers & inference", -4e9, -6e9, -5e9 - (3e9 - 4e9 - 6e9)),
     ],
 )
-def test_waterfall_lines_reconcile_to_the_reported_loss(prepared, choices, servers, training, other):
+def test_waterfall_lines_reconcile_to_the_loss(prepared, choices, servers_label, servers, training, other):
     got = db.waterfall_lines(prepared, "OpenAI", "2024", choices)
     expected = pd.DataFrame({
-        "label": ["Revenue", "Servers & inference", "Training", "Other / unexplained", "Net loss (reported)"],
+        "label": ["Revenue", servers_label, "Training", "Other / unexplained", "Net loss (estimated)"],
         "kind": ["revenue", "cost", "cost", "other", "total"],
         "amount_usd": [3e9, servers, training, other, -5e9],
     })
@@ -65,8 +148,51 @@ def test_waterfall_lines_reconcile_to_the_reported_loss(prepared, choices, serve
     assert got["amount_usd"].iloc[:-1].sum() == pytest.approx(-5e9)
 
 
+def test_a_bundled_figure_replaces_the_lines_it_covers():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "bundle", "metric": "training_cost", "includes": ["training_cost", "compute_cost"], "value": 7e9,
+         "period": "2024", "source": "old", "qualifier": "at_least"},
+    ], SOURCES))
+    got = db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"})
+    assert got["label"].tolist() == ["Revenue", "Training + Servers & inference", "Other / unexplained", "Net loss (estimated)"]
+    assert got["amount_usd"].tolist() == [3e9, -7e9, -5e9 - (3e9 - 7e9), -5e9]
+
+
+@pytest.mark.parametrize(
+    "choices, ok, gap",
+    [
+        # low training: costs at least 3.6 + 0 = 3.6B against revenue + loss of 8B: fits
+        ({"Training": "Low"}, True, 3.6e9 - 8e9),
+        # training "at least 6B" + servers "nearly 4B" (3.6B at the least) = 9.6B > 8B even at the limits
+        ({"Training": "High"}, False, 9.6e9 - 8e9),
+        ({}, False, 9.6e9 - 8e9),
+    ],
+)
+def test_reconcile(prepared, choices, ok, gap):
+    check = db.reconcile(db.waterfall_lines(prepared, "OpenAI", "2024", choices))
+    assert check["ok"] is ok
+    assert check["gap_usd"] == pytest.approx(gap)
+    if not ok:
+        assert check["message"] == (
+            "The costs listed come to at least $9.6B (compute-2024, train-hi), more than revenue plus loss can reach "
+            "($8.0B: revenue-2024, loss-2024), by $1.6B even at the limits of their qualifiers: these figures cannot "
+            "all hold for the same year and scope.")
+
+
+def test_reconcile_reads_the_qualifiers_before_warning():
+    # near miss: exact figures would overshoot by 0.3B, but "approximately 5B" of loss can reach 5.5B
+    prepared = tf.prepare(make_claims([
+        {"id": "rev", "metric": "revenue", "value": 3e9, "qualifier": "exact"},
+        {"id": "staff", "metric": "staff_cost", "value": 8.3e9, "qualifier": "exact"},
+        {"id": "loss", "value": 5e9, "qualifier": "approximately"},
+    ]))
+    check = db.reconcile(db.waterfall_lines(prepared, "OpenAI", "2024"))
+    assert check["ok"] and check["gap_usd"] == pytest.approx(8.3e9 - 8.5e9)
+
+
 def test_waterfall_years_prefer_the_year_with_most_lines(prepared):
     assert db.waterfall_years(prepared, "OpenAI") == ["2024", "2023"]
+    assert db.waterfall_years(prepared, "OpenAI", "2023-12-31") == ["2023"]
 
 
 def test_waterfall_without_a_loss_is_refused(prepared):
@@ -77,10 +203,29 @@ def test_waterfall_without_a_loss_is_refused(prepared):
 def test_runway_inputs(prepared):
     inputs = db.runway_inputs(prepared, "OpenAI")
     assert (inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd) == (6e9, 3e9 / 12, 8e9 / 12)
-    assert inputs.start == dt.date(2024, 10, 1)
-    assert inputs.cost_low_ratio == pytest.approx((365e6 + 2e9) / 8e9)
-    assert inputs.cost_high_ratio == pytest.approx((4e9 + 6e9) / 8e9)
-    assert {"round", "revenue-2024", "loss-2024", "train-hi"} <= set(inputs.claim_ids)
+    assert inputs.start == dt.date(2024, 10, 1) and inputs.year == "2024"
+    # every 2024 revenue and loss is exact: no band
+    assert (inputs.cost_low_ratio, inputs.cost_high_ratio) == (1.0, 1.0)
+    assert {"round", "revenue-2024", "loss-2024"} <= set(inputs.claim_ids)
+    assert "chatgpt-cost-2024" not in inputs.claim_ids
+
+
+def test_runway_band_comes_from_same_year_alternatives_and_qualifiers():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "loss-2024-about", "value": 5e9, "period": "2024", "source": "old", "qualifier": "approximately"},
+        {"id": "loss-2023-huge", "value": 50e9, "period": "2023", "source": "new", "qualifier": "exact"},  # other year
+    ], SOURCES))
+    inputs = db.runway_inputs(prepared, "OpenAI")
+    assert (inputs.cost_low_ratio, inputs.cost_high_ratio) == pytest.approx(((3e9 + 4.5e9) / 8e9, (3e9 + 5.5e9) / 8e9))
+    assert (inputs.low_claims, inputs.high_claims) == (("revenue-2024", "loss-2024-about"), ("revenue-2024", "loss-2024-about"))
+
+
+def test_runway_inputs_take_revenue_and_loss_from_one_year():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "new", "qualifier": "more_than"},
+    ], SOURCES))
+    inputs = db.runway_inputs(prepared, "OpenAI")
+    assert inputs.year == "2024" and inputs.monthly_cost_usd == 8e9 / 12
 
 
 def test_runway_inputs_need_a_loss():
@@ -89,13 +234,30 @@ def test_runway_inputs_need_a_loss():
 
 def test_scenario_band_brackets_the_base(prepared):
     inputs = db.runway_inputs(prepared, "OpenAI")
-    result = db.scenario(inputs, 6e9, 250e6, 700e6, 0.0, 0.0, 60)
+    wide = db.RunwayInputs(**{**inputs.__dict__, "cost_low_ratio": 0.5, "cost_high_ratio": 1.5,
+                              "low_claims": ("a",), "high_claims": ("b",)})
+    result = db.scenario(wide, 6e9, 250e6, 700e6, 0.0, 0.0, 60)
     assert result.low.runway_months < result.base.runway_months  # low = the cash outcome with the highest costs
     assert result.high.runway_months is None  # lowest costs: the cash outlasts the horizon
     assert "start Oct 2024 with $6.0B cash" in result.assumptions
+    assert "band: costs x0.50 (a) to x1.50 (b)" in result.assumptions
 
 
-def test_then_vs_now(prepared):
+@pytest.mark.parametrize(
+    "zero_cash, as_of, expected",
+    [
+        (dt.date(2025, 7, 15), "2026-02-01", "By these figures the cash ran out in Jul 2025, before the as-of date "
+                                              "(01 Feb 2026); funding not in the claims is implied."),
+        (dt.date(2026, 2, 1), "2026-02-01", ""),
+        (None, "2026-02-01", ""),
+        (dt.date(2025, 7, 15), None, ""),
+    ],
+)
+def test_ran_out_warning(zero_cash, as_of, expected):
+    assert db.ran_out_warning(zero_cash, as_of) == expected
+
+
+def test_then_vs_now():
     claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
                           {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
                           {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"},
@@ -112,7 +274,7 @@ def test_then_vs_now(prepared):
 @pytest.mark.parametrize(
     "filters, ids",
     [
-        ({}, ["loss-2024", "revenue-2024", "compute-2024", "servers-2024", "train-lo", "train-hi", "round", "valuation-old", "loss-2023"]),
+        ({}, [c["id"] for c in BASE]),
         ({"metrics": ["training_cost"]}, ["train-lo", "train-hi"]),
         ({"sources": ["old"], "bases": ["estimated"]}, ["valuation-old", "loss-2023"]),
         ({"bases": ["reported"]}, ["round"]),
@@ -136,9 +298,26 @@ def test_build_charts_rejects_an_unknown_company(real_claims):
         db.build_charts(real_claims, "Nope")
 
 
-def test_figures_table_lists_each_metric_and_period_once(prepared):
+def test_figures_table_lists_each_metric_scope_and_period_once(prepared):
     table = db.figures_table(prepared, "OpenAI")
     training = table[table["metric"] == "Training cost"]
-    assert list(training["claim"]) == ["train-lo"]  # the dated source beats the undated one
-    assert list(table.columns) == ["metric", "period", "per", "value", "usd", "basis", "qualifier", "source", "claim"]
-    assert len(table) == len(set(zip(table["metric"], table["period"], table["per"].fillna(""))))
+    # same basis: the dated article (June 2024) is older than the undated one (written 2024, so by 31 Dec 2024)
+    assert list(training["claim"]) == ["train-hi"] and list(training["value"]) == ["≥ $6.0B"]
+    operating = table[table["metric"] == "Operating cost"][["scope", "claim"]].values.tolist()
+    assert operating == [["ChatGPT", "chatgpt-cost-2024"], ["company", "servers-2024"]]
+    assert list(table.columns) == ["metric", "scope", "period", "per", "value", "usd", "basis", "qualifier", "source", "claim"]
+    assert table.loc[table["claim"] == "round", "source"].tolist() == ["News outlet: Publisher A (2024-06-01)"]
+
+
+def test_the_real_overview_reads_as_the_issue_asks(real_claims):
+    as_of = "2026-02-01"
+    prepared = tf.prepare(tf.as_of(real_claims, as_of, include_undated=True))
+    cards = db.headline_figures(prepared, "OpenAI", as_of).set_index("key")
+    assert cards.loc["net_loss", ["label", "display"]].tolist() == ["Net loss (2025)", "> $8.0B"]
+    assert cards.loc["burn_month", ["label", "display"]].tolist() == ["Burn per month (2025)", "> $666.7M"]
+    assert cards.loc["naive_runway", "display"] == "≤ 10 months"
+    assert cards.loc["naive_runway", "warning"].startswith("By these figures the cash ran out in Jul 2025")
+    lines = db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"})
+    assert lines["label"].iloc[-1] == "Net loss (projected)"
+    assert lines["label"].iloc[1] == "Training + Servers & inference"
+    assert db.reconcile(lines)["ok"]

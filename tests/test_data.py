@@ -48,11 +48,52 @@ def test_no_quote_is_elided(real_claims, marker):
     assert not real_claims["quote"].str.contains(marker, regex=False).any()
 
 
-def test_the_known_disagreements_are_kept(real_claims):
-    groups = tf.conflicts(tf.to_usd(real_claims))
-    training = groups[(groups["metric"] == "training_cost") & (groups["period"] == "2024")]
-    assert (training[["low", "high"]].values.tolist()) == [[3e9, 7e9]]
-    assert ((groups["metric"] == "investment") & (groups["entity"] == "OpenAI")).any()
+def test_figures_two_articles_give_are_compared_by_their_intervals(real_claims):
+    compared = tf.comparisons(tf.prepare(real_claims))
+    got = compared[["conflict_id", "status", "low", "high", "low_claim", "high_claim"]].values.tolist()
+    assert got == [
+        ["OpenAI|investment|2023", "consistent", 10e9, 10e9, "openai-microsoft-investment-2023-ko", "openai-microsoft-investment-2023-ko"],
+        ["OpenAI|net_loss|2024|year", "consistent", 4.5e9, 5.5e9, "openai-net-loss-2024-en", "openai-net-loss-2024-en"],
+        # "currently valued at $80 billion" (written 2024) against $157 billion at 2024-10: a stock dated within 2024
+        ["OpenAI|valuation|2024, 2024-10", "disagree", 80e9, 157e9, "openai-valuation-2024-fr", "openai-valuation-2024-10-ko"],
+    ]
+
+
+def test_the_bundled_training_figure_is_not_set_against_training_alone(real_claims):
+    prepared = tf.prepare(real_claims).set_index("id")
+    assert prepared.loc["openai-training-cost-2024-fr", "includes"] == "training_cost,compute_cost"
+    assert prepared[["conflict_id"]].loc[["openai-training-cost-2024-fr", "openai-training-cost-2024-en"]].isna().all().all()
+
+
+def test_no_figure_for_an_unfinished_period_is_reported_or_estimated(real_claims):
+    open_periods = real_claims[tf.unfinished(real_claims)]
+    assert set(open_periods["basis"]) <= {"projected"}, open_periods[["id", "basis"]]
+    assert len(open_periods) == 15
+
+
+def test_narrower_figures_name_their_scope(real_claims):
+    scoped = real_claims[real_claims["scope"] != "company"].set_index("id")["scope"]
+    assert scoped.to_dict() == {
+        "openai-chatgpt-operating-cost-2023-ko-usd": "ChatGPT", "openai-chatgpt-operating-cost-2023-ko-krw": "ChatGPT",
+        "openai-chatgpt-users-2023-01-ko": "ChatGPT", "openai-chatgpt-users-2023-06-ko": "ChatGPT",
+        "openai-chatgpt-users-2023-07-ko": "ChatGPT", "openai-chatgpt-user-decline-2023-07-ko": "ChatGPT",
+        "openai-gpt4-subscription-price-2023-ko": "GPT-4", "openai-gpt4-training-cost-ko": "GPT-4",
+        "openai-gpt4-data-cost-ko": "GPT-4", "openai-chatgpt-operating-cost-2023-en": "ChatGPT",
+    }
+
+
+def test_undated_articles_say_when_they_were_written(real_claims):
+    sources = real_claims.drop_duplicates("source").set_index("source")
+    undated = sources[sources["source_published"].isna()]["source_written"].to_dict()
+    assert undated == {"ko-2024-vietnamnet-msft-openai": "2024-Q4", "en-2024-openai-financial-struggles": "2024",
+                       "fr-2024-lebigdata": "2024"}
+
+
+def test_every_outside_fact_is_marked_in_the_note(real_claims):
+    inferred = real_claims[real_claims["inferred"].notna()]
+    assert len(inferred) >= 30
+    outside = real_claims[real_claims["note"].str.contains("Outside knowledge: ", regex=False, na=False)]
+    assert set(outside["id"]) <= set(inferred["id"]) | {"openai-training-cost-2024-fr"}
 
 
 def test_won_amounts_convert_to_their_dollar_twins(real_claims):

@@ -165,15 +165,39 @@ def test_timeline_widgets_change_the_chart():
     assert len(chart_spec(at)["layout"].get("shapes", [])) < shapes
 
 
-def test_waterfall_choice_moves_the_unexplained_bar():
+def test_waterfall_choice_replaces_the_lines_a_bundle_covers():
     at = page("waterfall")
     before = bars(at)
+    # headline 2024: revenue 3.7, servers 4, training "up to 3", staff 1.5, loss about 5: 0.2B unexplained
+    assert before == pytest.approx({"Revenue": 3.7e9, "Servers & inference": -4e9, "Training": -3e9, "Staff": -1.5e9,
+                                    "Other / unexplained": -0.2e9, "Net loss (projected)": -5e9})
     at.selectbox(key="pick_training").set_value("High").run()
     assert not at.exception
-    after = bars(at)
-    assert after["Training"] == -7e9 and before["Training"] == -3e9
-    assert after["Other / unexplained"] == pytest.approx(before["Other / unexplained"] + 4e9)
-    assert after["Net loss (reported)"] == before["Net loss (reported)"]
+    # the French "at least 7B" bundles training and servers: one bar instead of two, and the lines still reconcile
+    assert bars(at) == pytest.approx({"Revenue": 3.7e9, "Training + Servers & inference": -7e9, "Staff": -1.5e9,
+                                      "Other / unexplained": -0.2e9, "Net loss (projected)": -5e9})
+    assert not at.warning
+
+
+def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():
+    at = page("overview")
+    assert metric(at, "Naive runway") == "≤ 10 months"
+    assert [w.value for w in at.warning] == [
+        "By these figures the cash ran out in Jul 2025, before the as\\-of date \\(01 Feb 2026\\); funding not in the claims is implied\\."]
+    at.date_input(key="asof").set_value("2024-12-31").run()
+    assert not at.exception and not at.warning
+    assert metric(at, "Naive runway") == "16 months"
+    runway = page("runway")
+    assert any(w.value.startswith("By these figures the cash ran out in") for w in runway.warning)
+
+
+def test_overview_compares_like_with_like():
+    at = page("overview", since="2024-12-31")
+    changes = at.dataframe[0].value.set_index("label")
+    assert changes.loc["Net loss (2025)", "status"] == "new figure (before: Net loss (2024) ≈ $5.0B)"
+    assert changes.loc["Revenue (2024)", "status"] == "unchanged"
+    at.date_input(key="since").set_value("2023-08-13").run()
+    assert at.dataframe[0].value.set_index("label").loc["Revenue (2024)", "status"] == "new figure"
 
 
 def test_sources_filters_narrow_the_table():
@@ -189,6 +213,8 @@ def test_sources_filters_narrow_the_table():
 def test_overview_cards_cite_their_claims():
     at = page("overview")
     assert metric(at, "Valuation (2026-02)") == "$830.0B"
+    assert metric(at, "Net loss (2025)") == "> $8.0B"
+    assert metric(at, "Burn per day (2025)") == "> $21.9M"
     assert any("openai-valuation-2026-02-ko-usd" in c.value.replace("\\", "") for c in at.caption)
     at.date_input(key="asof").set_value("2024-01-01").run()
     assert not at.exception

@@ -1,5 +1,8 @@
-"""lib.transforms: each transform checked against a hand-built expected frame."""
+"""lib.transforms: each transform against a hand-built expectation, each rule on a case that triggers it and
+on a near miss that must not."""
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 import pytest
@@ -9,7 +12,7 @@ from tests.conftest import make_claims
 
 SOURCES = [
     {"id": "ko", "language": "ko", "published": "2023-08-13"},
-    {"id": "en", "published": None},
+    {"id": "en", "published": None, "written": "2024"},
     {"id": "fr", "language": "fr", "published": "2024-07-01"},
 ]
 
@@ -18,8 +21,10 @@ SOURCES = [
 def claims():
     return make_claims(
         [
-            {"id": "cost-usd", "metric": "operating_cost", "value": 700_000, "per": "day", "period": "2023", "source": "ko"},
-            {"id": "cost-krw", "metric": "operating_cost", "value": 930_000_000, "unit": "KRW", "per": "day", "period": "2023", "source": "ko"},
+            {"id": "cost-usd", "metric": "operating_cost", "value": 700_000, "per": "day", "period": "2023", "source": "ko",
+             "quote": "700,000 dollars (930 million won)"},
+            {"id": "cost-krw", "metric": "operating_cost", "value": 930_000_000, "unit": "KRW", "per": "day", "period": "2023",
+             "source": "ko", "quote": "700,000 dollars (930 million won)"},
             {"id": "gift-krw", "entity": "Sam Altman", "metric": "donation", "value": 300_000_000, "unit": "KRW", "per": ..., "period": "2023", "source": "ko"},
             {"id": "loss-en", "value": 5_000_000_000, "period": "2024", "basis": "projected", "source": "en"},
             {"id": "loss-fr", "value": 5_000_000_000, "period": "2024", "basis": "estimated", "source": "fr"},
@@ -52,11 +57,36 @@ def test_period_bounds_rejects_garbage():
         tf.period_bounds("last year")
 
 
+def test_add_period_dates_puts_a_period_at_its_midpoint(claims):
+    got = tf.add_period_dates(claims).set_index("id")
+    assert got.loc["price-eur", ["period_start", "period_end", "period_mid"]].tolist() == [
+        pd.Timestamp("2024-07-01"), pd.Timestamp("2024-12-31"), pd.Timestamp("2024-09-30 12:00")]
+
+
+def test_source_dates_use_the_written_period_for_undated_articles(claims):
+    got = tf.add_source_dates(claims).drop_duplicates("source")[["source", "source_date", "source_dated_by"]]
+    expected = pd.DataFrame({
+        "source": ["ko", "en", "fr"],
+        "source_date": pd.to_datetime(["2023-08-13", "2024-12-31", "2024-07-01"]),
+        "source_dated_by": ["published", "written", "published"],
+    }, index=[0, 3, 4])
+    pd.testing.assert_frame_equal(got, expected)
+
+
 def test_implied_fx_rates(claims):
     expected = pd.DataFrame(
         {"source": ["ko"], "currency": ["KRW"], "rate": [930_000_000 / 700_000], "usd_claim": ["cost-usd"], "claim": ["cost-krw"]}
     )
     pd.testing.assert_frame_equal(tf.implied_fx_rates(claims), expected)
+
+
+def test_twins_must_share_their_sentence():
+    near_miss = make_claims([
+        {"id": "usd", "metric": "revenue", "value": 1e9, "quote": "one billion dollars"},
+        {"id": "krw", "metric": "revenue", "value": 1.4e12, "unit": "KRW", "quote": "1.4 trillion won, elsewhere"},
+    ])
+    assert tf.implied_fx_rates(near_miss).empty
+    assert tf.to_usd(near_miss).set_index("id").loc["krw", "fx_basis"] == "no rate"
 
 
 def test_to_usd(claims):
@@ -77,6 +107,11 @@ def test_to_usd_does_not_mutate(claims):
     before = claims.copy()
     tf.to_usd(claims)
     pd.testing.assert_frame_equal(claims, before)
+
+
+def test_drop_twins_keeps_one_row_per_figure(claims):
+    assert list(tf.drop_twins(tf.to_usd(claims))["id"]) == [
+        "cost-usd", "gift-krw", "loss-en", "loss-fr", "train-en", "train-fr", "price-eur"]
 
 
 def test_annualise_appends_marked_derived_rows(claims):
@@ -101,7 +136,11 @@ def test_annualise_appends_marked_derived_rows(claims):
         (None, False, ["cost-usd", "cost-krw", "gift-krw", "loss-en", "loss-fr", "train-en", "train-fr", "price-eur"]),
         ("2023-08-12", False, []),
         ("2023-08-13", False, ["cost-usd", "cost-krw", "gift-krw"]),
-        ("2023-08-13", True, ["cost-usd", "cost-krw", "gift-krw", "loss-en", "train-en"]),
+        # the undated article was written in 2024: not yet there in 2023, nor on 30 Dec 2024 (it may be late in 2024)
+        ("2023-08-13", True, ["cost-usd", "cost-krw", "gift-krw"]),
+        ("2024-12-30", True, ["cost-usd", "cost-krw", "gift-krw", "loss-fr", "train-fr", "price-eur"]),
+        ("2024-12-31", True, ["cost-usd", "cost-krw", "gift-krw", "loss-en", "loss-fr", "train-en", "train-fr", "price-eur"]),
+        ("2024-12-31", False, ["cost-usd", "cost-krw", "gift-krw", "loss-fr", "train-fr", "price-eur"]),
         ("2024-07-01", False, ["cost-usd", "cost-krw", "gift-krw", "loss-fr", "train-fr", "price-eur"]),
     ],
 )
@@ -109,60 +148,189 @@ def test_as_of(claims, date, include_undated, ids):
     assert list(tf.as_of(claims, date, include_undated)["id"]) == ids
 
 
-def test_conflicts(claims):
-    expected = pd.DataFrame(
-        {
-            "conflict_id": ["OpenAI|training_cost|2024|year"],
-            "entity": ["OpenAI"],
-            "metric": ["training_cost"],
-            "period": ["2024"],
-            "per": ["year"],
-            "unit": ["USD"],
-            "low": [3e9],
-            "high": [7e9],
-            "n_claims": [2],
-            "n_sources": [2],
-            "claim_ids": ["train-en, train-fr"],
-        }
-    )
-    pd.testing.assert_frame_equal(tf.conflicts(tf.to_usd(claims)), expected)
+@pytest.mark.parametrize(
+    "qualifier, tolerance, low, high, finite_high",
+    [
+        ("exact", None, 100.0, 100.0, 100.0),
+        ("exact", 0.05, 95.0, 105.0, 105.0),
+        ("approximately", None, 90.0, 110.0, 110.0),
+        ("approximately", 0.25, 75.0, 125.0, 125.0),
+        ("nearly", None, 90.0, 100.0, 100.0),
+        ("at_least", None, 100.0, math.inf, 150.0),
+        ("more_than", None, 100.0, math.inf, 150.0),
+        ("up_to", None, 0.0, 100.0, 100.0),
+    ],
+)
+def test_add_intervals(qualifier, tolerance, low, high, finite_high):
+    row = {"id": "x", "value": 100, "qualifier": qualifier} | ({"tolerance": tolerance} if tolerance else {})
+    got = tf.add_intervals(tf.to_usd(make_claims([row]))).iloc[0]
+    assert (got["low"], got["high"], got["finite_low"], got["finite_high"]) == pytest.approx((low, high, low, finite_high))
 
 
-def test_won_twin_and_agreeing_sources_are_no_conflict(claims):
-    marked = tf.mark_conflicts(tf.to_usd(claims)).set_index("id")["conflict_id"]
-    assert marked[["cost-usd", "cost-krw", "loss-en", "loss-fr"]].isna().all()
-    assert marked["train-fr"] == "OpenAI|training_cost|2024|year"
+@pytest.mark.parametrize(
+    "kind, a, b, same",
+    [
+        ("flow", "2024", "2024", True),
+        ("flow", "2024", "2024-H2", False),  # a half-year's loss is not the year's
+        ("stock", "2024-10", "2024", True),  # a valuation dated within the year matches one "in 2024"
+        ("stock", "2024", "2024-10", True),
+        ("stock", "2024-03", "2024-10", False),
+        ("stock", "2024-10-02", "2024-10", True),
+        ("stock", "2025-01", "2024", False),
+    ],
+)
+def test_same_period(kind, a, b, same):
+    def bounds(period):
+        return (period, *tf.period_bounds(period))
+
+    assert tf.same_period(kind, bounds(a), bounds(b)) is same
 
 
-def test_headlines_follow_the_documented_rule(claims):
-    got = tf.headlines(tf.to_usd(claims)).set_index(["metric", "period"])["id"]
-    # net loss 2024: estimated beats projected; training 2024: same basis, dated source beats undated.
-    assert got[("net_loss", "2024")] == "loss-fr"
-    assert got[("training_cost", "2024")] == "train-fr"
-    # operating cost 2023: same basis and source: the lower value, then the id, so the pair resolves stably.
-    assert got[("operating_cost", "2023")] == "cost-krw"
+COMPARE_COLUMNS = ["conflict_id", "status", "low", "high", "low_claim", "high_claim", "capped", "n_claims", "n_sources", "claim_ids"]
 
 
 @pytest.mark.parametrize(
     "rows, expected",
     [
-        ([("a", "reported", None, 5), ("b", "projected", "2025-01-01", 4)], "a"),
-        ([("a", "estimated", "2024-01-01", 5), ("b", "estimated", "2025-01-01", 9)], "b"),
-        ([("a", "estimated", None, 5), ("b", "estimated", "2020-01-01", 9)], "b"),
-        ([("a", "estimated", "2024-01-01", 5), ("b", "estimated", "2024-01-01", 4)], "b"),
-        ([("b", "forecast", "2024-01-01", 5), ("a", "forecast", "2024-01-01", 5)], "a"),
+        pytest.param(  # up to 3 against at least 7: no common value
+            [("a", "training_cost", "2024", 3e9, "up_to", "s1"), ("b", "training_cost", "2024", 7e9, "at_least", "s2")],
+            [["OpenAI|training_cost|2024|year", "disagree", 0.0, 10.5e9, "a", "b", True, 2, 2, "a, b"]],
+            id="disagree"),
+        pytest.param(  # near miss: about 5 (4.5-5.5) and exactly 5.4 agree once the qualifier is read
+            [("a", "net_loss", "2024", 5e9, "approximately", "s1"), ("b", "net_loss", "2024", 5.4e9, "exact", "s2")],
+            [["OpenAI|net_loss|2024|year", "consistent", 4.5e9, 5.5e9, "a", "a", False, 2, 2, "a, b"]],
+            id="agree-within-qualifier"),
+        pytest.param(  # just outside: 5.6 is beyond "about 5"
+            [("a", "net_loss", "2024", 5e9, "approximately", "s1"), ("b", "net_loss", "2024", 5.6e9, "exact", "s2")],
+            [["OpenAI|net_loss|2024|year", "disagree", 4.5e9, 5.6e9, "a", "b", False, 2, 2, "a, b"]],
+            id="just-outside"),
+        pytest.param(  # one article contradicting itself is not two sources disagreeing
+            [("a", "net_loss", "2024", 5e9, "exact", "s1"), ("b", "net_loss", "2024", 9e9, "exact", "s1")],
+            [], id="same-source"),
+        pytest.param(  # a half-year is not the year
+            [("a", "net_loss", "2024", 5e9, "exact", "s1"), ("b", "net_loss", "2024-H2", 2e9, "exact", "s2")],
+            [], id="other-period"),
+        pytest.param(
+            [("a", "valuation", "2024", 80e9, "exact", "s1"), ("b", "valuation", "2024-10", 157e9, "exact", "s2")],
+            [["OpenAI|valuation|2024, 2024-10", "disagree", 80e9, 157e9, "a", "b", False, 2, 2, "a, b"]],
+            id="stock-within-period"),
     ],
 )
-def test_headline_rule_table(rows, expected):
-    sources = [{"id": f"s-{r[0]}", "published": r[2]} for r in rows]
+def test_comparisons(rows, expected):
     frame = make_claims(
-        [{"id": r[0], "basis": r[1], "value": r[3], "source": f"s-{r[0]}"} for r in rows], sources
+        [{"id": i, "metric": m, "period": p, "value": v, "qualifier": q, "source": s}
+         | ({"per": ...} if m == "valuation" else {}) for i, m, p, v, q, s in rows],
+        [{"id": "s1"}, {"id": "s2", "published": "2024-09-01"}],
     )
-    assert tf.headlines(tf.to_usd(frame))["id"].tolist() == [expected]
+    got = tf.comparisons(tf.prepare(frame))[COMPARE_COLUMNS].values.tolist()
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "change, compared",
+    [
+        ({"scope": "ChatGPT"}, False),  # a product's figure is never set against the company's
+        ({"includes": ["training_cost", "compute_cost"]}, False),  # a bundle is not the line alone
+        ({"per": "month", "value": 7e9 / 12}, False),  # different rates are different figures
+        ({}, True),
+    ],
+)
+def test_only_like_figures_are_compared(change, compared):
+    frame = make_claims([
+        {"id": "a", "metric": "training_cost", "value": 3e9, "qualifier": "up_to", "source": "s1"},
+        {"id": "b", "metric": "training_cost", "value": 7e9, "qualifier": "at_least", "source": "s2"} | change,
+    ], [{"id": "s1"}, {"id": "s2"}])
+    assert (not tf.comparisons(tf.prepare(frame)).empty) is compared
+
+
+def test_won_twin_is_never_a_disagreement():
+    frame = make_claims([
+        {"id": "usd", "metric": "valuation", "per": ..., "value": 830e9, "qualifier": "exact", "quote": "830B (1200T won)"},
+        {"id": "krw", "metric": "valuation", "per": ..., "value": 1.2e15, "unit": "KRW", "qualifier": "approximately",
+         "quote": "830B (1200T won)"},
+        {"id": "other", "metric": "valuation", "per": ..., "value": 500e9, "source": "s2"},
+    ], [{"id": "src-a"}, {"id": "s2"}])
+    got = tf.conflicts(tf.prepare(frame))
+    assert got["claim_ids"].tolist() == ["usd, other"]
+
+
+def test_mark_conflicts(claims):
+    marked = tf.mark_conflicts(tf.add_intervals(tf.add_period_dates(tf.to_usd(claims)))).set_index("id")["conflict_id"]
+    assert marked[["cost-usd", "cost-krw", "loss-en", "loss-fr"]].isna().all()
+    assert marked[["train-en", "train-fr"]].tolist() == ["OpenAI|training_cost|2024|year"] * 2
+
+
+@pytest.mark.parametrize(
+    "rows, as_of, expected",
+    [
+        # (id, basis, published, value, period)
+        ([("a", "reported", "2024-01-01", 5, "2023"), ("b", "projected", "2025-01-01", 4, "2023")], None, "a"),
+        ([("a", "estimated", "2024-01-01", 5, "2023"), ("b", "estimated", "2025-01-01", 9, "2023")], None, "b"),
+        ([("a", "estimated", "2024-01-01", 5, "2023"), ("b", "estimated", "2024-01-01", 4, "2023")], None, "b"),
+        ([("b", "forecast", "2024-01-01", 5, "2023"), ("a", "forecast", "2024-01-01", 5, "2023")], None, "a"),
+        # the newest period wins over a more reliable basis in an older one
+        ([("a", "reported", "2024-01-01", 5, "2023"), ("b", "projected", "2024-06-01", 9, "2024")], None, "b"),
+        # ... unless it starts after the as-of date: a projection for a later period is never the headline
+        ([("a", "reported", "2024-01-01", 5, "2023"), ("b", "projected", "2023-06-01", 9, "2024")], "2023-12-31", "a"),
+        ([("a", "reported", "2024-01-01", 5, "2023"), ("b", "projected", "2023-06-01", 9, "2024")], "2024-01-01", "b"),
+        # an undated article counts from the end of the period it was written in
+        ([("a", "estimated", None, 5, "2023"), ("b", "estimated", "2024-06-01", 9, "2023")], None, "a"),
+        ([("a", "estimated", None, 5, "2023"), ("b", "estimated", "2025-06-01", 9, "2023")], None, "b"),
+    ],
+)
+def test_headline_rule(rows, as_of, expected):
+    sources = [{"id": f"s-{r[0]}", "published": r[2]} | ({"written": "2024-H2"} if r[2] is None else {}) for r in rows]
+    frame = make_claims(
+        [{"id": r[0], "basis": r[1], "value": r[3], "period": r[4], "source": f"s-{r[0]}"} for r in rows], sources
+    )
+    assert tf.headline(tf.prepare(frame), as_of)["id"] == expected
+
+
+def test_headline_prefers_a_stated_figure_to_an_annualised_rate():
+    frame = make_claims([
+        {"id": "daily", "metric": "compute_cost", "per": "day", "value": 1e6},
+        {"id": "yearly", "metric": "compute_cost", "value": 4e9, "source": "s2"},
+    ], [{"id": "src-a", "published": "2024-06-01"}, {"id": "s2", "published": "2024-01-01"}])
+    year = tf.prepare(frame)
+    assert tf.headline(year[year["per"] == "year"])["id"] == "yearly"
+
+
+def test_headline_of_nothing_is_none(claims):
+    assert tf.headline(tf.prepare(claims), "2000-01-01") is None
+
+
+def test_headlines_pick_one_per_metric_scope_and_period(claims):
+    got = tf.headlines(tf.prepare(claims)).set_index(["metric", "period"])["id"]
+    # net loss 2024: estimated beats projected; operating cost 2023: the won twin is not a candidate
+    assert got[("net_loss", "2024")] == "loss-fr"
+    assert got[("operating_cost", "2023")] == "cost-usd"
+    # training 2024: same basis, the undated article counts from the end of 2024, after 1 July 2024
+    assert got[("training_cost", "2024")] == "train-en"
+
+
+@pytest.mark.parametrize(
+    "metric, per, period, published, unfinished",
+    [
+        ("net_loss", "year", "2024", "2024-07-01", True),
+        ("net_loss", "year", "2023", "2024-07-01", False),
+        ("net_loss", "year", "2024", "2024-12-31", True),  # the year's last day: not yet over
+        ("net_loss", "year", "2024", "2025-01-01", False),
+        ("operating_cost", "day", "2024", "2024-07-01", True),
+        ("training_cost", None, "2024", "2024-07-01", False),  # a one-off total is not a rate
+        ("subscription_price", "month", "2024", "2024-07-01", False),  # a price does not accrue
+    ],
+)
+def test_unfinished(metric, per, period, published, unfinished):
+    frame = make_claims([{"metric": metric, "per": per if per else ..., "period": period}], [{"published": published}])
+    assert tf.unfinished(frame).tolist() == [unfinished]
 
 
 def test_prepare_adds_every_derived_column(claims):
     prepared = tf.prepare(claims)
-    for column in ["value_usd", "fx_basis", "period_start", "period_mid", "conflict_id", "derived", "derived_from"]:
+    for column in ["value_usd", "fx_basis", "source_date", "period_start", "period_mid", "low", "high", "finite_low",
+                   "finite_high", "conflict_id", "derived", "derived_from"]:
         assert column in prepared
     assert len(prepared) == len(claims) + 3
+    annualised = prepared.set_index("id").loc["cost-usd-annualised"]
+    # "approximately" $700,000 a day: the annualised row keeps the +-10% of its qualifier
+    assert (annualised["low"], annualised["high"]) == pytest.approx((0.9 * 700_000 * 365, 1.1 * 700_000 * 365))

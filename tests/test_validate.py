@@ -14,7 +14,7 @@ from tests.test_claims import replaced
     "files, code, stdout, stderr",
     [
         (["data/claims.yaml"], 0, "data/claims.yaml: valid:", ""),
-        (["bad.yaml"], 1, "", "bad.yaml:14: claims[0].value: expected a number, got boolean true"),
+        (["bad.yaml"], 1, "", "bad.yaml:15: claims[0].value: expected a number, got boolean true"),
         (["missing.yaml"], 1, "", "missing.yaml:1: file: cannot read"),
         ([], 2, "", "usage: python -m lib.validate PATH..."),
     ],

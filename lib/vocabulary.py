@@ -1,0 +1,216 @@
+"""The domain vocabulary, defined once: metrics, bases, qualifiers, source types and scopes.
+
+Every module that labels, colours, ranks, bounds or validates a claim looks it up here, so a new metric or
+basis is one row in one table.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+MONEY_UNITS = ("USD", "KRW", "EUR")
+UNITS = MONEY_UNITS + ("users", "GPUs", "GW", "devices", "people", "percent", "years")
+PERS = ("day", "month", "year")
+PER_YEAR = {"day": 365, "month": 12, "year": 1}
+COMPANY = "company"  # the scope of a figure about the whole company (the default)
+OPEN_END_CAP = 1.5  # an open upper end ("at least", "more than") is capped at this multiple where it must be finite
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric: label, stock or flow, units, whether it takes `per`, colour, waterfall line and timeline use.
+
+    kind: "stock" (a level at a date), "flow" (an amount over a period) or "event" (no amount).
+    per: "required" (a rate: per day, month or year), "optional" (a rate or a one-off total) or "forbidden".
+    waterfall: the waterfall line the metric fills, or None.
+    timeline: drawn on the timeline; timeline_default: drawn there before the reader picks metrics.
+    accrues: an amount that builds up over its period (a loss, revenue, a cost), so a figure for a period
+    that had not ended when it was written can only be projected.
+    """
+
+    name: str
+    label: str
+    kind: str
+    units: tuple[str, ...]
+    per: str
+    colour: str = "#b0b0b0"
+    waterfall: str | None = None
+    timeline: bool = False
+    timeline_default: bool = False
+    accrues: bool = False
+
+    @property
+    def is_money(self) -> bool:
+        return set(self.units) >= set(MONEY_UNITS)
+
+
+def _m(name, label, kind, units, per, colour="#b0b0b0", waterfall=None, timeline=False, default=False) -> Metric:
+    accrues = waterfall is not None or name == "cash_burn"
+    return Metric(name, label, kind, units, per, colour, waterfall, timeline, default, accrues)
+
+
+_MONEY = MONEY_UNITS
+METRICS: dict[str, Metric] = {m.name: m for m in [
+    _m("valuation", "Valuation", "stock", _MONEY, "forbidden", "#1f77b4", timeline=True, default=True),
+    _m("net_loss", "Net loss", "flow", _MONEY, "required", "#d62728", "Net loss", True, True),
+    _m("revenue", "Revenue", "flow", _MONEY, "required", "#2a9d8f", "Revenue", True, True),
+    _m("cash_burn", "Cash burn", "flow", _MONEY, "required", "#e76f51", timeline=True, default=True),
+    _m("funding_round", "Funding round", "flow", _MONEY, "forbidden", "#9467bd", timeline=True, default=True),
+    _m("investment", "Investment (tranche)", "flow", _MONEY, "forbidden", "#8c564b", timeline=True),
+    _m("investment_to_date", "Investment to date", "stock", _MONEY, "forbidden", "#c49c94", timeline=True),
+    _m("investment_commitment", "Investment commitment", "flow", _MONEY, "forbidden", "#e377c2", timeline=True, default=True),
+    _m("compute_cost", "Compute cost", "flow", _MONEY, "required", "#ff7f0e", "Servers & inference", True),
+    _m("operating_cost", "Operating cost", "flow", _MONEY, "required", "#bcbd22", "Servers & inference", True),
+    _m("training_cost", "Training cost", "flow", _MONEY, "optional", "#17becf", "Training", True),
+    _m("staff_cost", "Staff cost", "flow", _MONEY, "required", "#7f7f7f", "Staff", True),
+    _m("data_cost", "Data cost", "flow", _MONEY, "optional", "#aec7e8", "Data"),
+    _m("compute_contract", "Compute contract", "flow", _MONEY, "forbidden", "#c5b0d5", timeline=True),
+    _m("hardware_purchase", "Hardware purchase", "flow", _MONEY + ("GPUs",), "forbidden", "#98df8a", timeline=True),
+    _m("acquisition_cost", "Acquisition cost", "flow", _MONEY, "forbidden", "#ff9896", timeline=True),
+    _m("subscription_price", "Subscription price", "flow", _MONEY, "required"),
+    _m("ipo_revenue_threshold", "IPO revenue threshold", "flow", _MONEY, "required"),
+    _m("donation", "Donation", "flow", _MONEY, "forbidden"),
+    _m("ipo_history_threshold", "IPO operating-history threshold", "stock", ("years",), "forbidden"),
+    _m("users", "Users", "stock", ("users",), "forbidden"),
+    _m("user_decline", "User decline", "flow", ("percent",), "forbidden"),
+    _m("compute_capacity", "Compute capacity", "stock", ("GW",), "forbidden"),
+    _m("installed_devices", "Installed devices", "stock", ("devices",), "forbidden"),
+    _m("executives_courted", "Executives courted", "flow", ("people",), "forbidden"),
+    _m("jobs_at_risk", "Jobs at risk", "stock", ("percent",), "forbidden"),
+    _m("product_launch", "Product launch", "event", (), "forbidden"),
+    _m("monetisation", "Monetisation", "event", (), "forbidden"),
+    _m("leadership_change", "Leadership change", "event", (), "forbidden"),
+    _m("partnership", "Partnership", "event", (), "forbidden"),
+    _m("deal_stalled", "Deal stalled", "event", (), "forbidden"),
+    _m("bankruptcy_prediction", "Bankruptcy prediction", "event", (), "forbidden"),
+    _m("cash_shortfall_prediction", "Cash-shortfall prediction", "event", (), "forbidden"),
+    _m("ipo_plan", "IPO plan", "event", (), "forbidden"),
+    _m("device_plan", "Device plan", "event", (), "forbidden"),
+]}
+OTHER_COLOUR = "#b0b0b0"
+CASH_COLOUR = "#1f77b4"
+WATERFALL_LINES = tuple(dict.fromkeys(m.waterfall for m in METRICS.values() if m.waterfall))
+COST_LINES = tuple(line for line in WATERFALL_LINES if line not in ("Revenue", "Net loss"))
+PREDICTIONS = ("bankruptcy_prediction", "cash_shortfall_prediction")
+
+
+def metric_label(name: str) -> str:
+    return METRICS[name].label if name in METRICS else name.replace("_", " ").capitalize()
+
+
+def metric_colour(name: str) -> str:
+    return METRICS[name].colour if name in METRICS else OTHER_COLOUR
+
+
+@dataclass(frozen=True)
+class Basis:
+    """How sure the source was: its rank in the headline rule (0 = most reliable), marker and line dash."""
+
+    name: str
+    rank: int
+    marker: str
+    dash: str
+    meaning: str
+
+
+BASES: dict[str, Basis] = {b.name: b for b in [
+    Basis("reported", 0, "circle", "solid", "stated as a fact that has happened, for a period that had ended"),
+    Basis("estimated", 1, "circle-open", "dot", "someone's estimate of a past or current figure"),
+    Basis("projected", 2, "diamond-open", "dash", "a figure for a future or unfinished period"),
+    Basis("commitment", 3, "square-open", "dashdot", "an agreed or announced deal not yet paid out"),
+    Basis("forecast", 4, "x-thin-open", "dash", "a prediction about an event"),
+]}
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """How a figure was hedged, as an interval around its value.
+
+    below and above are fractions of the value (None: open on that side, down to 0 or up to infinity).
+    tolerant names the sides a claim's own `tolerance` replaces. symbol prefixes the value wherever it is shown.
+    """
+
+    name: str
+    symbol: str
+    below: float | None
+    above: float | None
+    tolerant: tuple[str, ...]
+    words: str
+
+    def bounds(self, value: float, tolerance: float | None = None) -> tuple[float, float]:
+        """The closed interval the figure stands for; an open end is 0 below or inf above."""
+        below = tolerance if tolerance is not None and "below" in self.tolerant else self.below
+        above = tolerance if tolerance is not None and "above" in self.tolerant else self.above
+        low = 0.0 if below is None else value * (1 - below)
+        high = math.inf if above is None else value * (1 + above)
+        return low, high
+
+    @property
+    def open_above(self) -> bool:
+        return self.above is None
+
+
+QUALIFIERS: dict[str, Qualifier] = {q.name: q for q in [
+    Qualifier("exact", "", 0.0, 0.0, ("below", "above"), "exactly"),
+    Qualifier("approximately", "≈ ", 0.10, 0.10, ("below", "above"), "about (±10%)"),
+    Qualifier("nearly", "≲ ", 0.10, 0.0, ("below",), "nearly (up to 10% under)"),
+    Qualifier("at_least", "≥ ", 0.0, None, (), "at least"),
+    Qualifier("more_than", "> ", 0.0, None, (), "more than"),
+    Qualifier("up_to", "≤ ", None, 0.0, (), "up to"),
+    Qualifier("less_than", "< ", None, 0.0, (), "less than"),
+]}
+
+
+def interval(value: float, qualifier: str | None, tolerance: float | None = None) -> tuple[float, float]:
+    """The interval a qualified value stands for (NaN, NaN for no value). Closed at both ends: a touching
+    bound counts as overlapping, the generous reading of "more than 13" beside "13"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return math.nan, math.nan
+    return QUALIFIERS[qualifier or "exact"].bounds(float(value), _tolerance(tolerance))
+
+
+def finite_interval(value: float, qualifier: str | None, tolerance: float | None = None) -> tuple[float, float]:
+    """interval() with an open upper end capped at OPEN_END_CAP x the value, for ranges, bands and samples."""
+    low, high = interval(value, qualifier, tolerance)
+    return low, (float(value) * OPEN_END_CAP if math.isinf(high) else high)
+
+
+def _tolerance(tolerance) -> float | None:
+    """A frame's missing tolerance (NaN) means the qualifier's default."""
+    return None if tolerance is None or (isinstance(tolerance, float) and math.isnan(tolerance)) else float(tolerance)
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two closed intervals share at least one point."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def qualified(text: str, qualifier: str | None) -> str:
+    """A formatted value with its qualifier's symbol: '> $8.0B', '≈ $5.0B', '$3.7B'."""
+    if qualifier not in QUALIFIERS:
+        return text
+    return f"{QUALIFIERS[qualifier].symbol}{text}"
+
+
+CAP_NOTE = f"open ends ('at least', 'more than') capped at {OPEN_END_CAP:g}x the stated value"
+
+
+@dataclass(frozen=True)
+class SourceType:
+    """What kind of publication a source is, shown beside every number it gives."""
+
+    name: str
+    label: str
+
+
+SOURCE_TYPES: dict[str, SourceType] = {s.name: s for s in [
+    SourceType("company_disclosure", "Company disclosure"),
+    SourceType("regulatory_filing", "Regulatory filing"),
+    SourceType("news_outlet", "News outlet"),
+    SourceType("analyst_report", "Analyst report"),
+    SourceType("blog", "Blog"),
+    SourceType("translation", "Translation"),
+    SourceType("repost", "Repost"),
+]}
+
+INFERABLE_FIELDS = ("period", "per", "unit", "entity", "counterparty", "value")  # what `inferred` may name
