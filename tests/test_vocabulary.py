@@ -1,0 +1,109 @@
+"""lib.vocabulary: the one table of metrics, bases, qualifiers and source types, and the interval logic."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib import vocabulary as v
+
+
+@pytest.mark.parametrize(
+    "qualifier, tolerance, expected",
+    [
+        ("exact", None, (100.0, 100.0)),
+        ("exact", 0.02, (98.0, 102.0)),
+        ("approximately", None, (90.0, 110.0)),
+        ("approximately", 0.3, (70.0, 130.0)),
+        ("nearly", None, (90.0, 100.0)),
+        ("nearly", 0.05, (95.0, 100.0)),
+        ("at_least", None, (100.0, math.inf)),
+        ("more_than", None, (100.0, math.inf)),
+        ("up_to", None, (0.0, 100.0)),
+        ("less_than", None, (0.0, 100.0)),
+        (None, None, (100.0, 100.0)),
+    ],
+)
+def test_interval(qualifier, tolerance, expected):
+    assert v.interval(100, qualifier, tolerance) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "qualifier, expected",
+    [("at_least", (100.0, 150.0)), ("more_than", (100.0, 150.0)), ("up_to", (0.0, 100.0)), ("approximately", (90.0, 110.0))],
+)
+def test_finite_interval_caps_an_open_end_at_one_and_a_half(qualifier, expected):
+    assert v.finite_interval(100, qualifier) == pytest.approx(expected)
+
+
+def test_no_value_has_no_interval():
+    assert all(math.isnan(x) for x in v.interval(None, "exact")) and all(math.isnan(x) for x in v.interval(math.nan, "exact"))
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, expected",
+    [("$8.0B", "more_than", "> $8.0B"), ("$3.0B", "up_to", "≤ $3.0B"), ("$5.0B", "approximately", "≈ $5.0B"),
+     ("$4.0B", "nearly", "≲ $4.0B"), ("$3.7B", "exact", "$3.7B"), ("$1", None, "$1"), ("$1", "nan", "$1")],
+)
+def test_qualified(text, qualifier, expected):
+    assert v.qualified(text, qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [((0, 3), (7, 10.5), False), ((4.5, 5.5), (5, 5), True), ((10, math.inf), (13, 13), True), ((1, 2), (2, 3), True),
+     ((1, 2), (2.0001, 3), False)],
+)
+def test_overlaps(a, b, expected):
+    assert v.overlaps(a, b) is expected and v.overlaps(b, a) is expected
+
+
+values = st.floats(0, 1e13, allow_nan=False)
+qualifiers = st.sampled_from(sorted(v.QUALIFIERS))
+tolerances = st.one_of(st.none(), st.floats(0.001, 0.99))
+
+
+@given(values, qualifiers, tolerances)
+def test_an_interval_holds_its_value_and_its_finite_form_lies_within_it(value, qualifier, tolerance):
+    tolerance = tolerance if v.QUALIFIERS[qualifier].tolerant else None
+    low, high = v.interval(value, qualifier, tolerance)
+    finite_low, finite_high = v.finite_interval(value, qualifier, tolerance)
+    assert 0 <= low <= value <= high
+    assert low == finite_low and math.isfinite(finite_high) and value <= finite_high <= high
+    assert math.isinf(high) == v.QUALIFIERS[qualifier].open_above
+
+
+@given(values, qualifiers, values, qualifiers)
+def test_overlap_is_symmetric_and_every_value_agrees_with_itself(a, qa, b, qb):
+    first, second = v.interval(a, qa), v.interval(b, qb)
+    assert v.overlaps(first, second) == v.overlaps(second, first)
+    assert v.overlaps(first, v.interval(a, "exact"))
+
+
+def test_every_metric_is_coherent():
+    for metric in v.METRICS.values():
+        assert metric.kind in ("stock", "flow", "event") and metric.per in ("required", "optional", "forbidden")
+        if metric.kind != "flow":
+            assert metric.per == "forbidden", metric.name
+        if metric.waterfall or metric.accrues:
+            assert metric.kind == "flow" and metric.is_money, metric.name
+        assert metric.colour.startswith("#") and len(metric.colour) == 7
+
+
+def test_bases_rank_from_most_to_least_reliable():
+    assert sorted(v.BASES, key=lambda name: v.BASES[name].rank) == ["reported", "estimated", "projected", "commitment", "forecast"]
+    assert len({b.marker for b in v.BASES.values()}) == len(v.BASES)
+
+
+def test_waterfall_lines_and_colours_are_distinct_where_they_share_a_chart():
+    assert v.WATERFALL_LINES == ("Net loss", "Revenue", "Servers & inference", "Training", "Staff", "Data")
+    assert v.COST_LINES == ("Servers & inference", "Training", "Staff", "Data")
+    drawn = [m.colour for m in v.METRICS.values() if m.timeline]
+    assert len(drawn) == len(set(drawn))
+
+
+def test_labels_fall_back_for_names_outside_the_vocabulary():
+    assert v.metric_label("net_loss") == "Net loss" and v.metric_label("made_up_thing") == "Made up thing"
+    assert v.metric_colour("made_up_thing") == v.OTHER_COLOUR
