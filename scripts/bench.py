@@ -3,12 +3,15 @@
 Prints one markdown table (measure | value | baseline | ratio | target | ok) and writes it, with the date and
 the machine, to docs/performance.md. Each measure is taken side by side with its baseline in the same run and
 judged by their ratio where there is one, because the machine is noisy; times are medians of several runs.
+`--only runway,laughs` runs only those sections (keys: claims, synthetic, laughs, runway, exports, pages, server)
+and prints their rows, leaving docs/performance.md alone.
 
 Exit status: 0 when the bench ran, even if a target is MISSED (the table says so); 1 when a measurement
 crashed (its row says ERROR and the traceback is printed on stderr).
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import platform
@@ -58,6 +61,7 @@ class Row:
 
 
 ROWS: list[Row] = []
+SECTIONS: dict[str, Callable[[], None]] = {}  # key for --only -> the section, in the order the bench runs them
 NOTES: list[str] = []
 CRASHED: list[str] = []
 
@@ -90,8 +94,8 @@ def interleaved(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def section(name: str):
-    """Run one group of measures; a crash is reported as an ERROR row and the bench goes on."""
+def section(name: str, key: str):
+    """Run one group of measures (`--only KEY` selects it); a crash is reported as an ERROR row and the bench goes on."""
     def decorate(function):
         def run():
             started = time.perf_counter()
@@ -103,6 +107,7 @@ def section(name: str):
                 CRASHED.append(name)
                 ROWS.append(Row(name, f"ERROR: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:160], ok="ERROR"))
             print(f"    {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+        SECTIONS[key] = run
         return run
     return decorate
 
@@ -157,7 +162,7 @@ def billion_laughs(depth: int = 9) -> bytes:
     return ("\n".join(layers) + "\n").encode("utf-8")
 
 
-@section("loading data/claims.yaml")
+@section("loading data/claims.yaml", key="claims")
 def bench_bundled() -> None:
     data = CLAIMS_PATH.read_bytes()
     timed = interleaved({
@@ -174,7 +179,7 @@ def bench_bundled() -> None:
                  "nodes and validates them, hence the second, informational row against a bare libyaml load.")
 
 
-@section("synthetic claims")
+@section("synthetic claims", key="synthetic")
 def bench_synthetic() -> None:
     small, large = synthetic_claims(1_000), synthetic_claims(10_000)
     assert len(parse_claims(small, "synthetic-1k.yaml")) == 1_000
@@ -192,7 +197,7 @@ def bench_synthetic() -> None:
                     f"{ratio:.1f}x", "< 2 s, ratio ≤ 13 (linear ≈ 10)", judge(ten < 2 and ratio <= 13)))
 
 
-@section("billion laughs")
+@section("billion laughs", key="laughs")
 def bench_laughs() -> None:
     data = billion_laughs()
 
@@ -209,9 +214,36 @@ def bench_laughs() -> None:
                     ok=judge(refused < 1)))
 
 
+# ---------------------------------------------------------------- runway model
+
+@section("runway fan", key="runway")
+def bench_runway() -> None:
+    from lib import runway
+
+    inputs = (10e9, 300e6, 700e6, 1.0, 0.3, dt.date(2025, 1, 1), 120)  # cash, revenue, cost, their growth, start
+    raises = [(dt.date(2025, 10, 1), 6.6e9)]
+    spread = dict(
+        relative_intervals={"cash_usd": [(0.9, 1.1)], "monthly_revenue_usd": [(0.9, 1.1), (0.8, 1.0)],
+                            "monthly_cost_usd": [(0.85, 1.2)]},
+        growth_intervals={"revenue_growth_yoy": [(-0.1, 0.1)], "cost_growth_yoy": [(-0.1, 0.1)]},
+    )
+    drawn = runway.fan(*inputs, raises=raises, **spread)
+    assert drawn.draws == 1000 and len(drawn.paths) == 120 and drawn.inputs["varies"].all(), "fan is not 1,000 x 120"
+    timed = interleaved({
+        "fan": lambda: runway.fan(*inputs, raises=raises, **spread),
+        "project": lambda: runway.project(*inputs, raises=raises),
+    }, repeat=21)
+    ROWS.append(Row("runway fan, 1,000 draws x 120 months", seconds(timed["fan"]),
+                    f"{seconds(timed['project'])} (one project call)", f"{timed['fan'] / timed['project']:.1f}x",
+                    "< 100 ms", judge(timed["fan"] < 0.1)))
+    NOTES.append("Runway fan: lib.runway.fan with every input varying (money by ratios, revenue with two disagreeing "
+                 "intervals; growth by ±10 pp) and one raise, 1,000 draws over 120 months, beside one "
+                 "lib.runway.project call on the same inputs; medians of 21, taken in turn.")
+
+
 # ---------------------------------------------------------------- exports
 
-@section("exports")
+@section("exports", key="exports")
 def bench_exports() -> None:
     if CHROMIUM is None:
         ROWS.append(Row("PNG/deck exports", "skipped: Chromium is not installed", ok="skipped"))
@@ -238,7 +270,7 @@ def bench_exports() -> None:
 
 # ---------------------------------------------------------------- page reruns
 
-@section("page reruns (AppTest)")
+@section("page reruns (AppTest)", key="pages")
 def bench_pages() -> None:
     from streamlit.testing.v1 import AppTest
 
@@ -356,7 +388,7 @@ def memory(pid: int) -> Memory:
     return Memory(rss, pss, parent.memory_info().rss, names)
 
 
-@section("server start and memory")
+@section("server start and memory", key="server")
 def bench_server() -> None:
     starts = []
     for _ in range(2):  # two cold starts to take the median of (plus the one used for memory below)
@@ -503,14 +535,25 @@ def table() -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Burnboard benchmark; by default every section, written to "
+                                                 "docs/performance.md.")
+    parser.add_argument("--only", metavar="KEY[,KEY]", help=f"run only these sections ({', '.join(SECTIONS)}); "
+                        "print their rows and leave docs/performance.md alone")
+    args = parser.parse_args(argv)
+    chosen = list(SECTIONS) if args.only is None else [key.strip() for key in args.only.split(",")]
+    unknown = [key for key in chosen if key not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     started = time.perf_counter()
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    for run in (bench_bundled, bench_synthetic, bench_laughs, bench_exports, bench_pages, bench_server):
-        run()
+    for key in chosen:
+        SECTIONS[key]()
     total = time.perf_counter() - started
     rendered = table()
     print(rendered)
+    if args.only is not None:
+        return 1 if CRASHED else 0
     missed = [row.measure.strip() for row in ROWS if row.ok == "MISSED"]
     document = "\n".join([
         "# Performance",
