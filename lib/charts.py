@@ -280,8 +280,11 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
     )
 
 
-def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str) -> Chart:
-    """Cash balance month by month with the zero line, a low/high band and the key dates marked."""
+def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str,
+           band_claims: tuple[str, str] = ("", "")) -> Chart:
+    """Cash balance month by month with the zero line, a low/high band and the key dates marked.
+
+    band_claims names the claims behind the low (highest-cost) and high (lowest-cost) cash paths, for the CSV."""
     frame = projection.frame
     zero_line = dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color="#d62728", width=1.5))
     shapes, annotations = [zero_line], [dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)]
@@ -306,7 +309,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS), xaxis=dict(title="Month"),
         ),
     )
-    data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values)
+    data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
+                        cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1])
     return Chart(
         name=f"{_slug(entity)}-runway",
         title=f"{entity}: cash runway",

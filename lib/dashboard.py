@@ -418,7 +418,8 @@ def scenario(inputs: RunwayInputs, cash_usd: float, monthly_revenue_usd: float, 
 
 def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario) -> charts.Chart:
     behind = prepared[prepared["id"].isin(inputs.claim_ids)]
-    return charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity)
+    band = (", ".join(inputs.high_claims), ", ".join(inputs.low_claims))  # the low cash path has the highest costs
+    return charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band)
 
 
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
@@ -462,8 +463,9 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     return built
 
 
-SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "value", "unit", "per", "period", "basis", "qualifier", "quote", "quote_en",
-                        "source_publisher", "source_published", "source_language", "note", "conflict_id"]
+SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "value", "unit", "per", "period", "basis", "qualifier", "quote",
+                        "quote_en", "source_publisher", "source_source_type", "source_published", "source_written",
+                        "source_language", "inferred", "note", "conflict_id"]
 
 
 def filter_claims(prepared: pd.DataFrame, entities=(), metrics=(), sources=(), bases=(), languages=()) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, dashboard, transforms as tf
+from lib import charts, claims as claims_lib, dashboard, transforms as tf, vocabulary
 
 ctx = ui.page_setup("Sources")
 st.title("Sources and claims")
@@ -34,14 +34,17 @@ st.dataframe(
                    "source_published": st.column_config.DateColumn("Published"),
                    "quote": st.column_config.TextColumn("Quote (original)", width="large"),
                    "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
-                   "source_publisher": "Article", "source_language": "Language", "conflict_id": "Disagreement"},
+                   "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
+                   "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement"},
 )
 st.download_button("Download these claims (CSV)", table.to_csv(index=False).encode("utf-8"), file_name="burnboard-claims.csv",
                    mime="text/csv", icon=":material/download:", on_click="ignore", key="download_claims_csv")
 st.caption(f"{len(table)} of {len(claims)} claims shown.")
 
-st.subheader("Where the sources disagree")
-st.dataframe(tf.conflicts(ctx.prepared), hide_index=True, width="stretch",
+st.subheader("Where the sources disagree, and where they agree")
+st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
+           f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
+st.dataframe(tf.comparisons(ctx.prepared), hide_index=True, width="stretch",
              column_config={"low": st.column_config.NumberColumn(format="compact"), "high": st.column_config.NumberColumn(format="compact")})
 st.subheader("Articles")
 st.dataframe(articles, hide_index=True, width="stretch")

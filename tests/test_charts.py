@@ -116,9 +116,10 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     base = runway.project(1000, 0, 100, 0, 0, start, 24)
     low = runway.project(1000, 0, 200, 0, 0, start, 24)
     high = runway.project(1000, 0, 50, 0, 0, start, 24)
-    chart = charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI")
+    chart = charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI", ("loss-high", "loss-low"))
     assert [t.name for t in chart.figure.data] == ["high", "Low–high range (qualifiers and alternatives)", "Cash balance (base)"]
     assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
     assert chart.subtitle == "US dollars · test assumptions"
-    assert list(chart.data.columns[-2:]) == ["cash_end_low", "cash_end_high"]
+    assert list(chart.data.columns[-4:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims"]
+    assert (chart.data["cash_end_low_claims"].iloc[0], chart.data["cash_end_high_claims"].iloc[0]) == ("loss-high", "loss-low")
     assert chart.data["cash_end_low"].iloc[-1] < chart.data["cash_end"].iloc[-1] < chart.data["cash_end_high"].iloc[-1]
