@@ -249,13 +249,12 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
     measure = ["relative" if kind != "total" else "total" for kind in lines["kind"]]
     figure = go.Figure(go.Waterfall(
         x=lines["label"], y=lines["amount_usd"], measure=measure,
-        text=[qualified(format_usd(v), q) for v, q in zip(lines["amount_usd"], lines["qualifier"])], textposition="outside",
+        text=bar_texts(lines), textposition="outside",
         increasing=dict(marker=dict(color=metric_colour("revenue"))),
         decreasing=dict(marker=dict(color=metric_colour("net_loss"))),
         totals=dict(marker=dict(color="#444")),
         connector=dict(line=dict(color="#bbb", width=1)),
-        customdata=lines[["claim_ids", "basis"]].fillna("").assign(
-            shown=[qualified(format_usd(v), q) for v, q in zip(lines["amount_usd"], lines["qualifier"])]).values,
+        customdata=lines[["claim_ids", "basis"]].fillna("").assign(shown=bar_texts(lines)).values,
         hovertemplate="<b>%{x}</b><br>%{customdata[2]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
     ))
     other = lines[lines["kind"] == "other"]
@@ -278,6 +277,13 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
         data=lines.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
     )
+
+
+def bar_texts(lines: pd.DataFrame) -> list[str]:
+    """Waterfall labels: revenue, costs and loss as the articles state them (amounts with their qualifiers, the
+    bar's direction shows the sign); the unexplained rest signed, since either direction means something."""
+    return [format_usd(amount) if kind == "other" else qualified(format_usd(abs(amount)), qualifier)
+            for amount, kind, qualifier in zip(lines["amount_usd"], lines["kind"], lines["qualifier"])]
 
 
 def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str,

@@ -111,7 +111,8 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
         for key, label, per in (("burn_year", "Burn per year", "year"), ("burn_month", "Burn per month", "month"), ("burn_day", "Burn per day", "day")):
             divisor = PER_YEAR[per]
             add(key, label, burn, burn["value_usd"] / divisor, burn["qualifier"],
-                how if divisor == 1 else f"{charts.format_usd(burn['value_usd'])} a year / {divisor}" + (f"; {how}" if how else ""))
+                how if divisor == 1 else f"{qualified(charts.format_usd(burn['value_usd']), burn['qualifier'])} a year / {divisor}"
+                + (f"; {how}" if how else ""))
     runway_row = naive_runway(prepared, entity, as_of, burn)
     if runway_row is not None:
         rows.append(runway_row)
@@ -247,7 +248,7 @@ def bundled_lines(claim: pd.Series) -> list[str]:
     return [line for line in dict.fromkeys(METRICS[m].waterfall for m in included) if line and line != own]
 
 
-WATERFALL_COLUMNS = ["label", "kind", "amount_usd", "claim_ids", "basis", "qualifier", "low_usd", "high_usd"]
+WATERFALL_COLUMNS = ["label", "kind", "amount_usd", "claim_ids", "basis", "qualifier", "low_usd", "high_usd", "covers"]
 
 
 def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dict[str, str] | None = None) -> pd.DataFrame:
@@ -257,7 +258,7 @@ def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dic
     bundles other lines (includes) replaces them: one bar, labelled with every line it covers. Other /
     unexplained is whatever makes revenue minus the lines equal the loss, so the chart always adds up; see
     reconcile() for whether it can. The total is labelled with the loss claim's basis. low_usd and high_usd
-    are each bar's finite interval (positive amounts).
+    are each bar's finite interval (positive amounts); covers names the other lines a bundled bar stands for.
     """
     choices = choices or {}
     candidates = waterfall_candidates(prepared, entity, year)
@@ -276,14 +277,16 @@ def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dic
         sign = 1 if line == "Revenue" else -1
         rows.append({"label": label, "kind": "revenue" if sign > 0 else "cost", "amount_usd": sign * claim["value_usd"],
                      "claim_ids": claim["id"], "basis": claim["basis"], "qualifier": claim["qualifier"],
-                     "low_usd": claim["finite_low"], "high_usd": claim["finite_high"]})
+                     "low_usd": claim["finite_low"], "high_usd": claim["finite_high"],
+                     "covers": ", ".join(bundled_lines(claim)) or None})
     loss = picked["Net loss"]
     explained = sum(r["amount_usd"] for r in rows)
     rows.append({"label": "Other / unexplained", "kind": "other", "amount_usd": -loss["value_usd"] - explained,
-                 "claim_ids": None, "basis": "derived", "qualifier": None, "low_usd": math.nan, "high_usd": math.nan})
+                 "claim_ids": None, "basis": "derived", "qualifier": None, "low_usd": math.nan, "high_usd": math.nan,
+                 "covers": None})
     rows.append({"label": f"Net loss ({loss['basis']})", "kind": "total", "amount_usd": -loss["value_usd"],
                  "claim_ids": loss["id"], "basis": loss["basis"], "qualifier": loss["qualifier"],
-                 "low_usd": loss["finite_low"], "high_usd": loss["finite_high"]})
+                 "low_usd": loss["finite_low"], "high_usd": loss["finite_high"], "covers": None})
     return pd.DataFrame(rows, columns=WATERFALL_COLUMNS)
 
 

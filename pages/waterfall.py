@@ -28,6 +28,9 @@ for column, line in zip(st.columns(max(len(contested), 1)), contested):
 ui.publish(year=year)
 
 lines = dashboard.waterfall_lines(ctx.prepared, ctx.entity, year, choices)
+for _, bundle in lines[lines["covers"].notna()].iterrows():
+    st.caption(ui.md_escape(f"{bundle['covers']}: inside the bundled figure {bundle['claim_ids']} ({bundle['label']}), "
+                            "so not drawn as a line of its own."))
 check = dashboard.reconcile(lines)
 if not check["ok"]:
     st.warning(ui.md_escape(check["message"]), icon=":material/calculate:")

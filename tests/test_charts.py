@@ -106,7 +106,7 @@ def test_waterfall_figure_matches_its_lines(prepared):
     assert list(trace.x) == ["Training", "Other / unexplained", "Net loss (estimated)"]
     assert list(trace.measure) == ["relative", "relative", "total"]
     assert list(trace.y) == [-7e9, 2e9, -5e9]
-    assert list(trace.text) == ["≈ -$7.0B", "$2.0B", "≈ -$5.0B"]
+    assert list(trace.text) == ["≈ $7.0B", "$2.0B", "≈ $5.0B"]
     pd.testing.assert_frame_equal(chart.data, lines)
     assert chart.source_line == "Sources: Alpha (2023-08-13); Beta (written 2024-H2). Claims: loss-en, train-b."
 

@@ -156,6 +156,7 @@ def test_a_bundled_figure_replaces_the_lines_it_covers():
     got = db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"})
     assert got["label"].tolist() == ["Revenue", "Training + Servers & inference", "Other / unexplained", "Net loss (estimated)"]
     assert got["amount_usd"].tolist() == [3e9, -7e9, -5e9 - (3e9 - 7e9), -5e9]
+    assert got["covers"].fillna("").tolist() == ["", "Servers & inference", "", ""]
 
 
 @pytest.mark.parametrize(
