@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from lib import transforms as tf
 from lib.runway import Projection
 from lib.vocabulary import (
-    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, metric_colour, metric_label, qualified,
+    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, SOURCE_TYPES, metric_colour, metric_label, qualified,
 )
 
 EVENT_GAP = pd.Timedelta(days=45)
@@ -46,6 +46,13 @@ def format_value(value: float | None, unit: str | None) -> str:
         return format_usd(value).replace("$", "₩" if unit == "KRW" else "€")
     number = format_usd(value, digits=1 if value >= 1e3 else 0).lstrip("$")
     return f"{number}%" if unit == "percent" else f"{number} {unit}"
+
+
+def source_kind_label(row) -> str:
+    """'News outlet: Digital Times (2026-02-01)': the kind of source beside the article, as every number shows it."""
+    kind = row.get("source_source_type") if hasattr(row, "get") else None
+    label = SOURCE_TYPES[kind].label if isinstance(kind, str) and kind in SOURCE_TYPES else "Source"
+    return f"{label}: {source_label(row)}"
 
 
 def source_label(row) -> str:
@@ -158,7 +165,8 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                     x=points["period_mid"], y=points["value_usd"], mode="markers", legendgroup=name,
                     name=f"{name} ({basis.name})", showlegend=False,
                     marker=dict(symbol=basis.marker, size=12, color=colour, line=dict(width=2, color=colour)),
-                    customdata=points[["id", "period", "basis", "qualifier", "source_publisher"]].fillna("").assign(
+                    customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
+                        source=[source_kind_label(r) for _, r in points.iterrows()],
                         shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
                         scope=points["scope"]).values,
                     hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}<br>"

@@ -9,7 +9,6 @@ import datetime as dt
 import gc
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd

@@ -12,7 +12,7 @@ import pandas as pd
 
 from lib import charts, runway, transforms as tf
 from lib.vocabulary import (
-    COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, SOURCE_TYPES, WATERFALL_LINES, qualified,
+    COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified,
 )
 
 CHOICES = ("Headline", "Low", "High")
@@ -50,23 +50,6 @@ def _latest(prepared: pd.DataFrame, entity: str, metrics, as_of=None, per_year: 
     return tf.headline(rows, as_of)
 
 
-def source_text(claim) -> str:
-    """'News outlet: Digital Times (2026-02-01)': the kind of source and the article, beside every number."""
-    kind = claim.get("source_source_type") if hasattr(claim, "get") else None
-    label = SOURCE_TYPES[kind].label if isinstance(kind, str) and kind in SOURCE_TYPES else "Source"
-    return f"{label}: {charts.source_label(claim)}"
-
-
-def claim_caption(claim) -> str:
-    """Basis, scope, source and id of a claim: what a reader needs to weigh one number."""
-    parts = [claim["basis"]]
-    if claim.get("scope", COMPANY) != COMPANY:
-        parts.append(f"scope: {claim['scope']}")
-    if isinstance(claim.get("inferred"), str):
-        parts.append(f"not stated in the article: {claim['inferred'].replace(',', ', ')}")
-    return " · ".join(parts + [source_text(claim), f"claim {claim['id']}"])
-
-
 def quotient_qualifier(low: float, point: float, high: float) -> str:
     """The qualifier that describes a derived figure from its interval around the point value."""
     if low == point == high:
@@ -97,7 +80,7 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
         rows.append({
             "key": key, "label": f"{label} ({claim['period']})", "period": claim["period"], "value_usd": float(value),
             "qualifier": qualifier, "display": qualified(charts.format_usd(value), qualifier), "claim_id": claim["id"],
-            "basis": claim["basis"], "scope": claim["scope"], "source": source_text(claim), "quote": claim["quote"],
+            "basis": claim["basis"], "scope": claim["scope"], "source": charts.source_kind_label(claim), "quote": claim["quote"],
             "quote_en": claim["quote_en"], "explanation": explanation, "warning": warning,
         })
 
@@ -157,7 +140,7 @@ def naive_runway(prepared: pd.DataFrame, entity: str, as_of, burn: pd.Series | N
         "key": "naive_runway", "label": "Naive runway", "period": cash["period"], "value_usd": months,
         "qualifier": qualifier, "display": qualified(f"{months:.0f} months", qualifier),
         "claim_id": f"{cash['id']}, {burn['id']}", "basis": "derived", "scope": COMPANY,
-        "source": f"{source_text(cash)}; {source_text(burn)}", "quote": cash["quote"], "quote_en": cash["quote_en"],
+        "source": f"{charts.source_kind_label(cash)}; {charts.source_kind_label(burn)}", "quote": cash["quote"], "quote_en": cash["quote_en"],
         "explanation": (f"from {start:%b %Y}: the round of {charts.format_usd(cash['value_usd'])} ({cash['period']}) / a burn of "
                         f"{qualified(charts.format_usd(burn['value_usd'] / 12), burn['qualifier'])} a month ({burn['period']}); "
                         "ignores revenue growth and other cash"),
@@ -177,7 +160,7 @@ def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
         "usd": [qualified(charts.format_usd(v), q) if pd.notna(v) else "" for v, q in zip(rows["value_usd"], rows["qualifier"])],
         "basis": rows["basis"],
         "qualifier": rows["qualifier"],
-        "source": [source_text(r) for _, r in rows.iterrows()],
+        "source": [charts.source_kind_label(r) for _, r in rows.iterrows()],
         "claim": rows["id"],
     }).reset_index(drop=True)
 

@@ -5,15 +5,12 @@ sentence, a claim's interval, "the same period", disagreements and the headline 
 """
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
 
 from lib.claims import PERIOD
-from lib.vocabulary import (
-    BASES, COMPANY, METRICS, MONEY_UNITS, OPEN_END_CAP, PER_YEAR, QUALIFIERS, finite_interval, interval, overlaps,
-)
+from lib.vocabulary import BASES, COMPANY, METRICS, MONEY_UNITS, PER_YEAR, finite_interval, interval, overlaps
 
 
 def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
