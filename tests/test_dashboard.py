@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from lib import dashboard as db, transforms as tf
+from lib.assumptions import RunwayAssumptions
 from tests.conftest import make_claims
 
 SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"}, {"id": "undated", "published": None}]
@@ -89,7 +90,7 @@ def test_runway_inputs_need_a_loss():
 
 def test_scenario_band_brackets_the_base(prepared):
     inputs = db.runway_inputs(prepared, "OpenAI")
-    result = db.scenario(inputs, 6e9, 250e6, 700e6, 0.0, 0.0, 60)
+    result = db.scenario(inputs, RunwayAssumptions(6e9, 250e6, 700e6, 0.0, 0.0, 60))
     assert result.low.runway_months < result.base.runway_months  # low = the cash outcome with the highest costs
     assert result.high.runway_months is None  # lowest costs: the cash outlasts the horizon
     assert "start Oct 2024 with $6.0B cash" in result.assumptions
