@@ -23,25 +23,37 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """The model's bounds for a kind of value (lib.runway.project refuses anything outside them)."""
+
+    floor: float  # the least valid value, in the model's units
+    floor_allowed: bool  # whether the floor itself is valid
+    whole: bool  # a whole number
+    meaning: str  # what a valid value is, for error messages
+
+
+MONEY = Kind(0.0, True, False, "an amount of US dollars >= 0")
+GROWTH = Kind(-1.0, False, False, "a yearly growth fraction > -1 (0.5 = +50%)")
+MONTHS = Kind(1, True, True, "a whole number of months >= 1")
+
+
+@dataclass(frozen=True)
 class Field:
-    """One assumption. Slider values, URL values and the bounds are in display units (value / scale)."""
+    """One assumption. Slider values, URL values and the bounds are in display units (model value / scale)."""
 
     name: str  # the attribute of RunwayAssumptions, and lib.runway.project's keyword
     param: str  # URL parameter
     option: str  # command-line option, in the model's units
+    kind: Kind
     label: str
     scale: float  # model units per display unit: 1e9 shows USD in billions, 0.01 shows fractions in percent
-    step: float  # display units (an int for whole fields)
+    step: float  # display units (an int for whole numbers)
     format: str | None
     lowest: float  # display units
     highest: float  # display units: the highest slider value, unless the claims' default needs more room
     headroom: float  # the highest is at least headroom x the claims' default (0: the highest is fixed)
     digits: int  # the claims' default is rounded to this many decimals (display units)
-    fixed_default: float | None  # display units; None: the default comes from the claims (RunwayInputs.<name>)
-    floor: float  # model units: the least valid value
-    floor_allowed: bool  # whether the floor itself is valid
-    whole: bool  # a whole number (months)
-    meaning: str  # what a valid value is, for error messages
+    fixed_default: float | None  # display units; None: the default is the claims' (RunwayInputs.<name>)
 
     def default(self, inputs: RunwayInputs) -> float:
         """The slider's starting value: the claims' figure rounded to the slider's precision, or a fixed one."""
@@ -57,15 +69,16 @@ class Field:
         return self._typed(self.lowest), self._typed(highest)
 
     def check(self, value: Any) -> float:
-        """A valid model-unit value as a float (an int for whole fields); raises ValueError saying why not."""
+        """A valid model-unit value as a float (an int for whole numbers); raises ValueError saying why not."""
         try:
             number = float(value)
         except (TypeError, ValueError):
             number = math.nan
-        if isinstance(value, bool) or not math.isfinite(number) or number < self.floor \
-                or (number == self.floor and not self.floor_allowed) or (self.whole and not number.is_integer()):
-            raise ValueError(f"{value!r} is not {self.meaning}")
-        return int(number) if self.whole else number
+        kind = self.kind
+        if isinstance(value, bool) or not math.isfinite(number) or number < kind.floor \
+                or (number == kind.floor and not kind.floor_allowed) or (kind.whole and not number.is_integer()):
+            raise ValueError(f"{value!r} is not {kind.meaning}")
+        return self._typed(number)
 
     def clamp(self, value: float, inputs: RunwayInputs) -> float:
         """A model-unit value pulled into the slider's range (model units)."""
@@ -73,8 +86,8 @@ class Field:
         return self._typed(min(max(value, self.to_model(lowest)), self.to_model(highest)))
 
     def read(self, raw: Any, inputs: RunwayInputs) -> float:
-        """A URL or slider value (display units, text or number) clamped to the slider's range, a whole field's
-        cut to a whole number; raises ValueError when it is not a finite number."""
+        """A URL or slider value (display units, text or number) clamped to the slider's range, a whole number's
+        fraction cut off; raises ValueError when it is not a finite number."""
         value = float(str(raw))
         if not math.isfinite(value):
             raise ValueError(f"{raw!r} is not a finite number")
@@ -90,21 +103,16 @@ class Field:
         return self._typed(round(value * self.scale, 12))
 
     def _typed(self, value: float) -> float:
-        return int(value) if self.whole else float(value)
+        return int(value) if self.kind.whole else float(value)
 
 
-_MONEY = dict(floor=0.0, floor_allowed=True, whole=False, meaning="an amount of US dollars >= 0")
-_GROWTH = dict(scale=0.01, step=5.0, format="%+.0f%%", lowest=-90.0, highest=300.0, headroom=0, digits=0, fixed_default=0.0,
-               floor=-1.0, floor_allowed=False, whole=False, meaning="a yearly growth fraction > -1 (0.5 = +50%)")
-FIELDS = (
-    Field("cash_usd", "cash", "--cash", "Starting cash ($B)", 1e9, 0.1, "$%.1fB", 0.0, 50.0, 2, 1, None, **_MONEY),
-    Field("monthly_revenue_usd", "revenue", "--monthly-revenue", "Monthly revenue ($M)", 1e6, 10.0, "$%.0fM", 0.0, 3000.0, 2, 0,
-          None, **_MONEY),
-    Field("monthly_cost_usd", "cost", "--monthly-cost", "Monthly costs ($M)", 1e6, 10.0, "$%.0fM", 0.0, 3000.0, 2, 0, None, **_MONEY),
-    Field("revenue_growth_yoy", "rg", "--revenue-growth", "Revenue growth per year (%)", **_GROWTH),
-    Field("cost_growth_yoy", "cg", "--cost-growth", "Cost growth per year (%)", **_GROWTH),
-    Field("horizon_months", "horizon", "--horizon", "Horizon (months)", 1, 6, None, 12, 120, 0, 0, 60,
-          floor=1, floor_allowed=True, whole=True, meaning="a whole number of months >= 1"),
+FIELDS = (  # name, URL parameter, CLI option, kind, label, scale, step, format, lowest, highest, headroom, digits, fixed default
+    Field("cash_usd",            "cash",    "--cash",            MONEY,  "Starting cash ($B)",          1e9,  0.1,  "$%.1fB",  0.0,   50.0,   2, 1, None),
+    Field("monthly_revenue_usd", "revenue", "--monthly-revenue", MONEY,  "Monthly revenue ($M)",        1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
+    Field("monthly_cost_usd",    "cost",    "--monthly-cost",    MONEY,  "Monthly costs ($M)",          1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
+    Field("revenue_growth_yoy",  "rg",      "--revenue-growth",  GROWTH, "Revenue growth per year (%)", 0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
+    Field("cost_growth_yoy",     "cg",      "--cost-growth",     GROWTH, "Cost growth per year (%)",    0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
+    Field("horizon_months",      "horizon", "--horizon",         MONTHS, "Horizon (months)",            1,    6,    None,      12,    120,    0, 0, 60),
 )
 
 

@@ -1,5 +1,5 @@
-"""The runway assumptions on screen: one URL-backed slider per field of lib.assumptions, and the same values read
-back for the sidebar's deck, so the page and its downloads project the same numbers."""
+"""The runway assumptions on screen: one URL-backed slider per field of lib.assumptions, and the same values held
+for the sidebar's deck, so the page and its downloads project the same numbers."""
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -7,11 +7,12 @@ from itertools import cycle
 
 import streamlit as st
 
-from lib.assumptions import FIELDS, Field, RunwayAssumptions
+from lib.assumptions import FIELDS, Field, RunwayAssumptions, to_query
 from lib.dashboard import RunwayInputs
+from ui import data
 from ui.url import url_persist
 
-
+DECK = "runway_for_deck"  # session state: what the sidebar's deck projects
 SHARED = {"horizon"}  # how far to look is not a claim: it stays when the company changes
 
 
@@ -21,7 +22,7 @@ def _key(field: Field, entity: str) -> str:
 
 
 def sliders(inputs: RunwayInputs, entity: str) -> RunwayAssumptions:
-    """The six sliders in three columns, each seeded from the URL, clamped to its range and written back."""
+    """One slider per field, in three columns, each seeded from the URL, clamped to its range and written back."""
     values = {}
     for column, field in zip(cycle(st.columns(3)), FIELDS):
         lowest, highest = field.bounds(inputs)
@@ -30,10 +31,21 @@ def sliders(inputs: RunwayInputs, entity: str) -> RunwayAssumptions:
         value = draw(field.label, min_value=lowest, max_value=highest, step=field.step, format=field.format,
                      key=_key(field, entity))
         values[field.name] = field.to_model(value)
-    return RunwayAssumptions.resolve(inputs, values)
+    assumptions = RunwayAssumptions.resolve(inputs, values)
+    _hold(asdict(assumptions))
+    return assumptions
 
 
-def current(inputs: RunwayInputs, entity: str) -> dict[str, float]:
-    """The sliders' values before they are drawn (their state, else the URL), by name in the model's units."""
+def for_deck(inputs: RunwayInputs, entity: str) -> dict:
+    """What the deck projects, in a holder it reads when clicked: "settings" (the sliders' values by name, in the
+    model's units: their state, else the URL) and "stamp" (linking to them). The sidebar is drawn before the
+    sliders, and a slider move reruns only the sliders' fragment, so the sliders update the holder themselves;
+    otherwise the deck would download the values of the last full run."""
     query = {field.param: st.session_state.get(_key(field, entity), st.query_params.get(field.param)) for field in FIELDS}
-    return asdict(RunwayAssumptions.from_query({k: v for k, v in query.items() if v is not None}, inputs))
+    return _hold(asdict(RunwayAssumptions.from_query({k: v for k, v in query.items() if v is not None}, inputs)))
+
+
+def _hold(settings: dict) -> dict:
+    holder = st.session_state.setdefault(DECK, {})
+    holder.update(settings=settings, stamp=data.stamp(**to_query(settings)))
+    return holder

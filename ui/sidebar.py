@@ -13,9 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import claims as claims_lib, dashboard, transforms as tf
-from lib.assumptions import to_query
 from lib.export import renderer
-from lib.export.stamp import Stamp
 from ui import cached, data, runway
 from ui.blocks import md_escape
 from ui.url import choice, date_between, flag, url_persist
@@ -121,19 +119,20 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
         st.sidebar.caption(f"Deck download unavailable: {md_escape(reason)}")
         return
     inputs = cached.runway_inputs(dataset.key, prepared, as_of, include_undated, entity)
-    settings = runway.current(inputs, entity) if inputs is not None else {}
-    stamp = data.stamp(**to_query(settings))
+    held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     known = tf.as_of(dataset.claims, as_of, include_undated)
     st.sidebar.download_button(
-        "Download deck (.pptx)", lambda: _deck(known, entity, settings, stamp),
+        "Download deck (.pptx)", lambda: _deck(known, entity, held),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
     )
 
 
-def _deck(known: pd.DataFrame, entity: str, settings: dict, stamp: Stamp) -> bytes:
-    """The deck's bytes, built when the button is clicked (python-pptx is loaded then, not with the page)."""
+def _deck(known: pd.DataFrame, entity: str, held: dict) -> bytes:
+    """The deck's bytes, built when the button is clicked from the runway values held then (python-pptx is
+    loaded then too, not with the page)."""
     from lib.export.deck import deck_bytes
 
-    return deck_bytes(dashboard.build_charts(known, entity, settings), stamp=stamp, renderer=renderer.shared(), claims=known)
+    charts = dashboard.build_charts(known, entity, held["settings"])
+    return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)

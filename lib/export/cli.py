@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--url", default=DASHBOARD, help=f"the dashboard's address, for the links in the stamp (default: {DASHBOARD})")
     for field in FIELDS:
         parser.add_argument(field.option, dest=field.name, type=_checked(field),
-                            help=f"runway: {field.label.split(' (')[0].lower()}, {field.meaning}".replace('%', '%%'))
+                            help=f"runway: {field.label.split(' (')[0].lower()}, {field.kind.meaning}".replace('%', '%%'))
     return parser
 
 
