@@ -11,12 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib import charts, runway, transforms as tf
-from lib.vocabulary import (
-    COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified,
-)
+from lib.assumptions import RunwayAssumptions
+from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
 
 CHOICES = ("Headline", "Low", "High")
-DEFAULT_GROWTH = {"revenue_growth_yoy": 0.0, "cost_growth_yoy": 0.0, "horizon_months": 60}
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 
 
@@ -385,21 +383,17 @@ class Scenario:
     assumptions: str
 
 
-def scenario(inputs: RunwayInputs, cash_usd: float, monthly_revenue_usd: float, monthly_cost_usd: float,
-             revenue_growth_yoy: float, cost_growth_yoy: float, horizon_months: int) -> Scenario:
+def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions) -> Scenario:
     """Project base, low-cost and high-cost cases; the band scales cost by the claims' spread."""
-    def run(cost):
-        return runway.project(cash_usd, monthly_revenue_usd, cost, revenue_growth_yoy, cost_growth_yoy,
-                              inputs.start, horizon_months)
-
-    assumptions = (
-        f"start {inputs.start:%b %Y} with {charts.format_usd(cash_usd)} cash · revenue {charts.format_usd(monthly_revenue_usd)}/month "
-        f"growing {revenue_growth_yoy:+.0%}/yr · costs {charts.format_usd(monthly_cost_usd)}/month growing {cost_growth_yoy:+.0%}/yr · "
+    a = assumptions
+    text = (
+        f"start {inputs.start:%b %Y} with {charts.format_usd(a.cash_usd)} cash · revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
+        f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {charts.format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr · "
         f"band: costs x{inputs.cost_low_ratio:.2f} ({', '.join(inputs.low_claims) or 'base'}) "
         f"to x{inputs.cost_high_ratio:.2f} ({', '.join(inputs.high_claims) or 'base'})"
     )
-    return Scenario(run(monthly_cost_usd), run(monthly_cost_usd * inputs.cost_high_ratio),
-                    run(monthly_cost_usd * inputs.cost_low_ratio), assumptions)
+    return Scenario(a.project(inputs.start), a.project(inputs.start, inputs.cost_high_ratio),
+                    a.project(inputs.start, inputs.cost_low_ratio), text)
 
 
 def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario) -> charts.Chart:
@@ -431,9 +425,10 @@ def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 1
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
                  as_of=None) -> list[charts.Chart]:
-    """Every chart of the dashboard at its default settings (runway assumptions overridable), for export.
-
-    claims are those in force; as_of (default: none) keeps headline figures to periods started by then."""
+    """Every chart of the dashboard at its default settings, for export. claims are those in force; as_of
+    (default: none) keeps headline figures to periods started by then. runway_settings gives runway assumptions
+    by name in the model's units (cash_usd=...); RunwayAssumptions.resolve checks them and clamps them to the
+    sliders' ranges, so the deck and the command line project what the Runway page would show."""
     prepared = tf.prepare(claims)
     if entity not in set(prepared["entity"]):
         raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared))}")
@@ -443,9 +438,8 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
         built.append(charts.waterfall(waterfall_lines(prepared, entity, years[0]), prepared, entity, years[0]))
     inputs = runway_inputs(prepared, entity, as_of)
     if inputs is not None:
-        settings = {"cash_usd": inputs.cash_usd, "monthly_revenue_usd": inputs.monthly_revenue_usd,
-                    "monthly_cost_usd": inputs.monthly_cost_usd, **DEFAULT_GROWTH, **(runway_settings or {})}
-        built.append(runway_chart(prepared, entity, inputs, scenario(inputs, **settings)))
+        assumptions = RunwayAssumptions.resolve(inputs, runway_settings or {})
+        built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions)))
     return built
 
 

@@ -26,9 +26,8 @@ for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
 
 if not figures.empty:
     st.subheader("What changed since")
-    since = st.date_input("Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of,
-                          key=ui.url_state("since", ctx.first_published, ui.parse_date(ctx.first_published, ctx.as_of)))
-    ui.publish(since=since)
+    since = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
+        "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
     changes = dashboard.changes_since(ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
     st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
                "is a new figure.")

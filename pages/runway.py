@@ -4,7 +4,8 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from lib import cached, charts, dashboard
+from lib import charts, dashboard
+from ui import cached, runway
 
 ctx = ui.page_setup("Runway")
 st.title(f"{ctx.entity}: how long does the cash last?")
@@ -16,29 +17,13 @@ if inputs is None:
 st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
 
 
-def slider(column, label, param, default, high, step, fmt):
-    """A URL-backed slider; its state is kept per company so each company starts from its own claims."""
-    low = ui.RUNWAY_SLIDERS[param][2]
-    key = ui.url_state(f"{param}@{ctx.entity}", default, ui.parse_number(low, high), param)
-    return column.slider(label, min_value=low, max_value=high, step=step, format=fmt, key=key)
-
-
 @st.fragment
 def projection():
     """Sliders, metrics and chart: a slider move reruns only this part of the page."""
-    left, middle, right = st.columns(3)
-    cash = slider(left, "Starting cash ($B)", "cash", round(inputs.cash_usd / 1e9, 1), max(50.0, round(inputs.cash_usd / 5e8)), 0.1, "$%.1fB")
-    revenue = slider(middle, "Monthly revenue ($M)", "revenue", round(inputs.monthly_revenue_usd / 1e6), max(3000.0, round(inputs.monthly_revenue_usd / 5e5)), 10.0, "$%.0fM")
-    cost = slider(right, "Monthly costs ($M)", "cost", round(inputs.monthly_cost_usd / 1e6), max(3000.0, round(inputs.monthly_cost_usd / 5e5)), 10.0, "$%.0fM")
-    revenue_growth = slider(left, "Revenue growth per year (%)", "rg", 0.0, 300.0, 5.0, "%+.0f%%")
-    cost_growth = slider(middle, "Cost growth per year (%)", "cg", 0.0, 300.0, 5.0, "%+.0f%%")
-    shortest, longest = (int(v) for v in ui.RUNWAY_SLIDERS["horizon"][2:])
-    horizon = right.slider("Horizon (months)", shortest, longest, step=6,
-                           key=ui.url_state("horizon", 60, lambda raw: int(ui.parse_number(shortest, longest)(raw))))
-    ui.publish(cash=cash, revenue=revenue, cost=cost, rg=revenue_growth, cg=cost_growth, horizon=horizon)
+    assumptions = runway.sliders(inputs, ctx.entity)
 
     try:
-        result = dashboard.scenario(inputs, cash * 1e9, revenue * 1e6, cost * 1e6, revenue_growth / 100, cost_growth / 100, horizon)
+        result = dashboard.scenario(inputs, assumptions)
     except ValueError as err:
         st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
         return
@@ -48,7 +33,7 @@ def projection():
     if stale:
         st.warning(ui.md_escape(stale), icon=":material/history:")
     cards = st.columns(5)
-    cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {horizon}", border=True)
+    cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {assumptions.horizon_months}", border=True)
     cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
                     help="When the cash balance crosses zero; 'never' means not within the horizon.")
     cards[2].metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never", border=True,
@@ -65,9 +50,8 @@ projection()
 st.subheader("Then vs now")
 st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
            "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
-then = st.date_input("Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of,
-                     key=ui.url_state("then", ctx.first_published, ui.parse_date(ctx.first_published, ctx.as_of)))
-ui.publish(then=then)
+then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
+    "Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of, key="then")
 comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
 for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
     column.markdown(f"**{heading}**")

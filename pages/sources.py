@@ -14,9 +14,8 @@ articles = claims_lib.sources_of(ctx.claims)
 sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in articles}
 filters = st.columns(5)
 picked = {
-    name: column.multiselect(label, options, format_func=fmt, key=ui.url_state(
-        f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}", [ctx.entity] if name == "entities" else [],
-        lambda raw, o=options: [v for v in raw.split(",") if v in o], f"f_{name}"))
+    name: ui.url_persist(column.multiselect, default=[ctx.entity] if name == "entities" else [], parse=ui.subset(options), param=f"f_{name}")(
+        label, options, format_func=fmt, key=f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}")
     for column, (name, label, options, fmt) in zip(filters, [
         ("entities", "Company", sorted(set(claims["entity"])), str),
         ("metrics", "Metric", sorted(set(claims["metric"])), charts.metric_label),
@@ -25,7 +24,6 @@ picked = {
         ("languages", "Language", sorted(set(claims["source_language"])), str),
     ])
 }
-ui.publish(**{f"f_{name}": values for name, values in picked.items()})
 table = dashboard.filter_claims(ctx.prepared, **picked)
 st.dataframe(
     table.style.apply(lambda row: ["background-color: #fff3cd" if isinstance(row["conflict_id"], str) else ""] * len(row), axis=1),
@@ -37,8 +35,7 @@ st.dataframe(
                    "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
                    "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement"},
 )
-st.download_button("Download these claims (CSV)", table.to_csv(index=False).encode("utf-8"), file_name="burnboard-claims.csv",
-                   mime="text/csv", icon=":material/download:", on_click="ignore", key="download_claims_csv")
+ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")
 st.caption(f"{len(table)} of {len(claims)} claims shown.")
 
 st.subheader("Where the sources disagree, and where they agree")

@@ -12,11 +12,10 @@ if not available:
     st.stop()
 
 left, middle, right = st.columns([3, 1, 1])
-metrics = left.multiselect("Metrics", available, format_func=charts.metric_label,
-                           key=ui.url_state("metrics", charts.default_timeline_metrics(available), lambda raw: [m for m in raw.split(",") if m in available]))
-scale = middle.radio("Scale", ["Log", "Linear"], horizontal=True, key=ui.url_state("scale", "Log", ui.parse_choice(["Log", "Linear"])))
-events = right.toggle("Show events", key=ui.url_state("events", True, ui.parse_bool))
-ui.publish(metrics=metrics, scale=scale, events=int(events))
+metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
+    "Metrics", available, format_func=charts.metric_label, key="metrics")
+scale = ui.url_persist(middle.radio, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], horizontal=True, key="scale")
+events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
 
 chart = charts.timeline(ctx.prepared, ctx.entity, metrics, log_y=scale == "Log", events=events)
 ui.show_chart(chart, "timeline")

@@ -12,7 +12,7 @@ if not years:
             icon=":material/info:")
     st.stop()
 
-year = st.segmented_control("Year", sorted(years), key=ui.url_state("year", years[0], ui.parse_choice(years))) or years[0]
+year = ui.url_persist(st.segmented_control, default=years[0], parse=ui.choice(years))("Year", sorted(years), key="year") or years[0]
 candidates = dashboard.waterfall_candidates(ctx.prepared, ctx.entity, year)
 contested = [line for line, group in candidates.groupby("line", sort=False) if group["value_usd"].nunique() > 1]
 choices = {}
@@ -23,9 +23,7 @@ if contested:
 for column, line in zip(st.columns(max(len(contested), 1)), contested):
     options = list(dashboard.CHOICES) + list(dict.fromkeys(candidates.loc[candidates["line"] == line, "source"]))
     key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
-    choices[line] = column.selectbox(line, options, key=ui.url_state(key, "Headline", ui.parse_choice(options)))
-    ui.publish(**{key: choices[line]})
-ui.publish(year=year)
+    choices[line] = ui.url_persist(column.selectbox, default="Headline", parse=ui.choice(options))(line, options, key=key)
 
 lines = dashboard.waterfall_lines(ctx.prepared, ctx.entity, year, choices)
 for _, bundle in lines[lines["covers"].notna()].iterrows():

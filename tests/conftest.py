@@ -55,3 +55,39 @@ def make_claims(claims: list[dict], sources: list[dict] | None = None):
 @pytest.fixture(scope="session")
 def real_claims():
     return load_claims(CLAIMS_PATH)
+
+
+FORMULAS = {"publisher": '=HYPERLINK("http://evil.example","x")', "quote": "+SUM(1,2)", "quote_en": "@SUM(1)",
+            "note": "-2+3", "title": "\tTabbed title", "source_note": "\rCarriage"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_claims_yaml() -> str:
+    """A valid claims file about 'Acme AI' whose publisher, quotes and notes a spreadsheet would run as formulas."""
+    text = {"quote": FORMULAS["quote"], "quote_en": FORMULAS["quote_en"], "note": FORMULAS["note"]}
+    return claims_yaml(
+        [
+            {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, **text},
+            {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, **text},
+            {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
+             "period": "2024-06", **text},
+        ],
+        [{"publisher": FORMULAS["publisher"], "title": FORMULAS["title"], "note": FORMULAS["source_note"]}],
+    )
+
+
+def inert_csv_cells(data: bytes) -> list[str]:
+    """Every cell of a CSV download (its stamp line skipped) that is text, checked: none would run as a formula.
+    Returns the text cells, for the caller to look for the neutralised ones."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))[1:]
+    text = []
+    for cell in (cell for row in rows for cell in row):
+        try:
+            float(cell)
+        except ValueError:
+            assert not cell.startswith(FORMULA_START), f"a spreadsheet would run {cell!r}"
+            text.append(cell)
+    return text

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from lib import dashboard as db, transforms as tf
+from lib.assumptions import RunwayAssumptions
 from tests.conftest import make_claims
 
 SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"},
@@ -237,7 +238,7 @@ def test_scenario_band_brackets_the_base(prepared):
     inputs = db.runway_inputs(prepared, "OpenAI")
     wide = db.RunwayInputs(**{**inputs.__dict__, "cost_low_ratio": 0.5, "cost_high_ratio": 1.5,
                               "low_claims": ("a",), "high_claims": ("b",)})
-    result = db.scenario(wide, 6e9, 250e6, 700e6, 0.0, 0.0, 60)
+    result = db.scenario(wide, RunwayAssumptions(6e9, 250e6, 700e6, 0.0, 0.0, 60))
     assert result.low.runway_months < result.base.runway_months  # low = the cash outcome with the highest costs
     assert result.high.runway_months is None  # lowest costs: the cash outlasts the horizon
     assert "start Oct 2024 with $6.0B cash" in result.assumptions

@@ -192,6 +192,25 @@ def test_deck_download_follows_the_sliders(page, base_url):
     assert all("Sources:" in text for text in texts[1:4])
 
 
+def test_deck_follows_a_slider_moved_after_the_sidebar_was_drawn(page, base_url):
+    """A slider move reruns only the sliders' fragment, not the sidebar: the deck must still use the new value."""
+    from pptx import Presentation
+
+    open_page(page, f"{base_url}/runway?cash=12.5")
+    cash = slider_input(page, "Starting cash")
+    cash.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('cash') === '13.0'", timeout=ACTION_TIMEOUT)
+    settled(page)
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="Download deck (.pptx)").click()
+    texts = [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+             for slide in Presentation(info.value.path()).slides]
+    assert any("$13.0B cash" in text for text in texts) and not any("$12.5B cash" in text for text in texts)
+    assert any(f"{base_url}/runway?cash=13.0&" in text for text in texts), "the sources slide links to the moved value"
+
+
 # ---------------------------------------------------------------- 4. deep link on a fresh server
 
 def test_deep_link_is_first_request_to_fresh_server(page):

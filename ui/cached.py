@@ -1,4 +1,4 @@
-"""The Streamlit cache wrappers the pages use: the only module of lib/ that imports streamlit.
+"""The Streamlit cache wrappers the pages use.
 
 Frames are passed as unhashed `_` arguments beside a short dataset key ("bundled" or an upload's digest), so a
 rerun never pays for hashing a DataFrame.
@@ -12,6 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from lib import claims as claims_lib, dashboard, transforms as tf
+from lib.export import renderer
+from lib.export.stamp import dataset_version
 
 BUNDLED_PATH = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 BUNDLED = "bundled"
@@ -21,6 +23,12 @@ BUNDLED = "bundled"
 def bundled_claims() -> pd.DataFrame:
     """The bundled dataset, validated once per server."""
     return claims_lib.load_claims(BUNDLED_PATH)
+
+
+@st.cache_data(show_spinner=False)
+def bundled_version() -> str:
+    """The bundled file's dataset version, hashed once per server."""
+    return dataset_version(BUNDLED_PATH.read_bytes())
 
 
 def upload_key(data: bytes) -> str:
@@ -49,3 +57,9 @@ def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: boo
 def then_vs_now(key: str, _claims: pd.DataFrame, entity: str, then) -> dict:
     """The earlier-claims projection beside the every-claims one."""
     return dashboard.then_vs_now(_claims, entity, then)
+
+
+@st.cache_resource(show_spinner=False)
+def renderer_found() -> tuple[bool, str]:
+    """Whether image downloads can be offered; Chromium itself starts on the first download."""
+    return renderer.shared().found()

@@ -1,0 +1,141 @@
+"""Command line: ``python -m lib.export --out DIR`` writes every chart as PNG, SVG and CSV plus deck.pptx, each
+stamped with the dataset's version, the as-of date and the link that opens the same view in the dashboard.
+
+Runway assumptions are the Runway page's (lib.assumptions): the same options, checks and slider ranges.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from lib.assumptions import FIELDS, to_query
+from lib.claims import ClaimsError, load_claims
+from lib.dashboard import build_charts
+from lib.export.deck import deck_bytes
+from lib.export.images import png_bytes, svg_bytes
+from lib.export.renderer import ExportUnavailable, Renderer, shared
+from lib.export.stamp import Stamp, dataset_version, view_link
+from lib.export.tables import csv_bytes
+from lib.export.theme import file_names
+
+FORMATS = ("png", "svg", "csv", "pptx")
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
+DASHBOARD = "http://localhost:8501"  # where `make run` serves the dashboard
+
+
+def _formats(text: str) -> list[str]:
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+    return list(dict.fromkeys(chosen))
+
+
+def _checked(field):
+    """An argparse type for one runway assumption, checked by its field (the message says what is valid)."""
+    def parse(text: str):
+        try:
+            return field.check(text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+    return parse
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m lib.export",
+        description="Write every Burnboard chart as PNG, SVG and CSV, plus deck.pptx, into a directory. Runway "
+                    "assumptions outside the Runway page's slider ranges are clamped to them, as on the page.",
+    )
+    parser.add_argument("--out", required=True, type=Path, help="directory to write into (created if missing)")
+    parser.add_argument("--formats", type=_formats, default=list(FORMATS), help="comma-separated: png,svg,csv,pptx (default: all)")
+    parser.add_argument("--company", default="OpenAI", help="company to chart (default: OpenAI)")
+    parser.add_argument("--claims", type=Path, default=BUNDLED, help="claims file (default: the bundled data/claims.yaml)")
+    parser.add_argument("--url", default=DASHBOARD, help=f"the dashboard's address, for the links in the stamp (default: {DASHBOARD})")
+    for field in FIELDS:
+        parser.add_argument(field.option, dest=field.name, type=_checked(field),
+                            help=f"runway: {field.label.split(' (')[0].lower()}, {field.kind.meaning}".replace('%', '%%'))
+    return parser
+
+
+def _latest_article(claims) -> dt.date:
+    """The as-of date of an export: the latest article's publication date (the dashboard's default)."""
+    published = claims["source_published"].dropna()
+    return published.max().date() if not published.empty else dt.date.today()
+
+
+def _stamp(args: argparse.Namespace, claims, settings: dict) -> Stamp:
+    """The Runway page's view of this export: company, the latest article's date, every article, these
+    assumptions."""
+    as_of = _latest_article(claims)
+    params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1", **to_query(settings)}
+    return Stamp(dataset_version(args.claims.read_bytes()), False, as_of, view_link(f"{args.url.rstrip('/')}/runway", params))
+
+
+class _Failure(Exception):
+    """A failure the command line reports as these lines on stderr."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
+    """Write the requested files; raises _Failure with the lines to print."""
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        probe = args.out / ".burnboard-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise _Failure([f"error: cannot write to {args.out}: {err.strerror or err}"]) from err
+    try:
+        claims = load_claims(args.claims)
+    except ClaimsError as err:
+        raise _Failure(err.problems + [f"error: {args.claims} is not a valid claims file ({len(err.problems)} problems)"]) from err
+    settings = {field.name: getattr(args, field.name) for field in FIELDS if getattr(args, field.name) is not None}
+    try:
+        charts = build_charts(claims, args.company, settings, _latest_article(claims))
+    except ValueError as err:
+        raise _Failure([f"error: {err}"]) from err
+    stamp = _stamp(args, claims, settings)
+    if set(args.formats) & {"png", "svg", "pptx"}:
+        available, reason = renderer.status()
+        if not available:
+            raise _Failure([f"error: {reason}"])
+    writers = {"png": lambda c: png_bytes(c, stamp=stamp, renderer=renderer),
+               "svg": lambda c: svg_bytes(c, stamp=stamp, renderer=renderer), "csv": lambda c: csv_bytes(c, stamp=stamp)}
+    jobs = [(args.out / file_names(chart)[kind], lambda c=chart, k=kind: writers[k](c))
+            for chart in charts for kind in ("png", "svg", "csv") if kind in args.formats]
+    if "pptx" in args.formats:
+        jobs.append((args.out / "deck.pptx", lambda: deck_bytes(charts, stamp=stamp, renderer=renderer, claims=claims)))
+    written = []
+    for path, make in jobs:
+        try:
+            path.write_bytes(make())
+        except (ExportUnavailable, OSError) as err:
+            raise _Failure([f"error: cannot write {path}: {getattr(err, 'strerror', None) or err}"]) from err
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None, renderer: Renderer | None = None) -> int:
+    """Exit 0 listing the files written; 1 with one line per problem on stderr; 2 for bad options (argparse).
+    Images are drawn by `renderer` (default: the shared warm Chromium)."""
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        written = _export(args, renderer or shared())
+    except _Failure as failure:
+        print("\n".join(failure.lines), file=sys.stderr)
+        return 1
+    except Exception as err:  # the promise is: never a traceback
+        print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size / 1024:,.1f} KB)")
+    print(f"{len(written)} files in {args.out} ({time.perf_counter() - started:.1f} s)")
+    return 0

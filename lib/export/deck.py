@@ -1,0 +1,199 @@
+"""The deck: a 16:9 PowerPoint of charts, with the quotes behind the numbers in the speaker notes and closing
+Sources slides that cite every article and carry the stamp. Images are PNG (PowerPoint takes no SVG), drawn by
+the renderer passed in.
+"""
+from __future__ import annotations
+
+import io
+import math
+
+import pandas as pd
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from lib.charts import Chart, source_label
+from lib.export.renderer import Renderer
+from lib.export.stamp import Stamp
+from lib.export.theme import fitted_source_line, slide_figure, wrap
+
+DECK_TITLE = "Burnboard: AI burn rates"
+SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 in x 7.5 in, PowerPoint's 16:9
+MARGIN = Inches(0.5)
+CONTENT_W = SLIDE_W - 2 * MARGIN
+CONTENT_PT = CONTENT_W / Pt(1)
+IMAGE_PX = 1600  # layout width of deck images: type stays readable at 12.3 in, drawn at 2x for sharpness
+SOURCE_PT = 12
+DECK_EM = 1.15  # slide text runs wider than the chart font (Calibri, or whatever stands in for it)
+INSET = Inches(0.1)  # a text box's top and bottom insets together
+CITATIONS_PER_SLIDE = 8
+INK_RGB, MUTED_RGB = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x55, 0x55, 0x55)
+
+
+def _style(paragraph, size: float, colour: RGBColor, bold: bool = False) -> None:
+    paragraph.alignment = PP_ALIGN.LEFT
+    for run in paragraph.runs:
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, colour
+
+
+def _place(shape, left, top, width, height) -> None:
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
+
+
+def _fit(text: str, sizes: tuple[float, ...], max_lines: int, bold: bool = False) -> tuple[float, int]:
+    """The largest of sizes (pt) at which text wraps to max_lines lines across the slide, and its lines."""
+    for size in sizes:
+        lines = len(wrap(text, size * DECK_EM * (1.1 if bold else 1), CONTENT_PT))
+        if lines <= max_lines:
+            break
+    return size, lines
+
+
+def _height(size: float, lines: int) -> Emu:
+    return Emu(Pt(size * 1.2 * lines) + INSET)
+
+
+def _title(slide, text: str, size: float, top, height) -> None:
+    """Fill the layout's title placeholder (it stays the slide's title for outlines and screen readers)."""
+    shape = slide.shapes.title
+    _place(shape, MARGIN, top, CONTENT_W, height)
+    shape.text_frame.text = text
+    shape.text_frame.word_wrap = True
+    shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    _style(shape.text_frame.paragraphs[0], size, INK_RGB, bold=True)
+
+
+def _textbox(slide, top, height, text: str, size: float, colour: RGBColor = MUTED_RGB):
+    frame = slide.shapes.add_textbox(MARGIN, top, CONTENT_W, height).text_frame
+    frame.word_wrap = True
+    frame.text = text
+    _style(frame.paragraphs[0], size, colour)
+    return frame
+
+
+def _citations(charts: list[Chart], claims: pd.DataFrame | None) -> pd.DataFrame:
+    """Every article behind the charts, oldest first, undated last: publisher, title, published, url."""
+    used = pd.concat([chart.claims for chart in charts], ignore_index=True)
+    if "source_url" not in used and claims is not None:
+        used = used.merge(claims[["id", "source_url"]].drop_duplicates("id"), on="id", how="left")
+    if "source_url" not in used:
+        used = used.assign(source_url=None)
+    articles = used.drop_duplicates(["source_publisher", "source_title"])
+    return articles.sort_values("source_published", na_position="last", kind="mergesort")[
+        ["source_publisher", "source_title", "source_published", "source_url"]
+    ]
+
+
+def _default_subtitle(charts: list[Chart]) -> str:
+    """'OpenAI · figures from 5 articles published up to 1 February 2026 (3 undated)'."""
+    used = pd.concat([chart.claims for chart in charts], ignore_index=True)
+    if used.empty:
+        return "No claims match these settings"
+    company = used["entity"].value_counts().index[0]
+    articles = used.drop_duplicates(["source_publisher", "source_title"])
+    latest = articles["source_published"].max()
+    undated = int(articles["source_published"].isna().sum())
+    text = f"{company} · figures from {len(articles)} article{'s' * (len(articles) != 1)}"
+    if not pd.isna(latest):
+        text += f" published up to {latest.day} {latest:%B %Y}"
+    return text + (f" ({undated} undated)" if undated else "")
+
+
+def _notes(chart: Chart) -> str:
+    """Speaker notes: each claim with its article and quote, the English translation after a slash."""
+    lines = [chart.subtitle, "", "The quotes behind the numbers:"]
+    for _, claim in chart.claims.iterrows():
+        quote = str(claim["quote"]).strip()
+        english = claim["quote_en"]
+        if isinstance(english, str) and english.strip() and english.strip() != quote:
+            quote = f"{quote} / {english.strip()}"
+        lines.append(f"{claim['id']} — {source_label(claim)}: {quote}")
+    return "\n".join(lines)
+
+
+def _chart_slide(slide, chart: Chart, renderer: Renderer) -> None:
+    """Title, units, the image in whatever height the text leaves, the source line, the quotes in the notes."""
+    title_pt, title_lines = _fit(chart.title, (30, 26, 22), 2, bold=True)
+    subtitle_pt, subtitle_lines = _fit(chart.subtitle, (16, 14, 12), 3)
+    source = fitted_source_line(chart, SOURCE_PT * DECK_EM, CONTENT_PT)
+    top = Inches(0.25)
+    _title(slide, chart.title, title_pt, top, _height(title_pt, title_lines))
+    top += _height(title_pt, title_lines)
+    _textbox(slide, top, _height(subtitle_pt, subtitle_lines), chart.subtitle, subtitle_pt)
+    top += _height(subtitle_pt, subtitle_lines) + Inches(0.1)
+    source_height = _height(SOURCE_PT, len(wrap(source, SOURCE_PT * DECK_EM, CONTENT_PT)))
+    source_top = SLIDE_H - Inches(0.15) - source_height
+    image_height = Emu(source_top - Inches(0.05) - top)
+    figure = slide_figure(chart, IMAGE_PX, round(IMAGE_PX * image_height / CONTENT_W), frame=False)
+    picture = slide.shapes.add_picture(io.BytesIO(renderer.render(figure, "png", scale=2)), MARGIN, top, CONTENT_W, image_height)
+    picture._element.nvPicPr.cNvPr.set("descr", f"{chart.title}. {chart.subtitle}")  # alt text
+    _textbox(slide, source_top, source_height, source, SOURCE_PT)
+    slide.notes_slide.notes_text_frame.text = _notes(chart)
+
+
+def _stamp(slide, stamp: Stamp) -> None:
+    """The small print that makes the deck reproducible, its link clickable."""
+    text = f"To reproduce: {stamp.text}"
+    size = 11
+    height = _height(size, len(wrap(text, size * DECK_EM, CONTENT_PT)))
+    paragraph = _textbox(slide, SLIDE_H - Inches(0.2) - height, height, text.removesuffix(stamp.link), size).paragraphs[0]
+    link = paragraph.add_run()
+    link.text = stamp.link
+    if stamp.link.startswith(("http://", "https://")):
+        link.hyperlink.address = stamp.link
+    _style(paragraph, size, MUTED_RGB)
+
+
+def deck_bytes(charts: list[Chart], title: str = DECK_TITLE, subtitle: str | None = None, *, stamp: Stamp,
+               renderer: Renderer, claims: pd.DataFrame | None = None) -> bytes:
+    """A 16:9 PowerPoint deck: a title slide, one slide per chart (image, title, units, sources; the quotes in
+    the speaker notes) and closing Sources slides citing every article, the stamp at their foot.
+
+    subtitle defaults to the company and the latest article date. claims, the loaded claims frame, supplies
+    the articles' urls when the charts' claim frames lack a source_url column. Raises ExportUnavailable.
+    """
+    if not charts:
+        raise ValueError("a deck needs at least one chart")
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
+    deck.core_properties.title = title
+    title_layout, title_only = deck.slide_layouts[0], deck.slide_layouts[5]
+
+    cover = deck.slides.add_slide(title_layout)
+    _title(cover, title, 44, Inches(2.2), Inches(1.4))
+    body = cover.placeholders[1]
+    _place(body, MARGIN, Inches(3.7), CONTENT_W, Inches(1.2))
+    body.text_frame.text = subtitle if subtitle is not None else _default_subtitle(charts)
+    body.text_frame.word_wrap = True
+    _style(body.text_frame.paragraphs[0], 24, MUTED_RGB)
+
+    for chart in charts:
+        _chart_slide(deck.slides.add_slide(title_only), chart, renderer)
+
+    citations = _citations(charts, claims)
+    pages = max(1, math.ceil(len(citations) / CITATIONS_PER_SLIDE))
+    for page in range(pages):
+        slide = deck.slides.add_slide(title_only)
+        _title(slide, "Sources" if pages == 1 else f"Sources ({page + 1}/{pages})", 30, Inches(0.25), Inches(0.7))
+        frame = _textbox(slide, Inches(1.2), Inches(5.5), "", 16, INK_RGB)
+        chunk = citations.iloc[page * CITATIONS_PER_SLIDE:(page + 1) * CITATIONS_PER_SLIDE]
+        for number, (_, article) in enumerate(chunk.iterrows()):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            when = "undated" if pd.isna(article["source_published"]) else article["source_published"].date().isoformat()
+            paragraph.text = f"{article['source_publisher']}. “{article['source_title']}”. {when}."
+            url = article["source_url"]
+            if isinstance(url, str) and url:
+                run = paragraph.add_run()
+                run.text = f" {url}"
+                run.hyperlink.address = url
+            paragraph.space_after = Pt(8)
+            _style(paragraph, 16, INK_RGB)
+        if chunk.empty:
+            frame.text = "No articles: no claims match these settings."
+            _style(frame.paragraphs[0], 16, INK_RGB)
+        _stamp(slide, stamp)
+
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()

@@ -1,0 +1,156 @@
+"""The slide theme after Our World in Data's downloads: a chart restyled for a projector, with its title, units,
+source line and, in small print under it, what makes it reproducible (dataset version, as-of date, link); and
+what downloads are called and how the on-screen camera button saves.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+
+import plotly.graph_objects as go
+
+from lib.charts import FONT, Chart
+from lib.export.stamp import Stamp
+
+WIDTH, HEIGHT = 1920, 1080  # a 16:9 slide at full HD
+EDGE = 60  # px from the canvas edge to the title and the small print
+TITLE_PX, SUBTITLE_PX, BASE_PX, TICK_PX, ANNOTATION_PX, SOURCE_PX, STAMP_PX = 44, 26, 24, 22, 16, 18, 14
+ANNOTATION_SCALE = 1.45  # sized annotations (event labels, notes) grow less than the rest: they must still fit
+THICKER = 1.5  # lines and markers are drawn this much thicker than on screen, for projectors
+MAX_SOURCE_LINES = 3
+LEGEND_LINE = 1.5  # a legend entry's height, in font sizes (measured on kaleido's output)
+LINE_SPACING = 1.3  # plotly's line height for <br>-separated lines, in font sizes
+INK, MUTED, GRID = "#1a1a1a", "#555555", "#d9d9d9"
+
+
+def text_px(text: str, size: float) -> float:
+    """Rough rendered width, on the wide side: CJK characters take about 1 em, others about 0.52 em."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.52 * size for c in text)
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap to a width (px or pt, as size); plotly never wraps text itself."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and text_px(candidate, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line] if line else lines
+
+
+def fitted_source_line(chart: Chart, size: float, width: float) -> str:
+    """The source line, or, when it needs more than MAX_SOURCE_LINES lines, every source with the first claim
+    ids and "and N more" (the deck's notes and the dashboard list them all)."""
+    full = chart.source_line
+    head, found, tail = full.partition(". Claims: ")
+    if len(wrap(full, size, width)) <= MAX_SOURCE_LINES or not found:
+        return full
+    ids = tail.rstrip(".").split(", ")
+    for keep in range(len(ids) - 1, 0, -1):
+        text = f"{head}. Claims: {', '.join(ids[:keep] + [f'and {len(ids) - keep} more.'])}"
+        if len(wrap(text, size, width)) <= MAX_SOURCE_LINES:
+            return text
+    return f"{head}. {len(ids)} claims."
+
+
+def _lines(text_lines: list[str]) -> str:
+    """Plotly text from wrapped lines: escaped, since plotly reads a subset of HTML."""
+    return "<br>".join(html.escape(line, quote=False) for line in text_lines)
+
+
+def _thicken(figure: go.Figure) -> None:
+    """Thicker lines and bigger markers than on screen; colours are left exactly as they are."""
+    for trace in figure.data:
+        for part, prop in (("marker", "size"), ("line", "width")):
+            obj = getattr(trace, part, None)
+            value = getattr(obj, prop, None) if obj is not None else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                setattr(obj, prop, value * THICKER)
+
+
+def _legend(figure: go.Figure, plot_height: float, frame: bool) -> dict:
+    """A column at the right, its type shrunk (to 12 px at worst) until every entry fits the plot's height; or,
+    without the frame, rows along the top, where plotly itself makes room (nothing else is up there)."""
+    if not frame:
+        return dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=TICK_PX))
+    entries = sum(trace.showlegend is not False for trace in figure.data)
+    size = max(12, min(TICK_PX, math.floor(plot_height / (max(entries, 1) * LEGEND_LINE))))
+    return dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", font=dict(size=size), tracegroupgap=0)
+
+
+def slide_figure(chart: Chart, width: int = WIDTH, height: int = HEIGHT, *, frame: bool = True,
+                 stamp: Stamp | None = None) -> go.Figure:
+    """A copy of the chart's figure themed for a projector: white background, large type, thicker lines, the
+    legend at the right, the title and subtitle (units and assumptions) on top and the source line at the bottom,
+    with the stamp (dataset version, as-of date, link) in small print under it.
+
+    frame=False leaves out title, subtitle, source line and stamp (and puts the legend on top), for the deck,
+    whose slides carry them as text.
+    """
+    figure = go.Figure(chart.figure)
+    _thicken(figure)
+    for annotation in figure.layout.annotations:  # those without a size inherit BASE_PX
+        if annotation.font.size:
+            annotation.font.size = max(ANNOTATION_PX, round(annotation.font.size * ANNOTATION_SCALE))
+    inner = width - 2 * EDGE
+    top, bottom = 40, 100
+    if frame:
+        title = wrap(chart.title, TITLE_PX, inner)
+        subtitle = wrap(chart.subtitle, SUBTITLE_PX, inner)
+        source = wrap(fitted_source_line(chart, SOURCE_PX, inner), SOURCE_PX, inner)
+        small_print = wrap(stamp.text, STAMP_PX, inner) if stamp is not None else []
+        small_height = len(small_print) * STAMP_PX * LINE_SPACING + (6 if small_print else 0)
+        text_height = (len(title) * TITLE_PX + len(subtitle) * SUBTITLE_PX) * LINE_SPACING
+        top = round(EDGE / 2 + text_height + 56)
+        bottom = round(110 + len(source) * SOURCE_PX * LINE_SPACING + small_height + EDGE / 2)
+        figure.update_layout(
+            title=dict(
+                text=_lines(title), x=EDGE / width, xref="container", xanchor="left",
+                # plotly sets a title of several lines 0.7 em higher than one of a single line (measured)
+                y=1 - (EDGE / 2 + (0.7 * TITLE_PX if len(title) > 1 else 0)) / height, yref="container", yanchor="top",
+                font=dict(size=TITLE_PX, color=INK),
+                subtitle=dict(text=_lines(subtitle), font=dict(size=SUBTITLE_PX, color=MUTED)),
+            ),
+        )
+    left = 170
+    figure.update_layout(
+        width=width, height=height, template="plotly_white",
+        paper_bgcolor="white", plot_bgcolor="white",
+        font=dict(family=FONT, size=BASE_PX, color=INK),
+        margin=dict(l=left, r=EDGE, t=top, b=bottom),
+        legend=_legend(figure, height - top - bottom, frame),
+    )
+    if frame:
+        figure.add_annotation(
+            text=_lines(source), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="bottom",
+            xshift=EDGE - left, yshift=EDGE / 2 + small_height - bottom, align="left", showarrow=False,
+            font=dict(size=SOURCE_PX, color=MUTED),
+        )
+        if small_print:
+            figure.add_annotation(
+                text=_lines(small_print), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="bottom",
+                xshift=EDGE - left, yshift=EDGE / 2 - bottom, align="left", showarrow=False,
+                font=dict(size=STAMP_PX, color=MUTED),
+            )
+    figure.update_xaxes(tickfont_size=TICK_PX, title_font_size=BASE_PX, gridcolor=GRID, title_standoff=14)
+    figure.update_yaxes(tickfont_size=TICK_PX, title_font_size=BASE_PX, gridcolor=GRID, title_standoff=14)
+    return figure
+
+
+def toolbar_config(chart: Chart) -> dict:
+    """Plotly config so the camera button on screen also saves a 1920x1080 PNG named after the chart."""
+    return {
+        "toImageButtonOptions": {"format": "png", "filename": chart.name, "width": WIDTH, "height": HEIGHT, "scale": 1},
+        "displaylogo": False,
+    }
+
+
+def file_names(chart: Chart) -> dict[str, str]:
+    """Download names from the chart's slug: {"png": "openai-timeline.png", "svg": ..., "csv": ...}."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", chart.name).strip("-.") or "chart"
+    return {kind: f"{stem}.{kind}" for kind in ("png", "svg", "csv")}

@@ -1,0 +1,112 @@
+"""lib.export.cli: ``python -m lib.export`` writes every chart and the deck, stamped, or says why not."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from PIL import Image
+
+from lib.dashboard import build_charts
+from lib.export.cli import main
+from lib.export.theme import file_names
+from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml
+from tests.export.conftest import NoChromium, needs_chromium
+
+BUNDLED_VERSION = "ab9461d4b5"  # dataset_version(data/claims.yaml): update it with the data
+
+
+@needs_chromium
+def test_cli_writes_png_and_csv_for_every_chart(tmp_path, capsys, real_claims):
+    out = tmp_path / "exports"
+    assert main(["--out", str(out), "--formats", "png,csv", "--claims", str(CLAIMS_PATH)]) == 0
+    charts = build_charts(real_claims, "OpenAI")
+    expected = {file_names(c)[kind] for c in charts for kind in ("png", "csv")}
+    assert {p.name for p in out.iterdir()} == expected
+    assert Image.open(out / file_names(charts[0])["png"]).size == (1920, 1080)
+    printed = capsys.readouterr().out
+    assert all(name in printed for name in expected) and f"{len(expected)} files" in printed
+
+
+def test_cli_unknown_company_fails_cleanly(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "lib.export", "--out", str(tmp_path), "--company", "Nope", "--formats", "csv"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: unknown company 'Nope'; the data has: OpenAI")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def _bad_claims(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(claims_yaml([{"metric": "not_a_metric"}, {"id": "claim-2", "basis": "guessed"}]))
+    return ["--claims", str(path)]
+
+
+def _file_as_out(tmp_path):
+    (tmp_path / "taken").write_text("a file, not a directory")
+    return ["--out", str(tmp_path / "taken")]
+
+
+def _under_a_file(tmp_path):
+    (tmp_path / "taken").write_text("a file, not a directory")
+    return ["--out", str(tmp_path / "taken" / "exports")]
+
+
+def _no_chromium(tmp_path):
+    return ["--formats", "png"]
+
+
+@pytest.mark.parametrize("make_args, messages", [
+    (_bad_claims, [r"^\S*bad.yaml:\d+: claims\[0\]\.metric: .*not_a_metric", r"^\S*bad.yaml:\d+: claims\[1\]\.basis: .*guessed",
+                   r"^error: \S*bad.yaml is not a valid claims file \(2 problems\)$"]),
+    (_file_as_out, [r"^error: cannot write to \S*taken: "]),
+    (_under_a_file, [r"^error: cannot write to \S*exports: "]),
+    (_no_chromium, [r"^error: Chromium is not installed: install the 'chromium' package"]),
+], ids=["invalid-claims", "out-is-a-file", "out-under-a-file", "no-chromium"])
+def test_cli_failures_print_one_line_per_problem(tmp_path, capsys, make_args, messages):
+    argv = ["--out", str(tmp_path / "out"), *make_args(tmp_path)]
+    assert main(argv, renderer=NoChromium()) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == len(messages) and captured.out == ""
+    for line, pattern in zip(lines, messages):
+        assert re.search(pattern, line), line
+
+
+def test_cli_csv_needs_no_chromium(tmp_path):
+    assert main(["--out", str(tmp_path), "--formats", "csv", "--cash", "1e10", "--horizon", "24"], renderer=NoChromium()) == 0
+    runway = pd.read_csv(tmp_path / "openai-runway.csv", skiprows=1)
+    assert len(runway) == 24 and runway["cash_start"].iloc[0] == 1e10
+
+
+@pytest.mark.parametrize("argv, stamp", [
+    ([], f"# Dataset {BUNDLED_VERSION} · claims published by 2026-02-01 · "
+         "http://localhost:8501/runway?company=OpenAI&asof=2026-02-01&undated=1"),
+    (["--cash", "1e10", "--revenue-growth", "0.5", "--horizon", "24", "--url", "https://burnboard.example/"],
+     f"# Dataset {BUNDLED_VERSION} · claims published by 2026-02-01 · "
+     "https://burnboard.example/runway?company=OpenAI&asof=2026-02-01&undated=1&cash=10.0&rg=50.0&horizon=24"),
+])
+def test_every_csv_carries_the_stamp_with_a_link_to_the_same_view(tmp_path, argv, stamp):
+    assert main(["--out", str(tmp_path), "--formats", "csv", *argv], renderer=NoChromium()) == 0
+    for path in sorted(tmp_path.glob("*.csv")):
+        assert path.read_text(encoding="utf-8").splitlines()[0] == stamp, path.name
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--formats", "png,gif"], "unknown format gif"),
+    (["--cash", "-5"], "'-5' is not an amount of US dollars >= 0"),
+    (["--revenue-growth", "-1"], "is not a yearly growth fraction > -1"),
+    (["--horizon", "0"], "is not a whole number of months"),
+    (["--horizon", "2.5"], "'2.5' is not a whole number of months >= 1"),
+    (["--cash", "lots"], "'lots' is not an amount"),
+    (["--cash", "nan"], "'nan' is not an amount"),
+])
+def test_cli_bad_options_exit_2(tmp_path, capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--out", str(tmp_path), *argv])
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err

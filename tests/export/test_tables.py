@@ -1,0 +1,79 @@
+"""lib.export.tables: CSV that a spreadsheet cannot run, with the stamp on its first line."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from lib.charts import Chart
+from lib.export.tables import csv_bytes, neutralise, table_csv
+from tests.export.conftest import CHART, STAMP, STAMP_TEXT
+
+
+def read(data: bytes, **options) -> pd.DataFrame:
+    """A CSV download read back, its stamp line skipped."""
+    return pd.read_csv(io.BytesIO(data), skiprows=1, **options)
+
+
+@pytest.mark.parametrize("chart, date_column, expected", [
+    (CHART, "period_mid", ["2024-07-01", "2024-12-31", "2025-06-30"]),
+    (Chart("timed", "t", "s", go.Figure(), pd.DataFrame({"at": pd.to_datetime(["2024-07-01 12:00", None])}), CHART.claims),
+     "at", ["2024-07-01T12:00:00", None]),
+    (Chart("empty", "t", "s", go.Figure(), pd.DataFrame({"a": [], "b": []}), CHART.claims), None, None),
+])
+def test_csv_round_trips(chart, date_column, expected):
+    data = csv_bytes(chart, stamp=STAMP)
+    data.decode("utf-8")  # UTF-8, no BOM needed
+    back = read(data, dtype=str, keep_default_na=False)
+    assert list(back.columns) == list(chart.data.columns)
+    assert len(back) == len(chart.data)
+    if date_column:
+        assert [v or None for v in back[date_column]] == expected
+
+
+def test_csv_keeps_text_and_numbers():
+    back = read(csv_bytes(CHART, stamp=STAMP))
+    assert list(back["source_publisher"]) == list(CHART.data["source_publisher"])
+    pd.testing.assert_series_equal(back["value_usd"], CHART.data["value_usd"])
+
+
+def test_first_line_is_the_stamp():
+    assert csv_bytes(CHART, stamp=STAMP).decode("utf-8").splitlines()[0] == f"# {STAMP_TEXT}"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1+2", "'+1+2"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"),
+    ("\rcmd", "'\rcmd"),
+    ("a = b", "a = b"),
+    (" =1", " =1"),
+    ("", ""),
+    (-5.0, -5.0),
+    (-3, -3),
+    (None, None),
+])
+def test_neutralise(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_text_is_neutralised_and_numbers_stay_numbers():
+    frame = pd.DataFrame({
+        "publisher": pd.Series(["=cmd|' /C calc'!A0", "Plain News"], dtype="str"),
+        "note": ["@SUM(1+1)", None],
+        "mixed": ["-1+1", -7.5],
+        "value": [-5e9, 3.7e9],
+        "count": [-1, 2],
+        "flag": [True, False],
+        "published": pd.to_datetime(["2024-06-01", None]),
+    })
+    lines = table_csv(frame, stamp=STAMP).decode("utf-8").splitlines()
+    assert lines[1:] == [
+        "publisher,note,mixed,value,count,flag,published",
+        "'=cmd|' /C calc'!A0,'@SUM(1+1),'-1+1,-5000000000.0,-1,True,2024-06-01",
+        "Plain News,,-7.5,3700000000.0,2,False,",
+    ]

@@ -1,0 +1,77 @@
+"""lib.export.theme: the slide look, the small print, file names and the camera button (no rendering)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from lib.charts import Chart
+from lib.export import theme
+from tests.export.conftest import CHART, STAMP, STAMP_TEXT
+
+
+def test_slide_figure_is_a_themed_copy():
+    before = CHART.figure.to_json()
+    figure = theme.slide_figure(CHART)
+    assert CHART.figure.to_json() == before, "the on-screen figure must not change"
+    assert (figure.layout.width, figure.layout.height) == (1920, 1080)
+    assert figure.layout.paper_bgcolor == "white"
+    assert "Acme &amp; Co: &lt;money&gt; over time" in figure.layout.title.text
+    assert figure.layout.title.font.size >= 40 and figure.layout.font.size >= 22
+    assert "US dollars a year" in figure.layout.title.subtitle.text
+    source = figure.layout.annotations[-1]
+    assert source.text.replace("<br>", " ") == CHART.source_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert 16 <= source.font.size < figure.layout.font.size
+    assert figure.layout.annotations[0].font.size > 11, "chart annotations grow with the type"
+    assert [t.marker.color for t in figure.data] == [t.marker.color for t in CHART.figure.data]
+    assert [t.line.color for t in figure.data] == [t.line.color for t in CHART.figure.data]
+    assert figure.layout.margin.t > figure.layout.title.font.size * 2 and figure.layout.margin.b > 110
+
+
+def test_stamp_is_small_print_under_the_source_line():
+    plain = theme.slide_figure(CHART)
+    stamped = theme.slide_figure(CHART, stamp=STAMP)
+    source, small = stamped.layout.annotations[-2:]
+    assert small.text == STAMP_TEXT.replace("&", "&amp;")
+    assert small.font.size == 14 < source.font.size == 18
+    # one source line: bottom margin 110 + 18 * 1.3 + 30 = 163.4; the small print adds 14 * 1.3 + 6 = 24.2
+    assert (plain.layout.margin.b, stamped.layout.margin.b) == (163, 188)
+    assert small.yshift == 30 - 188, "the small print's foot is 30 px above the canvas's"
+    assert source.yshift == pytest.approx(30 + 24.2 - 188), "the source line sits one small line and a gap higher"
+
+
+def test_slide_figure_without_frame_leaves_text_to_the_slide():
+    figure = theme.slide_figure(CHART, 1600, 640, frame=False, stamp=STAMP)
+    assert (figure.layout.width, figure.layout.height) == (1600, 640)
+    assert figure.layout.title.text is None
+    assert [a.text for a in figure.layout.annotations] == ["IPO plan"]
+
+
+def test_long_source_line_is_cut_to_three_lines_keeping_every_source():
+    claims = pd.concat([CHART.claims] * 40, ignore_index=True)
+    claims["id"] = [f"acme-claim-number-{i}" for i in range(len(claims))]
+    chart = Chart("long", "Long", "sub", CHART.figure, CHART.data, claims)
+    figure = theme.slide_figure(chart)
+    text = figure.layout.annotations[-1].text
+    assert text.count("<br>") == 2
+    assert "디지털타임스" in text and "Smith &amp; Sons" in text
+    assert re.search(r"and \d+ more\.$", text)
+
+
+@pytest.mark.parametrize("name, stem", [
+    ("openai-timeline", "openai-timeline"),
+    ("openai-waterfall-2024", "openai-waterfall-2024"),
+    ("a/b c", "a-b-c"),
+])
+def test_file_names(name, stem):
+    chart = Chart(name, "t", "s", go.Figure(), CHART.data, CHART.claims)
+    assert theme.file_names(chart) == {"png": f"{stem}.png", "svg": f"{stem}.svg", "csv": f"{stem}.csv"}
+
+
+def test_toolbar_config():
+    assert theme.toolbar_config(CHART) == {
+        "toImageButtonOptions": {"format": "png", "filename": "acme-timeline", "width": 1920, "height": 1080, "scale": 1},
+        "displaylogo": False,
+    }

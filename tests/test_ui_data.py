@@ -1,0 +1,115 @@
+"""ui.data and the sidebar's upload box: the data in force, an upload accepted or refused, reset."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.export.stamp import dataset_version
+from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml
+
+BUNDLED = ("bundled data", False, dataset_version(CLAIMS_PATH.read_bytes()))
+ACME = claims_yaml(
+    [{"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000},
+     {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000}],
+    [{"published": "2024-06-01"}],
+).encode()
+INVALID = ACME.replace(b"basis: estimated", b"basis: guessed", 1)
+TOO_BIG = b"# padding\n" + (b"#" + b"x" * 1023 + b"\n") * (5 * 1024 + 200)
+
+
+def in_force():
+    """The data in force, with buttons that offer the file in session state and reset."""
+    import streamlit as st
+
+    from ui import data
+
+    if st.button("Offer", key="offer"):
+        data.offer(st.session_state["file"][0], st.session_state["file"][1])
+    if st.button("Reset", key="reset"):
+        data.reset()
+    dataset = data.in_force()
+    st.text(f"{dataset.label}|{dataset.uploaded}|{dataset.version}|{len(dataset.claims)}")
+    for problem in data.problems():
+        st.text(problem)
+
+
+def shown(at: AppTest) -> tuple[str, bool, str]:
+    label, uploaded, version, _ = at.text[0].value.split("|")
+    return label, uploaded == "True", version
+
+
+def offered(name: str, payload: bytes) -> AppTest:
+    at = AppTest.from_function(in_force, default_timeout=30)
+    at.query_params["company"] = "OpenAI"
+    at.run()
+    at.session_state["file"] = (name, payload)
+    at.session_state["scale"] = "Linear"  # a page's setting
+    return at.button(key="offer").click().run()
+
+
+def test_the_bundled_data_is_in_force_at_first():
+    at = AppTest.from_function(in_force, default_timeout=30).run()
+    assert shown(at) == BUNDLED
+
+
+def test_a_valid_upload_comes_into_force_and_every_setting_starts_afresh():
+    at = offered("acme.yaml", ACME)
+    assert not at.exception
+    assert shown(at) == ("uploaded file acme.yaml", True, dataset_version(ACME))
+    assert at.text[0].value.endswith("|2")
+    assert "scale" not in at.session_state and "company" not in at.query_params
+
+
+@pytest.mark.parametrize("name, payload, problems", [
+    ("bad.yaml", INVALID, ["bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, "
+                           "forecast"]),
+    ("big.yaml", TOO_BIG, ["big.yaml: the file is 5.5 MB; the limit is 5 MB."]),
+])
+def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payload, problems):
+    at = offered(name, payload)
+    assert not at.exception
+    assert shown(at) == BUNDLED
+    assert [t.value for t in at.text[1:]] == problems
+    assert at.session_state["scale"] == "Linear" and at.query_params["company"] == "OpenAI"
+
+
+def test_reset_goes_back_to_the_bundled_data():
+    at = offered("acme.yaml", ACME)
+    at.button(key="reset").click().run()
+    assert shown(at) == BUNDLED
+    assert at.session_state["upload_generation"] == 1
+
+
+# ---------------------------------------------------------------- the sidebar's upload box on a page
+
+def page(name: str = "overview") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(f"pages/{name}.py")
+    return at.run()
+
+
+def upload(at: AppTest, name: str, payload: bytes) -> AppTest:
+    generation = at.session_state["upload_generation"] if "upload_generation" in at.session_state else 0
+    return at.file_uploader(key=f"upload_file_{generation}").set_value((name, payload, "application/x-yaml")).run()
+
+
+def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():
+    at = upload(page(), "acme.yaml", ACME)
+    assert not at.exception
+    assert at.selectbox(key="company").options == ["Acme AI"]
+    assert at.title[0].value == "Acme AI at a glance"
+    assert any("Using uploaded file acme.yaml for this browser session only." in w.value.replace("\\", "") for w in at.warning)
+    at.button(key="upload_reset").click().run()
+    assert not at.exception
+    assert "OpenAI" in at.selectbox(key="company").options
+    assert not [w for w in at.warning if "uploaded file" in w.value.replace("\\", "")]
+    assert at.title[0].value == "OpenAI at a glance"
+
+
+def test_an_invalid_upload_on_a_page_lists_its_problems_and_changes_nothing():
+    at = upload(page("runway"), "bad.yaml", INVALID)
+    assert not at.exception
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, forecast"]
+    assert "Nothing was changed: the data in use stays as it was." in [c.value for c in at.caption]
+    assert at.title[0].value == "OpenAI: how long does the cash last?"

@@ -1,0 +1,130 @@
+"""What the app's download buttons give: safe, stamped CSVs on every page, and a deck that projects what the
+Runway page shows. Downloads are built as a click builds them (their callables, recorded as the page offers them)."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
+
+from lib.export.cli import main
+from lib.export.stamp import dataset_version
+from tests.conftest import FORMULAS, ROOT, formula_claims_yaml, inert_csv_cells
+from tests.export.conftest import NoChromium, needs_chromium
+
+PAGES = ["overview", "timeline", "waterfall", "runway", "sources"]
+ADDRESS = "http://localhost:8501"
+NEUTRALISED = {f"'{text}" for key, text in FORMULAS.items() if key in ("publisher", "quote", "quote_en", "note")}
+
+
+@pytest.fixture
+def offered(monkeypatch):
+    """Every download a page offers: (label, file name, data), the data built as a click would build it."""
+    original = DeltaGenerator.download_button
+    seen = []
+
+    def record(self, label, data, *args, **kwargs):
+        seen.append((label, kwargs.get("file_name"), data))
+        return original(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", record)
+    monkeypatch.setattr(st, "download_button", lambda *args, **kwargs: record(st._main, *args, **kwargs))
+    return seen
+
+
+def built(data) -> bytes:
+    return data() if callable(data) else data
+
+
+def page(name: str, **query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.context = {"url": f"{ADDRESS}/{name}"}
+    at.switch_page(f"pages/{name}.py")
+    return at.run()
+
+
+def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
+    data = formula_claims_yaml().encode()
+    at = page("sources")
+    at.file_uploader(key="upload_file_0").set_value(("formulas.yaml", data, "application/x-yaml")).run()
+    assert not at.exception and at.selectbox(key="company").value == "Acme AI"
+    csvs = {}
+    for name in PAGES:
+        offered.clear()
+        at.context = {"url": f"{ADDRESS}/{name}"}
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, name
+        csvs.update({file: built(made) for label, file, made in offered if "CSV" in label})
+    assert sorted(csvs) == ["acme-ai-runway.csv", "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv", "burnboard-claims.csv"]
+    text = set()
+    for file, content in csvs.items():
+        stamp = content.decode("utf-8").splitlines()[0]
+        assert stamp.startswith(f"# Dataset {dataset_version(data)} (uploaded) · claims published by 2024-06-01 · {ADDRESS}/"), file
+        text |= set(inert_csv_cells(content))
+    assert NEUTRALISED <= text
+    claims = pd.read_csv(io.BytesIO(csvs["burnboard-claims.csv"]), skiprows=1)
+    assert sorted(claims["value"]) == [500_000_000, 2_000_000_000, 10_000_000_000], "numbers stay numbers"
+
+
+def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
+    claims = tmp_path / "formulas.yaml"
+    claims.write_text(formula_claims_yaml(), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--out", str(out), "--claims", str(claims), "--company", "Acme AI", "--formats", "csv"], renderer=NoChromium()) == 0
+    text = set()
+    for path in sorted(out.glob("*.csv")):
+        content = path.read_bytes()
+        assert content.decode("utf-8").startswith(f"# Dataset {dataset_version(claims.read_bytes())} · claims published by 2024-06-01 · "
+                                                  f"{ADDRESS}/runway?company=Acme+AI&asof=2024-06-01&undated=1\n"), path.name
+        text |= set(inert_csv_cells(content))
+    assert [p.name for p in sorted(out.glob("*.csv"))] == ["acme-ai-runway.csv", "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv"]
+    assert "'" + FORMULAS["publisher"] in text
+
+
+def test_chart_csv_stamp_links_to_the_view_on_screen(offered):
+    at = page("timeline", scale="Linear")
+    stamp = next(built(made) for label, _, made in offered if "CSV" in label).decode("utf-8").splitlines()[0]
+    assert stamp == (f"# Dataset {dataset_version((ROOT / 'data' / 'claims.yaml').read_bytes())} · claims published by 2026-02-01 · "
+                     f"{ADDRESS}/timeline?scale=Linear&company=OpenAI&asof=2026-02-01&undated=1&"
+                     f"metrics={'%2C'.join(at.multiselect(key='metrics').value)}&events=1")
+
+
+@needs_chromium
+def test_page_deck_and_command_line_use_the_same_clamped_cash(offered, tmp_path):
+    """/runway?cash=1e9: the slider clamps to its $50B highest; the deck and the command line must project $50B."""
+    at = page("runway", cash="1e9")
+    assert at.slider(key="cash@OpenAI").value == 50.0
+    on_screen = pd.read_csv(io.BytesIO(next(built(made) for label, _, made in offered if "CSV" in label)), skiprows=1)
+    assert on_screen["cash_start"].iloc[0] == 50e9, "the chart on the page starts from the slider's value"
+    deck = next(made for label, _, made in offered if label == "Download deck (.pptx)")
+    from pptx import Presentation
+
+    slides = Presentation(io.BytesIO(deck())).slides
+    runway_slide = next(s for s in slides if s.shapes.title is not None and "runway" in s.shapes.title.text_frame.text.lower())
+    subtitle = " ".join(shape.text_frame.text for shape in runway_slide.shapes if shape.has_text_frame)
+    assert "with $50.0B cash" in subtitle
+    assert main(["--out", str(tmp_path), "--formats", "csv", "--cash", "1e18"], renderer=NoChromium()) == 0
+    runway = pd.read_csv(tmp_path / "openai-runway.csv", skiprows=1)
+    assert runway["cash_start"].iloc[0] == 50e9 == at.slider(key="cash@OpenAI").value * 1e9
+
+
+def test_pages_load_neither_kaleido_nor_python_pptx_until_a_download_needs_them():
+    script = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=60)\n"
+        f"for name in {PAGES!r}:\n"
+        "    at.switch_page(f'pages/{name}.py').run()\n"
+        "    assert not at.exception, name\n"
+        "print(sorted(m for m in ('kaleido', 'pptx', 'choreographer') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "['choreographer']", "only Chromium's finder is loaded, to decide which buttons to show"

@@ -1,0 +1,54 @@
+"""What pages draw besides their own widgets: chart blocks with their downloads, CSV downloads, inert text.
+
+Downloads are built when clicked; kaleido and python-pptx are loaded only then. Every file carries the stamp
+of the view it was downloaded from.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from lib.charts import Chart
+from lib.export import images, renderer, tables
+from lib.export.theme import file_names, toolbar_config
+from ui import cached, data
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+
+
+def md_escape(text: Any) -> str:
+    """Text from data or uploads, made inert for st.markdown/captions/help (no links, HTML or formatting)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def show_chart(chart: Chart, key: str) -> None:
+    """A chart with its source line, downloads (PNG, SVG, CSV) and the data behind it."""
+    st.plotly_chart(chart.figure, config=toolbar_config(chart), key=f"{key}_chart", width="stretch")
+    st.caption(md_escape(chart.source_line))
+    names = file_names(chart)
+    stamp = data.stamp()
+    available, reason = cached.renderer_found()
+    columns = st.columns(4)
+    if available:
+        columns[0].download_button("PNG (slides)", lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()),
+                                   file_name=names["png"], mime="image/png", icon=":material/image:", key=f"{key}_png", on_click="ignore")
+        columns[1].download_button("SVG (print)", lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()),
+                                   file_name=names["svg"], mime="image/svg+xml", icon=":material/draw:", key=f"{key}_svg", on_click="ignore")
+    else:
+        columns[0].caption(f"Image downloads unavailable: {md_escape(reason)} The camera icon on the chart still saves a PNG.")
+    columns[2].download_button("CSV (data drawn)", lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"], mime="text/csv",
+                               icon=":material/table:", key=f"{key}_csv", on_click="ignore")
+    with st.expander("Data and claims behind this chart"):
+        st.dataframe(chart.data, hide_index=True, width="stretch")
+        st.dataframe(chart.claims, hide_index=True, width="stretch")
+    st.caption("To cite: name the article(s) above, not Burnboard; each claim id leads to its quote on the Sources page.")
+
+
+def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """A download of a table as safe CSV, stamped."""
+    stamp = data.stamp()
+    st.download_button(label, lambda: tables.table_csv(frame, stamp=stamp), file_name=file_name, mime="text/csv",
+                       icon=":material/download:", on_click="ignore", key=key)

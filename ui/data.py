@@ -1,0 +1,90 @@
+"""The data in force for this browser session: an accepted upload, else the bundled claims, as of the sidebar's
+date; and the stamp that names them on every download.
+
+An upload is checked with the bundled file's rules; a valid one replaces the data for this session only (its
+settings start again from their defaults), an invalid one leaves the data as it was and its problems are kept
+for the sidebar to list. Reset goes back to the bundled file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from lib import claims as claims_lib
+from lib.export.stamp import Stamp, dataset_version
+from ui import cached, url
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation")
+AS_OF = "asof"  # the sidebar's as-of date: only claims published by then are in force
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The claims in force, the key their caches use, how the sidebar names them and their version."""
+
+    claims: pd.DataFrame
+    key: str
+    label: str
+    version: str
+    uploaded: bool
+
+
+def in_force() -> Dataset:
+    """The accepted upload of this session, else the bundled data."""
+    upload = st.session_state.get("upload")
+    if upload:
+        name, data, key = upload
+        return Dataset(cached.uploaded_claims(key, name, data), key, f"uploaded file {name}", dataset_version(data), True)
+    return Dataset(cached.bundled_claims(), cached.BUNDLED, "bundled data", cached.bundled_version(), False)
+
+
+def offer(name: str, data: bytes) -> bool:
+    """Check an uploaded file; a valid one comes into force (True), an invalid one leaves its problems (False)."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        st.session_state["upload_problems"] = [f"{name}: the file is {len(data) / 1e6:.1f} MB; the limit is 5 MB."]
+        return False
+    key = cached.upload_key(data)
+    try:
+        cached.uploaded_claims(key, name, data)
+    except claims_lib.ClaimsError as err:
+        st.session_state["upload_problems"] = err.problems
+        return False
+    st.session_state["upload"] = (name, data, key)
+    st.session_state["upload_problems"] = []
+    _forget_settings()
+    return True
+
+
+def problems() -> list[str]:
+    """What was wrong with the last file offered (empty when it was accepted or none was offered)."""
+    return st.session_state.get("upload_problems", [])
+
+
+def generation() -> int:
+    """Bumped by every reset, so the uploader gets a new key and forgets its file."""
+    return st.session_state.get("upload_generation", 0)
+
+
+def reset() -> None:
+    """Back to the bundled data, every setting from its default."""
+    for key in ("upload", "upload_problems", "upload_seen"):
+        st.session_state.pop(key, None)
+    st.session_state["upload_generation"] = generation() + 1
+    _forget_settings()
+
+
+def _forget_settings() -> None:
+    """Another dataset has other companies and dates: every setting starts again from its defaults."""
+    for key in [k for k in st.session_state if k not in UPLOAD_STATE and not str(k).startswith("upload_file")]:
+        del st.session_state[key]
+    st.query_params.clear()
+
+
+def stamp(**link_overrides: str) -> Stamp:
+    """What makes a download reproducible: this dataset's version, the sidebar's as-of date and this view's link
+    (link_overrides replace or add URL parameters)."""
+    dataset = in_force()
+    return Stamp(dataset.version, dataset.uploaded, st.session_state[AS_OF], url.link(**link_overrides))

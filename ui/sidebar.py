@@ -1,0 +1,139 @@
+"""The sidebar every page shares: navigation, the data upload, company, as-of date, the data and deck downloads.
+
+Each page calls page_setup() first. Rendering the navigation here rather than relying on st.navigation's
+sidebar means a deep link on a freshly started server (which Streamlit runs without app.py) looks the same.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from lib import claims as claims_lib, dashboard, transforms as tf
+from lib.export import renderer
+from ui import cached, data, runway
+from ui.blocks import md_escape
+from ui.url import choice, date_between, flag, url_persist
+
+PAGES = [
+    ("pages/overview.py", "Overview", ":material/dashboard:"),
+    ("pages/timeline.py", "Timeline", ":material/timeline:"),
+    ("pages/waterfall.py", "Waterfall", ":material/waterfall_chart:"),
+    ("pages/runway.py", "Runway", ":material/flight_takeoff:"),
+    ("pages/sources.py", "Sources", ":material/format_quote:"),
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: the claims in force and the sidebar's choices."""
+
+    claims: pd.DataFrame
+    prepared: pd.DataFrame
+    dataset_key: str
+    entity: str
+    as_of: dt.date
+    include_undated: bool
+    dataset_label: str
+    first_published: dt.date
+    last_published: dt.date
+
+
+SIDEBAR_PARAMS = ("company", "asof", "undated")
+
+
+def _forget_page_params() -> None:
+    """A new company starts from its own claims: drop the previous company's page settings from the URL."""
+    for key in [k for k in st.query_params if k not in SIDEBAR_PARAMS]:
+        del st.query_params[key]
+
+
+def _upload_box() -> None:
+    """Sidebar upload of a claims YAML; problems are listed with their lines, a valid file replaces the data."""
+    with st.sidebar.expander("Use your own data", expanded=False):
+        file = st.file_uploader("Claims YAML (max 5 MB)", type=["yaml", "yml"], key=f"upload_file_{data.generation()}",
+                                help="Same format and rules as data/claims.yaml; see data/README.md.")
+        if file is not None and st.session_state.get("upload_seen") != file.file_id:
+            st.session_state["upload_seen"] = file.file_id
+            data.offer(file.name, file.getvalue())
+        problems = data.problems()
+        for problem in problems[:50]:  # problems quote the file's own text: shown inert
+            st.error(md_escape(problem), icon=":material/error:")
+        if len(problems) > 50:
+            st.error(f"... and {len(problems) - 50} more problems.", icon=":material/error:")
+        if problems:
+            st.caption("Nothing was changed: the data in use stays as it was.")
+        if st.session_state.get("upload") and st.button("Reset to bundled data", key="upload_reset", icon=":material/restart_alt:"):
+            data.reset()
+            st.rerun()
+
+
+def page_setup(title: str) -> Context:
+    """Page config, the shared sidebar and the data in force; call first on every page."""
+    st.set_page_config(page_title=f"{title} · Burnboard", page_icon=":material/local_fire_department:", layout="wide")
+    sidebar = st.sidebar
+    sidebar.markdown("### :material/local_fire_department: Burnboard")
+    for path, label, icon in PAGES:
+        sidebar.page_link(path, label=label, icon=icon)
+    sidebar.divider()
+    _upload_box()
+    dataset = data.in_force()
+    claims = dataset.claims
+    published = claims["source_published"].dropna()
+    first = published.min().date() if not published.empty else dt.date(2000, 1, 1)
+    last = max(published.max().date() if not published.empty else dt.date.today(), first)
+    every = cached.prepared(dataset.key, claims, None, True)
+    companies = dashboard.entities(every) or sorted(set(claims["entity"]))
+    default_company = "OpenAI" if "OpenAI" in companies else companies[0]
+    entity = url_persist(sidebar.selectbox, default=default_company, parse=choice(companies))(
+        "Company", companies, key="company", on_change=_forget_page_params)
+    as_of = url_persist(sidebar.date_input, default=last, parse=date_between(first, last))(
+        "Claims published by", min_value=first, max_value=last, key=data.AS_OF,
+        help="Only claims from articles published on or before this date are used.")
+    include_undated = url_persist(sidebar.checkbox, default=True, parse=flag)(
+        "Include undated articles", key="undated",
+        help="Three articles give no date. Each counts from the end of the period it was evidently written in "
+             "(2024 or 2024-Q4), so an earlier as-of date leaves it out.")
+    if dataset.uploaded:
+        sidebar.warning(f"Using {md_escape(dataset.label)} for this browser session only.", icon=":material/upload_file:")
+    sidebar.download_button("Download the data (YAML)", lambda: claims_lib.to_yaml(claims), file_name="claims.yaml",
+                            mime="application/x-yaml", icon=":material/download:", key="download_yaml", on_click="ignore",
+                            help="Extend it and upload it again under 'Use your own data'.")
+    articles = claims["source"].nunique()
+    prepared = cached.prepared(dataset.key, claims, as_of, include_undated)
+    _deck_button(dataset, prepared, entity, as_of, include_undated)
+    sidebar.caption(
+        f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
+        "Every number links to the sentence it came from: see Sources."
+    )
+    return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last)
+
+
+def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool) -> None:
+    """A .pptx of every chart for this company and as-of date, with the runway sliders' values, stamped with a
+    link that opens those values."""
+    available, reason = cached.renderer_found()
+    if not available:
+        st.sidebar.caption(f"Deck download unavailable: {md_escape(reason)}")
+        return
+    inputs = cached.runway_inputs(dataset.key, prepared, as_of, include_undated, entity)
+    held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
+    known = tf.as_of(dataset.claims, as_of, include_undated)
+    st.sidebar.download_button(
+        "Download deck (.pptx)", lambda: _deck(known, entity, held, as_of),
+        file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
+        key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
+    )
+
+
+def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date) -> bytes:
+    """The deck's bytes, built when the button is clicked from the runway values held then (python-pptx is
+    loaded then too, not with the page)."""
+    from lib.export.deck import deck_bytes
+
+    charts = dashboard.build_charts(known, entity, held["settings"], as_of)
+    return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)
