@@ -1,5 +1,4 @@
 """Runway: how long the cash lasts under the user's assumptions, and what an earlier reader would have seen."""
-import datetime as dt
 
 import streamlit as st
 
