@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup run test bench export validate clean
+.PHONY: setup run test bench export validate update-peers clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -29,6 +29,10 @@ export: setup
 
 validate: $(STAMP)
 	$(PY) -m lib.validate data/claims.yaml
+
+# Needs the network (epoch.ai); never run by the tests. See data/peers/README.md.
+update-peers: $(STAMP)
+	$(PY) -m lib.peers update-epoch --out data/peers/epoch-ai.csv
 
 clean:
 	rm -rf $(VENV) exports .pytest_cache .hypothesis
