@@ -20,7 +20,7 @@ EVENT_GAP = pd.Timedelta(days=45)
 EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
-                 "source_source_type", "source_published", "source_written", "quote", "quote_en"]
+                 "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per"]
 FONT = "Inter, 'Noto Sans', 'Noto Sans CJK KR', Arial, sans-serif"
 
 
@@ -46,6 +46,14 @@ def format_value(value: float | None, unit: str | None) -> str:
         return format_usd(value).replace("$", "₩" if unit == "KRW" else "€")
     number = format_usd(value, digits=1 if value >= 1e3 else 0).lstrip("$")
     return f"{number}%" if unit == "percent" else f"{number} {unit}"
+
+
+def claim_figure(row) -> str:
+    """A claim's number as the article gave it, with its qualifier and rate: '≈ $5.0B a year'; '' for events."""
+    if pd.isna(row["value"]):
+        return ""
+    per = row["per"] if isinstance(row["per"], str) else None
+    return qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
 
 
 def source_kind_label(row) -> str:

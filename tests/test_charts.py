@@ -26,6 +26,16 @@ def test_format_value(value, unit, expected):
     assert charts.format_value(value, unit) == expected
 
 
+@pytest.mark.parametrize(
+    "value, unit, per, qualifier, expected",
+    [(5e9, "USD", "year", "approximately", "≈ $5.0B a year"), (8e9, "USD", "year", "more_than", "> $8.0B a year"),
+     (700_000, "USD", "day", "exact", "$700.0K a day"), (930e6, "KRW", None, "exact", "₩930.0M"),
+     (10, "GW", None, "at_least", "≥ 10 GW"), (float("nan"), None, None, None, "")],
+)
+def test_claim_figure(value, unit, per, qualifier, expected):
+    assert charts.claim_figure({"value": value, "unit": unit, "per": per, "qualifier": qualifier}) == expected
+
+
 @pytest.fixture
 def prepared():
     return tf.prepare(make_claims(

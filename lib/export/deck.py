@@ -13,7 +13,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from lib.charts import Chart, source_label
+from lib.charts import Chart, claim_figure, source_kind_label
 from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp
 from lib.export.theme import fitted_source_line, slide_figure, wrap
@@ -101,14 +101,17 @@ def _default_subtitle(charts: list[Chart]) -> str:
 
 
 def _notes(chart: Chart) -> str:
-    """Speaker notes: each claim with its article and quote, the English translation after a slash."""
+    """Speaker notes: each claim with its figure (qualifier included), basis, kind of source, article and quote,
+    the English translation after a slash."""
     lines = [chart.subtitle, "", "The quotes behind the numbers:"]
     for _, claim in chart.claims.iterrows():
         quote = str(claim["quote"]).strip()
         english = claim["quote_en"]
         if isinstance(english, str) and english.strip() and english.strip() != quote:
             quote = f"{quote} / {english.strip()}"
-        lines.append(f"{claim['id']} — {source_label(claim)}: {quote}")
+        figure = claim_figure(claim)
+        said = f"{figure}, {claim['basis']}" if figure else claim["basis"]
+        lines.append(f"{claim['id']} ({said}) — {source_kind_label(claim)}: {quote}")
     return "\n".join(lines)
 
 

@@ -41,8 +41,9 @@ def test_chart_slide_names_sources_and_notes_hold_quotes(deck, index, chart):
     pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pictures) == 1 and pictures[0].width > 0.9 * deck.slide_width
     notes = slide.notes_slide.notes_text_frame.text
-    assert f"acme-loss-2024 — 디지털타임스 (Digital Times) (2026-02-01): {KO_QUOTE} / {KO_QUOTE_EN}" in notes
-    assert f"acme-revenue-2024 — Smith & Sons <Daily> (undated): {EN_QUOTE}" in notes
+    assert (f"acme-loss-2024 (≈ $5.0B a year, estimated) — News outlet: 디지털타임스 (Digital Times) (2026-02-01): "
+            f"{KO_QUOTE} / {KO_QUOTE_EN}") in notes
+    assert f"acme-revenue-2024 ($3.7B a year, reported) — Blog: Smith & Sons <Daily> (undated): {EN_QUOTE}" in notes
     assert f"{EN_QUOTE} / " not in notes, "an English quote is not repeated as its own translation"
 
 
