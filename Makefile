@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup run test bench export validate clean
+.PHONY: setup run test bench export validate audit clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -29,6 +29,9 @@ export: setup
 
 validate: $(STAMP)
 	$(PY) -m lib.validate data/claims.yaml
+
+audit: $(STAMP)
+	$(PY) -m lib.audit data/claims.yaml
 
 clean:
 	rm -rf $(VENV) exports .pytest_cache .hypothesis
