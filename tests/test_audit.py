@@ -293,8 +293,8 @@ def test_cli_as_of_decides_what_is_stale(capsys, files):
 def test_cli_exit_1_for_a_file_that_fails_validation(capsys, files):
     assert run(capsys, str(files / "bad.yaml")) == (1, "", f"{files / 'bad.yaml'}:15: claims[0].value: expected a number, got boolean true "
                                                       "(YAML reads yes/no/on/off/true/false as booleans)\n")
-    assert run(capsys, str(files / "echo.yaml"), str(files / "echo.yaml")) == (1, "", "".join(
-        f"{files / 'echo.yaml'}:{line}: {field}: duplicate id '{name}' (first at {files / 'echo.yaml'}:{line})\n"
+    assert run(capsys, str(files / "echo.yaml"), str(files / "acknowledged.yaml")) == (1, "", "".join(
+        f"{files / 'acknowledged.yaml'}:{line}: {field}: duplicate id '{name}' (first at {files / 'echo.yaml'}:{line})\n"
         for line, field, name in [(2, "sources[0].id", "a"), (11, "sources[1].id", "b"), (20, "sources[2].id", "c"),
                                   (29, "sources[3].id", "u"), (40, "claims[0].id", "cost-2023"), (53, "claims[1].id", "cost-2024")]))
     assert run(capsys, str(files / "missing.yaml")) == (1, "", f"{files / 'missing.yaml'}:1: file: cannot read (No such file or directory)\n")
