@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup run test bench export validate update-peers clean
+.PHONY: setup run test bench export validate update-peers audit clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -33,6 +33,9 @@ validate: $(STAMP)
 # Needs the network (epoch.ai); never run by the tests. See data/peers/README.md.
 update-peers: $(STAMP)
 	$(PY) -m lib.peers update-epoch --out data/peers/epoch-ai.csv
+
+audit: $(STAMP)
+	$(PY) -m lib.audit data/claims.yaml
 
 clean:
 	rm -rf $(VENV) exports .pytest_cache .hypothesis

@@ -10,12 +10,15 @@ import gc
 import math
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import yaml
 from yaml.constructor import SafeConstructor
 
-from lib.vocabulary import BASES, COMPANY, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS
+from lib.vocabulary import (
+    BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
+)
 
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -25,10 +28,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 SOURCE_FIELDS = ("id", "file", "title", "publisher", "source_type", "language", "published", "written", "url", "note")
 CLAIM_FIELDS = (
     "id", "entity", "counterparty", "metric", "scope", "includes", "value", "unit", "per", "period", "basis",
-    "qualifier", "tolerance", "source", "quote", "quote_en", "inferred", "note",
+    "qualifier", "tolerance", "source", "quote", "quote_en", "inferred", "relates_to", "note",
 )
 CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
-LIST_FIELDS = ("includes", "inferred")  # kept in the frame as comma-separated text
+LIST_FIELDS = ("includes", "inferred", "relates_to")  # kept in the frame as comma-separated text
+ACKNOWLEDGED_FIELDS = ("kind", "claims", "reason")
 FRAME_COLUMNS = list(CLAIM_FIELDS) + ["line"] + [f"source_{f}" for f in SOURCE_FIELDS if f != "id"]
 
 ISO_639_1 = frozenset(
@@ -48,6 +52,16 @@ MAX_EXPANSION = 20  # how many times bigger than the file aliases may make the d
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CORE_TAGS = _SCALAR_TAGS | {_TAG + "map", _TAG + "seq"}
+
+
+class Acknowledgement(NamedTuple):
+    """A finding the file expects and explains (a known slip in an article): it matches an audit finding of
+    the same kind about exactly the same claims. Carried in the claims frame's attrs["acknowledged"]; a named
+    tuple, so frames that carry it still serialise (Streamlit writes attrs as JSON)."""
+
+    kind: str
+    claims: tuple[str, ...]
+    reason: str
 
 
 class ClaimsError(ValueError):
@@ -274,7 +288,7 @@ class _Validator:
         if nodes is None:
             return None
         self.line = _line(node)
-        row = {"line": self.line, "index": index}
+        row = {"line": self.line, "index": index, "at": self.problems}
         row["id"] = self.slug(nodes, field)
         row["file"] = self.text(nodes, "file", field)
         if row["file"] and not FILE_NAME.match(row["file"]):
@@ -347,6 +361,29 @@ class _Validator:
             self.problems.add(_line(nodes[key]), _join(field, key), "must not be an empty list (leave the field out)")
         return ",".join(names) or None
 
+    def ids(self, nodes: dict, key: str, field: str, empty: str = "must not be an empty list (leave the field out)"
+            ) -> list[tuple[str, int, str]] | None:
+        """A list of claim ids as (id, line, field) for checking against every claim once all are read;
+        empty lists (the `empty` problem) and repeats are refused."""
+        if key not in nodes:
+            return None
+        items = self.build.sequence(nodes[key], _join(field, key))
+        found: list[tuple[str, int, str]] = []
+        for position, node in enumerate(items):
+            where = f"{field}.{key}[{position}]"
+            value = self.build.scalar(node, where)
+            if value is _INVALID:
+                continue
+            if not isinstance(value, str):
+                self.problems.add(_line(node), where, f"expected a claim id, got {_describe(value)}")
+            elif value in [f[0] for f in found]:
+                self.problems.add(_line(node), where, f"{value} is listed twice")
+            else:
+                found.append((value, _line(node), where))
+        if not items and isinstance(nodes[key], yaml.SequenceNode):
+            self.problems.add(_line(nodes[key]), _join(field, key), empty)
+        return found
+
     def required_key(self, nodes: dict, key: str, field: str) -> None:
         if key not in nodes:
             self.problems.add(self.line, _join(field, key), "missing (write null when unknown)")
@@ -385,7 +422,7 @@ class _Validator:
         for key in CLAIM_REQUIRED:
             if key not in nodes and key != "value":
                 self.problems.add(self.line, f"{field}.{key}", "missing")
-        row = {"line": self.line, "index": index, "id": self.slug(nodes, field)}
+        row = {"line": self.line, "index": index, "at": self.problems, "id": self.slug(nodes, field)}
         row["entity"] = self.text(nodes, "entity", field, required=False)
         row["counterparty"] = self.text(nodes, "counterparty", field, required=False)
         row["metric"] = self.choice(nodes, "metric", field, METRICS, required=False)
@@ -406,6 +443,7 @@ class _Validator:
         row["quote"] = self.text(nodes, "quote", field, required=False)
         row["quote_en"] = self.text(nodes, "quote_en", field, required=False)
         row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, "field")
+        row["relates_to"] = self.ids(nodes, "relates_to", field)
         row["note"] = self.text(nodes, "note", field, required=False)
         if row["metric"]:
             self.metric_rules(nodes, field, row, value)
@@ -455,97 +493,159 @@ class _Validator:
         if value is not None and value is not _INVALID and "qualifier" not in nodes:
             self.problems.add(where, f"{field}.qualifier", "missing (exact, approximately, at_least, ...)")
 
-    def document(self, root: yaml.Node) -> tuple[list[dict], list[dict]]:
-        top = self.build.mapping(root, "", ("sources", "claims"))
+    def acknowledgement(self, node: yaml.Node, index: int) -> dict | None:
+        """One entry of the acknowledged list: a finding's kind, its claims and why it is expected."""
+        field = f"acknowledged[{index}]"
+        nodes = self.build.mapping(node, field, ACKNOWLEDGED_FIELDS)
+        if nodes is None:
+            return None
+        self.line = _line(node)
+        row = {"line": self.line, "index": index, "at": self.problems}
+        row["kind"] = self.choice(nodes, "kind", field, FINDING_KINDS)
+        if "claims" not in nodes:
+            self.problems.add(self.line, f"{field}.claims", "missing")
+        row["claims"] = self.ids(nodes, "claims", field, empty="must name at least one claim") or []
+        row["reason"] = self.text(nodes, "reason", field)
+        return row
+
+    def document(self, root: yaml.Node) -> tuple[list[dict], list[dict], list[dict]]:
+        """Sources, claims and acknowledged entries, each checked on its own (see _cross_check for the rest)."""
+        top = self.build.mapping(root, "", ("sources", "claims", "acknowledged"))
         if top is None:
-            return [], []
+            return [], [], []
         for key in ("sources", "claims"):
             if key not in top:
                 self.problems.add(_line(root), key, "missing")
-        sources = [self.source(n, i) for i, n in enumerate(self.build.sequence(top["sources"], "sources"))] if "sources" in top else []
-        claims = [self.claim(n, i) for i, n in enumerate(self.build.sequence(top["claims"], "claims"))] if "claims" in top else []
-        sources = [s for s in sources if s]
-        claims = [c for c in claims if c]
-        self.unique(sources, "sources")
-        self.unique(claims, "claims")
-        known = {s["id"] for s in sources}
-        for claim in claims:
-            if claim["source"] and claim["source"] not in known:
-                self.problems.add(claim["source_line"], f"claims[{claim['index']}].source", f"unknown source {claim['source']!r}")
-        return sources, claims
+        parts = []
+        for key, read in (("sources", self.source), ("claims", self.claim), ("acknowledged", self.acknowledgement)):
+            rows = [read(n, i) for i, n in enumerate(self.build.sequence(top[key], key))] if key in top else []
+            parts.append([row for row in rows if row])
+        return parts[0], parts[1], parts[2]
 
-    def unique(self, rows: list[dict], field: str) -> None:
-        first: dict[str, int] = {}
-        for row in rows:
-            if row["id"] is None:
-                continue
-            if row["id"] in first:
-                self.problems.add(row["line"], f"{field}[{row['index']}].id", f"duplicate id {row['id']!r} (first at line {first[row['id']]})")
-            else:
-                first[row["id"]] = row["line"]
+
+def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> None:
+    """What needs every file read: unique ids, and every source, related claim and acknowledged claim known.
+    A problem is reported in the file that has it; one found across files names the other file."""
+    _unique(sources, "sources")
+    _unique(claims, "claims")
+    known_sources = {s["id"] for s in sources}
+    known_claims = {c["id"] for c in claims}
+    for claim in claims:
+        if claim["source"] and claim["source"] not in known_sources:
+            claim["at"].add(claim["source_line"], f"claims[{claim['index']}].source", f"unknown source {claim['source']!r}")
+        for claim_id, line, where in claim["relates_to"] or []:
+            if claim_id == claim["id"]:
+                claim["at"].add(line, where, "a claim cannot relate to itself")
+            elif claim_id not in known_claims:
+                claim["at"].add(line, where, f"unknown claim {claim_id!r}")
+    first: dict[tuple, dict] = {}
+    for entry in acknowledged:
+        for claim_id, line, where in entry["claims"]:
+            if claim_id not in known_claims:
+                entry["at"].add(line, where, f"unknown claim {claim_id!r}")
+        key = (entry["kind"], frozenset(c[0] for c in entry["claims"]))
+        if key in first:
+            entry["at"].add(entry["line"], f"acknowledged[{entry['index']}]",
+                            f"acknowledges the same finding as the entry {_place(first[key], entry)}")
+        elif entry["kind"] and entry["claims"]:
+            first[key] = entry
+
+
+def _unique(rows: list[dict], field: str) -> None:
+    first: dict[str, dict] = {}
+    for row in rows:
+        if row["id"] is None:
+            continue
+        if row["id"] in first:
+            row["at"].add(row["line"], f"{field}[{row['index']}].id", f"duplicate id {row['id']!r} ({_place(first[row['id']], row, 'first ')})")
+        else:
+            first[row["id"]] = row
+
+
+def _place(earlier: dict, row: dict, prefix: str = "") -> str:
+    """Where an earlier row is, seen from a later one: 'at line 12', or 'at other.yaml:12' in another file."""
+    where = f"line {earlier['line']}" if earlier["at"] is row["at"] else f"{earlier['at'].path}:{earlier['line']}"
+    return f"{prefix}at {where}"
 
 
 def parse_claims(data: bytes | str, path: str = "<upload>") -> pd.DataFrame:
-    """Validate a claims document given as bytes or text; return one row per claim with its source joined in.
+    """Validate a claims document given as bytes or text; return one row per claim with its source joined in,
+    and the file's acknowledged findings (a tuple of Acknowledgement) in attrs["acknowledged"].
 
     Raises ClaimsError listing every problem found, each as `PATH:LINE: field: message`.
     """
-    problems = _Problems(path)
-    text = _decode(data.encode("utf-8") if isinstance(data, str) else data, problems)
+    return parse_documents([(data, path)])
+
+
+def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
+    """Validate several (data, path) documents as one dataset, as if their sources, claims and acknowledged
+    lists were written in one file: ids must be unique across them, and a claim may cite a source, relate to a
+    claim or be acknowledged in another. See parse_claims."""
+    everything: list[list[dict]] = [[], [], []]
+    reports = []
     collecting = gc.isenabled()
     gc.disable()  # a large file makes millions of short-lived nodes: pausing the cycle collector keeps loading linear
     try:
-        sources, claims = _validated(text, path, problems)
+        for data, path in documents:
+            problems = _Problems(path)
+            text = _decode(data.encode("utf-8") if isinstance(data, str) else data, problems)
+            for collected, rows in zip(everything, _validated(text, path, problems)):
+                collected.extend(rows)
+            reports.append(problems)
+        _cross_check(*everything)
     finally:
         if collecting:
             gc.enable()
-    if problems.items:
-        raise ClaimsError(problems.sorted())
-    return _frame(sources, claims)
+    if any(problems.items for problems in reports):
+        raise ClaimsError([line for problems in reports for line in problems.sorted()])
+    return _frame(*everything)
 
 
-def _validated(text: str | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict]]:
-    """Parse text into nodes and validate them; problems are collected, not raised."""
-    sources: list[dict] = []
-    claims: list[dict] = []
-    if text is not None:
-        try:
-            root = yaml.compose(text, Loader=_Loader)
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            problems.add(mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
-            root = None
-        except yaml.YAMLError as err:
-            problems.add(1, "file", f"not valid YAML: {err}")
-            root = None
-        if root is None and not problems.items:
-            problems.add(1, "file", "the file holds no YAML document")
-        elif root is not None:
-            distinct, expanded = _expanded_size(root) if "&" in text else (0, 0)  # no anchor, no alias
-            if expanded > MAX_EXPANSION * distinct + 1000:
-                problems.add(1, "file", f"aliases expand {distinct} nodes into {expanded}; refused (possible 'billion laughs')")
-            else:
-                sources, claims = _Validator(path, problems).document(root)
-    return sources, claims
-
-
-def load_claims(path: str | Path) -> pd.DataFrame:
-    """Load and validate a claims file; see parse_claims."""
-    path = Path(path)
+def _validated(text: str | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict], list[dict]]:
+    """Parse text into nodes and validate them on their own; problems are collected, not raised."""
+    if text is None:
+        return [], [], []
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ClaimsError([f"{path}:1: file: cannot read ({err.strerror})"]) from err
-    return parse_claims(data, str(path))
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problems.add(mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
+        return [], [], []
+    except yaml.YAMLError as err:
+        problems.add(1, "file", f"not valid YAML: {err}")
+        return [], [], []
+    if root is None:
+        problems.add(1, "file", "the file holds no YAML document")
+        return [], [], []
+    distinct, expanded = _expanded_size(root) if "&" in text else (0, 0)  # no anchor, no alias
+    if expanded > MAX_EXPANSION * distinct + 1000:
+        problems.add(1, "file", f"aliases expand {distinct} nodes into {expanded}; refused (possible 'billion laughs')")
+        return [], [], []
+    return _Validator(path, problems).document(root)
 
 
-def _frame(sources: list[dict], claims: list[dict]) -> pd.DataFrame:
-    """Join each claim with its source's fields (prefixed source_) into a typed frame."""
+def load_claims(*paths: str | Path) -> pd.DataFrame:
+    """Load and validate one or more claims files as one dataset; see parse_claims and parse_documents."""
+    documents, unreadable = [], []
+    for path in map(Path, paths):
+        try:
+            documents.append((path.read_bytes(), str(path)))
+        except OSError as err:
+            unreadable.append(f"{path}:1: file: cannot read ({err.strerror})")
+    if unreadable:
+        raise ClaimsError(unreadable)
+    return parse_documents(documents)
+
+
+def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> pd.DataFrame:
+    """Join each claim with its source's fields (prefixed source_) into a typed frame; the acknowledged
+    findings go in attrs."""
     by_id = {s["id"]: s for s in sources}
     rows = []
     for claim in claims:
         source = by_id[claim["source"]]
         row = {key: claim.get(key) for key in CLAIM_FIELDS}
+        row["relates_to"] = ",".join(c[0] for c in claim["relates_to"] or []) or None
         row["line"] = claim["line"]
         for key in SOURCE_FIELDS[1:]:
             row[f"source_{key}"] = source.get(key)
@@ -559,12 +659,19 @@ def _frame(sources: list[dict], claims: list[dict]) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["line"] = frame["line"].astype("int64")
     frame["source_published"] = pd.to_datetime(frame["source_published"])
+    frame.attrs["acknowledged"] = tuple(
+        Acknowledgement(entry["kind"], tuple(c[0] for c in entry["claims"]), entry["reason"]) for entry in acknowledged
+    )
     return frame
 
 
 def to_yaml(claims: pd.DataFrame) -> str:
-    """Write a claims frame back as a claims document that loads into the same frame."""
+    """Write a claims frame back as a claims document that loads into the same frame (and the same
+    acknowledged findings)."""
     doc = {"sources": sources_of(claims), "claims": [_claim_mapping(row) for _, row in claims.iterrows()]}
+    acknowledged = claims.attrs.get("acknowledged", ())
+    if acknowledged:
+        doc["acknowledged"] = [{"kind": a.kind, "claims": list(a.claims), "reason": a.reason} for a in acknowledged]
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
 
 

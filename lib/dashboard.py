@@ -232,7 +232,8 @@ def bundled_lines(claim: pd.Series) -> list[str]:
 WATERFALL_COLUMNS = ["label", "kind", "amount_usd", "claim_ids", "basis", "qualifier", "low_usd", "high_usd", "covers"]
 
 
-def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dict[str, str] | None = None) -> pd.DataFrame:
+def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dict[str, str] | None = None,
+                    candidates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The year's bars: revenue, each cost line (negative), 'Other / unexplained', and the net loss total.
 
     `choices` maps a line to Headline, Low, High or a source label (default Headline). A picked claim that
@@ -240,9 +241,10 @@ def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dic
     unexplained is whatever makes revenue minus the lines equal the loss, so the chart always adds up; see
     reconcile() for whether it can. The total is labelled with the loss claim's basis. low_usd and high_usd
     are each bar's finite interval (positive amounts); covers names the other lines a bundled bar stands for.
+    `candidates` saves recomputing waterfall_candidates for a caller that builds several choices of one year.
     """
     choices = choices or {}
-    candidates = waterfall_candidates(prepared, entity, year)
+    candidates = waterfall_candidates(prepared, entity, year) if candidates is None else candidates
     picked = {}
     for line in WATERFALL_LINES:
         options = candidates[candidates["line"] == line]

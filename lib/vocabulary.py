@@ -214,3 +214,44 @@ SOURCE_TYPES: dict[str, SourceType] = {s.name: s for s in [
 ]}
 
 INFERABLE_FIELDS = ("period", "per", "unit", "entity", "counterparty", "value")  # what `inferred` may name
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    """A kind of audit finding (lib.audit) with its fixed severity, a short label and what it means.
+
+    error: the figures cannot all be right. warning: a reader should know before trusting a number.
+    info: worth knowing, often harmless.
+    """
+
+    name: str
+    severity: str
+    label: str
+    description: str
+
+
+SEVERITIES = ("error", "warning", "info")
+ARITHMETIC_POINTS = 1.0  # a stated percentage may be this many points from the one its figures give
+ARITHMETIC_SHARE = 0.01  # a stated total may be this fraction from the sum of its parts
+FX_SPREAD = 0.10  # a conversion's rate may be this fraction from the median of its peers
+STALE_AFTER_MONTHS = 12  # a runway input older than this at the as-of date is stale
+FINDING_KINDS: dict[str, FindingKind] = {k.name: k for k in [
+    FindingKind("arithmetic", "error", "Arithmetic",
+                f"a stated percentage, share or total that the figures it relates to contradict (more than "
+                f"{ARITHMETIC_POINTS:g} point or {ARITHMETIC_SHARE:.0%} out)"),
+    FindingKind("reconcile", "error", "Waterfall does not add up",
+                "a year's cost lines exceed its revenue plus loss even at the limits of their qualifiers"),
+    FindingKind("unfinished_period", "error", "Unfinished period",
+                "a rate marked reported or estimated for a period that had not ended when its article appeared"),
+    FindingKind("disagreement", "warning", "Sources disagree",
+                "figures from different articles for the same entity, metric, scope and period whose intervals do not overlap"),
+    FindingKind("conversion", "warning", "Odd conversion",
+                f"a currency conversion whose implied rate is more than {FX_SPREAD:.0%} from the article's or the year's "
+                "other conversions"),
+    FindingKind("stale_input", "warning", "Stale projection input",
+                f"a runway input whose period ended more than {STALE_AFTER_MONTHS} months before the as-of date"),
+    FindingKind("unmatched_acknowledgement", "warning", "Acknowledgement matches nothing",
+                "an entry of the file's acknowledged list that matches no finding"),
+    FindingKind("echo", "info", "Echoed amount",
+                "the same amount, unit and rate given for a later period by another article: often a stale number relabelled"),
+]}

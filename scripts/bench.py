@@ -179,6 +179,17 @@ def bench_bundled() -> None:
                  "nodes and validates them, hence the second, informational row against a bare libyaml load.")
 
 
+@section("auditing data/claims.yaml", key="audit")
+def bench_audit() -> None:
+    from lib.audit import audit
+
+    claims = load_claims(CLAIMS_PATH)
+    timed = interleaved({"audit": lambda: audit(claims, "2026-02-01"), "load": lambda: load_claims(CLAIMS_PATH)}, repeat=7)
+    ROWS.append(Row("audit of data/claims.yaml (lib.audit.audit, claims already loaded)", seconds(timed["audit"]),
+                    f"{seconds(timed['load'])} (load_claims)", f"{timed['audit'] / timed['load']:.0f}x", "< 1 s",
+                    judge(timed["audit"] < 1)))
+
+
 @section("synthetic claims", key="synthetic")
 def bench_synthetic() -> None:
     small, large = synthetic_claims(1_000), synthetic_claims(10_000)

@@ -38,18 +38,21 @@ CLAIM = {
 }
 
 
-def claims_yaml(claims: list[dict], sources: list[dict] | None = None) -> str:
-    """A claims document from partial claims (each merged over CLAIM) and sources (over SOURCE)."""
+def claims_yaml(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None) -> str:
+    """A claims document from partial claims (each merged over CLAIM) and sources (over SOURCE), with an
+    acknowledged list when given."""
     doc = {
         "sources": [{**SOURCE, **s} for s in (sources or [{}])],
         "claims": [{k: v for k, v in {**CLAIM, **c}.items() if v is not ...} for c in claims],
     }
+    if acknowledged:
+        doc["acknowledged"] = acknowledged
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
 
 
-def make_claims(claims: list[dict], sources: list[dict] | None = None):
+def make_claims(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None):
     """A validated claims frame from partial claims; `...` as a value drops that field."""
-    return parse_claims(claims_yaml(claims, sources), "test.yaml")
+    return parse_claims(claims_yaml(claims, sources, acknowledged), "test.yaml")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.claims import METRICS, ClaimsError, load_claims, parse_claims, to_yaml
+from lib.claims import METRICS, Acknowledgement, ClaimsError, load_claims, parse_claims, parse_documents, to_yaml
 from tests.conftest import make_claims
 
 VALID = """\
@@ -203,13 +203,15 @@ def test_frame_joins_the_source_fields():
             "scope": ["company"], "includes": [None], "value": [5e9], "unit": ["USD"], "per": ["year"],
             "period": ["2024"], "basis": ["estimated"], "qualifier": ["approximately"], "tolerance": [float("nan")],
             "source": ["src-a"], "quote": ["a loss of $5 billion"], "quote_en": ["a loss of $5 billion"],
-            "inferred": [None], "note": [None], "line": [12], "source_file": ["a.txt"], "source_title": ["Article A"],
+            "inferred": [None], "relates_to": [None], "note": [None], "line": [12], "source_file": ["a.txt"], "source_title": ["Article A"],
             "source_publisher": ["Publisher A"], "source_source_type": ["news_outlet"], "source_language": ["en"],
             "source_published": pd.to_datetime(["2024-06-01"]), "source_written": [None],
             "source_url": ["https://example.com/a"], "source_note": ["A test source."],
         }
-    ).astype({"counterparty": "str", "includes": "str", "inferred": "str", "note": "str", "source_written": "str"})
+    ).astype({"counterparty": "str", "includes": "str", "inferred": "str", "relates_to": "str", "note": "str",
+              "source_written": "str"})
     pd.testing.assert_frame_equal(frame, expected)
+    assert frame.attrs["acknowledged"] == ()
 
 
 def test_load_claims_names_a_missing_file(tmp_path):
@@ -254,3 +256,64 @@ def test_any_valid_dataset_loads_and_round_trips(claims):
     assert list(frame["id"]) == [r["id"] for r in rows]
     again = parse_claims(to_yaml(frame), "again.yaml")
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
+
+
+TWO_CLAIMS = VALID + SECOND_CLAIM.replace("id: claim-1", "id: claim-2")  # claim-2 starts at line 24
+ACKNOWLEDGED = "acknowledged:\n  - kind: echo\n    claims: [claim-1, claim-2]\n    reason: A known slip.\n"  # from line 36
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (TWO_CLAIMS + "    relates_to: [claim-9]\n", "test.yaml:36: claims[1].relates_to[0]: unknown claim 'claim-9'"),
+        (TWO_CLAIMS + "    relates_to: [claim-2]\n", "test.yaml:36: claims[1].relates_to[0]: a claim cannot relate to itself"),
+        (TWO_CLAIMS + "    relates_to: [claim-1, claim-1]\n", "test.yaml:36: claims[1].relates_to[1]: claim-1 is listed twice"),
+        (TWO_CLAIMS + "    relates_to: []\n", "test.yaml:36: claims[1].relates_to: must not be an empty list (leave the field out)"),
+        (TWO_CLAIMS + "    relates_to: [7]\n", "test.yaml:36: claims[1].relates_to[0]: expected a claim id, got int 7"),
+        (TWO_CLAIMS + ACKNOWLEDGED.replace("kind: echo", "kind: ecko"),
+         "test.yaml:37: acknowledged[0].kind: unknown kind 'ecko'; allowed: arithmetic, reconcile, unfinished_period, "
+         "disagreement, conversion, stale_input, unmatched_acknowledgement, echo"),
+        (TWO_CLAIMS + ACKNOWLEDGED.replace("claim-2]", "claim-9]"), "test.yaml:38: acknowledged[0].claims[1]: unknown claim 'claim-9'"),
+        (TWO_CLAIMS + ACKNOWLEDGED.replace("[claim-1, claim-2]", "[]"), "test.yaml:38: acknowledged[0].claims: must name at least one claim"),
+        (TWO_CLAIMS + ACKNOWLEDGED.replace("    claims: [claim-1, claim-2]\n", ""), "test.yaml:37: acknowledged[0].claims: missing"),
+        (TWO_CLAIMS + ACKNOWLEDGED.replace("A known slip.", '""'), "test.yaml:39: acknowledged[0].reason: must not be empty"),
+        (TWO_CLAIMS + ACKNOWLEDGED.replace("    reason: A known slip.\n", ""), "test.yaml:37: acknowledged[0].reason: missing"),
+        (TWO_CLAIMS + ACKNOWLEDGED + "    colour: red\n",
+         "test.yaml:40: acknowledged[0].colour: unknown field; allowed: kind, claims, reason"),
+        (TWO_CLAIMS + ACKNOWLEDGED + ACKNOWLEDGED[len("acknowledged:\n"):].replace("[claim-1, claim-2]", "[claim-2, claim-1]"),
+         "test.yaml:40: acknowledged[1]: acknowledges the same finding as the entry at line 37"),
+        (TWO_CLAIMS + "acknowledged: echo\n", "test.yaml:36: acknowledged: expected a list, got the value 'echo'"),
+    ],
+    ids=lambda value: None,
+)
+def test_relations_and_acknowledgements_are_checked_strictly(text, expected):
+    assert problems_of(text) == [expected]
+
+
+def test_relations_and_acknowledgements_reach_the_frame_and_round_trip():
+    frame = parse_claims(TWO_CLAIMS + "    relates_to: [claim-1]\n" + ACKNOWLEDGED, "test.yaml")
+    assert frame["relates_to"].fillna("").tolist() == ["", "claim-1"]
+    assert frame.attrs["acknowledged"] == (Acknowledgement("echo", ("claim-1", "claim-2"), "A known slip."),)
+    again = parse_claims(to_yaml(frame), "again.yaml")
+    pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
+    assert again.attrs == frame.attrs
+
+
+def test_several_files_load_as_one_dataset():
+    second = ("sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2")
+              + "    relates_to: [claim-1]\n" + ACKNOWLEDGED)
+    frame = parse_documents([(VALID, "a.yaml"), (second, "b.yaml")])
+    assert frame["id"].tolist() == ["claim-1", "claim-2"]
+    assert frame.attrs["acknowledged"][0].claims == ("claim-1", "claim-2")
+
+
+def test_ids_repeated_across_files_name_both_places(tmp_path):
+    (tmp_path / "a.yaml").write_text(VALID)
+    (tmp_path / "b.yaml").write_text(VALID)
+    with pytest.raises(ClaimsError) as caught:
+        load_claims(tmp_path / "a.yaml", tmp_path / "b.yaml")
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    assert caught.value.problems == [
+        f"{b}:2: sources[0].id: duplicate id 'src-a' (first at {a}:2)",
+        f"{b}:12: claims[0].id: duplicate id 'claim-1' (first at {a}:12)",
+    ]

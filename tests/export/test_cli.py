@@ -15,7 +15,7 @@ from lib.export.theme import file_names
 from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml
 from tests.export.conftest import NoChromium, needs_chromium
 
-BUNDLED_VERSION = "ab9461d4b5"  # dataset_version(data/claims.yaml): update it with the data
+BUNDLED_VERSION = "2ce55773df"  # dataset_version(data/claims.yaml): update it with the data
 
 
 @needs_chromium
