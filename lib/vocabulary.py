@@ -51,14 +51,14 @@ def _m(name, label, kind, units, per, colour="#b0b0b0", waterfall=None, timeline
 
 _MONEY = MONEY_UNITS
 METRICS: dict[str, Metric] = {m.name: m for m in [
-    _m("valuation", "Valuation", "stock", _MONEY, "forbidden", "#1f77b4", timeline=True, default=True),
-    _m("net_loss", "Net loss", "flow", _MONEY, "required", "#d62728", "Net loss", True, True),
-    _m("revenue", "Revenue", "flow", _MONEY, "required", "#2a9d8f", "Revenue", True, True),
-    _m("cash_burn", "Cash burn", "flow", _MONEY, "required", "#e76f51", timeline=True, default=True),
-    _m("funding_round", "Funding round", "flow", _MONEY, "forbidden", "#9467bd", timeline=True, default=True),
+    _m("valuation", "Valuation", "stock", _MONEY, "forbidden", "#0072b2", timeline=True, default=True),
+    _m("net_loss", "Net loss", "flow", _MONEY, "required", "#d55e00", "Net loss", True, True),
+    _m("revenue", "Revenue", "flow", _MONEY, "required", "#009e73", "Revenue", True, True),
+    _m("cash_burn", "Cash burn", "flow", _MONEY, "required", "#e69f00", timeline=True, default=True),
+    _m("funding_round", "Funding round", "flow", _MONEY, "forbidden", "#cc79a7", timeline=True, default=True),
     _m("investment", "Investment (tranche)", "flow", _MONEY, "forbidden", "#8c564b", timeline=True),
     _m("investment_to_date", "Investment to date", "stock", _MONEY, "forbidden", "#c49c94", timeline=True),
-    _m("investment_commitment", "Investment commitment", "flow", _MONEY, "forbidden", "#e377c2", timeline=True, default=True),
+    _m("investment_commitment", "Investment commitment", "flow", _MONEY, "forbidden", "#56b4e9", timeline=True, default=True),
     _m("compute_cost", "Compute cost", "flow", _MONEY, "required", "#ff7f0e", "Servers & inference", True),
     _m("operating_cost", "Operating cost", "flow", _MONEY, "required", "#bcbd22", "Servers & inference", True),
     _m("training_cost", "Training cost", "flow", _MONEY, "optional", "#17becf", "Training", True),

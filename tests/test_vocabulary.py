@@ -107,3 +107,38 @@ def test_waterfall_lines_and_colours_are_distinct_where_they_share_a_chart():
 def test_labels_fall_back_for_names_outside_the_vocabulary():
     assert v.metric_label("net_loss") == "Net loss" and v.metric_label("made_up_thing") == "Made up thing"
     assert v.metric_colour("made_up_thing") == v.OTHER_COLOUR
+
+
+# Colour-vision deficiency simulation: Machado, Oliveira & Fernandes (2009), full severity, on linear RGB.
+CVD = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+    "normal": [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+}
+
+
+def _lab(colour: str, matrix) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour as a reader with that vision sees it."""
+    srgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in srgb]
+    seen = [min(1.0, max(0.0, sum(m * c for m, c in zip(row, linear)))) for row in matrix]
+    xyz = [sum(m * c for m, c in zip(row, seen)) / white for row, white in zip(
+        [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]], [0.95047, 1.0, 1.08883])]
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+SHARED_CHARTS = {
+    "timeline (default metrics)": [m.colour for m in v.METRICS.values() if m.timeline_default],
+    "waterfall": [v.metric_colour("revenue"), v.metric_colour("net_loss"), "#444444"],
+}
+
+
+@pytest.mark.parametrize("vision", sorted(CVD))
+@pytest.mark.parametrize("chart", sorted(SHARED_CHARTS))
+def test_colours_that_share_a_chart_stay_apart_for_colour_blind_readers(chart, vision):
+    colours = SHARED_CHARTS[chart]
+    closest = min(math.dist(_lab(a, CVD[vision]), _lab(b, CVD[vision]))
+                  for i, a in enumerate(colours) for b in colours[i + 1:])
+    assert closest >= 15, f"{chart} under {vision}: two colours only {closest:.1f} apart (CIE76 delta E)"
