@@ -165,8 +165,7 @@ def unfinished(claims: pd.DataFrame) -> pd.Series:
     """True for a rate that accrues over its period (a loss, revenue, a cost per year, month or day) when that
     period had not ended by its article's date (for an undated article, the end of the period it was written
     in). A one-off amount (no per) is not a rate and is never unfinished."""
-    dated = claims if "source_date" in claims else add_source_dates(claims)
-    periods = dated if "period_end" in dated else add_period_dates(dated)
+    periods = add_period_dates(add_source_dates(claims))
     accrues = claims["metric"].map(lambda m: METRICS[m].accrues if m in METRICS else False).astype(bool)
     return accrues & claims["per"].notna() & (periods["period_end"] >= periods["source_date"])
 
@@ -217,15 +216,14 @@ def same_period(kind: str, a: tuple, b: tuple) -> bool:
 
 
 def comparisons(claims: pd.DataFrame) -> pd.DataFrame:
-    """Figures that two or more articles give for the same entity, metric, scope, period and rate.
+    """Figures that two or more articles give for the same entity, metric, scope, period and rate, among
+    prepared claims (see prepare: they carry their intervals and dates).
 
     One row per group of claims linked by matching pairs from different sources. status is "disagree" when
     some pair's intervals (their qualifiers read as ranges) do not overlap, else "consistent". low and high
     are the group's finite range, with the claims that give each end; claim_ids in file order.
     """
-    comparable = _comparable(add_intervals(claims) if "low" not in claims else claims)
-    if "period_start" not in comparable:
-        comparable = add_period_dates(comparable)
+    comparable = _comparable(claims)
     rows = []
     for key, group in comparable.groupby(COMPARE_KEYS, sort=True):
         if group["source"].nunique() < 2:
@@ -308,9 +306,7 @@ HEADLINE_RULE = (
 
 
 def rank(candidates: pd.DataFrame) -> pd.DataFrame:
-    """Candidates for one figure in headline order within a period (see HEADLINE_RULE)."""
-    if "source_date" not in candidates:
-        candidates = add_source_dates(candidates)
+    """Prepared candidates for one figure in headline order within a period (see HEADLINE_RULE)."""
     derived = candidates["derived"] if "derived" in candidates else pd.Series(False, index=candidates.index)
     amount = candidates["value_usd"] if "value_usd" in candidates else candidates["value"]
     return candidates.assign(
@@ -322,8 +318,8 @@ def rank(candidates: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(candidates: pd.DataFrame, as_of=None) -> pd.Series | None:
-    """The headline claim among candidates for one figure (see HEADLINE_RULE), or None."""
-    rows = candidates if "period_start" in candidates else add_period_dates(candidates)
+    """The headline claim among prepared candidates for one figure (see HEADLINE_RULE), or None."""
+    rows = candidates
     if as_of is not None:
         rows = rows[rows["period_start"] <= pd.Timestamp(as_of)]
     if rows.empty:

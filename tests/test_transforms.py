@@ -128,6 +128,9 @@ def test_annualise_appends_marked_derived_rows(claims):
     )
     pd.testing.assert_frame_equal(derived, expected)
     assert (~got["derived"]).sum() == len(claims)
+    assert got.index.tolist() == list(range(len(claims) + 3))
+    originals = got[~got["derived"]]["derived_from"]
+    assert originals.isna().all() and str(originals.dtype) == "str"
 
 
 @pytest.mark.parametrize(
@@ -177,6 +180,9 @@ def test_add_intervals(qualifier, tolerance, low, high, finite_high):
         ("stock", "2024-03", "2024-10", False),
         ("stock", "2024-10-02", "2024-10", True),
         ("stock", "2025-01", "2024", False),
+        ("stock", "2024-01", "2024", True),  # shares the year's first day
+        ("stock", "2024-12", "2024", True),  # shares the year's last day
+        ("stock", "2024", "2024-12-31", True),
     ],
 )
 def test_same_period(kind, a, b, same):
@@ -224,6 +230,29 @@ def test_comparisons(rows, expected):
     )
     got = tf.comparisons(tf.prepare(frame))[COMPARE_COLUMNS].values.tolist()
     assert got == expected
+
+
+def test_comparisons_frame_for_a_product_scope():
+    frame = make_claims([
+        {"id": "a", "metric": "operating_cost", "scope": "ChatGPT", "per": "day", "value": 700_000, "qualifier": "exact", "source": "s1"},
+        {"id": "b", "metric": "operating_cost", "scope": "ChatGPT", "per": "day", "value": 1_000_000, "qualifier": "up_to", "source": "s2"},
+    ], [{"id": "s1"}, {"id": "s2"}])
+    expected = pd.DataFrame({
+        "conflict_id": ["OpenAI|operating_cost|ChatGPT|2024|day"], "entity": ["OpenAI"], "metric": ["operating_cost"],
+        "scope": ["ChatGPT"], "period": ["2024"], "per": ["day"], "unit": ["USD"], "status": ["consistent"],
+        "low": [0.0], "high": [1_000_000.0], "low_claim": ["b"], "high_claim": ["b"], "capped": [False],
+        "n_claims": [2], "n_sources": [2], "claim_ids": ["a, b"],
+    })
+    pd.testing.assert_frame_equal(tf.comparisons(tf.prepare(frame)), expected)
+
+
+def test_figures_in_other_units_are_compared_too():
+    frame = make_claims([
+        {"id": "a", "metric": "users", "unit": "users", "per": ..., "value": 100e6, "qualifier": "exact", "source": "s1"},
+        {"id": "b", "metric": "users", "unit": "users", "per": ..., "value": 150e6, "qualifier": "exact", "source": "s2"},
+    ], [{"id": "s1"}, {"id": "s2"}])
+    got = tf.comparisons(tf.prepare(frame))
+    assert got[["conflict_id", "unit", "status", "per"]].values.tolist() == [["OpenAI|users|2024", "users", "disagree", None]]
 
 
 @pytest.mark.parametrize(
