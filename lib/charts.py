@@ -83,20 +83,41 @@ class Chart:
     data: pd.DataFrame
     claims: pd.DataFrame
 
+    description: str = ""  # the key numbers in a sentence or two, for the alt text
+
     @property
     def source_line(self) -> str:
-        """Names every article and claim the chart uses."""
+        """The articles behind the chart, short enough for a slide: publisher and date."""
         return source_line(self.claims)
+
+    @property
+    def alt_text(self) -> str:
+        """One paragraph for readers who cannot see the chart: what it shows, the key numbers, the sources."""
+        parts = [f"Chart: {self.title}.", f"{self.subtitle}."]
+        if self.description:
+            parts.append(self.description)
+        parts.append(self.source_line)
+        return " ".join(part.replace("..", ".") for part in parts)
+
+
+def source_date(row) -> str:
+    """'1 Feb 2026', or for an undated article 'written 2024' (or 'undated')."""
+    published = row["source_published"]
+    if not pd.isna(published):
+        when = pd.Timestamp(published)
+        return f"{when.day} {when:%b %Y}"
+    written = row.get("source_written") if hasattr(row, "get") else None
+    return f"written {written}" if isinstance(written, str) else "undated"
 
 
 def source_line(claims: pd.DataFrame) -> str:
-    """'Sources: A (2024-06-01); B (undated). Claims: id-1, id-2.'"""
+    """'Sources: Digital Times, 1 Feb 2026; LEBIGDATA.FR, written 2024.': each article once, oldest first
+    (undated last). Claim ids stay off the image: they are in the CSV, the notes and the claims table."""
     if claims.empty:
         return "Sources: none (no claims match these settings)."
     ordered = claims.sort_values("source_published", na_position="last", kind="mergesort")
-    sources = list(dict.fromkeys(source_label(row) for _, row in ordered.iterrows()))
-    ids = list(dict.fromkeys(claims["id"]))
-    return f"Sources: {'; '.join(sources)}. Claims: {', '.join(ids)}."
+    sources = dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _, row in ordered.iterrows())
+    return f"Sources: {'; '.join(sources)}."
 
 
 def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
@@ -231,7 +252,18 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
         figure=figure,
         data=data.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
+        description=timeline_description(rows),
     )
+
+
+def timeline_description(rows: pd.DataFrame) -> str:
+    """The latest figure of each series drawn, with its qualifier and period."""
+    latest = rows[~rows["derived"]].sort_values("period_start", kind="mergesort").groupby(["metric", "scope"], sort=False).tail(1)
+    if latest.empty:
+        return "No figures are drawn."
+    figures = [f"{series_name(r['metric'], r['scope'])} {qualified(format_usd(r['value_usd']), r['qualifier'])} ({r['period']}, {r['basis']})"
+               for _, r in latest.iterrows()]
+    return f"Latest figure of each series: {'; '.join(figures)}."
 
 
 def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
@@ -292,6 +324,7 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
         figure=figure,
         data=lines.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
+        description="; ".join(f"{label} {text}" for label, text in zip(lines["label"], bar_texts(lines))) + ".",
     )
 
 
@@ -340,4 +373,16 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         figure=figure,
         data=data,
         claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        description=runway_description(projection),
     )
+
+
+def runway_description(projection: Projection) -> str:
+    """Where the cash goes: the starting balance, when it runs out and when revenue covers costs."""
+    frame = projection.frame
+    start = f"Starting with {format_usd(frame['cash_start'].iloc[0])} in {frame['date'].iloc[0]:%b %Y}"
+    end = ("the cash lasts the whole horizon" if projection.zero_cash_date is None else
+           f"the cash runs out in {projection.zero_cash_date:%b %Y}, after {projection.runway_months:.1f} months")
+    even = ("revenue never covers costs within the horizon" if projection.breakeven_date is None else
+            f"revenue covers costs from {projection.breakeven_date:%b %Y}")
+    return f"{start}, {end}; {even}."

@@ -391,8 +391,7 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions) -> Scenario:
     text = (
         f"start {inputs.start:%b %Y} with {charts.format_usd(a.cash_usd)} cash · revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
         f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {charts.format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr · "
-        f"band: costs x{inputs.cost_low_ratio:.2f} ({', '.join(inputs.low_claims) or 'base'}) "
-        f"to x{inputs.cost_high_ratio:.2f} ({', '.join(inputs.high_claims) or 'base'})"
+        f"band: costs x{inputs.cost_low_ratio:.2f} to x{inputs.cost_high_ratio:.2f} (the year's alternatives and qualifiers)"
     )
     return Scenario(a.project(inputs.start), a.project(inputs.start, inputs.cost_high_ratio),
                     a.project(inputs.start, inputs.cost_low_ratio), text)

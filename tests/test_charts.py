@@ -55,7 +55,7 @@ def prepared():
 
 def test_source_line_names_articles_by_date_and_every_claim(prepared):
     line = charts.source_line(prepared[prepared["id"].isin(["val", "loss-en"])])
-    assert line == "Sources: Alpha (2023-08-13); Beta (written 2024-H2). Claims: loss-en, val."
+    assert line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2."
 
 
 def test_source_line_without_claims():
@@ -118,7 +118,8 @@ def test_waterfall_figure_matches_its_lines(prepared):
     assert list(trace.y) == [-7e9, 2e9, -5e9]
     assert list(trace.text) == ["≈ $7.0B", "$2.0B", "≈ $5.0B"]
     pd.testing.assert_frame_equal(chart.data, lines)
-    assert chart.source_line == "Sources: Alpha (2023-08-13); Beta (written 2024-H2). Claims: loss-en, train-b."
+    assert chart.source_line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2."
+    assert list(chart.claims["id"]) == ["loss-en", "train-b"]
 
 
 def test_runway_figure_marks_zero_cash_and_the_band(prepared):

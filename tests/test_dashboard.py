@@ -242,7 +242,9 @@ def test_scenario_band_brackets_the_base(prepared):
     assert result.low.runway_months < result.base.runway_months  # low = the cash outcome with the highest costs
     assert result.high.runway_months is None  # lowest costs: the cash outlasts the horizon
     assert "start Oct 2024 with $6.0B cash" in result.assumptions
-    assert "band: costs x0.50 (a) to x1.50 (b)" in result.assumptions
+    assert "band: costs x0.50 to x1.50 (the year's alternatives and qualifiers)" in result.assumptions
+    chart = db.runway_chart(prepared, "OpenAI", wide, result)
+    assert chart.data[["cash_end_low_claims", "cash_end_high_claims"]].iloc[0].tolist() == ["b", "a"]
 
 
 @pytest.mark.parametrize(
@@ -291,8 +293,17 @@ def test_build_charts_on_the_real_data(real_claims):
     built = db.build_charts(real_claims, "OpenAI")
     assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway"]
     for chart in built:
-        assert chart.source_line.startswith("Sources: ") and "Claims: " in chart.source_line
+        assert chart.source_line.startswith("Sources: ") and chart.alt_text.startswith(f"Chart: {chart.title}.")
         assert not chart.data.empty and not chart.claims.empty
+
+
+def test_alt_text_gives_the_key_numbers(real_claims):
+    timeline, waterfall, runway = db.build_charts(real_claims, "OpenAI", as_of="2026-02-01")
+    assert "Net loss > $8.0B (2025, reported)" in timeline.alt_text
+    assert ("Revenue $3.7B; Servers & inference ≲ $4.0B; Training ≤ $3.0B; Staff ≲ $1.5B; Other / unexplained -$200.0M; "
+            "Net loss (projected) ≈ $5.0B.") in waterfall.alt_text
+    assert "Starting with $6.6B in Oct 2024, the cash runs out in Jan 2026, after 15.8 months" in runway.alt_text
+    assert all(chart.alt_text.endswith(chart.source_line) for chart in (timeline, waterfall, runway))
 
 
 def test_build_charts_rejects_an_unknown_company(real_claims):

@@ -28,6 +28,8 @@ def show_chart(chart: Chart, key: str) -> None:
     """A chart with its source line, downloads (PNG, SVG, CSV) and the data behind it."""
     st.plotly_chart(chart.figure, config=toolbar_config(chart), key=f"{key}_chart", width="stretch")
     st.caption(md_escape(chart.source_line))
+    with st.expander("Text description (alt text)"):
+        st.markdown(md_escape(chart.alt_text))
     names = file_names(chart)
     stamp = data.stamp()
     available, reason = cached.renderer_found()

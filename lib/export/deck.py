@@ -130,7 +130,7 @@ def _chart_slide(slide, chart: Chart, renderer: Renderer) -> None:
     image_height = Emu(source_top - Inches(0.05) - top)
     figure = slide_figure(chart, IMAGE_PX, round(IMAGE_PX * image_height / CONTENT_W), frame=False)
     picture = slide.shapes.add_picture(io.BytesIO(renderer.render(figure, "png", scale=2)), MARGIN, top, CONTENT_W, image_height)
-    picture._element.nvPicPr.cNvPr.set("descr", f"{chart.title}. {chart.subtitle}")  # alt text
+    picture._element.nvPicPr.cNvPr.set("descr", chart.alt_text)  # what a screen reader says for the picture
     _textbox(slide, source_top, source_height, source, SOURCE_PT)
     slide.notes_slide.notes_text_frame.text = _notes(chart)
 

@@ -44,18 +44,17 @@ def wrap(text: str, size: float, width: float) -> list[str]:
 
 
 def fitted_source_line(chart: Chart, size: float, width: float) -> str:
-    """The source line, or, when it needs more than MAX_SOURCE_LINES lines, every source with the first claim
-    ids and "and N more" (the deck's notes and the dashboard list them all)."""
+    """The source line, or, when it needs more than MAX_SOURCE_LINES lines, the first articles and "and N more"
+    (the deck's sources slide and the dashboard list them all)."""
     full = chart.source_line
-    head, found, tail = full.partition(". Claims: ")
-    if len(wrap(full, size, width)) <= MAX_SOURCE_LINES or not found:
+    if len(wrap(full, size, width)) <= MAX_SOURCE_LINES:
         return full
-    ids = tail.rstrip(".").split(", ")
-    for keep in range(len(ids) - 1, 0, -1):
-        text = f"{head}. Claims: {', '.join(ids[:keep] + [f'and {len(ids) - keep} more.'])}"
+    sources = full.removeprefix("Sources: ").rstrip(".").split("; ")
+    for keep in range(len(sources) - 1, 0, -1):
+        text = f"Sources: {'; '.join(sources[:keep])}; and {len(sources) - keep} more."
         if len(wrap(text, size, width)) <= MAX_SOURCE_LINES:
             return text
-    return f"{head}. {len(ids)} claims."
+    return f"Sources: {len(sources)} articles (listed with the data)."
 
 
 def _lines(text_lines: list[str]) -> str:

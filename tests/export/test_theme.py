@@ -49,15 +49,19 @@ def test_slide_figure_without_frame_leaves_text_to_the_slide():
     assert [a.text for a in figure.layout.annotations] == ["IPO plan"]
 
 
-def test_long_source_line_is_cut_to_three_lines_keeping_every_source():
+def test_long_source_line_is_cut_to_three_lines_naming_the_rest():
     claims = pd.concat([CHART.claims] * 40, ignore_index=True)
-    claims["id"] = [f"acme-claim-number-{i}" for i in range(len(claims))]
+    claims["source_publisher"] = [f"Publisher number {i}" for i in range(len(claims))]
     chart = Chart("long", "Long", "sub", CHART.figure, CHART.data, claims)
     figure = theme.slide_figure(chart)
     text = figure.layout.annotations[-1].text
     assert text.count("<br>") == 2
-    assert "디지털타임스" in text and "Smith &amp; Sons" in text
-    assert re.search(r"and \d+ more\.$", text)
+    assert text.startswith("Sources: Publisher number 0, 1 Feb 2026; Publisher number 2, 1 Feb 2026;")
+    assert re.search(r"; and \d+ more\.$", text)
+
+
+def test_source_line_names_publisher_and_date_without_claim_ids():
+    assert CHART.source_line == "Sources: 디지털타임스 (Digital Times), 1 Feb 2026; Smith & Sons <Daily>, undated."
 
 
 @pytest.mark.parametrize("name, stem", [
