@@ -21,7 +21,7 @@ EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "eve
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
                  "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per"]
-FONT = "Inter, 'Noto Sans', 'Noto Sans CJK KR', Arial, sans-serif"
+FONT = "'Noto Sans CJK KR', sans-serif"  # one face for Latin and Hangul: images are drawn with it (fonts-noto-cjk)
 
 
 def format_usd(value: float | None, digits: int = 1) -> str:

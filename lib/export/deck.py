@@ -25,7 +25,8 @@ CONTENT_W = SLIDE_W - 2 * MARGIN
 CONTENT_PT = CONTENT_W / Pt(1)
 IMAGE_PX = 1600  # layout width of deck images: type stays readable at 12.3 in, drawn at 2x for sharpness
 SOURCE_PT = 12
-DECK_EM = 1.15  # slide text runs wider than the chart font (Calibri, or whatever stands in for it)
+DECK_FONT = "Arial"  # on every PowerPoint; LibreOffice substitutes the metric-compatible Liberation Sans
+DECK_EM = 1.15  # slide text runs wider than the chart font
 INSET = Inches(0.1)  # a text box's top and bottom insets together
 CITATIONS_PER_SLIDE = 8
 INK_RGB, MUTED_RGB = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x55, 0x55, 0x55)
@@ -34,7 +35,7 @@ INK_RGB, MUTED_RGB = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x55, 0x55, 0x55)
 def _style(paragraph, size: float, colour: RGBColor, bold: bool = False) -> None:
     paragraph.alignment = PP_ALIGN.LEFT
     for run in paragraph.runs:
-        run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, colour
+        run.font.name, run.font.size, run.font.bold, run.font.color.rgb = DECK_FONT, Pt(size), bold, colour
 
 
 def _place(shape, left, top, width, height) -> None:

@@ -66,3 +66,17 @@ def test_sources_slide_carries_the_stamp_with_a_live_link(deck):
 def test_deck_needs_a_chart(renderer):
     with pytest.raises(ValueError, match="at least one chart"):
         deck_bytes([], stamp=STAMP, renderer=renderer)
+
+
+@needs_chromium
+def test_every_run_of_slide_text_is_set_in_one_common_font(deck):
+    fonts = {run.font.name for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.text.strip()}
+    assert fonts == {"Arial"}
+
+
+@needs_chromium
+def test_every_picture_carries_the_charts_alt_text(deck):
+    for index, chart in ((1, CHART), (2, SECOND)):
+        pictures = [shape for shape in deck.slides[index].shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == chart.alt_text
