@@ -5,7 +5,7 @@ Nothing here calls Streamlit; the pages render these, and lib.export turns them 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -89,6 +89,10 @@ class Chart:
     def source_line(self) -> str:
         """The articles behind the chart, short enough for a slide: publisher and date."""
         return source_line(self.claims)
+
+    def in_words(self, title: str = "", subtitle: str = "") -> Chart:
+        """The chart under a reader's own title and subtitle; an empty one keeps the default from the data."""
+        return replace(self, title=title.strip() or self.title, subtitle=subtitle.strip() or self.subtitle)
 
     @property
     def alt_text(self) -> str:

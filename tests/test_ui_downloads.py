@@ -128,3 +128,29 @@ def test_pages_load_neither_kaleido_nor_python_pptx_until_a_download_needs_them(
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "['choreographer']", "only Chromium's finder is loaded, to decide which buttons to show"
+
+
+@needs_chromium
+def test_a_readers_own_title_reaches_the_screen_the_url_the_svg_and_the_deck(offered):
+    at = page("waterfall")
+    at.text_input(key="waterfall_title").input("Where OpenAI's 2024 money went").run()
+    at.text_input(key="waterfall_subtitle").input("Billions of dollars, as three articles told it").run()
+    assert not at.exception
+    assert at.query_params["waterfall_title"] == "Where OpenAI's 2024 money went"
+    assert "**Where OpenAI's 2024 money went**" in [m.value.replace("\\", "") for m in at.markdown]
+    svg = built([made for label, _, made in offered if label == "SVG (print)"][-1]).decode("utf-8")
+    assert "Where OpenAI's 2024 money went" in svg.replace("&#39;", "'") and "as three articles told it" in svg
+    assert "waterfall_title=Where+OpenAI%27s+2024+money+went" in svg, "the stamp's link reopens the view with its title"
+    from pptx import Presentation
+
+    deck = [made for label, _, made in offered if label == "Download deck (.pptx)"][-1]
+    titles = [s.shapes.title.text_frame.text for s in Presentation(io.BytesIO(deck())).slides if s.shapes.title is not None]
+    assert "Where OpenAI's 2024 money went" in titles and "OpenAI: money figures over time" in titles
+
+
+def test_an_empty_own_title_keeps_the_one_from_the_data():
+    at = page("timeline", timeline_title="My title")
+    assert at.text_input(key="timeline_title").value == "My title"
+    at.text_input(key="timeline_title").input("").run()
+    assert "timeline_title" not in at.query_params
+    assert "**OpenAI: money figures over time**" in [m.value.replace("\\", "") for m in at.markdown]

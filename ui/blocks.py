@@ -15,6 +15,7 @@ from lib.charts import Chart
 from lib.export import images, renderer, tables
 from lib.export.theme import file_names, toolbar_config
 from ui import cached, data
+from ui.url import url_persist
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
 
@@ -24,8 +25,33 @@ def md_escape(text: Any) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+WORDS = "chart_words"  # session state: each chart's own title and subtitle by chart name, for the deck
+MAX_WORDS = 200
+
+
+def held_words() -> dict[str, tuple[str, str]]:
+    """The titles and subtitles readers gave their charts in this session, read by the deck when clicked."""
+    return st.session_state.setdefault(WORDS, {})
+
+
+def _own_words(chart: Chart, key: str) -> Chart:
+    """The chart's title and subtitle as the reader wrote them (kept in the URL), defaults from the data."""
+    with st.expander("Title and subtitle for your slides", icon=":material/edit:"):
+        title = url_persist(st.text_input, default="")(
+            "Title", key=f"{key}_title", placeholder=chart.title, max_chars=MAX_WORDS,
+            help="Leave empty for the title from the data. PNG, SVG and the deck use what you write.")
+        subtitle = url_persist(st.text_input, default="")(
+            "Subtitle", key=f"{key}_subtitle", placeholder=chart.subtitle, max_chars=MAX_WORDS * 2)
+    held_words()[chart.name] = (title, subtitle)
+    return chart.in_words(title, subtitle)
+
+
 def show_chart(chart: Chart, key: str) -> None:
-    """A chart with its source line, downloads (PNG, SVG, CSV) and the data behind it."""
+    """A chart under its title and subtitle (the reader's own, if given), with its source line, alt text,
+    downloads (PNG, SVG, CSV) and the data behind it."""
+    chart = _own_words(chart, key)
+    st.markdown(f"**{md_escape(chart.title)}**")
+    st.caption(md_escape(chart.subtitle))
     st.plotly_chart(chart.figure, config=toolbar_config(chart), key=f"{key}_chart", width="stretch")
     st.caption(md_escape(chart.source_line))
     with st.expander("Text description (alt text)"):

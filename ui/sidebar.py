@@ -15,6 +15,7 @@ import streamlit as st
 from lib import claims as claims_lib, dashboard, transforms as tf
 from lib.export import renderer
 from ui import cached, data, runway
+from ui import blocks
 from ui.blocks import md_escape
 from ui.url import choice, date_between, flag, url_persist
 
@@ -123,17 +124,18 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     known = tf.as_of(dataset.claims, as_of, include_undated)
     st.sidebar.download_button(
-        "Download deck (.pptx)", lambda: _deck(known, entity, held, as_of),
+        "Download deck (.pptx)", lambda words=blocks.held_words(): _deck(known, entity, held, as_of, words),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
     )
 
 
-def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date) -> bytes:
+def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, words: dict[str, tuple[str, str]]) -> bytes:
     """The deck's bytes, built when the button is clicked from the runway values held then (python-pptx is
     loaded then too, not with the page)."""
     from lib.export.deck import deck_bytes
 
-    charts = dashboard.build_charts(known, entity, held["settings"], as_of)
+    charts = [chart.in_words(*words.get(chart.name, ("", ""))) for chart in
+              dashboard.build_charts(known, entity, held["settings"], as_of)]
     return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)

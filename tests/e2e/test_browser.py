@@ -211,6 +211,22 @@ def test_deck_follows_a_slider_moved_after_the_sidebar_was_drawn(page, base_url)
     assert any(f"{base_url}/runway?cash=13.0&" in text for text in texts), "the sources slide links to the moved value"
 
 
+def test_an_edited_title_reaches_the_url_and_the_svg(page, base_url):
+    open_page(page, f"{base_url}/timeline")
+    page.get_by_text("Title and subtitle for your slides").first.click()
+    title = page.get_by_label("Title", exact=True).first
+    title.fill("The money, year by year")
+    title.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('timeline_title') === 'The money, year by year'",
+                           timeout=ACTION_TIMEOUT)
+    settled(page)
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="SVG (print)").first.click()
+    with open(info.value.path(), encoding="utf-8") as handle:
+        svg = handle.read()
+    assert "The money, year by year" in svg and "timeline_title=The+money" in svg
+
+
 # ---------------------------------------------------------------- 4. deep link on a fresh server
 
 def test_deep_link_is_first_request_to_fresh_server(page):
