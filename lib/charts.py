@@ -355,16 +355,15 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
     # one constructor call: a slider move rebuilds this figure, and each add_* call re-validates the layout
     figure = go.Figure(
         data=[
-            go.Scatter(x=high.frame["date"], y=high.frame["cash_end"], mode="lines", line=dict(width=0), showlegend=False,
-                       hoverinfo="skip", name="high"),
-            go.Scatter(x=low.frame["date"], y=low.frame["cash_end"], mode="lines", line=dict(width=0), fill="tonexty",
-                       fillcolor="rgba(31,119,180,0.15)", name="Low–high range (qualifiers and alternatives)", hoverinfo="skip"),
-            go.Scatter(x=frame["date"], y=frame["cash_end"], mode="lines", name="Cash balance (base)",
-                       line=dict(color=CASH_COLOUR, width=3), customdata=frame["cash_end"].map(format_usd),
-                       hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>"),
+            go.Scatter(x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
+                       showlegend=False, hoverinfo="skip", name="high"),
+            go.Scatter(x=low.frame["date"], y=low.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
+                       fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name="Low–high range (qualifiers and alternatives)",
+                       hoverinfo="skip"),
+            *cash_traces(projection, "Cash balance (base)", CASH_COLOUR),
         ],
         layout=dict(
-            **BASE_LAYOUT, shapes=shapes, annotations=annotations,
+            **BASE_LAYOUT, shapes=shapes, annotations=annotations + gap_labels(projection),
             yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS), xaxis=dict(title="Month"),
         ),
     )
@@ -379,6 +378,49 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
         description=runway_description(projection),
     )
+
+
+GAP_COLOUR = "#d55e00"
+
+
+def _crossing(projection: Projection) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """A cash path split where it crosses zero: (dates, cash) while funded, ending at exactly zero on the
+    zero-cash date, and (dates, shortfall as a negative balance) from that date on."""
+    frame = projection.frame
+    if projection.zero_cash_date is None:
+        return frame["date"], frame["cash_end"], frame["date"].iloc[:0], frame["cash_end"].iloc[:0]
+    month = int(projection.runway_months)
+    zero = pd.Series([pd.Timestamp(projection.zero_cash_date)])
+    funded_dates = pd.concat([frame["date"].iloc[:month], zero], ignore_index=True)
+    funded_cash = pd.concat([frame["cash_end"].iloc[:month], pd.Series([0.0])], ignore_index=True)
+    gap_dates = pd.concat([zero, frame["date"].iloc[month + 1:]], ignore_index=True)
+    gap_cash = pd.concat([pd.Series([0.0]), frame["cash_end"].iloc[month + 1:]], ignore_index=True)
+    return funded_dates, funded_cash, gap_dates, gap_cash
+
+
+def cash_traces(projection: Projection, name: str, colour: str, dash: str = "solid") -> list[go.Scatter]:
+    """A cash path that stops at zero, and after it the unfunded gap: the money the path would need that no
+    claim shows, drawn as a hatched area below zero rather than as a cash balance."""
+    funded_dates, funded_cash, gap_dates, gap_cash = _crossing(projection)
+    traces = [go.Scatter(x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=3, dash=dash),
+                         customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
+    if not gap_dates.empty:
+        traces.append(go.Scatter(
+            x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy",
+            line=dict(color=GAP_COLOUR, width=1, dash="dot"), fillcolor="rgba(213,94,0,0.12)",
+            fillpattern=dict(shape="/", fgcolor=GAP_COLOUR, size=8, solidity=0.15),
+            customdata=(-gap_cash).map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata} unfunded<extra></extra>"))
+    return traces
+
+
+def gap_labels(projection: Projection) -> list[dict]:
+    """The size of the unfunded gap at the end of the horizon, written at the gap's end."""
+    if projection.zero_cash_date is None:
+        return []
+    end = projection.frame.iloc[-1]
+    return [dict(x=end["date"], y=end["cash_end"], text=f"Unfunded gap by {end['date']:%b %Y}: {format_usd(-end['cash_end'])}",
+                 showarrow=False, xanchor="right", yanchor="bottom", font=dict(color=GAP_COLOUR, size=12),
+                 bgcolor="rgba(255,255,255,0.8)")]
 
 
 def runway_description(projection: Projection) -> str:

@@ -456,3 +456,76 @@ def filter_claims(prepared: pd.DataFrame, entities=(), metrics=(), sources=(), b
         if wanted:
             rows = rows[rows[column].isin(list(wanted))]
     return rows.sort_values("line", kind="mergesort")[SOURCE_TABLE_COLUMNS].reset_index(drop=True)
+
+
+YEARLY_METRICS = ("revenue", "net_loss", "cash_burn")
+
+
+def yearly_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
+    """Revenue, loss and cash burn by calendar year: the headline of each (whole company, years started by
+    the as-of date), with the finite interval its qualifier gives and whether the interval is open above.
+
+    Columns: year, metric, value_usd, qualifier, low_usd, high_usd, open_above, claim_id, basis.
+    """
+    rows = _annual(prepared, entity, YEARLY_METRICS)
+    if as_of is not None:
+        rows = rows[rows["period_start"] <= pd.Timestamp(as_of)]
+    picked = [tf.headline(group) for _, group in rows.groupby(["period", "metric"], sort=True)]
+    frame = pd.DataFrame([{
+        "year": c["period"], "metric": c["metric"], "value_usd": float(c["value_usd"]), "qualifier": c["qualifier"],
+        "low_usd": float(c["finite_low"]), "high_usd": float(c["finite_high"]), "open_above": bool(math.isinf(c["high"])),
+        "claim_id": c["id"], "basis": c["basis"],
+    } for c in picked], columns=["year", "metric", "value_usd", "qualifier", "low_usd", "high_usd", "open_above", "claim_id", "basis"])
+    order = {metric: i for i, metric in enumerate(YEARLY_METRICS)}
+    return frame.sort_values(["year", "metric"], key=lambda s: s.map(order) if s.name == "metric" else s,
+                             kind="mergesort").reset_index(drop=True)
+
+
+def burn_rates(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
+    """Burn per day and per month: each year's burn (cash burn, else loss, as the overview reads it) divided
+    by 365 and 12, beside any daily or monthly cost a source gives for a narrower scope (ChatGPT's running
+    cost), each labelled with its scope.
+
+    Columns: period, scope, what, per, value_usd, qualifier, claim_id, basis.
+    """
+    rows = []
+    years = sorted(set(_annual(prepared, entity, ["cash_burn", "net_loss"])["period"]))
+    for year in years:
+        burn = burn_figure(prepared[prepared["period"].isin([year])], entity, as_of)
+        if burn is None:
+            continue
+        for per in ("day", "month"):
+            rows.append({"period": year, "scope": COMPANY, "what": f"{METRICS[burn['metric']].label} / {PER_YEAR[per]}",
+                         "per": per, "value_usd": float(burn["value_usd"]) / PER_YEAR[per], "qualifier": burn["qualifier"],
+                         "claim_id": burn["id"], "basis": burn["basis"]})
+    scoped = tf.drop_twins(prepared[(prepared["entity"] == entity) & (prepared["scope"] != COMPANY) & ~prepared["derived"]
+                                    & prepared["per"].isin(["day", "month"]) & prepared["value_usd"].notna()
+                                    & prepared["metric"].map(lambda m: METRICS[m].accrues if m in METRICS else False)])
+    if as_of is not None:
+        scoped = scoped[scoped["period_start"] <= pd.Timestamp(as_of)]
+    for _, claim in tf.rank(scoped).drop_duplicates(["metric", "scope", "period", "per"]).iterrows():
+        rows.append({"period": claim["period"], "scope": claim["scope"], "what": METRICS[claim["metric"]].label,
+                     "per": claim["per"], "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
+                     "claim_id": claim["id"], "basis": claim["basis"]})
+    return pd.DataFrame(rows, columns=["period", "scope", "what", "per", "value_usd", "qualifier", "claim_id", "basis"])
+
+
+def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
+    """Every figure two or more articles give (transforms.comparisons), one row per claim in it: the group's
+    label, status and finite range, and the claim's own value and article.
+
+    Columns: figure, status, low_usd, high_usd, low_claim, high_claim, capped, claim_id, value_usd, qualifier, source.
+    """
+    groups = tf.comparisons(prepared[prepared["entity"] == entity])
+    by_id = prepared.drop_duplicates("id").set_index("id")
+    rows = []
+    for _, group in groups.iterrows():
+        label = f"{charts.series_name(group['metric'], group['scope'])} {group['period']}"
+        for claim_id in (i.strip() for i in group["claim_ids"].split(",")):
+            claim = by_id.loc[claim_id]
+            rows.append({"figure": label, "status": group["status"], "low_usd": group["low"], "high_usd": group["high"],
+                         "low_claim": group["low_claim"], "high_claim": group["high_claim"], "capped": group["capped"],
+                         "claim_id": claim_id, "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
+                         "source": charts.source_label(claim)})
+    return pd.DataFrame(rows, columns=["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped",
+                                       "claim_id", "value_usd", "qualifier", "source"])

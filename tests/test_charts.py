@@ -128,7 +128,15 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     low = runway.project(1000, 0, 200, 0, 0, start, 24)
     high = runway.project(1000, 0, 50, 0, 0, start, 24)
     chart = charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI", ("loss-high", "loss-low"))
-    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (qualifiers and alternatives)", "Cash balance (base)"]
+    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (qualifiers and alternatives)", "Cash balance (base)",
+                                                  "Cash balance (base): unfunded gap"]
+    # 1,000 less 100 a month lasts exactly 10 months: the line stops at zero then, and the rest is the unfunded gap
+    balance, gap = chart.figure.data[2], chart.figure.data[3]
+    assert list(balance.y)[-3:] == [100.0, 0.0, 0.0] and min(balance.y) == 0.0
+    assert pd.Timestamp(list(balance.x)[-1]) == pd.Timestamp("2024-10-31") == pd.Timestamp(list(gap.x)[0])
+    assert list(gap.y)[0] == 0.0 and list(gap.y)[-1] == -1400.0 and gap.fill == "tozeroy"
+    assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) == 0.0, "the band stops at zero too"
+    assert "Unfunded gap by Dec 2025: $1.4K" in [a.text for a in chart.figure.layout.annotations]
     assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
     assert chart.subtitle == "US dollars · test assumptions"
     assert list(chart.data.columns[-4:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims"]
