@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from lib import transforms as tf
 from lib.runway import Projection
@@ -432,3 +433,138 @@ def runway_description(projection: Projection) -> str:
     even = ("revenue never covers costs within the horizon" if projection.breakeven_date is None else
             f"revenue covers costs from {projection.breakeven_date:%b %Y}")
     return f"{start}, {end}; {even}."
+
+
+def _bound_texts(values, qualifiers) -> list[str]:
+    return [qualified(format_usd(v), q) for v, q in zip(values, qualifiers)]
+
+
+def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
+    """Revenue, loss and cash burn by year as bars, each with a whisker over what its qualifier allows; an
+    open upper end ("more than") is drawn to the cap with an arrow head, so a bound never reads as a point.
+
+    `figures` is lib.dashboard.yearly_figures."""
+    traces = []
+    for metric in dict.fromkeys(figures["metric"]):
+        rows = figures[figures["metric"] == metric]
+        traces.append(go.Bar(
+            x=rows["year"], y=rows["value_usd"], name=metric_label(metric), marker=dict(color=metric_colour(metric)),
+            offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
+            error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
+                         arrayminus=(rows["value_usd"] - rows["low_usd"]).tolist(), color="#333", thickness=1.5, width=6),
+            customdata=rows[["claim_id", "basis"]].values,
+            hovertemplate="%{x}: %{text}<br>%{customdata[1]} · %{customdata[0]}<extra></extra>",
+        ))
+        opened = rows[rows["open_above"]]
+        if not opened.empty:
+            traces.append(go.Scatter(
+                x=opened["year"], y=opened["high_usd"], mode="markers", offsetgroup=metric, showlegend=False,
+                marker=dict(symbol="triangle-up", size=12, color="#333"), name=f"{metric_label(metric)}: open above",
+                hovertemplate="open above: no upper bound given<extra></extra>"))
+    figure = go.Figure(traces)
+    _base_layout(figure, "US dollars a year")
+    _money_axis(figure)
+    figure.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
+    figure.update_xaxes(type="category", title="Year")
+    words = "; ".join(f"{metric_label(r['metric'])} {r['year']} {qualified(format_usd(r['value_usd']), r['qualifier'])}"
+                      for _, r in figures.iterrows())
+    return Chart(
+        name=f"{_slug(entity)}-by-year",
+        title=f"{entity}: revenue, loss and cash burn by year",
+        subtitle=f"US dollars a year · the headline figure of each year · whiskers span what its qualifier allows; "
+                 f"▲ open above ({CAP_NOTE})",
+        figure=figure, data=figures.reset_index(drop=True), claims=_claims_behind(prepared, figures["claim_id"]),
+        description=f"{words}." if words else "No yearly figures.",
+    )
+
+
+def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
+    """Burn per day and per month, side by side, each bar labelled with its year and what it covers (the whole
+    company or a named product), so a product's running cost is never read as the company's burn.
+
+    `rates` is lib.dashboard.burn_rates."""
+    figure = make_subplots(rows=1, cols=2, subplot_titles=("Per day", "Per month"), horizontal_spacing=0.12)
+    for column, per in enumerate(("day", "month"), start=1):
+        rows = rates[rates["per"] == per]
+        labels = [f"{p} · {'company' if s == COMPANY else s}" for p, s in zip(rows["period"], rows["scope"])]
+        colours = [metric_colour("net_loss") if s == COMPANY else OTHER_BAR for s in rows["scope"]]
+        figure.add_trace(go.Bar(
+            x=labels, y=rows["value_usd"], marker=dict(color=colours), showlegend=False, name=f"per {per}",
+            text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
+            customdata=rows[["what", "claim_id", "basis"]].values,
+            hovertemplate="%{x}: %{text} a " + per + "<br>%{customdata[0]} · %{customdata[2]} · %{customdata[1]}<extra></extra>",
+        ), row=1, col=column)
+    _base_layout(figure, "US dollars")
+    _money_axis(figure)
+    figure.update_layout(showlegend=False)
+    words = "; ".join(f"{p} ({'company' if s == COMPANY else s}) {qualified(format_usd(v), q)} a {per}"
+                      for p, s, v, q, per in zip(rates["period"], rates["scope"], rates["value_usd"], rates["qualifier"], rates["per"]))
+    return Chart(
+        name=f"{_slug(entity)}-burn-rate",
+        title=f"{entity}: burn per day and per month",
+        subtitle="US dollars · the company's yearly burn (cash burn, else net loss) / 365 and / 12, beside running "
+                 "costs a source gives for one product, labelled with its scope",
+        figure=figure, data=rates.reset_index(drop=True), claims=_claims_behind(prepared, rates["claim_id"]),
+        description=f"{words}." if words else "No burn figures.",
+    )
+
+
+OTHER_BAR = "#999999"
+
+
+def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
+    """Each figure two or more articles give, as its range with one dot per article: red where the sources
+    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers.
+
+    `compared` is lib.dashboard.compared_figures."""
+    traces = []
+    for figure_label, rows in compared.groupby("figure", sort=False):
+        first = rows.iloc[0]
+        colour = GAP_COLOUR if first["status"] == "disagree" else OTHER_BAR
+        traces.append(go.Scatter(
+            x=[first["low_usd"], first["high_usd"]], y=[figure_label] * 2, mode="lines", showlegend=False,
+            line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
+            hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
+                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · sources {first['status']}<extra></extra>"))
+        traces.append(go.Scatter(
+            x=rows["value_usd"], y=[figure_label] * len(rows), mode="markers+text", showlegend=False,
+            marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
+            text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="top center",
+            customdata=rows[["source", "claim_id"]].values,
+            hovertemplate="%{text} · %{customdata[0]} · %{customdata[1]}<extra></extra>"))
+    figure = go.Figure(traces)
+    _base_layout(figure, "")
+    figure.update_xaxes(type="log", title="US dollars (log scale)", **MONEY_AXIS)
+    figure.update_layout(showlegend=False)
+    groups = compared.drop_duplicates("figure")
+    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, sources {r['status']}"
+                      for _, r in groups.iterrows())
+    return Chart(
+        name=f"{_slug(entity)}-disagreements",
+        title=f"{entity}: where the sources disagree",
+        subtitle=f"US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
+                 f"overlap; grey: they agree within their qualifiers) and one dot per article · {CAP_NOTE}",
+        figure=figure, data=compared.reset_index(drop=True), claims=_claims_behind(prepared, compared["claim_id"]),
+        description=f"{words}." if words else "No figure is given by more than one article.",
+    )
+
+
+def then_and_now(then: Projection, now: Projection, then_date, then_text: str, now_text: str, claims: pd.DataFrame,
+                 entity: str) -> Chart:
+    """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
+    cash path stops at zero, its shortfall drawn as an unfunded gap."""
+    then_label = f"Then: claims published by {pd.Timestamp(then_date):%d %b %Y}"
+    figure = go.Figure([*cash_traces(then, then_label, metric_colour("funding_round"), dash="dash"),
+                        *cash_traces(now, "Now: every claim", CASH_COLOUR)])
+    _base_layout(figure, "Cash balance, US dollars")
+    _money_axis(figure)
+    figure.add_hline(y=0, line=dict(color="#444", width=1))
+    figure.update_xaxes(title="Month")
+    data = pd.concat([then.frame.assign(projection="then"), now.frame.assign(projection="now")], ignore_index=True)
+    return Chart(
+        name=f"{_slug(entity)}-then-and-now",
+        title=f"{entity}: the runway then and now",
+        subtitle=f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
+        figure=figure, data=data, claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        description=f"Then: {runway_description(then)} Now: {runway_description(now)}",
+    )

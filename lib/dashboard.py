@@ -424,6 +424,18 @@ def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 1
     return out
 
 
+def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict | None = None) -> charts.Chart | None:
+    """The then-vs-now projections on one chart, or None when either side has too few claims to project."""
+    comparison = comparison or then_vs_now(claims, entity, then)
+    if comparison["then"] is None or comparison["now"] is None:
+        return None
+    (then_inputs, then_projection), (now_inputs, now_projection) = comparison["then"], comparison["now"]
+    prepared = tf.prepare(claims)
+    behind = prepared[prepared["id"].isin(set(then_inputs.claim_ids) | set(now_inputs.claim_ids)) & ~prepared["derived"]]
+    return charts.then_and_now(then_projection, now_projection, then, then_inputs.explanation, now_inputs.explanation,
+                               behind, entity)
+
+
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
                  as_of=None) -> list[charts.Chart]:
     """Every chart of the dashboard at its default settings, for export. claims are those in force; as_of
@@ -441,7 +453,25 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     if inputs is not None:
         assumptions = RunwayAssumptions.resolve(inputs, runway_settings or {})
         built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions)))
+        first = claims["source_published"].min()
+        then = then_and_now_chart(claims, entity, first.date() if pd.notna(first) else None)
+        if then is not None:
+            built.append(then)
+    built += [chart for chart in overview_charts(prepared, entity, as_of).values() if chart is not None]
     return built
+
+
+def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str, charts.Chart | None]:
+    """The overview's charts by key: revenue, loss and burn by year; burn per day and month; where the sources
+    disagree. None where the claims in force give nothing to draw."""
+    figures = yearly_figures(prepared, entity, as_of)
+    rates = burn_rates(prepared, entity, as_of)
+    compared = compared_figures(prepared, entity)
+    return {
+        "by_year": None if figures.empty else charts.yearly(figures, prepared, entity),
+        "burn_rate": None if rates.empty else charts.burn(rates, prepared, entity),
+        "disagreements": None if compared.empty else charts.disagreements(compared, prepared, entity),
+    }
 
 
 SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "value", "unit", "per", "period", "basis", "qualifier", "quote",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from ui import cached
 from lib import dashboard, transforms as tf, vocabulary
 
 ctx = ui.page_setup("Overview")
@@ -23,6 +24,12 @@ for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
             f"claim {figure['claim_id']}", figure["explanation"]) if part)))
         if figure["warning"]:
             column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
+
+overview = cached.overview_charts(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+for key, heading in (("by_year", "Year by year"), ("burn_rate", "Burn per day and per month")):
+    if overview[key] is not None:
+        st.subheader(heading)
+        ui.show_chart(overview[key], key)
 
 if not figures.empty:
     st.subheader("What changed since")
@@ -46,6 +53,7 @@ compared = tf.comparisons(ctx.prepared[ctx.prepared["entity"] == ctx.entity])
 if compared.empty:
     st.caption("No figure is given by more than one article among the claims in force for this company.")
 else:
+    ui.show_chart(overview["disagreements"], "disagreements")
     st.dataframe(compared.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
                  column_config={"low": st.column_config.NumberColumn("Low (USD)", format="dollar"),
                                 "high": st.column_config.NumberColumn("High (USD)", format="dollar")})

@@ -61,6 +61,9 @@ for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims 
     column.caption(ui.md_escape(known.explanation))
     column.metric("Runway", "beyond 10 years" if projection.runway_months is None else f"{projection.runway_months:.1f} months",
                   delta=None if projection.zero_cash_date is None else f"zero cash {projection.zero_cash_date:%b %Y}", delta_color="off")
+then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
+if then_chart is not None:
+    ui.show_chart(then_chart, "then_and_now")
 for _, prediction in comparison["predictions"].iterrows():
     st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
                             f"({charts.source_label(prediction)}): {prediction['quote_en']}"))

@@ -291,14 +291,15 @@ def test_filter_claims(prepared, filters, ids):
 
 def test_build_charts_on_the_real_data(real_claims):
     built = db.build_charts(real_claims, "OpenAI")
-    assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway"]
+    assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway", "openai-then-and-now",
+                                       "openai-by-year", "openai-burn-rate", "openai-disagreements"]
     for chart in built:
         assert chart.source_line.startswith("Sources: ") and chart.alt_text.startswith(f"Chart: {chart.title}.")
         assert not chart.data.empty and not chart.claims.empty
 
 
 def test_alt_text_gives_the_key_numbers(real_claims):
-    timeline, waterfall, runway = db.build_charts(real_claims, "OpenAI", as_of="2026-02-01")
+    timeline, waterfall, runway, *_ = db.build_charts(real_claims, "OpenAI", as_of="2026-02-01")
     assert "Net loss > $8.0B (2025, reported)" in timeline.alt_text
     assert ("Revenue $3.7B; Servers & inference ≲ $4.0B; Training ≤ $3.0B; Staff ≲ $1.5B; Other / unexplained -$200.0M; "
             "Net loss (projected) ≈ $5.0B.") in waterfall.alt_text

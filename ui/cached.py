@@ -59,6 +59,18 @@ def then_vs_now(key: str, _claims: pd.DataFrame, entity: str, then) -> dict:
     return dashboard.then_vs_now(_claims, entity, then)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def overview_charts(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> dict:
+    """The overview's charts (by year, burn rate, disagreements), None where the claims give nothing to draw."""
+    return dashboard.overview_charts(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def then_and_now_chart(key: str, _claims: pd.DataFrame, entity: str, then):
+    """The then-vs-now chart for one company and earlier date."""
+    return dashboard.then_and_now_chart(_claims, entity, then, then_vs_now(key, _claims, entity, then))
+
+
 @st.cache_resource(show_spinner=False)
 def renderer_found() -> tuple[bool, str]:
     """Whether image downloads can be offered; Chromium itself starts on the first download."""
