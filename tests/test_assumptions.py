@@ -26,7 +26,7 @@ DEFAULTS = RunwayAssumptions(6.6e9, 308e6, 725e6, 0.0, 0.0, 60)
 def test_one_row_per_model_keyword():
     assert [f.name for f in FIELDS] == ["cash_usd", "monthly_revenue_usd", "monthly_cost_usd", "revenue_growth_yoy",
                                         "cost_growth_yoy", "horizon_months"]
-    assert [f.name for f in dataclasses.fields(RunwayAssumptions)] == [f.name for f in FIELDS]
+    assert [f.name for f in dataclasses.fields(RunwayAssumptions)] == [f.name for f in FIELDS] + ["raises"]  # raises: no slider
 
 
 @pytest.mark.parametrize("param, claims, default, bounds", [

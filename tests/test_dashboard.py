@@ -289,7 +289,8 @@ def test_filter_claims(prepared, filters, ids):
 
 def test_build_charts_on_the_real_data(real_claims):
     built = db.build_charts(real_claims, "OpenAI")
-    assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway"]
+    assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway",
+                                       "openai-runway-sensitivity", "openai-runway-uncertainty"]
     for chart in built:
         assert chart.source_line.startswith("Sources: ") and "Claims: " in chart.source_line
         assert not chart.data.empty and not chart.claims.empty

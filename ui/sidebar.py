@@ -135,5 +135,5 @@ def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date) -> bytes
     loaded then too, not with the page)."""
     from lib.export.deck import deck_bytes
 
-    charts = dashboard.build_charts(known, entity, held["settings"], as_of)
+    charts = dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()))
     return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)
