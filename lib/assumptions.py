@@ -312,7 +312,10 @@ class SavedScenario:
     def from_url(cls, text: str, inputs: RunwayInputs) -> SavedScenario:
         """One scenario from the URL (display units, clamped like the sliders; missing values are the claims')."""
         def read(field: Field, raw: str) -> float:
-            return field.to_model(field.read(raw, inputs))
+            try:
+                return field.to_model(field.read(raw, inputs))
+            except ValueError:
+                raise ValueError(f"{raw!r} is not a finite number") from None
 
         name, values = scenario_values(text, read)
         return cls(name, RunwayAssumptions.resolve(inputs, values))
