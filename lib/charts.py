@@ -370,7 +370,7 @@ def _zero_line() -> tuple[dict, dict]:
             dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False))
 
 
-def _money_value(name: str, value: float) -> str:
+def _input_value(name: str, value: float) -> str:
     """A sensitivity input's value as the page shows it: $6.6B for money, +10% a year for growth."""
     return f"{value:+.0%}/yr" if name.endswith("_yoy") else format_usd(value)
 
@@ -381,7 +381,7 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     largest effect on top; a runway beyond the horizon is drawn to the horizon and labelled "beyond N months"."""
     base = float(horizon) if base_months is None else base_months
     base_text = f"beyond {horizon} months" if base_months is None else f"{base_months:.1f} months"
-    labels = [f"{row.label} {row.step}: {_money_value(row.input, row.value_low)} / {_money_value(row.input, row.value_high)}"
+    labels = [f"{row.label} {row.step}: {_input_value(row.input, row.value_low)} / {_input_value(row.input, row.value_high)}"
               for row in table.itertuples()]
     rows = list(range(len(table)))  # numeric rows, each named by an annotation above its bars (no wide tick labels)
     bars = []
