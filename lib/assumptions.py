@@ -5,6 +5,12 @@ shows it in, the slider's step and format, the lowest slider value and how the h
 default. A RunwayAssumptions holds the values in the model's units (USD, yearly fractions, months) and runs
 the model, so a page and its downloads always project the same numbers.
 
+Funding raises are one more assumption, outside the slider table: a tuple of (date, amount in USD), written
+``2025-03-01:40e9,2026-01-01:10e9`` in the URL (parameter ``raises``) and on the command line (``--raise``, once
+per raise). A saved scenario (SavedScenario) is a named, frozen copy of every assumption, written
+``NAME:cash=40,cg=30,raises=2025-03-01:40e9;2026-01-01:10e9`` (within a scenario, raises are separated by ``;``);
+the URL holds up to three of them in ``scenarios``, separated by ``|``.
+
 Two kinds of bounds: the model's (cash >= 0, growth > -100%, whole months >= 1), which make a command-line value
 invalid, and the slider's range, to which every value is clamped, wherever it came from (a URL value only needs
 to be a finite number, as it always did).
@@ -13,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+import re
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from lib import runway
 
@@ -126,10 +133,12 @@ class RunwayAssumptions:
     revenue_growth_yoy: float
     cost_growth_yoy: float
     horizon_months: int
+    raises: tuple[tuple[dt.date, float], ...] = ()
 
     def __post_init__(self) -> None:
         for field in FIELDS:
             field.check(getattr(self, field.name))
+        object.__setattr__(self, "raises", check_raises(self.raises))
 
     @classmethod
     def defaults(cls, inputs: RunwayInputs) -> RunwayAssumptions:
@@ -145,7 +154,7 @@ class RunwayAssumptions:
             default = field.to_model(field.default(inputs))
             value = field.check(given[field.name]) if given.get(field.name) is not None else default
             values[field.name] = field.clamp(value, inputs)
-        return cls(**values)
+        return cls(**values, raises=check_raises(given.get("raises") or ()))
 
     @classmethod
     def from_query(cls, query: Mapping[str, Any], inputs: RunwayInputs) -> RunwayAssumptions:
@@ -158,17 +167,186 @@ class RunwayAssumptions:
             except (KeyError, ValueError):
                 value = field.default(inputs)
             values[field.name] = field.to_model(value)
+        try:
+            values["raises"] = parse_raises(str(query.get(RAISES_PARAM, "")))
+        except ValueError:
+            values["raises"] = ()
         return cls.resolve(inputs, values)
 
     def project(self, start: dt.date, cost_scale: float = 1.0) -> runway.Projection:
         """The model run from `start`, with costs scaled (the band's low and high cases use the claims' spread)."""
         return runway.project(
             self.cash_usd, self.monthly_revenue_usd, self.monthly_cost_usd * cost_scale, self.revenue_growth_yoy,
-            self.cost_growth_yoy, start, self.horizon_months,
+            self.cost_growth_yoy, start, self.horizon_months, raises=self.raises,
         )
 
 
-def to_query(values: Mapping[str, Any]) -> dict[str, str]:
-    """URL parameters (display units) for values given by field name in model units; None values are left out.
-    The Runway page opened with them shows these values, clamped as every consumer clamps them."""
-    return {field.param: str(field.display(values[field.name])) for field in FIELDS if values.get(field.name) is not None}
+def to_query(values: Mapping[str, Any], raise_separator: str = ",") -> dict[str, str]:
+    """URL parameters (display units) for values given by field name in model units; None values and no raises
+    are left out. The Runway page opened with them shows these values, clamped as every consumer clamps them."""
+    query = {field.param: str(field.display(values[field.name])) for field in FIELDS if values.get(field.name) is not None}
+    if values.get("raises"):
+        query[RAISES_PARAM] = raises_text(check_raises(values["raises"]), raise_separator)
+    return query
+
+
+RAISES_PARAM = "raises"
+SCENARIOS_PARAM = "scenarios"
+MONEY_FIELD = FIELDS[0]  # any money field checks an amount of USD
+MAX_RAISES = 12
+RAISE_MAX_USD = 1e13  # $10T: more than any raise on record by far; refused above it
+RAISE_AMOUNT = "an amount of US dollars from 0 to 1e13 ($10T)"
+MAX_SCENARIOS = 3
+SCENARIO_NAME_CHARS = 40
+CURRENT = "current"  # the live sliders' name on the scenario chart; no saved scenario may take it
+
+
+def check_raises(raises: Any) -> tuple[tuple[dt.date, float], ...]:
+    """Raises as a tuple of (date, amount_usd) sorted by date; raises ValueError naming the bad one."""
+    if isinstance(raises, (str, bytes)):
+        raise ValueError(f"raises must be (date, amount) pairs, got {raises!r}")
+    checked = []
+    for k, pair in enumerate(raises):
+        try:
+            when, amount = pair
+        except (TypeError, ValueError):
+            raise ValueError(f"raise {k + 1} must be a (date, amount) pair, got {pair!r}") from None
+        if isinstance(when, dt.datetime) or not isinstance(when, dt.date):
+            raise ValueError(f"raise {k + 1}: {when!r} is not a date")
+        try:
+            usd = MONEY_FIELD.check(amount)
+        except ValueError:
+            usd = math.inf
+        if usd > RAISE_MAX_USD:
+            raise ValueError(f"raise {k + 1}: {amount!r} is not {RAISE_AMOUNT}")
+        checked.append((when, usd))
+    if len(checked) > MAX_RAISES:
+        raise ValueError(f"at most {MAX_RAISES} raises, got {len(checked)}")
+    return tuple(sorted(checked, key=lambda pair: pair[0]))
+
+
+def parse_raise(text: str) -> tuple[dt.date, float]:
+    """One raise written DATE:AMOUNT (ISO date, amount in USD such as 40e9); raises ValueError saying why not."""
+    when, colon, amount = text.strip().partition(":")
+    if not colon:
+        raise ValueError(f"{text!r} is not DATE:AMOUNT (e.g. 2025-03-01:40e9)")
+    try:
+        date = dt.date.fromisoformat(when.strip())
+    except ValueError:
+        raise ValueError(f"{text!r}: {when.strip()!r} is not a date written YYYY-MM-DD") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()):
+        raise ValueError(f"{text!r}: {when.strip()!r} is not a date written YYYY-MM-DD")
+    try:
+        return check_raises([(date, amount.strip())])[0]
+    except ValueError:
+        raise ValueError(f"{text!r}: {amount.strip()!r} is not {RAISE_AMOUNT}") from None
+
+
+def parse_raises(text: str) -> tuple[tuple[dt.date, float], ...]:
+    """Raises written DATE:AMOUNT, separated by commas or semicolons; empty text is no raises."""
+    items = [item for item in re.split(r"[,;]", text) if item.strip()]
+    return check_raises([parse_raise(item) for item in items])
+
+
+def _amount_text(usd: float) -> str:
+    """40e9 for $40B, 2.5e9, 750e6; the plain number when that would not read back exactly."""
+    for exponent in (9, 6):
+        short = f"{usd / 10 ** exponent:.6f}".rstrip("0").rstrip(".") + f"e{exponent}"
+        if usd >= 10 ** exponent and float(short) == usd:
+            return short
+    return repr(usd)
+
+
+def raises_text(raises: tuple[tuple[dt.date, float], ...], separator: str = ",") -> str:
+    """The URL and command-line form: 2025-03-01:40e9,2026-01-01:10e9."""
+    return separator.join(f"{when.isoformat()}:{_amount_text(usd)}" for when, usd in raises)
+
+
+
+
+def check_scenario_name(name: str) -> str:
+    """A scenario's name, stripped: 1 to 40 characters, no ':' or '|' (they separate the URL's parts), not "current"."""
+    name = name.strip()
+    if not name or len(name) > SCENARIO_NAME_CHARS or ":" in name or "|" in name:
+        raise ValueError(f"a scenario name must have 1 to {SCENARIO_NAME_CHARS} characters, without ':' or '|'; got {name!r}")
+    if name.lower() == CURRENT:
+        raise ValueError(f"the name {name!r} is taken by the live sliders; choose another")
+    return name
+
+
+def scenario_values(text: str, read: Callable[[Field, str], float]) -> tuple[str, dict[str, Any]]:
+    """A scenario written NAME:key=value,... as (name, values by field name in model units).
+
+    Keys are the URL parameters (cash, revenue, cost, rg, cg, horizon, raises); `read` turns a value's text into
+    model units (the URL's display units or the command line's model units) and raises ValueError. Raises
+    ValueError saying what is wrong."""
+    name, colon, body = text.partition(":")
+    if not colon or not name.strip():
+        raise ValueError(f"scenario {text!r} is not NAME:key=value,... (e.g. \"costs grow 30%:cg=0.3\")")
+    name = check_scenario_name(name)
+    fields = {field.param: field for field in FIELDS}
+    values: dict[str, Any] = {}
+    for item in (item for item in body.split(",") if item.strip()):
+        key, equals, raw = (part.strip() for part in item.partition("="))
+        if not equals or (key not in fields and key != RAISES_PARAM):
+            raise ValueError(f"scenario {name!r}: {item.strip()!r} is not key=value with a key among "
+                             f"{', '.join([*fields, RAISES_PARAM])}")
+        target = fields[key].name if key in fields else "raises"
+        if target in values:
+            raise ValueError(f"scenario {name!r}: {key} is given twice")
+        try:
+            values[target] = parse_raises(raw) if key == RAISES_PARAM else read(fields[key], raw)
+        except ValueError as err:
+            raise ValueError(f"scenario {name!r}: {key}: {err}") from None
+    return name, values
+
+
+@dataclass(frozen=True)
+class SavedScenario:
+    """A named, frozen copy of every runway assumption, raises included, compared beside the live sliders."""
+
+    name: str
+    assumptions: RunwayAssumptions
+
+    @classmethod
+    def from_url(cls, text: str, inputs: RunwayInputs) -> SavedScenario:
+        """One scenario from the URL (display units, clamped like the sliders; missing values are the claims')."""
+        def read(field: Field, raw: str) -> float:
+            try:
+                return field.to_model(field.read(raw, inputs))
+            except ValueError:
+                raise ValueError(f"{raw!r} is not a finite number") from None
+
+        name, values = scenario_values(text, read)
+        return cls(name, RunwayAssumptions.resolve(inputs, values))
+
+    def to_url(self) -> str:
+        """'NAME:cash=40.0,revenue=308.0,...,raises=2025-03-01:40e9;...': every value, so it stays frozen."""
+        return scenario_url(self.name, asdict(self.assumptions))
+
+
+def scenario_url(name: str, values: Mapping[str, Any]) -> str:
+    """A scenario's URL form, its values given by field name in model units (display units in the text)."""
+    return f"{name}:" + ",".join(f"{key}={value}" for key, value in to_query(values, raise_separator=";").items())
+
+
+def parse_scenarios(text: str, inputs: RunwayInputs) -> tuple[SavedScenario, ...]:
+    """The URL's saved scenarios, separated by '|'; raises ValueError for a bad one, a repeated name or too many."""
+    scenarios = tuple(SavedScenario.from_url(item, inputs) for item in text.split("|") if item.strip())
+    check_scenario_names([s.name for s in scenarios])
+    return scenarios
+
+
+def check_scenario_names(names: list[str]) -> None:
+    """At most MAX_SCENARIOS, each name used once (case-insensitive); raises ValueError otherwise."""
+    if len(names) > MAX_SCENARIOS:
+        raise ValueError(f"at most {MAX_SCENARIOS} saved scenarios, got {len(names)}")
+    seen = [name.lower() for name in names]
+    repeated = sorted({name for name in seen if seen.count(name) > 1})
+    if repeated:
+        raise ValueError(f"scenario names must differ; repeated: {', '.join(repeated)}")
+
+
+def scenarios_text(scenarios: tuple[SavedScenario, ...]) -> str:
+    """The URL's form of saved scenarios."""
+    return "|".join(scenario.to_url() for scenario in scenarios)

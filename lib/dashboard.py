@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from lib import charts, runway, transforms as tf
-from lib.assumptions import RunwayAssumptions
+from lib.assumptions import RunwayAssumptions, SavedScenario
 from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
 
 CHOICES = ("Headline", "Low", "High")
@@ -318,11 +319,21 @@ class RunwayInputs:
     year: str = ""
 
 
-def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInputs | None:
-    """Starting cash = the latest funding round, from its date; revenue and cost from one year: the latest
-    that has both a revenue and a loss figure (else the latest loss, with no revenue). Cost = that year's
-    revenue + loss. None when there is no loss to build a cost from.
-    """
+@dataclass(frozen=True)
+class _RunwayClaims:
+    """The claims the runway's defaults come from: the year, its revenue and loss alternatives and headlines, the cash."""
+
+    year: str
+    revenue_rows: pd.DataFrame
+    loss_rows: pd.DataFrame
+    revenue: pd.Series | None
+    loss: pd.Series
+    cash: pd.Series | None
+
+
+def _runway_claims(prepared: pd.DataFrame, entity: str, as_of=None) -> _RunwayClaims | None:
+    """The year: the latest with both a revenue and a loss figure (else the latest loss); the cash: the latest
+    funding round (else investment). None without a loss."""
     losses = _annual(prepared, entity, ["net_loss"])
     revenues = _annual(prepared, entity, ["revenue"])
     if as_of is not None:
@@ -333,7 +344,22 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
     both = sorted(set(losses["period"]) & set(revenues["period"]))
     year = both[-1] if both else max(losses["period"])
     loss_rows, revenue_rows = losses[losses["period"] == year], revenues[revenues["period"] == year]
-    loss, revenue = tf.headline(loss_rows), tf.headline(revenue_rows)
+    cash = _latest(prepared, entity, ["funding_round"], as_of)
+    if cash is None:
+        cash = _latest(prepared, entity, ["investment"], as_of)
+    return _RunwayClaims(year, revenue_rows, loss_rows, tf.headline(revenue_rows), tf.headline(loss_rows), cash)
+
+
+def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInputs | None:
+    """Starting cash = the latest funding round, from its date; revenue and cost from one year: the latest
+    that has both a revenue and a loss figure (else the latest loss, with no revenue). Cost = that year's
+    revenue + loss. None when there is no loss to build a cost from.
+    """
+    found = _runway_claims(prepared, entity, as_of)
+    if found is None:
+        return None
+    year, revenue_rows, loss_rows, revenue, loss, cash = (found.year, found.revenue_rows, found.loss_rows, found.revenue,
+                                                          found.loss, found.cash)
     revenue_usd = revenue["value_usd"] if revenue is not None else 0.0
     base_cost = revenue_usd + loss["value_usd"]
     low_revenue = _end(revenue_rows, "finite_low", min)
@@ -341,9 +367,6 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
     high_revenue = _end(revenue_rows, "finite_high", max)
     high_loss = _end(loss_rows, "finite_high", max)
     low, high = low_revenue[0] + low_loss[0], high_revenue[0] + high_loss[0]
-    cash = _latest(prepared, entity, ["funding_round"], as_of)
-    if cash is None:
-        cash = _latest(prepared, entity, ["investment"], as_of)
     ids = [c["id"] for c in (cash, revenue, loss) if c is not None]
     start = cash["period_start"].date() if cash is not None else loss["period_end"].date() + dt.timedelta(days=1)
     explanation = (
@@ -393,14 +416,29 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions) -> Scenario:
         f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {charts.format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr · "
         f"band: costs x{inputs.cost_low_ratio:.2f} to x{inputs.cost_high_ratio:.2f} (the year's alternatives and qualifiers)"
     )
+    if a.raises:
+        text += f" · {describe_raises(a.raises)}"
     return Scenario(a.project(inputs.start), a.project(inputs.start, inputs.cost_high_ratio),
                     a.project(inputs.start, inputs.cost_low_ratio), text)
 
 
-def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario) -> charts.Chart:
+def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario,
+                 alive_growth: float | None = None, assumptions: RunwayAssumptions | None = None) -> charts.Chart:
+    """The runway chart; given the assumptions and the growth it takes to be default alive (alive_growth), it
+    also draws the revenue path that growth implies."""
     behind = prepared[prepared["id"].isin(inputs.claim_ids)]
     band = (", ".join(inputs.high_claims), ", ".join(inputs.low_claims))  # the low cash path has the highest costs
-    return charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band)
+    alive = None
+    if assumptions is not None and alive_growth is not None and alive_growth > runway.GROWTH_FLOOR:
+        alive = replace(assumptions, revenue_growth_yoy=alive_growth).project(inputs.start)
+    return charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band, alive, alive_growth)
+
+
+def describe_raises(raises: tuple[tuple[dt.date, float], ...]) -> str:
+    """'raises $40.0B 01 Mar 2025, $10.0B 01 Jan 2026', or 'no raises', for subtitles and captions."""
+    if not raises:
+        return "no raises"
+    return "raises " + ", ".join(f"{charts.format_usd(usd)} {when:%d %b %Y}" for when, usd in raises)
 
 
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
@@ -437,11 +475,12 @@ def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict
 
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
-                 as_of=None) -> list[charts.Chart]:
+                 as_of=None, scenarios: Sequence[tuple[str, dict]] = ()) -> list[charts.Chart]:
     """Every chart of the dashboard at its default settings, for export. claims are those in force; as_of
     (default: none) keeps headline figures to periods started by then. runway_settings gives runway assumptions
-    by name in the model's units (cash_usd=...); RunwayAssumptions.resolve checks them and clamps them to the
-    sliders' ranges, so the deck and the command line project what the Runway page would show."""
+    by name in the model's units (cash_usd=..., raises=...); RunwayAssumptions.resolve checks them and clamps them
+    to the sliders' ranges, so the deck and the command line project what the Runway page would show. scenarios,
+    (name, values by name in the model's units, the others runway_settings'), adds the scenario chart."""
     prepared = tf.prepare(claims)
     if entity not in set(prepared["entity"]):
         raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared))}")
@@ -452,7 +491,14 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     inputs = runway_inputs(prepared, entity, as_of)
     if inputs is not None:
         assumptions = RunwayAssumptions.resolve(inputs, runway_settings or {})
-        built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions)))
+        built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions), alive_growth(assumptions, inputs.start),
+                                  assumptions))
+        built.append(sensitivity_chart(prepared, entity, inputs, assumptions))
+        built.append(fan_chart(prepared, entity, inputs, assumptions, fan_intervals(prepared, entity, as_of)))
+        if scenarios:
+            saved = [SavedScenario(name, RunwayAssumptions.resolve(inputs, {**(runway_settings or {}), **values}))
+                     for name, values in scenarios]
+            built.append(scenarios_chart(prepared, entity, inputs, assumptions, saved))
         first = claims["source_published"].min()
         then = then_and_now_chart(claims, entity, first.date() if pd.notna(first) else None)
         if then is not None:
@@ -559,3 +605,145 @@ def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
                          "source": charts.source_label(claim)})
     return pd.DataFrame(rows, columns=["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped",
                                        "claim_id", "value_usd", "qualifier", "source"])
+
+
+FUNDING_METRICS = ("funding_round", "investment_commitment", "investment")
+
+
+@dataclass(frozen=True)
+class FundingEvent:
+    """A claim of funding dated after the projection start, offered on the Runway page as a one-click raise."""
+
+    claim_id: str
+    date: dt.date
+    amount_usd: float
+    label: str  # "Investment commitment from Nvidia, 2025-09: $100.0B"
+    source: str  # "News outlet: Digital Times (2026-02-01)"
+    unpaid: bool  # basis commitment (an MOU, an announced deal): not yet paid out
+
+
+def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs) -> list[FundingEvent]:
+    """Funding rounds, investments and commitments with an amount, dated after the projection start, oldest first."""
+    rows = company_figures(prepared, entity, FUNDING_METRICS)
+    rows = rows[~rows["derived"] & (rows["period_start"] > pd.Timestamp(inputs.start))]
+    events = []
+    for _, claim in rows.sort_values(["period_start", "line"], kind="mergesort").iterrows():
+        partner = claim["counterparty"]
+        unpaid = claim["basis"] == "commitment"
+        events.append(FundingEvent(
+            claim_id=claim["id"], date=claim["period_start"].date(), amount_usd=float(claim["value_usd"]),
+            label=(f"{charts.metric_label(claim['metric'])}{f' from {partner}' if isinstance(partner, str) else ''}, "
+                   f"{claim['period']}: {qualified(charts.format_usd(claim['value_usd']), claim['qualifier'])}"
+                   + (" (commitment: not yet paid out)" if unpaid else f" ({claim['basis']})")),
+            source=charts.source_kind_label(claim), unpaid=unpaid,
+        ))
+    return events
+
+
+def alive_growth(assumptions: RunwayAssumptions, start: dt.date) -> float | None:
+    """The yearly revenue growth it takes to be default alive with these costs, cost growth and raises (see
+    lib.runway.growth_to_break_even: -0.99 when alive at any growth, None when not even at +1000%)."""
+    a = assumptions
+    return runway.growth_to_break_even(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.cost_growth_yoy, start,
+                                       a.horizon_months, raises=a.raises)
+
+
+def alive_growth_text(growth: float | None) -> str:
+    """The metric's value: '+47% a year', 'any' (alive even at -99%) or 'more than +1000% a year'."""
+    if growth is None:
+        return f"more than {runway.GROWTH_CEILING:+.0%} a year"
+    if growth <= runway.GROWTH_FLOOR:
+        return "any (alive even at -99% a year)"
+    return f"{growth:+.0%} a year"
+
+
+def describe_assumptions(a: RunwayAssumptions) -> str:
+    """Every assumption in one line, for a scenario's subtitle entry and its CSV rows."""
+    return (f"cash {charts.format_usd(a.cash_usd)}, revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
+            f"{a.revenue_growth_yoy:+.0%}/yr, costs {charts.format_usd(a.monthly_cost_usd)}/month {a.cost_growth_yoy:+.0%}/yr, "
+            f"{describe_raises(a.raises)}, {a.horizon_months} months")
+
+
+def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
+    return prepared[prepared["id"].isin(inputs.claim_ids)]
+
+
+def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions) -> charts.Chart:
+    """The tornado: the runway when each input moves by its step (lib.runway.sensitivity), raises included."""
+    a = assumptions
+    table = runway.sensitivity(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.revenue_growth_yoy, a.cost_growth_yoy,
+                               inputs.start, a.horizon_months, raises=a.raises)
+    base = a.project(inputs.start).runway_months
+    return charts.tornado(table, base, a.horizon_months, inputs.start,
+                          f"from {inputs.start:%b %Y}: {describe_assumptions(a)}", _behind(prepared, inputs), entity)
+
+
+def scenarios_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, current: RunwayAssumptions,
+                    saved: Sequence[SavedScenario]) -> charts.Chart:
+    """The current sliders' cash path beside each saved scenario's, every one's assumptions listed."""
+    runs = [(name, a.project(inputs.start), describe_assumptions(a))
+            for name, a in [("current", current), *((s.name, s.assumptions) for s in saved)]]
+    return charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start)
+
+
+@dataclass(frozen=True)
+class FanIntervals:
+    """Each money input's intervals relative to its headline figure, from the claims in force (for lib.runway.fan's
+    relative_intervals), and the claims behind each; an input the sources pin down exactly is absent."""
+
+    relative: dict[str, tuple[tuple[float, float], ...]]
+    claims: dict[str, tuple[str, ...]]
+
+
+def fan_intervals(prepared: pd.DataFrame, entity: str, as_of=None) -> FanIntervals:
+    """The uncertainty the sources give each money input, as "Numbers that hold up" defines it: each claim's
+    finite interval (qualifier, open ends capped) divided by the headline value, one interval per disagreeing
+    claim (repeats dropped, so each distinct reading weighs alike). Cash: the cash headline's alternatives of
+    the same metric, period and scope. Revenue: the runway year's same-scope alternatives. Cost (= revenue +
+    loss): every pairing of a revenue and a loss alternative of that year. Growth rates come from no claim."""
+    found = _runway_claims(prepared, entity, as_of)
+    relative: dict[str, tuple[tuple[float, float], ...]] = {}
+    behind: dict[str, tuple[str, ...]] = {}
+    if found is None:
+        return FanIntervals(relative, behind)
+
+    def keep(name: str, pairs: list[tuple[float, float]], ids: list[str]) -> None:
+        distinct = tuple(dict.fromkeys((round(float(low), 12), round(float(high), 12)) for low, high in pairs))
+        if any(pair != (1.0, 1.0) for pair in distinct):
+            relative[name], behind[name] = distinct, tuple(dict.fromkeys(ids))
+
+    cash = found.cash
+    if cash is not None and cash["value_usd"] > 0:
+        rows = company_figures(prepared, entity, [cash["metric"]])
+        rows = rows[(rows["period"] == cash["period"]) & ~rows["derived"]]
+        keep("cash_usd", [(lo / cash["value_usd"], hi / cash["value_usd"]) for lo, hi in zip(rows["finite_low"], rows["finite_high"])],
+             list(rows["id"]))
+    revenues, losses = found.revenue_rows, found.loss_rows
+    revenue = found.revenue["value_usd"] if found.revenue is not None else 0.0
+    if revenue > 0:
+        keep("monthly_revenue_usd", [(lo / revenue, hi / revenue) for lo, hi in zip(revenues["finite_low"], revenues["finite_high"])],
+             list(revenues["id"]))
+    cost = revenue + found.loss["value_usd"]
+    if cost > 0:
+        pairs = (list(zip(revenues["finite_low"], revenues["finite_high"], revenues["id"])) or [(0.0, 0.0, None)])
+        keep("monthly_cost_usd",
+             [((r_lo + l_lo) / cost, (r_hi + l_hi) / cost) for r_lo, r_hi, _ in pairs
+              for l_lo, l_hi in zip(losses["finite_low"], losses["finite_high"])],
+             [i for _, _, i in pairs if i] + list(losses["id"]))
+    return FanIntervals(relative, behind)
+
+
+def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions,
+              intervals: FanIntervals) -> charts.Chart:
+    """The fan: the sliders' values drawn within the sources' intervals (lib.runway.fan), saying which vary and how."""
+    a = assumptions
+    result = runway.fan(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.revenue_growth_yoy, a.cost_growth_yoy,
+                        inputs.start, a.horizon_months, raises=a.raises, relative_intervals=intervals.relative)
+    varying = result.inputs[result.inputs["varies"]]
+    fixed = result.inputs[~result.inputs["varies"]]
+    varies = "; ".join(f"{row.label} {row.intervals} ({', '.join(intervals.claims[row.input])})" for row in varying.itertuples())
+    spread = (f"{result.draws:,} draws (seed {result.seed}), uniform within each claim's interval, disagreeing claims alike · "
+              f"varies: {varies or 'nothing (the sources pin every input down)'} · fixed: {', '.join(fixed['label']).lower()}"
+              f" · never runs out in {result.never_runs_out:.0%} of draws")
+    return charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
+                      f"from {inputs.start:%b %Y}: {describe_assumptions(a)}", _behind(prepared, inputs), entity)

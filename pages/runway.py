@@ -18,11 +18,14 @@ st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move t
 
 @st.fragment
 def projection():
-    """Sliders, metrics and chart: a slider move reruns only this part of the page."""
-    assumptions = runway.sliders(inputs, ctx.entity)
+    """Sliders, raises, metrics and the charts in lazy tabs: a slider move reruns only this part of the page, and
+    only the open tab's chart."""
+    events = cached.funding_events(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs)
+    assumptions = runway.sliders(inputs, ctx.entity, events)
 
     try:
         result = dashboard.scenario(inputs, assumptions)
+        growth = cached.alive_growth(assumptions, inputs.start)
     except ValueError as err:
         st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
         return
@@ -31,7 +34,7 @@ def projection():
     stale = dashboard.ran_out_warning(base.zero_cash_date, ctx.as_of)
     if stale:
         st.warning(ui.md_escape(stale), icon=":material/history:")
-    cards = st.columns(5)
+    cards = [*st.columns(3), *st.columns(3)]
     cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {assumptions.horizon_months}", border=True)
     cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
                     help="When the cash balance crosses zero; 'never' means not within the horizon.")
@@ -41,7 +44,33 @@ def projection():
                     help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
     cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
                     help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
-    ui.show_chart(dashboard.runway_chart(ctx.prepared, ctx.entity, inputs, result), "runway")
+    cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
+                    help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
+    st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
+               f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
+
+    cash, sensitivity, compare, uncertainty = st.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"],
+                                                       key="runway_view", on_change="rerun")
+    if cash.open:
+        with cash:
+            ui.show_chart(dashboard.runway_chart(ctx.prepared, ctx.entity, inputs, result, growth, assumptions), "runway")
+    if sensitivity.open:
+        with sensitivity:
+            show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions), "sensitivity")
+    if compare.open:
+        with compare:
+            saved = runway.scenarios(assumptions, inputs, ctx.entity)
+            show(dashboard.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved), "scenarios")
+    if uncertainty.open:
+        with uncertainty:
+            intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+            show(dashboard.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals), "uncertainty")
+
+
+def show(chart: charts.Chart, key: str) -> None:
+    """A chart whose subtitle (its inputs and assumptions) is worth reading on screen too."""
+    st.caption(ui.md_escape(chart.subtitle))
+    ui.show_chart(chart, key)
 
 
 projection()

@@ -26,7 +26,7 @@ DEFAULTS = RunwayAssumptions(6.6e9, 308e6, 725e6, 0.0, 0.0, 60)
 def test_one_row_per_model_keyword():
     assert [f.name for f in FIELDS] == ["cash_usd", "monthly_revenue_usd", "monthly_cost_usd", "revenue_growth_yoy",
                                         "cost_growth_yoy", "horizon_months"]
-    assert [f.name for f in dataclasses.fields(RunwayAssumptions)] == [f.name for f in FIELDS]
+    assert [f.name for f in dataclasses.fields(RunwayAssumptions)] == [f.name for f in FIELDS] + ["raises"]  # raises: no slider
 
 
 @pytest.mark.parametrize("param, claims, default, bounds", [
@@ -128,3 +128,128 @@ def test_to_query_opens_the_same_values():
 def test_project_runs_the_model(cost_scale):
     chosen = RunwayAssumptions(6e9, 250e6, 700e6, 0.1, 0.05, 48)
     assert chosen.project(START, cost_scale) == runway.project(6e9, 250e6, 700e6 * cost_scale, 0.1, 0.05, START, 48)
+
+
+from lib.assumptions import (  # noqa: E402  (the raises and scenarios half of the module)
+    SavedScenario, check_raises, parse_raises, parse_scenarios, raises_text, scenario_values, scenarios_text,
+)
+
+MAR, JAN = dt.date(2025, 3, 1), dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", ()),
+    ("2025-03-01:40e9", ((MAR, 40e9),)),
+    ("2026-01-01:10e9,2025-03-01:40e9", ((MAR, 40e9), (JAN, 10e9))),  # sorted by date
+    (" 2025-03-01 : 40000000000 ; 2026-01-01:1.5e9 ", ((MAR, 40e9), (JAN, 1.5e9))),  # ';' separates too
+    ("2025-03-01:0", ((MAR, 0.0),)),
+])
+def test_parse_raises(text, expected):
+    assert parse_raises(text) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("40e9", "'40e9' is not DATE:AMOUNT (e.g. 2025-03-01:40e9)"),
+    ("2025-3-1:40e9", "'2025-3-1:40e9': '2025-3-1' is not a date written YYYY-MM-DD"),
+    ("2025-02-30:1", "'2025-02-30:1': '2025-02-30' is not a date written YYYY-MM-DD"),
+    ("2025-03-01:-1", "'2025-03-01:-1': '-1' is not an amount of US dollars from 0 to 1e13 ($10T)"),
+    ("2025-03-01:2e13", "'2025-03-01:2e13': '2e13' is not an amount of US dollars from 0 to 1e13 ($10T)"),
+    ("2025-03-01:inf", "'2025-03-01:inf': 'inf' is not an amount of US dollars from 0 to 1e13 ($10T)"),
+    (",".join(["2025-03-01:1"] * 13), "at most 12 raises, got 13"),
+])
+def test_parse_raises_refuses(text, message):
+    with pytest.raises(ValueError) as err:
+        parse_raises(text)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize("raises, text", [
+    (((MAR, 40e9), (JAN, 10e9)), "2025-03-01:40e9,2026-01-01:10e9"),
+    (((MAR, 6.6e9),), "2025-03-01:6.6e9"),
+    (((MAR, 750e6),), "2025-03-01:750e6"),
+    (((MAR, 1234.5),), "2025-03-01:1234.5"),
+])
+def test_raises_text_reads_back(raises, text):
+    assert raises_text(raises) == text
+    assert parse_raises(text) == raises
+
+
+def test_raises_join_the_url_and_the_model():
+    chosen = RunwayAssumptions(6e9, 250e6, 700e6, 0.1, 0.05, 48, raises=((JAN, 10e9), (MAR, 40e9)))
+    assert chosen.raises == ((MAR, 40e9), (JAN, 10e9))  # kept sorted
+    assert to_query(dataclasses.asdict(chosen))["raises"] == "2025-03-01:40e9,2026-01-01:10e9"
+    assert RunwayAssumptions.from_query({"raises": "2025-03-01:40e9"}, CLAIMS).raises == ((MAR, 40e9),)
+    assert RunwayAssumptions.from_query({"raises": "junk"}, CLAIMS).raises == ()  # like any bad URL value
+    assert chosen.project(START) == runway.project(6e9, 250e6, 700e6, 0.1, 0.05, START, 48, raises=((MAR, 40e9), (JAN, 10e9)))
+
+
+@pytest.mark.parametrize("raises, message", [
+    ([(dt.datetime(2025, 3, 1), 1.0)], "raise 1: datetime.datetime(2025, 3, 1, 0, 0) is not a date"),
+    ([(MAR, -1.0)], "raise 1: -1.0 is not an amount of US dollars from 0 to 1e13 ($10T)"),
+    ([(MAR,)], "raise 1 must be a (date, amount) pair, got (datetime.date(2025, 3, 1),)"),
+    ("2025-03-01:1", "raises must be (date, amount) pairs, got '2025-03-01:1'"),
+])
+def test_check_raises(raises, message):
+    with pytest.raises(ValueError) as err:
+        check_raises(raises)
+    assert str(err.value) == message
+
+
+def model(field, raw):
+    return field.check(raw)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("costs grow 30%:cg=0.3", ("costs grow 30%", {"cost_growth_yoy": 0.3})),
+    ("big raise:cash=40e9, raises=2025-03-01:40e9;2026-01-01:10e9",
+     ("big raise", {"cash_usd": 40e9, "raises": ((MAR, 40e9), (JAN, 10e9))})),
+    ("plain:", ("plain", {})),
+    ("no raises:raises=", ("no raises", {"raises": ()})),
+])
+def test_scenario_values(text, expected):
+    assert scenario_values(text, model) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("nocolon", "scenario 'nocolon' is not NAME:key=value,... (e.g. \"costs grow 30%:cg=0.3\")"),
+    (":cg=0.3", "scenario ':cg=0.3' is not NAME:key=value,... (e.g. \"costs grow 30%:cg=0.3\")"),
+    ("Current:cg=0.3", "the name 'Current' is taken by the live sliders; choose another"),
+    ("x" * 41 + ":", f"a scenario name must have 1 to 40 characters, without ':' or '|'; got {'x' * 41!r}"),
+    ("a:speed=3", "scenario 'a': 'speed=3' is not key=value with a key among cash, revenue, cost, rg, cg, horizon, raises"),
+    ("a:cg=0.1,cg=0.2", "scenario 'a': cg is given twice"),
+    ("a:cash=-5", "scenario 'a': cash: '-5' is not an amount of US dollars >= 0"),
+    ("a:raises=2025-03-01", "scenario 'a': raises: '2025-03-01' is not DATE:AMOUNT (e.g. 2025-03-01:40e9)"),
+])
+def test_scenario_values_refuses(text, message):
+    with pytest.raises(ValueError) as err:
+        scenario_values(text, model)
+    assert str(err.value) == message
+
+
+def test_saved_scenarios_round_trip_through_the_url():
+    saved = (SavedScenario("article figures", DEFAULTS),
+             SavedScenario("$40B raise", dataclasses.replace(DEFAULTS, cost_growth_yoy=0.3, raises=((MAR, 40e9), (JAN, 10e9)))))
+    text = scenarios_text(saved)
+    assert text == ("article figures:cash=6.6,revenue=308.0,cost=725.0,rg=0.0,cg=0.0,horizon=60|"
+                    "$40B raise:cash=6.6,revenue=308.0,cost=725.0,rg=0.0,cg=30.0,horizon=60,raises=2025-03-01:40e9;2026-01-01:10e9")
+    assert parse_scenarios(text, CLAIMS) == saved
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a:cash=1e9", dataclasses.replace(DEFAULTS, cash_usd=50e9)),  # URL units ($B), clamped like the slider
+    ("a:horizon=500", dataclasses.replace(DEFAULTS, horizon_months=120)),
+    ("a:rg=50", dataclasses.replace(DEFAULTS, revenue_growth_yoy=0.5)),  # missing values: the claims' defaults
+])
+def test_url_scenarios_clamp_like_the_sliders(text, expected):
+    assert parse_scenarios(text, CLAIMS)[0].assumptions == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a:|b:|c:|d:", "at most 3 saved scenarios, got 4"),
+    ("a:|A:", "scenario names must differ; repeated: a"),
+    ("a:cash=lots", "scenario 'a': cash: 'lots' is not a finite number"),
+])
+def test_url_scenarios_refuse(text, message):
+    with pytest.raises(ValueError) as err:
+        parse_scenarios(text, CLAIMS)
+    assert str(err.value) == message

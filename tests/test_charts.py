@@ -133,7 +133,8 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     # 1,000 less 100 a month lasts exactly 10 months: the line stops at zero then, and the rest is the unfunded gap
     balance, gap = chart.figure.data[2], chart.figure.data[3]
     assert list(balance.y)[-3:] == [100.0, 0.0, 0.0] and min(balance.y) == 0.0
-    assert pd.Timestamp(list(balance.x)[-1]) == pd.Timestamp("2024-10-31") == pd.Timestamp(list(gap.x)[0])
+    # the line meets zero where the monthly balances cross it: the balance is 0 at the end of month 9 (30 Sep 2024)
+    assert pd.Timestamp(list(balance.x)[-1]) == pd.Timestamp("2024-09-30") == pd.Timestamp(list(gap.x)[0])
     assert list(gap.y)[0] == 0.0 and list(gap.y)[-1] == -1400.0 and gap.fill == "tozeroy"
     assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) == 0.0, "the band stops at zero too"
     assert "Unfunded gap by Dec 2025: $1.4K" in [a.text for a in chart.figure.layout.annotations]
@@ -142,3 +143,57 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     assert list(chart.data.columns[-4:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims"]
     assert (chart.data["cash_end_low_claims"].iloc[0], chart.data["cash_end_high_claims"].iloc[0]) == ("loss-high", "loss-low")
     assert chart.data["cash_end_low"].iloc[-1] < chart.data["cash_end"].iloc[-1] < chart.data["cash_end_high"].iloc[-1]
+
+
+START = dt.date(2024, 1, 1)
+
+
+def test_tornado_stops_at_the_horizon_and_says_beyond(prepared):
+    # $1,000 at $100 a month: 10 months; +20% cash or -20% costs last past the 12-month horizon
+    table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)
+    chart = charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    down, up = chart.figure.data
+    assert list(table["input"][:2]) == ["cash_usd", "monthly_cost_usd"]  # largest effect first
+    assert list(down.base[:2]) == [10.0, 10.0]
+    assert list(up.x[:2]) == [2.0, pytest.approx(-1 - 2 / 3)]  # cash up: to the horizon; costs up: 8.3 months
+    assert list(up.text[:2]) == ["beyond 12 months", "8.3 months"]
+    assert list(down.text[:2]) == ["8.0 months", "beyond 12 months"]
+    rows = [a.text for a in chart.figure.layout.annotations]
+    assert rows[0] == "current: 10.0 months"
+    assert rows[1] == "Starting cash ±20%: $800 / $1.2K"
+    assert rows[4:] == ["Monthly revenue ±20%: $0 / $0 · no change: 10.0 months",  # no revenue to move or grow
+                        "Revenue growth per year ±10 pp: -10%/yr / +10%/yr · no change: 10.0 months"]
+
+
+def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
+    current = runway.project(1000, 0, 100, 0, 0, START, 12)
+    saved = runway.project(1000, 0, 50, 0, 0, START, 12)
+    chart = charts.scenarios([("current", current, "costs $100"), ("cheap", saved, "costs $50")], prepared.iloc[:1], "OpenAI", START)
+    assert [t.name for t in chart.figure.data] == ["current: zero cash Oct 2024", "current: zero cash Oct 2024: unfunded gap",
+                                                   "cheap: lasts the horizon"]
+    assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) < 0, "the path stops at zero; the gap is apart"
+    assert chart.subtitle == "US dollars, from Jan 2024 · current: costs $100 · cheap: costs $50"
+    assert len(chart.data) == 24 and set(chart.data["assumptions"]) == {"costs $100", "costs $50"}
+
+
+def test_fan_marks_the_zero_cash_quantiles(prepared):
+    current = runway.project(1000, 0, 100, 0, 0, START, 12)
+    fan = runway.fan(1000, 0, 100, 0, 0, START, 12, relative_intervals={"cash_usd": [(0.5, 1.5)]})
+    chart = charts.fan(fan.paths, fan.zero_cash, current, "spread", "test", prepared.iloc[:1], "OpenAI")
+    assert [t.name for t in chart.figure.data] == ["90th percentile", "10th to 90th percentile", "Median (50th percentile)",
+                                                   "Median (50th percentile): unfunded gap", "Current sliders",
+                                                   "Current sliders: unfunded gap"]
+    assert min(chart.figure.data[1].y) == 0.0, "the band stops at zero"
+    expected = " · ".join(f"P{q} " + ("beyond 12 months" if d is None else f"{d:%b %Y}")
+                          for q, d in zip((10, 50, 90), fan.zero_cash["zero_cash_date"]))
+    assert f"Zero-cash date: {expected}" in [a.text for a in chart.figure.layout.annotations]
+    assert list(chart.data["table"].unique()) == ["cash path", "zero-cash date"]
+
+
+def test_runway_marks_raises_and_the_revenue_needed(prepared):
+    base = runway.project(1000, 0, 100, 0, 0, START, 24, raises=[(dt.date(2024, 6, 1), 500)])
+    alive = runway.project(1000, 50, 100, 1.0, 0, START, 24)
+    chart = charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0)
+    assert "+$500 raised" in [a.text for a in chart.figure.layout.annotations]
+    assert "Revenue per month needed to be default alive: +100% a year (lower panel)" in [t.name for t in chart.figure.data]
+    assert chart.data["revenue_needed_default_alive"].iloc[12] == pytest.approx(100.0)  # $50 doubled after a year

@@ -3,6 +3,7 @@
 Each rule runs on a small dataset built to trigger it, beside a near miss that must not."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -291,8 +292,9 @@ def test_filter_claims(prepared, filters, ids):
 
 def test_build_charts_on_the_real_data(real_claims):
     built = db.build_charts(real_claims, "OpenAI")
-    assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway", "openai-then-and-now",
-                                       "openai-by-year", "openai-burn-rate", "openai-disagreements"]
+    assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway", "openai-runway-sensitivity",
+                                       "openai-runway-uncertainty", "openai-then-and-now", "openai-by-year", "openai-burn-rate",
+                                       "openai-disagreements"]
     for chart in built:
         assert chart.source_line.startswith("Sources: ") and chart.alt_text.startswith(f"Chart: {chart.title}.")
         assert not chart.data.empty and not chart.claims.empty
@@ -335,3 +337,82 @@ def test_the_real_overview_reads_as_the_issue_asks(real_claims):
     assert lines["label"].iloc[-1] == "Net loss (projected)"
     assert lines["label"].iloc[1] == "Training + Servers & inference"
     assert db.reconcile(lines)["ok"]
+
+
+def test_fan_intervals_are_each_claims_interval_over_the_headline():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "round-about", "metric": "funding_round", "value": 6.6e9, "per": ..., "period": "2024-10", "basis": "reported",
+         "source": "old", "qualifier": "approximately"},
+        {"id": "revenue-2024-more", "metric": "revenue", "value": 3.3e9, "period": "2024", "source": "old", "qualifier": "more_than"},
+        {"id": "loss-2024-about", "value": 5e9, "period": "2024", "source": "old", "qualifier": "approximately"},
+    ], SOURCES))
+    intervals = db.fan_intervals(prepared, "OpenAI")
+    expected = {
+        "cash_usd": ((1.0, 1.0), (5.94 / 6, 7.26 / 6)),  # the round's headline is $6B exact; "about $6.6B" beside it
+        "monthly_revenue_usd": ((1.0, 1.0), (1.1, 1.65)),  # "more than $3.3B": open end capped at 1.5x
+        # cost = revenue + loss, every pairing: 3+5, 3+(4.5..5.5), 3.3..4.95+5, 3.3..4.95+(4.5..5.5), over 8
+        "monthly_cost_usd": ((1.0, 1.0), (0.9375, 1.0625), (1.0375, 1.24375), (0.975, 1.30625)),
+    }
+    assert intervals.relative.keys() == expected.keys()
+    for name, pairs in expected.items():
+        assert [pytest.approx(pair) for pair in pairs] == list(intervals.relative[name]), name
+    assert intervals.claims == {"cash_usd": ("round", "round-about"),
+                                "monthly_revenue_usd": ("revenue-2024", "revenue-2024-more"),
+                                "monthly_cost_usd": ("revenue-2024", "revenue-2024-more", "loss-2024", "loss-2024-about")}
+
+
+def test_inputs_the_sources_pin_down_do_not_vary(prepared):
+    assert db.fan_intervals(prepared, "OpenAI") == db.FanIntervals({}, {})  # every figure of BASE's runway is exact
+
+
+def test_funding_after_the_start_is_offered_as_raises(prepared):
+    with_deals = tf.prepare(make_claims(BASE + [
+        {"id": "mou", "metric": "investment_commitment", "counterparty": "Nvidia", "value": 100e9, "per": ..., "period": "2025-09",
+         "basis": "commitment", "source": "new", "qualifier": "exact"},
+        {"id": "tranche", "metric": "investment", "value": 10e9, "per": ..., "period": "2025-03", "basis": "reported",
+         "source": "new", "qualifier": "at_least"},
+    ], SOURCES))
+    events = db.funding_events(with_deals, "OpenAI", db.runway_inputs(with_deals, "OpenAI"))
+    assert [(e.claim_id, e.date, e.amount_usd, e.label, e.unpaid) for e in events] == [
+        ("tranche", dt.date(2025, 3, 1), 10e9, "Investment (tranche), 2025-03: ≥ $10.0B (reported)", False),
+        ("mou", dt.date(2025, 9, 1), 100e9, "Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)", True),
+    ]
+    assert db.funding_events(prepared, "OpenAI", db.runway_inputs(prepared, "OpenAI")) == []  # the round is the start itself
+
+
+@pytest.mark.parametrize("growth, text", [
+    (0.4659, "+47% a year"),
+    (-0.99, "any (alive even at -99% a year)"),
+    (None, "more than +1000% a year"),
+])
+def test_alive_growth_text(growth, text):
+    assert db.alive_growth_text(growth) == text
+
+
+def test_alive_growth_counts_the_raises(prepared):
+    start = db.runway_inputs(prepared, "OpenAI").start
+    plain = RunwayAssumptions(6e9, 250e6, 700e6, 0.0, 0.0, 60)
+    funded = dataclasses.replace(plain, raises=((dt.date(2025, 3, 1), 40e9),))
+    growths = [db.alive_growth(a, start) for a in (plain, funded)]
+    for a, growth in zip((plain, funded), growths):  # the least growth that is alive, to 0.001
+        assert dataclasses.replace(a, revenue_growth_yoy=growth).project(start).default_alive
+        assert not dataclasses.replace(a, revenue_growth_yoy=growth - 0.001).project(start).default_alive
+    assert growths[1] < growths[0]  # $40B more buys time to grow into the costs
+
+
+def test_describe_assumptions():
+    a = RunwayAssumptions(6e9, 250e6, 700e6, 0.1, -0.05, 48, raises=((dt.date(2025, 3, 1), 40e9),))
+    assert db.describe_assumptions(a) == ("cash $6.0B, revenue $250.0M/month +10%/yr, costs $700.0M/month -5%/yr, "
+                                          "raises $40.0B 01 Mar 2025, 48 months")
+
+
+def test_build_charts_draws_saved_scenarios_beside_the_settings(real_claims):
+    built = db.build_charts(real_claims, "OpenAI", {"cost_growth_yoy": 0.2},
+                            scenarios=[("flat costs", {"cost_growth_yoy": 0.0}), ("raise", {"raises": ((dt.date(2025, 3, 1), 40e9),)})])
+    chart = next(c for c in built if c.name == "openai-runway-scenarios")
+    assert list(dict.fromkeys(chart.data["scenario"])) == ["current", "flat costs", "raise"]
+    assert list(dict.fromkeys(chart.data["assumptions"])) == [
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +20%/yr, no raises, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, no raises, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +20%/yr, raises $40.0B 01 Mar 2025, 60 months",
+    ]

@@ -230,3 +230,105 @@ def test_upload_problems_are_shown_as_text():
     assert not at.exception
     shown = [e.value for e in at.error]
     assert shown and all("](" not in text.replace("\\]", "").replace("\\(", "") for text in shown)
+
+
+RAISE_KEYS = ("raise_date_{k}@OpenAI", "raise_amount_{k}@OpenAI")
+
+
+def test_add_edit_and_remove_a_raise():
+    at = page("runway")
+    # $6.6B at $417M a month lasts 15.8 months from Oct 2024
+    assert metric(at, "Zero-cash date") == "Jan 2026" and "raises" not in at.query_params
+    at.date_input(key="new_raise_date@OpenAI").set_value("2025-06-01")
+    at.number_input(key="new_raise_amount@OpenAI").set_value(40.0)
+    at.button(key="raise_add@OpenAI").click().run()
+    assert not at.exception
+    assert at.query_params["raises"] == "2025-06-01:40e9"
+    assert metric(at, "Zero-cash date") == "never"
+    assert at.number_input(key="raise_amount_0@OpenAI").value == 40.0
+    at.number_input(key="raise_amount_0@OpenAI").set_value(5.0).run()
+    assert at.query_params["raises"] == "2025-06-01:5e9"
+    # $6.6B + $5B at $417M a month (725 - 308) lasts 27.8 months: 846 days from 1 Oct 2024 is 25 Jan 2027
+    assert metric(at, "Zero-cash date") == "Jan 2027"
+    at.button(key="raise_remove_0@OpenAI").click().run()
+    assert not at.exception
+    assert "raises" not in at.query_params
+    assert metric(at, "Zero-cash date") == "Jan 2026"
+
+
+def test_a_claimed_commitment_is_one_click_away_and_marked_unpaid():
+    at = page("runway")
+    event = at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI")
+    assert event.label == "Add: Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)"
+    event.click().run()
+    assert at.query_params["raises"] == "2025-09-01:100e9"
+    assert at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
+
+
+@pytest.mark.parametrize("query, expected", [
+    ({"raises": "2025-03-01:40e9,2026-01-01:10e9"}, [("2025-03-01", 40.0), ("2026-01-01", 10.0)]),
+    ({"raises": "2025-03-01:lots"}, []),
+])
+def test_raises_url_opens_in_that_state(query, expected):
+    at = page("runway", **query)
+    assert not at.exception
+    shown = [(str(at.date_input(key=f"raise_date_{k}@OpenAI").value), at.number_input(key=f"raise_amount_{k}@OpenAI").value)
+             for k in range(len(expected))]
+    assert shown == expected
+    warned = [w.value.replace("\\", "") for w in at.warning if "raises were ignored" in w.value]
+    assert warned == ([] if expected else ["The link's raises were ignored: '2025-03-01:lots': 'lots' is not an amount of "
+                                            "US dollars from 0 to 1e13 ($10T)"])
+
+
+def test_default_alive_growth_is_a_metric():
+    at = page("runway")
+    assert metric(at, "Revenue growth to be default alive") == "+47% a year"
+    at.slider(key="cg@OpenAI").set_value(20.0).run()
+    assert metric(at, "Revenue growth to be default alive") == "+86% a year"
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Lazy tabs draw only the open one; AppTest opens one by its state."""
+    at.session_state["runway_view"] = label
+    return at.run()
+
+
+def test_save_a_scenario_then_move_a_slider():
+    at = open_tab(page("runway"), "Scenarios")
+    at.text_input(key="scenario_name@OpenAI").input("article figures")
+    at.button(key="scenario_save@OpenAI").click().run()
+    assert not at.exception
+    assert at.query_params["scenarios"] == "article figures:cash=6.6,revenue=308.0,cost=725.0,rg=0.0,cg=0.0,horizon=60"
+    at.slider(key="cg@OpenAI").set_value(30.0).run()
+    assert not at.exception
+    names = [trace["name"] for trace in chart_spec(at)["data"]]
+    assert names == ["current: zero cash Oct 2025", "current: zero cash Oct 2025: unfunded gap",
+                     "article figures: zero cash Jan 2026", "article figures: zero cash Jan 2026: unfunded gap"]
+    assert at.query_params["scenarios"].startswith("article figures:cash=6.6,")  # frozen: the slider moved only "current"
+    at.button(key="scenario_remove_0@OpenAI").click().run()
+    assert "scenarios" not in at.query_params
+    assert [trace["name"] for trace in chart_spec(at)["data"]] == ["current: zero cash Oct 2025",
+                                                                   "current: zero cash Oct 2025: unfunded gap"]
+
+
+def test_scenario_names_are_checked():
+    at = open_tab(page("runway", scenarios="a:cg=30"), "Scenarios")
+    at.text_input(key="scenario_name@OpenAI").input("A")
+    at.button(key="scenario_save@OpenAI").click().run()
+    assert [w.value.replace("\\", "") for w in at.warning if "Not saved" in w.value] == [
+        "Not saved: scenario names must differ; repeated: a."]
+    assert at.query_params["scenarios"] == "a:cash=6.6,revenue=308.0,cost=725.0,rg=0.0,cg=30.0,horizon=60"
+
+
+@pytest.mark.parametrize("tab, key, name", [
+    ("Cash runway", "runway", "openai-runway"),
+    ("Sensitivity", "sensitivity", "openai-runway-sensitivity"),
+    ("Uncertainty", "uncertainty", "openai-runway-uncertainty"),
+    ("Scenarios", "scenarios", "openai-runway-scenarios"),
+])
+def test_each_tab_draws_only_its_chart_with_downloads(tab, key, name):
+    at = open_tab(page("runway"), tab)
+    assert not at.exception
+    drawn = [json.loads(c.proto.config)["toImageButtonOptions"]["filename"] for c in at.get("plotly_chart")]
+    assert drawn == [name, "openai-then-and-now"], "one chart from the open tab, then the then-vs-now section's"
+    assert {f"{key}_{kind}" for kind in ("png", "svg", "csv")} <= {b.key for b in at.download_button}

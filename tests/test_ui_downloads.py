@@ -86,8 +86,8 @@ def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
                                                   f"{ADDRESS}/runway?company=Acme+AI&asof=2024-06-01&undated=1\n"), path.name
         text |= set(inert_csv_cells(content))
     assert [p.name for p in sorted(out.glob("*.csv"))] == [
-        "acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway.csv", "acme-ai-then-and-now.csv", "acme-ai-timeline.csv",
-        "acme-ai-waterfall-2024.csv"]
+        "acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway-sensitivity.csv", "acme-ai-runway-uncertainty.csv",
+        "acme-ai-runway.csv", "acme-ai-then-and-now.csv", "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv"]
     assert "'" + FORMULAS["publisher"] in text
 
 

@@ -75,3 +75,21 @@ def then_and_now_chart(key: str, _claims: pd.DataFrame, entity: str, then):
 def renderer_found() -> tuple[bool, str]:
     """Whether image downloads can be offered; Chromium itself starts on the first download."""
     return renderer.shared().found()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def funding_events(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs) -> list:
+    """Funding claims after the projection start, offered as one-click raises (inputs follow from the other keys)."""
+    return dashboard.funding_events(_prepared, entity, _inputs)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def fan_intervals(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str):
+    """The sources' relative intervals for the fan chart."""
+    return dashboard.fan_intervals(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def alive_growth(assumptions, start):
+    """The revenue growth it takes to be default alive; a slider returning to a value it had is free."""
+    return dashboard.alive_growth(assumptions, start)

@@ -1,19 +1,27 @@
-"""The runway assumptions on screen: one URL-backed slider per field of lib.assumptions, and the same values held
-for the sidebar's deck, so the page and its downloads project the same numbers."""
+"""The runway assumptions on screen: one URL-backed slider per field of lib.assumptions, the funding raises and the
+saved scenarios (each kept in the URL too), and the same values held for the sidebar's deck, so the page and its
+downloads project the same numbers."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 from itertools import cycle
 
 import streamlit as st
 
-from lib.assumptions import FIELDS, Field, RunwayAssumptions, to_query
-from lib.dashboard import RunwayInputs
+from lib.assumptions import (
+    FIELDS, MAX_RAISES, MAX_SCENARIOS, RAISE_MAX_USD, RAISES_PARAM, SCENARIOS_PARAM, Field, RunwayAssumptions,
+    SavedScenario, check_raises, check_scenario_name, check_scenario_names, parse_raises, parse_scenarios, raises_text,
+    scenarios_text, to_query,
+)
+from lib.dashboard import FundingEvent, RunwayInputs, describe_assumptions
 from ui import data
-from ui.url import url_persist
+from ui.blocks import md_escape
+from ui.url import url_persist, url_state
 
 DECK = "runway_for_deck"  # session state: what the sidebar's deck projects
 SHARED = {"horizon"}  # how far to look is not a claim: it stays when the company changes
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # the raise date pickers' range
 
 
 def _key(field: Field, entity: str) -> str:
@@ -21,8 +29,17 @@ def _key(field: Field, entity: str) -> str:
     return field.param if field.param in SHARED else f"{field.param}@{entity}"
 
 
-def sliders(inputs: RunwayInputs, entity: str) -> RunwayAssumptions:
-    """One slider per field, in three columns, each seeded from the URL, clamped to its range and written back."""
+def _raises_key(entity: str) -> str:
+    return f"{RAISES_PARAM}@{entity}"
+
+
+def _scenarios_key(entity: str) -> str:
+    return f"{SCENARIOS_PARAM}@{entity}"
+
+
+def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent]) -> RunwayAssumptions:
+    """One slider per field, in three columns, each seeded from the URL, clamped to its range and written back;
+    then the funding raises (see raises_editor)."""
     values = {}
     for column, field in zip(cycle(st.columns(3)), FIELDS):
         lowest, highest = field.bounds(inputs)
@@ -31,21 +48,143 @@ def sliders(inputs: RunwayInputs, entity: str) -> RunwayAssumptions:
         value = draw(field.label, min_value=lowest, max_value=highest, step=field.step, format=field.format,
                      key=_key(field, entity))
         values[field.name] = field.to_model(value)
+    values["raises"] = raises_editor(inputs, entity, events)
     assumptions = RunwayAssumptions.resolve(inputs, values)
-    _hold(asdict(assumptions))
+    _hold(asdict(assumptions), _saved(inputs, entity))
     return assumptions
 
 
+def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent]) -> tuple[tuple[dt.date, float], ...]:
+    """The raises, kept in the URL: each with its date, amount and a remove button; a row to add one; and the
+    claims' funding after the projection start, each added with one click."""
+    key = _raises_key(entity)
+    raises, problem = url_state(key, param=RAISES_PARAM, default=(), parse=parse_raises, text=raises_text)
+    if problem:
+        st.warning(f"The link's raises were ignored: {md_escape(problem)}", icon=":material/warning:")
+    with st.expander(f"Funding raises ({len(raises)})", expanded=True, icon=":material/savings:"):
+        st.caption(f"Cash added at the start of the month of its date (before {inputs.start:%b %Y}: in the first month).")
+        for k, (when, usd) in enumerate(raises):
+            row = st.columns([3, 3, 2], vertical_alignment="bottom")
+            shown = "visible" if k == 0 else "collapsed"
+            row[0].date_input("Date", value=when, min_value=EARLIEST, max_value=LATEST, key=f"raise_date_{k}@{entity}",
+                              on_change=_edit, args=(entity, k), label_visibility=shown)
+            row[1].number_input("Amount ($B)", value=usd / 1e9, min_value=0.0, max_value=RAISE_MAX_USD / 1e9, step=1.0,
+                                format="%.2f", key=f"raise_amount_{k}@{entity}", on_change=_edit, args=(entity, k),
+                                label_visibility=shown)
+            row[2].button("Remove", key=f"raise_remove_{k}@{entity}", on_click=_remove, args=(entity, k),
+                          icon=":material/delete:")
+        full = len(raises) >= MAX_RAISES
+        row = st.columns([3, 3, 2], vertical_alignment="bottom")
+        row[0].date_input("New raise: date", value=inputs.start + dt.timedelta(days=365), min_value=EARLIEST, max_value=LATEST,
+                          key=f"new_raise_date@{entity}")
+        row[1].number_input("New raise: amount ($B)", value=10.0, min_value=0.0, max_value=RAISE_MAX_USD / 1e9, step=1.0,
+                            format="%.2f", key=f"new_raise_amount@{entity}")
+        row[2].button("Add raise", key=f"raise_add@{entity}", on_click=_add, args=(entity,), disabled=full,
+                      icon=":material/add:", help=f"At most {MAX_RAISES} raises." if full else None)
+        if events:
+            st.caption("From the claims, dated after the projection start:")
+        for event in events:
+            taken = (event.date, event.amount_usd) in raises
+            st.button(f"Add: {event.label}", key=f"event_{event.claim_id}@{entity}", on_click=_add_event, args=(entity, event),
+                      disabled=taken or full, icon=":material/add_card:",
+                      help=f"{event.source}; claim {event.claim_id}. {'Already added.' if taken else ''}")
+            st.caption(md_escape(f"{event.source} · claim {event.claim_id}"))
+    return st.session_state[key]
+
+
+def _set_raises(entity: str, raises) -> None:
+    """Store the raises, sorted, and forget the rows' widgets, which are redrawn from them."""
+    st.session_state[_raises_key(entity)] = check_raises(raises)
+    for name in [name for name in st.session_state if name.startswith(("raise_date_", "raise_amount_")) and name.endswith(f"@{entity}")]:
+        del st.session_state[name]
+
+
+def _edit(entity: str, k: int) -> None:
+    raises = list(st.session_state[_raises_key(entity)])
+    raises[k] = (st.session_state[f"raise_date_{k}@{entity}"], st.session_state[f"raise_amount_{k}@{entity}"] * 1e9)
+    _set_raises(entity, raises)
+
+
+def _remove(entity: str, k: int) -> None:
+    raises = list(st.session_state[_raises_key(entity)])
+    del raises[k]
+    _set_raises(entity, raises)
+
+
+def _add(entity: str) -> None:
+    raise_ = (st.session_state[f"new_raise_date@{entity}"], st.session_state[f"new_raise_amount@{entity}"] * 1e9)
+    _set_raises(entity, [*st.session_state[_raises_key(entity)], raise_])
+
+
+def _add_event(entity: str, event: FundingEvent) -> None:
+    _set_raises(entity, [*st.session_state[_raises_key(entity)], (event.date, event.amount_usd)])
+
+
+def _saved(inputs: RunwayInputs, entity: str) -> tuple[SavedScenario, ...]:
+    """The saved scenarios, kept in the URL; a link with a bad one gets a warning and none."""
+    saved, problem = url_state(_scenarios_key(entity), param=SCENARIOS_PARAM, default=(),
+                               parse=lambda raw: parse_scenarios(raw, inputs), text=scenarios_text)
+    if problem:
+        st.warning(f"The link's saved scenarios were ignored: {md_escape(problem)}", icon=":material/warning:")
+    return saved
+
+
+def scenarios(current: RunwayAssumptions, inputs: RunwayInputs, entity: str) -> tuple[SavedScenario, ...]:
+    """Save the sliders (raises included) under a name, up to three; each saved one listed with a remove button."""
+    saved = _saved(inputs, entity)
+    row = st.columns([4, 3], vertical_alignment="bottom")
+    row[0].text_input("Scenario name", key=f"scenario_name@{entity}", max_chars=40, placeholder="e.g. costs grow 30%")
+    row[1].button("Save the sliders as a scenario", key=f"scenario_save@{entity}", on_click=_save, args=(entity, current),
+                  disabled=len(saved) >= MAX_SCENARIOS, icon=":material/bookmark_add:",
+                  help=f"At most {MAX_SCENARIOS} saved scenarios." if len(saved) >= MAX_SCENARIOS else None)
+    problem = st.session_state.pop(f"scenario_problem@{entity}", "")
+    if problem:
+        st.warning(md_escape(problem), icon=":material/warning:")
+    for k, scenario in enumerate(saved):
+        row = st.columns([6, 1], vertical_alignment="center")
+        row[0].markdown(md_escape(f"{scenario.name}: {describe_assumptions(scenario.assumptions)}"))
+        row[1].button("Remove", key=f"scenario_remove_{k}@{entity}", on_click=_unsave, args=(entity, k), icon=":material/delete:")
+    return saved
+
+
+def _save(entity: str, current: RunwayAssumptions) -> None:
+    key = _scenarios_key(entity)
+    try:
+        name = check_scenario_name(st.session_state.get(f"scenario_name@{entity}", ""))
+        check_scenario_names([s.name for s in st.session_state[key]] + [name])
+    except ValueError as err:
+        st.session_state[f"scenario_problem@{entity}"] = f"Not saved: {err}."
+        return
+    st.session_state[key] = (*st.session_state[key], SavedScenario(name, current))
+    st.session_state[f"scenario_name@{entity}"] = ""
+
+
+def _unsave(entity: str, k: int) -> None:
+    key = _scenarios_key(entity)
+    st.session_state[key] = tuple(s for i, s in enumerate(st.session_state[key]) if i != k)
+
+
 def for_deck(inputs: RunwayInputs, entity: str) -> dict:
-    """What the deck projects, in a holder it reads when clicked: "settings" (the sliders' values by name, in the
-    model's units: their state, else the URL) and "stamp" (linking to them). The sidebar is drawn before the
-    sliders, and a slider move reruns only the sliders' fragment, so the sliders update the holder themselves;
-    otherwise the deck would download the values of the last full run."""
+    """What the deck projects, in a holder it reads when clicked: "settings" (the sliders' values and raises by
+    name, in the model's units: their state, else the URL), "scenarios" (name, settings) and "stamp" (linking to
+    them). The sidebar is drawn before the sliders, and a slider move reruns only the sliders' fragment, so the
+    sliders update the holder themselves; otherwise the deck would download the values of the last full run."""
     query = {field.param: st.session_state.get(_key(field, entity), st.query_params.get(field.param)) for field in FIELDS}
-    return _hold(asdict(RunwayAssumptions.from_query({k: v for k, v in query.items() if v is not None}, inputs)))
+    held_raises = st.session_state.get(_raises_key(entity))
+    query[RAISES_PARAM] = raises_text(held_raises) if held_raises is not None else st.query_params.get(RAISES_PARAM)
+    saved = st.session_state.get(_scenarios_key(entity))
+    if saved is None:
+        try:
+            saved = parse_scenarios(st.query_params.get(SCENARIOS_PARAM, ""), inputs)
+        except ValueError:
+            saved = ()
+    return _hold(asdict(RunwayAssumptions.from_query({k: v for k, v in query.items() if v is not None}, inputs)), saved)
 
 
-def _hold(settings: dict) -> dict:
+def _hold(settings: dict, saved: tuple[SavedScenario, ...]) -> dict:
     holder = st.session_state.setdefault(DECK, {})
-    holder.update(settings=settings, stamp=data.stamp(**to_query(settings)))
+    links = to_query(settings)
+    if saved:
+        links[SCENARIOS_PARAM] = scenarios_text(saved)
+    holder.update(settings=settings, scenarios=[(s.name, asdict(s.assumptions)) for s in saved], stamp=data.stamp(**links))
     return holder

@@ -137,5 +137,5 @@ def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, words: d
     from lib.export.deck import deck_bytes
 
     charts = [chart.in_words(*words.get(chart.name, ("", ""))) for chart in
-              dashboard.build_charts(known, entity, held["settings"], as_of)]
+              dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()))]
     return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)

@@ -36,6 +36,22 @@ def url_persist(widget: Callable[..., Any], *, default: Any, parse: Callable[[st
     return draw
 
 
+def url_state(key: str, *, param: str, default: Any, parse: Callable[[str], Any],
+              text: Callable[[Any], str]) -> tuple[Any, str]:
+    """State that no single widget holds (a list of raises, saved scenarios), kept in st.session_state[key] and in
+    the URL parameter `param`: seeded from the URL once per session, written back (as `text` gives it) on every run.
+    Returns the value and, on the run that seeded it from a URL value that `parse` refused (ValueError), why."""
+    problem = ""
+    if key not in st.session_state:
+        raw = st.query_params.get(param)
+        try:
+            st.session_state[key] = default if raw is None else parse(raw)
+        except ValueError as err:
+            st.session_state[key], problem = default, str(err)
+    _publish(param, text(st.session_state[key]))
+    return st.session_state[key], problem
+
+
 def _text(value: Any) -> str:
     """A widget value as URL text: dates in ISO 8601, lists comma-separated, booleans 1 or 0."""
     if value is None:

@@ -2,6 +2,8 @@
 stamped with the dataset's version, the as-of date and the link that opens the same view in the dashboard.
 
 Runway assumptions are the Runway page's (lib.assumptions): the same options, checks and slider ranges.
+``--raise 2025-03-01:40e9`` (repeatable) adds a funding raise; ``--scenario "NAME:cg=0.3,raises=2025-03-01:40e9"``
+(up to three) adds a saved scenario beside the command line's assumptions, its values in the options' units.
 """
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from lib.assumptions import FIELDS, to_query
+from lib.assumptions import (
+    FIELDS, MAX_SCENARIOS, SCENARIOS_PARAM, check_raises, check_scenario_names, parse_raise, scenario_url, scenario_values,
+    to_query,
+)
 from lib.claims import ClaimsError, load_claims
 from lib.dashboard import build_charts
 from lib.export.deck import deck_bytes
@@ -44,6 +49,22 @@ def _checked(field):
     return parse
 
 
+def _raise(text: str):
+    """An argparse type for --raise DATE:AMOUNT."""
+    try:
+        return parse_raise(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _scenario(text: str) -> tuple[str, dict]:
+    """An argparse type for --scenario NAME:key=value,...: the name and the values in the model's units, checked."""
+    try:
+        return scenario_values(text, lambda field, raw: field.check(raw))
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m lib.export",
@@ -58,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     for field in FIELDS:
         parser.add_argument(field.option, dest=field.name, type=_checked(field),
                             help=f"runway: {field.label.split(' (')[0].lower()}, {field.kind.meaning}".replace('%', '%%'))
+    parser.add_argument("--raise", dest="raises", action="append", type=_raise, default=[], metavar="DATE:AMOUNT",
+                        help="runway: a funding raise, e.g. 2025-03-01:40e9 (USD); repeat for several")
+    keys = ", ".join(f"{field.param} ({field.option})" for field in FIELDS)
+    parser.add_argument("--scenario", dest="scenarios", action="append", type=_scenario, default=[], metavar="NAME:KEY=VALUE,...",
+                        help=f"runway: a saved scenario drawn beside the assumptions above (up to {MAX_SCENARIOS}), e.g. "
+                             f"\"costs grow 30%%:cg=0.3\" or \"$40B raise:raises=2025-03-01:40e9\"; keys {keys} in those "
+                             "options' units, and raises (DATE:AMOUNT separated by ';'); the others as above")
     return parser
 
 
@@ -69,9 +97,11 @@ def _latest_article(claims) -> dt.date:
 
 def _stamp(args: argparse.Namespace, claims, settings: dict) -> Stamp:
     """The Runway page's view of this export: company, the latest article's date, every article, these
-    assumptions."""
+    assumptions and scenarios."""
     as_of = _latest_article(claims)
     params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1", **to_query(settings)}
+    if args.scenarios:
+        params[SCENARIOS_PARAM] = "|".join(scenario_url(name, {**settings, **values}) for name, values in args.scenarios)
     return Stamp(dataset_version(args.claims.read_bytes()), False, as_of, view_link(f"{args.url.rstrip('/')}/runway", params))
 
 
@@ -97,8 +127,10 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
     except ClaimsError as err:
         raise _Failure(err.problems + [f"error: {args.claims} is not a valid claims file ({len(err.problems)} problems)"]) from err
     settings = {field.name: getattr(args, field.name) for field in FIELDS if getattr(args, field.name) is not None}
+    if args.raises:
+        settings["raises"] = tuple(args.raises)
     try:
-        charts = build_charts(claims, args.company, settings, _latest_article(claims))
+        charts = build_charts(claims, args.company, settings, _latest_article(claims), args.scenarios)
     except ValueError as err:
         raise _Failure([f"error: {err}"]) from err
     stamp = _stamp(args, claims, settings)
@@ -125,7 +157,13 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
 def main(argv: list[str] | None = None, renderer: Renderer | None = None) -> int:
     """Exit 0 listing the files written; 1 with one line per problem on stderr; 2 for bad options (argparse).
     Images are drawn by `renderer` (default: the shared warm Chromium)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        check_scenario_names([name for name, _ in args.scenarios])
+        check_raises(args.raises)
+    except ValueError as err:
+        parser.error(str(err))
     started = time.perf_counter()
     try:
         written = _export(args, renderer or shared())

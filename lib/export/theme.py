@@ -33,7 +33,7 @@ def text_px(text: str, size: float) -> float:
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Greedy word wrap to a width (px or pt, as size); plotly never wraps text itself."""
     lines, line = [], ""
-    for word in text.split():
+    for word in (piece for word in text.split() for piece in _pieces(word, size, width)):
         candidate = f"{line} {word}" if line else word
         if line and text_px(candidate, size) > width:
             lines.append(line)
@@ -41,6 +41,16 @@ def wrap(text: str, size: float, width: float) -> list[str]:
         else:
             line = candidate
     return lines + [line] if line else lines
+
+
+def _pieces(word: str, size: float, width: float) -> list[str]:
+    """A word too wide for a line (a long link) cut into pieces that fit; any other word as it is."""
+    pieces = [""]
+    for char in word:
+        if pieces[-1] and text_px(pieces[-1] + char, size) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
 
 
 def fitted_source_line(chart: Chart, size: float, width: float) -> str:

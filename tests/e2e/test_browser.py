@@ -396,3 +396,26 @@ def test_ten_sessions_keep_their_own_state(browser, base_url):
     finally:
         for context in contexts:
             context.close()
+
+
+# ---------------------------------------------------------------- raises and saved scenarios live in the URL
+def test_reload_keeps_raises_and_scenarios(page, base_url):
+    raises = "2025-03-01:40e9,2026-01-01:10e9"
+    scenarios = "costs grow 30%:cg=30|article figures:cash=6.6,raises="  # values not given: the claims' (no raises)
+    open_page(page, f"{base_url}/runway?raises={raises}&scenarios={scenarios.replace('%', '%25')}")
+    no_exception(page)
+    for _ in range(2):  # as opened, then reloaded from the address the page wrote
+        assert query(page)["raises"] == raises
+        assert query(page)["scenarios"].startswith("costs grow 30%:cash=6.6,revenue=308.0,cost=725.0,rg=0.0,cg=30.0,horizon=60|")
+        amounts = page.get_by_role("spinbutton", name="Amount ($B)", exact=True)
+        expect(amounts).to_have_count(2)
+        assert [amounts.nth(k).input_value() for k in range(2)] == ["40.00", "10.00"]
+        expect(metric_value(page, "Zero-cash date")).to_have_text("never")  # $56.6B at $417M a month outlasts 60 months
+        page.get_by_role("tab", name="Scenarios").click()
+        legend = page.locator("[data-testid=stPlotlyChart] .legendtext")
+        expect(legend).to_have_count(3, timeout=ACTION_TIMEOUT)
+        assert legend.all_text_contents() == ["current: lasts the horizon", "costs grow 30%: zero cash Oct 2025",
+                                            "article figures: zero cash Jan 2026"]
+        page.reload(wait_until="domcontentloaded")
+        settled(page)
+        no_exception(page)

@@ -110,3 +110,37 @@ def test_cli_bad_options_exit_2(tmp_path, capsys, argv, message):
         main(["--out", str(tmp_path), *argv])
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_cli_raises_and_scenarios_reach_the_csv_and_the_stamp(tmp_path):
+    argv = ["--out", str(tmp_path), "--formats", "csv", "--raise", "2025-03-01:40e9", "--raise", "2026-01-01:10e9",
+            "--scenario", "costs grow 30%:cg=0.3", "--scenario", "no raises:raises="]
+    assert main(argv, renderer=NoChromium()) == 0
+    runway = pd.read_csv(tmp_path / "openai-runway.csv", skiprows=1)
+    # 1 Mar 2025 is day 151 from 1 Oct 2024: month 4 (days 121-151); 1 Jan 2026 is day 457: month 15 (from day 456)
+    assert runway.loc[runway["raised"] > 0, ["month", "raised"]].values.tolist() == [[4, 40e9], [15, 10e9]]
+    scenarios = pd.read_csv(tmp_path / "openai-runway-scenarios.csv", skiprows=1)
+    assert list(dict.fromkeys(scenarios["assumptions"])) == [
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, raises $40.0B 01 Mar 2025, $10.0B 01 Jan 2026, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +30%/yr, raises $40.0B 01 Mar 2025, $10.0B 01 Jan 2026, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, no raises, 60 months",
+    ]
+    stamp = (tmp_path / "openai-runway-scenarios.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert stamp.endswith("&raises=2025-03-01%3A40e9%2C2026-01-01%3A10e9&scenarios=costs+grow+30%25%3Acg%3D30.0%2C"
+                          "raises%3D2025-03-01%3A40e9%3B2026-01-01%3A10e9%7Cno+raises%3A")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--raise", "2025-03-01"], "argument --raise: '2025-03-01' is not DATE:AMOUNT (e.g. 2025-03-01:40e9)"),
+    (["--raise", "2025-03-01:-5"], "argument --raise: '2025-03-01:-5': '-5' is not an amount of US dollars from 0 to 1e13 ($10T)"),
+    (["--scenario", "x:cash=lots"], "argument --scenario: scenario 'x': cash: 'lots' is not an amount of US dollars >= 0"),
+    (["--scenario", "x:speed=3"], "argument --scenario: scenario 'x': 'speed=3' is not key=value with a key among cash, revenue, "
+                                  "cost, rg, cg, horizon, raises"),
+    (["--scenario", "a:", "--scenario", "A:"], "error: scenario names must differ; repeated: a"),
+    (["--scenario", "a:", "--scenario", "b:", "--scenario", "c:", "--scenario", "d:"], "error: at most 3 saved scenarios, got 4"),
+])
+def test_cli_bad_raises_and_scenarios_exit_2(tmp_path, capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--out", str(tmp_path), *argv])
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err

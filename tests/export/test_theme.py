@@ -79,3 +79,9 @@ def test_toolbar_config():
         "toImageButtonOptions": {"format": "png", "filename": "acme-timeline", "width": 1920, "height": 1080, "scale": 1},
         "displaylogo": False,
     }
+
+
+def test_wrap_cuts_a_word_wider_than_the_line():
+    link = "http://localhost:8501/runway?" + "a" * 200
+    lines = theme.wrap(f"Dataset 1 · {link}", 10, 300)
+    assert "".join(lines[1:]) == link and all(theme.text_px(line, 10) <= 300 for line in lines)
