@@ -412,7 +412,7 @@ def test_reload_keeps_raises_and_scenarios(page, base_url):
         assert [amounts.nth(k).input_value() for k in range(2)] == ["40.00", "10.00"]
         expect(metric_value(page, "Zero-cash date")).to_have_text("never")  # $56.6B at $417M a month outlasts 60 months
         page.get_by_role("tab", name="Scenarios").click()
-        legend = page.locator("[data-testid=stPlotlyChart] .legendtext")
+        legend = page.locator("[data-testid=stTabs] [data-testid=stPlotlyChart] .legendtext")  # the open tab's chart
         expect(legend).to_have_count(3, timeout=ACTION_TIMEOUT)
         assert legend.all_text_contents() == ["current: lasts the horizon", "costs grow 30%: zero cash Oct 2025",
                                             "article figures: zero cash Jan 2026"]
