@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib import charts, runway, transforms as tf
+from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions
 from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
 
@@ -424,15 +424,20 @@ def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 1
 
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
-                 as_of=None) -> list[charts.Chart]:
+                 as_of=None, peers: pd.DataFrame | None = None) -> list[charts.Chart]:
     """Every chart of the dashboard at its default settings, for export. claims are those in force; as_of
     (default: none) keeps headline figures to periods started by then. runway_settings gives runway assumptions
     by name in the model's units (cash_usd=...); RunwayAssumptions.resolve checks them and clamps them to the
-    sliders' ranges, so the deck and the command line project what the Runway page would show."""
+    sliders' ranges, so the deck and the command line project what the Runway page would show. peers, Epoch
+    AI's rows in force, add its points to a timeline with no article figures (as the Timeline page does by
+    default) and the compute-beside-revenue chart."""
     prepared = tf.prepare(claims)
-    if entity not in set(prepared["entity"]):
-        raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared))}")
-    built = [charts.timeline(prepared, entity, charts.default_timeline_metrics(charts.timeline_metrics(prepared, entity)))]
+    covered = second_opinion.companies(peers) if peers is not None else []
+    if entity not in set(prepared["entity"]) and entity not in covered:
+        raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared) + covered)}")
+    available = charts.timeline_metrics(prepared, entity)
+    timeline = charts.timeline(prepared, entity, charts.default_timeline_metrics(available))
+    built = [charts.with_peers(timeline, second_opinion.rows_for(peers, entity)) if not available and entity in covered else timeline]
     years = waterfall_years(prepared, entity, as_of)
     if years:
         built.append(charts.waterfall(waterfall_lines(prepared, entity, years[0]), prepared, entity, years[0]))
@@ -440,7 +445,8 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     if inputs is not None:
         assumptions = RunwayAssumptions.resolve(inputs, runway_settings or {})
         built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions)))
-    return built
+    compute = compute_chart(peers) if peers is not None else None
+    return built + ([compute] if compute is not None else [])
 
 
 SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "value", "unit", "per", "period", "basis", "qualifier", "quote",
@@ -455,3 +461,9 @@ def filter_claims(prepared: pd.DataFrame, entities=(), metrics=(), sources=(), b
         if wanted:
             rows = rows[rows[column].isin(list(wanted))]
     return rows.sort_values("line", kind="mergesort")[SOURCE_TABLE_COLUMNS].reset_index(drop=True)
+
+
+def compute_chart(peers: pd.DataFrame) -> charts.Chart | None:
+    """Epoch AI's compute spend by year beside revenue, for the companies that have both; None when none has."""
+    table = second_opinion.compute_beside_revenue(peers)
+    return None if table.empty else charts.compute_vs_revenue(table, second_opinion.used_rows(peers, table))
