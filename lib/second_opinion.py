@@ -56,7 +56,8 @@ def rows_for(peers: pd.DataFrame, company: str, everything: bool = False) -> pd.
         label=rows["kind"].map(lambda k: KINDS[k].label),
         low=pd.Series([b[0] for b in bounds], index=rows.index, dtype="float64"),
         high=pd.Series([b[1] for b in bounds], index=rows.index, dtype="float64"),
-    ).sort_values(["kind", "date", "id"], kind="mergesort").reset_index(drop=True)
+    ).assign(_order=rows["kind"].map(list(KINDS).index)).sort_values(["_order", "date", "id"], kind="mergesort").drop(
+        columns="_order").reset_index(drop=True)
 
 
 COMPARISON_COLUMNS = ["metric", "period", "claim_id", "ours", "ours_low", "ours_high", "epoch_id", "epoch_period",
