@@ -392,14 +392,18 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
     bar per compute category, never summed; revenue is the year's revenue, or the year's last run-rate drawn
     hatched and labelled as one. peers are the Epoch rows behind the table."""
     figure = go.Figure()
-    for series, group in table.groupby("series", sort=False):
-        kind = group["kind"].iloc[0]
+    label = table["company"] + " " + table["year"]  # one category per company and year, in the table's order
+    order = [k for k in KINDS if KINDS[k].table == "compute"] + ["revenue_yearly", "revenue_run_rate"]
+    for kind in [k for k in order if k in set(table["kind"])]:
+        group = table[table["kind"] == kind]
+        series = group["series"].iloc[0]
         run_rate = kind == "revenue_run_rate"
         figure.add_trace(go.Bar(
-            x=[group["company"], group["year"]], y=group["value_usd"], name=series,
+            x=label[group.index], y=group["value_usd"], name=series,
             offsetgroup="revenue" if kind.startswith("revenue") else kind,
             marker=dict(color=EPOCH_COLOURS[kind], pattern=dict(shape="/" if run_rate else "", fgcolor="#2a9d8f")),
-            text=[f"run-rate {format_usd(v)}" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
+            text=[f"{format_usd(v)}<br>run-rate" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
+            constraintext="none", cliponaxis=False,
             customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
             hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · confidence %{customdata[1]}"
                           "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
@@ -407,6 +411,7 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
     _base_layout(figure, "US dollars a year")
     _money_axis(figure)
     figure.update_layout(barmode="group", bargap=0.25)
+    figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
     return Chart(
         name="epoch-compute-vs-revenue",
         title="Compute spend beside revenue, by year",

@@ -21,7 +21,7 @@ COMPARISON_RULE = (
     + ", ".join(f"{name or 'none given'} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items()) + "."
 )
 COMPUTE_KINDS = [name for name, kind in KINDS.items() if kind.table == "compute"]
-RUN_RATE_SERIES = "Revenue run-rate at year end"
+RUN_RATE_SERIES = "Revenue run-rate (last of the year)"
 YEARLY_SERIES = "Yearly revenue"
 
 

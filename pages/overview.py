@@ -43,14 +43,15 @@ if not epoch_rows.empty:
     st.caption(ui.md_escape(f"The newest figure of each kind in Epoch AI's data reported by {ctx.as_of:%d %b %Y}. "
                             f"{peers.FULL_CITATION}"))
     st.dataframe(second_opinion.latest_figures(epoch_rows), hide_index=True, width="stretch",
-                 column_config={"source": st.column_config.LinkColumn("Source")})
+                 column_config={"figure": "Figure", "period": "Period", "value": "Value", "confidence": "Confidence",
+                                "status": "Status", "epoch_id": "Epoch row", "source": st.column_config.LinkColumn("Source")})
 if not ctx.peer_only and not epoch_rows.empty:
     compared = second_opinion.comparisons(ctx.prepared, ctx.peers, ctx.entity)
     st.markdown(ui.md_escape(second_opinion.summary(compared)))
     st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
     if not compared.empty:
         st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
-                     column_config={"claim_id": "Claim", "ours": "Articles", "epoch_id": "Epoch row", "epoch_period": "Epoch date",
+                     column_config={"metric": "Figure", "period": "Period", "confidence": "Confidence", "claim_id": "Claim", "ours": "Articles", "epoch_id": "Epoch row", "epoch_period": "Epoch date",
                                     "epoch": "Epoch AI", "epoch_status": "Status", "verdict": "Verdict"})
 
 if ctx.peer_only:

@@ -16,7 +16,7 @@ if not available and not covered:
 if ctx.peer_only:
     st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
 
-left, middle, right, far = st.columns([3, 1, 1, 1])
+left, middle, right, far = st.columns([3, 1, 1, 1.6])
 metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
     "Metrics", available, format_func=charts.metric_label, key="metrics")
 scale = ui.url_persist(middle.radio, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], horizontal=True, key="scale")
@@ -26,8 +26,9 @@ epoch = ui.url_persist(far.toggle, default=not available, parse=ui.flag, param="
     help="Epoch AI's figures for this company as stars (CC BY 4.0): run-rates, yearly revenue, funding, valuations, "
          "compute spend. Hover a star for its kind, confidence, status and source.")
 everything = epoch and ui.url_persist(far.checkbox, default=False, parse=ui.flag)(
-    "Also rows Epoch leaves out of its charts", key="epoch_all",
-    help="Epoch's other revenue (quarterly, product or division) and rows it flags exclude-from-graph.")
+    "Also rows Epoch hides", key="epoch_all",
+    help="Rows Epoch leaves out of its own charts: other revenue (quarterly, product or division) and rows it flags "
+         "exclude-from-graph.")
 
 chart = charts.timeline(ctx.prepared, ctx.entity, metrics, log_y=scale == "Log", events=events)
 if epoch and covered:

@@ -308,6 +308,6 @@ def test_overview_says_where_epoch_agrees_with_the_articles():
 def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
     at = page("timeline")
     bars = {trace["name"]: trace for trace in chart_spec(at, 1)["data"]}
-    run_rate = bars["Revenue run-rate at year end"]
-    assert run_rate["marker"]["pattern"]["shape"] == "/" and run_rate["text"] == ["run-rate $19.0B", "run-rate $100.0M", "run-rate $1.0B"]
+    run_rate = bars["Revenue run-rate (last of the year)"]
+    assert run_rate["marker"]["pattern"]["shape"] == "/" and run_rate["text"] == ["$19.0B<br>run-rate", "$100.0M<br>run-rate", "$1.0B<br>run-rate"]
     assert bars["Yearly revenue"]["text"] == ["$28.0M", "$3.7B"]

@@ -132,7 +132,7 @@ def test_compute_beside_revenue_uses_the_years_revenue_else_its_last_run_rate(tm
         ("OpenAI", "2024", "Inference compute spend", 1.8 * B, "Inference 2024", ""),
         ("OpenAI", "2024", "Yearly revenue", 3.7 * B, "2024 3.7B", ""),
         ("OpenAI", "2025", "R&D compute spend", 9 * B, "R&D 2025", ""),
-        ("OpenAI", "2025", "Revenue run-rate at year end", 19 * B, "Dec 2025 19B",
+        ("OpenAI", "2025", "Revenue run-rate (last of the year)", 19 * B, "Dec 2025 19B",
          "run-rate on 2025-12-18 (a month's revenue x 12), not the year's revenue"),
     ]
     assert set(so.used_rows(peers, table)["id"]) == {"R&D 2024", "Inference 2024", "2024 3.7B", "R&D 2025", "Dec 2025 19B"}
