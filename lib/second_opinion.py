@@ -7,7 +7,7 @@ import pandas as pd
 
 from lib import transforms as tf
 from lib.charts import format_usd
-from lib.peers import CONFIDENCE_TOLERANCE, KINDS, confidence_interval
+from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
 from lib.vocabulary import COMPANY, metric_label, overlaps, qualified
 
 # An Epoch kind and the article metric it may be compared with: like with like only. A run-rate is never
@@ -27,7 +27,7 @@ YEARLY_SERIES = "Yearly revenue"
 
 def peer_only_note(entity: str) -> str:
     """What a company's pages can and cannot show when only Epoch AI covers it."""
-    return (f"{entity} is {PEER_ONLY}: no article in the claims is about it, only Epoch AI's data (CC BY 4.0). "
+    return (f"{entity} is {PEER_ONLY}: no article in the claims is about it, only Epoch AI's data ({LICENCE}). "
             "That data gives revenue, funding and valuations but no loss figures, so there is no burn, "
             "no runway and no waterfall.")
 

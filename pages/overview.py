@@ -51,8 +51,9 @@ if not ctx.peer_only and not epoch_rows.empty:
     st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
     if not compared.empty:
         st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
-                     column_config={"metric": "Figure", "period": "Period", "confidence": "Confidence", "claim_id": "Claim", "ours": "Articles", "epoch_id": "Epoch row", "epoch_period": "Epoch date",
-                                    "epoch": "Epoch AI", "epoch_status": "Status", "verdict": "Verdict"})
+                     column_config={"metric": "Figure", "period": "Period", "claim_id": "Claim", "ours": "Articles",
+                                    "epoch_id": "Epoch row", "epoch_period": "Epoch date", "epoch": "Epoch AI",
+                                    "confidence": "Confidence", "epoch_status": "Status", "verdict": "Verdict"})
 
 if ctx.peer_only:
     st.stop()
