@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lib import transforms as tf
+from lib.peers import KINDS, SHORT_CITATION
 from lib.runway import Projection
 from lib.vocabulary import (
-    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, SOURCE_TYPES, metric_colour, metric_label, qualified,
+    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, OTHER_COLOUR, SOURCE_TYPES, metric_colour, metric_label, qualified,
 )
 
 EVENT_GAP = pd.Timedelta(days=45)
@@ -84,13 +85,19 @@ class Chart:
     figure: go.Figure
     data: pd.DataFrame
     claims: pd.DataFrame
+    peers: pd.DataFrame | None = None  # the Epoch AI rows drawn (lib.peers), if any: the chart then cites Epoch
 
     description: str = ""  # the key numbers in a sentence or two, for the alt text
 
     @property
     def source_line(self) -> str:
-        """The articles behind the chart, short enough for a slide: publisher and date."""
-        return source_line(self.claims)
+        """The articles behind the chart, short enough for a slide: publisher and date, and Epoch AI when its
+        data is drawn."""
+        return source_line(self.claims, self.uses_peers)
+
+    @property
+    def uses_peers(self) -> bool:
+        return self.peers is not None and not self.peers.empty
 
     def in_words(self, title: str = "", subtitle: str = "") -> Chart:
         """The chart under a reader's own title and subtitle; an empty one keeps the default from the data."""
@@ -116,14 +123,15 @@ def source_date(row) -> str:
     return f"written {written}" if isinstance(written, str) else "undated"
 
 
-def source_line(claims: pd.DataFrame) -> str:
-    """'Sources: Digital Times, 1 Feb 2026; LEBIGDATA.FR, written 2024.': each article once, oldest first
-    (undated last). Claim ids stay off the image: they are in the CSV, the notes and the claims table."""
-    if claims.empty:
+def source_line(claims: pd.DataFrame, peers: bool = False) -> str:
+    """'Sources: Digital Times, 1 Feb 2026; LEBIGDATA.FR, written 2024; Epoch AI (CC BY 4.0).': each article
+    once, oldest first (undated last). Claim ids stay off the image: they are in the CSV, the notes and the
+    claims table."""
+    if claims.empty and not peers:
         return "Sources: none (no claims match these settings)."
     ordered = claims.sort_values("source_published", na_position="last", kind="mergesort")
-    sources = dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _, row in ordered.iterrows())
-    return f"Sources: {'; '.join(sources)}."
+    sources = list(dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _, row in ordered.iterrows()))
+    return f"Sources: {'; '.join(sources + ([SHORT_CITATION] if peers else []))}."
 
 
 def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
@@ -727,4 +735,84 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
         figure=figure,
         data=data,
         claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+    )
+
+
+EPOCH_COLOURS = {
+    "revenue_run_rate": "#8fd3c9", "revenue_yearly": metric_colour("revenue"), "revenue_other": OTHER_COLOUR,
+    "equity_funding": metric_colour("funding_round"), "debt_funding": "#8c564b", "valuation": metric_colour("valuation"),
+    "compute_rnd": "#ff7f0e", "compute_inference": "#fdbf6f", "compute_rnd_inference": "#b35806",
+}
+EPOCH_MARKER = "star"  # Epoch's points: a shape no basis uses
+
+
+def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
+    """A timeline with Epoch AI's rows (lib.second_opinion.rows_for) added as stars, one series per kind and no
+    lines, so a run-rate is never joined to a year's revenue. The hover gives kind, confidence, status and source."""
+    drawn = rows[rows["value_usd"] > 0]
+    figure = go.Figure(chart.figure)
+    for kind in [k for k in KINDS if k in set(drawn["kind"])]:
+        points = drawn[drawn["kind"] == kind]
+        figure.add_trace(go.Scatter(
+            x=points["period_mid"], y=points["value_usd"], mode="markers", name=f"Epoch AI: {KINDS[kind].label}",
+            marker=dict(symbol=EPOCH_MARKER, size=13, color=EPOCH_COLOURS[kind], line=dict(width=1, color="#222")),
+            customdata=pd.DataFrame({
+                "id": points["id"], "kind": KINDS[kind].label, "value": points["value_usd"].map(format_usd), "period": points["period"],
+                "confidence": points["confidence"].fillna("not given"), "status": points["status"].fillna("n/a"),
+                "url": points["url_1"].fillna(""),
+            }).values,
+            hovertemplate="<b>Epoch AI: %{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>"
+                          "confidence %{customdata[4]} · status %{customdata[5]}<br>%{customdata[6]}<extra></extra>",
+        ))
+    if not drawn.empty:
+        pad = pd.Timedelta(days=60)
+        shown = list(figure.layout.xaxis.range or []) + [drawn["period_mid"].min() - pad, drawn["period_mid"].max() + pad]
+        figure.update_xaxes(range=[min(map(pd.Timestamp, shown)), max(map(pd.Timestamp, shown))])
+    epoch = pd.DataFrame({
+        "id": drawn["id"], "metric": drawn["kind"], "scope": COMPANY, "period": drawn["period"], "period_mid": drawn["period_mid"],
+        "value": drawn["value_usd"], "unit": "USD", "value_usd": drawn["value_usd"], "low": drawn["low"], "high": drawn["high"],
+        "source_publisher": "Epoch AI", "source_source_type": drawn["source_type"], "confidence": drawn["confidence"],
+        "status": drawn["status"], "url": drawn["url_1"],
+    })
+    data = pd.concat([chart.data, epoch], ignore_index=True) if not chart.data.empty else epoch.reset_index(drop=True)
+    return Chart(
+        name=f"{chart.name}-epoch",
+        title=chart.title,
+        subtitle=f"{chart.subtitle} · stars = Epoch AI's data, one series per kind (a run-rate is never joined to a year's revenue)",
+        figure=figure, data=data, claims=chart.claims,
+        peers=drawn.drop(columns=["period", "period_start", "period_end", "period_mid", "label", "low", "high"]),
+    )
+
+
+def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
+    """Each company's compute spend by year beside its revenue (lib.second_opinion.compute_beside_revenue): one
+    bar per compute category, never summed; revenue is the year's revenue, or the year's last run-rate drawn
+    hatched and labelled as one. peers are the Epoch rows behind the table."""
+    figure = go.Figure()
+    label = table["company"] + " " + table["year"]  # one category per company and year, in the table's order
+    order = [k for k in KINDS if KINDS[k].table == "compute"] + ["revenue_yearly", "revenue_run_rate"]
+    for kind in [k for k in order if k in set(table["kind"])]:
+        group = table[table["kind"] == kind]
+        series = group["series"].iloc[0]
+        run_rate = kind == "revenue_run_rate"
+        figure.add_trace(go.Bar(
+            x=label[group.index], y=group["value_usd"], name=series,
+            offsetgroup="revenue" if kind.startswith("revenue") else kind,
+            marker=dict(color=EPOCH_COLOURS[kind], pattern=dict(shape="/" if run_rate else "", fgcolor="#2a9d8f")),
+            text=[f"{format_usd(v)}<br>run-rate" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
+            constraintext="none", cliponaxis=False,
+            customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
+            hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · confidence %{customdata[1]}"
+                          "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+        ))
+    _base_layout(figure, "US dollars a year")
+    _money_axis(figure)
+    figure.update_layout(barmode="group", bargap=0.25)
+    figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
+    return Chart(
+        name="epoch-compute-vs-revenue",
+        title="Compute spend beside revenue, by year",
+        subtitle="US dollars a year, Epoch AI's data · each compute category its own bar, never summed · revenue is the "
+                 "year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)",
+        figure=figure, data=table.reset_index(drop=True), claims=pd.DataFrame(columns=CLAIM_COLUMNS), peers=peers,
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from lib import charts, runway, transforms as tf
+from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
 from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
 
@@ -475,16 +475,21 @@ def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict
 
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
-                 as_of=None, scenarios: Sequence[tuple[str, dict]] = ()) -> list[charts.Chart]:
+                 as_of=None, scenarios: Sequence[tuple[str, dict]] = (), peers: pd.DataFrame | None = None) -> list[charts.Chart]:
     """Every chart of the dashboard at its default settings, for export. claims are those in force; as_of
     (default: none) keeps headline figures to periods started by then. runway_settings gives runway assumptions
     by name in the model's units (cash_usd=..., raises=...); RunwayAssumptions.resolve checks them and clamps them
     to the sliders' ranges, so the deck and the command line project what the Runway page would show. scenarios,
-    (name, values by name in the model's units, the others runway_settings'), adds the scenario chart."""
+    (name, values by name in the model's units, the others runway_settings'), adds the scenario chart. peers,
+    Epoch AI's rows in force, add its points to a timeline with no article figures (as the Timeline page does by
+    default) and the compute-beside-revenue chart."""
     prepared = tf.prepare(claims)
-    if entity not in set(prepared["entity"]):
-        raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared))}")
-    built = [charts.timeline(prepared, entity, charts.default_timeline_metrics(charts.timeline_metrics(prepared, entity)))]
+    covered = second_opinion.companies(peers) if peers is not None else []
+    if entity not in set(prepared["entity"]) and entity not in covered:
+        raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared) + covered)}")
+    available = charts.timeline_metrics(prepared, entity)
+    timeline = charts.timeline(prepared, entity, charts.default_timeline_metrics(available))
+    built = [charts.with_peers(timeline, second_opinion.rows_for(peers, entity)) if not available and entity in covered else timeline]
     years = waterfall_years(prepared, entity, as_of)
     if years:
         built.append(charts.waterfall(waterfall_lines(prepared, entity, years[0]), prepared, entity, years[0]))
@@ -504,7 +509,8 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
         if then is not None:
             built.append(then)
     built += [chart for chart in overview_charts(prepared, entity, as_of).values() if chart is not None]
-    return built
+    compute = compute_chart(peers) if peers is not None else None
+    return built + ([compute] if compute is not None else [])
 
 
 def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str, charts.Chart | None]:
@@ -747,3 +753,9 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
               f" · never runs out in {result.never_runs_out:.0%} of draws")
     return charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
                       f"from {inputs.start:%b %Y}: {describe_assumptions(a)}", _behind(prepared, inputs), entity)
+
+
+def compute_chart(peers: pd.DataFrame) -> charts.Chart | None:
+    """Epoch AI's compute spend by year beside revenue, for the companies that have both; None when none has."""
+    table = second_opinion.compute_beside_revenue(peers)
+    return None if table.empty else charts.compute_vs_revenue(table, second_opinion.used_rows(peers, table))

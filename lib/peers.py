@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.vocabulary import interval
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -52,6 +54,22 @@ KINDS = {
 }
 
 EPOCH_PAGE = "https://epoch.ai/data/ai-companies"
+LICENCE = "CC BY 4.0"
+CITATION = ("Epoch AI, 'Data on AI Companies'. Published online at epoch.ai. "
+            "Retrieved from 'https://epoch.ai/data/ai-companies' [online resource].")
+FULL_CITATION = f"{CITATION} Licence: {LICENCE}."  # on CSVs, speaker notes and sources slides
+SHORT_CITATION = f"Epoch AI ({LICENCE})"  # on images and source lines
+
+# How sure Epoch is of a number, read as an interval the way an article's qualifier is (lib.vocabulary.interval):
+# a tolerance either side of the value. "Confident" stands behind the figure as stated, like an unhedged claim;
+# "Likely" is read as "about" (±10%, the approximately qualifier); "Uncertain" or no confidence as ±25%.
+CONFIDENCE_TOLERANCE = {"Confident": 0.0, "Likely": 0.10, "Uncertain": 0.25, "": 0.25}
+
+
+def confidence_interval(value: float, confidence) -> tuple[float, float]:
+    """The closed interval an Epoch number stands for, from its confidence (see CONFIDENCE_TOLERANCE)."""
+    tolerance = CONFIDENCE_TOLERANCE[confidence if isinstance(confidence, str) else ""]
+    return interval(value, "approximately", tolerance)
 FILES = {
     "companies": "ai_companies.csv",
     "revenue": "ai_companies_revenue_reports.csv",

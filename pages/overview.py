@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
+from lib import dashboard, peers, second_opinion, transforms as tf, vocabulary
 from ui import cached
-from lib import dashboard, transforms as tf, vocabulary
 
 ctx = ui.page_setup("Overview")
 st.title(f"{ctx.entity} at a glance")
@@ -12,7 +12,9 @@ st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hov
            "the basis says how sure the source was.")
 
 figures = dashboard.headline_figures(ctx.prepared, ctx.entity, ctx.as_of)
-if figures.empty:
+if ctx.peer_only:
+    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
+elif figures.empty:
     st.info(f"The claims in force give no valuation, loss, revenue or burn for {ui.md_escape(ctx.entity)}: "
             "its other figures are listed below.", icon=":material/info:")
 for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
@@ -42,6 +44,26 @@ if not figures.empty:
                  column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
                                 "status": "Compared"})
 
+epoch_rows = second_opinion.rows_for(ctx.peers, ctx.entity)
+if not epoch_rows.empty:
+    st.subheader("Second opinion: Epoch AI")
+    st.caption(ui.md_escape(f"The newest figure of each kind in Epoch AI's data reported by {ctx.as_of:%d %b %Y}. "
+                            f"{peers.FULL_CITATION}"))
+    st.dataframe(second_opinion.latest_figures(epoch_rows), hide_index=True, width="stretch",
+                 column_config={"figure": "Figure", "period": "Period", "value": "Value", "confidence": "Confidence",
+                                "status": "Status", "epoch_id": "Epoch row", "source": st.column_config.LinkColumn("Source")})
+if not ctx.peer_only and not epoch_rows.empty:
+    compared = second_opinion.comparisons(ctx.prepared, ctx.peers, ctx.entity)
+    st.markdown(ui.md_escape(second_opinion.summary(compared)))
+    st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
+    if not compared.empty:
+        st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
+                     column_config={"metric": "Figure", "period": "Period", "claim_id": "Claim", "ours": "Articles",
+                                    "epoch_id": "Epoch row", "epoch_period": "Epoch date", "epoch": "Epoch AI",
+                                    "confidence": "Confidence", "epoch_status": "Status", "verdict": "Verdict"})
+
+if ctx.peer_only:
+    st.stop()
 st.subheader(f"Every figure for {ctx.entity}")
 st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
 st.dataframe(dashboard.figures_table(ctx.prepared, ctx.entity), hide_index=True, width="stretch")

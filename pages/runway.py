@@ -3,12 +3,15 @@
 import streamlit as st
 
 import ui
-from lib import charts, dashboard
+from lib import charts, dashboard, second_opinion
 from ui import cached, runway
 
 ctx = ui.page_setup("Runway")
 st.title(f"{ctx.entity}: how long does the cash last?")
 inputs = cached.runway_inputs(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+if ctx.peer_only:
+    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
+    st.stop()
 if inputs is None:
     st.info(f"The claims in force give no yearly loss for {ui.md_escape(ctx.entity)}, so there is no burn to project.",
             icon=":material/info:")

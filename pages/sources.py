@@ -14,7 +14,7 @@ articles = claims_lib.sources_of(ctx.claims)
 sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in articles}
 filters = st.columns(5)
 picked = {
-    name: ui.url_persist(column.multiselect, default=[ctx.entity] if name == "entities" else [], parse=ui.subset(options), param=f"f_{name}")(
+    name: ui.url_persist(column.multiselect, default=[ctx.entity] if name == "entities" and ctx.entity in options else [], parse=ui.subset(options), param=f"f_{name}")(
         label, options, format_func=fmt, key=f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}")
     for column, (name, label, options, fmt) in zip(filters, [
         ("entities", "Company", sorted(set(claims["entity"])), str),

@@ -1,21 +1,45 @@
-"""Timeline: valuations, losses, revenue, funding and commitments on one time axis, with events."""
+"""Timeline: valuations, losses, revenue, funding and commitments on one time axis, with events, and Epoch AI's
+data as a second opinion."""
 import streamlit as st
 
 import ui
-from lib import charts
+from lib import charts, dashboard, second_opinion
 
 ctx = ui.page_setup("Timeline")
 st.title(f"{ctx.entity}: the money over time")
 available = charts.timeline_metrics(ctx.prepared, ctx.entity)
-if not available:
-    st.info(f"No money figures for {ui.md_escape(ctx.entity)} in the claims in force.", icon=":material/info:")
+covered = ctx.entity in set(ctx.peers["company"])
+if not available and not covered:
+    st.info(f"No money figures for {ui.md_escape(ctx.entity)} in the claims in force or in Epoch AI's data.",
+            icon=":material/info:")
     st.stop()
+if ctx.peer_only:
+    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
 
-left, middle, right = st.columns([3, 1, 1])
+left, middle, right, far = st.columns([3, 1, 1, 1.6])
 metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
     "Metrics", available, format_func=charts.metric_label, key="metrics")
 scale = ui.url_persist(middle.radio, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], horizontal=True, key="scale")
 events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
+epoch = ui.url_persist(far.toggle, default=not available, parse=ui.flag, param="epoch")(
+    "Second opinion: Epoch AI", key=f"epoch@{ctx.entity}", disabled=not covered,
+    help="Epoch AI's figures for this company as stars (CC BY 4.0): run-rates, yearly revenue, funding, valuations, "
+         "compute spend. Hover a star for its kind, confidence, status and source.")
+everything = epoch and ui.url_persist(far.checkbox, default=False, parse=ui.flag)(
+    "Also rows Epoch hides", key="epoch_all",
+    help="Rows Epoch leaves out of its own charts: other revenue (quarterly, product or division) and rows it flags "
+         "exclude-from-graph.")
 
 chart = charts.timeline(ctx.prepared, ctx.entity, metrics, log_y=scale == "Log", events=events)
+if epoch and covered:
+    chart = charts.with_peers(chart, second_opinion.rows_for(ctx.peers, ctx.entity, everything))
 ui.show_chart(chart, "timeline")
+
+st.subheader("Compute spend beside revenue (Epoch AI)")
+st.caption("For every company in Epoch AI's data with both. A run-rate (a month's revenue x 12) stands in only where "
+           "Epoch has no revenue for the year, hatched and labelled; it is never added to a year's revenue.")
+compute = dashboard.compute_chart(ctx.peers)
+if compute is None:
+    st.caption("No company in Epoch AI's data in force has both compute spend and revenue.")
+else:
+    ui.show_chart(compute, "compute")

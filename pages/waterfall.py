@@ -2,11 +2,14 @@
 import streamlit as st
 
 import ui
-from lib import charts, dashboard
+from lib import charts, dashboard, second_opinion
 
 ctx = ui.page_setup("Waterfall")
 st.title(f"{ctx.entity}: where the money went")
 years = dashboard.waterfall_years(ctx.prepared, ctx.entity, ctx.as_of)
+if ctx.peer_only:
+    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
+    st.stop()
 if not years:
     st.info(f"No yearly net loss for {ui.md_escape(ctx.entity)} in the claims in force, so there is nothing to reconcile.",
             icon=":material/info:")

@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from lib.claims import load_claims, parse_claims
+from lib.peers import COLUMNS as PEER_COLUMNS, load_peers
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS_PATH = ROOT / "data" / "claims.yaml"
@@ -53,6 +54,22 @@ def claims_yaml(claims: list[dict], sources: list[dict] | None = None, acknowled
 def make_claims(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None):
     """A validated claims frame from partial claims; `...` as a value drops that field."""
     return parse_claims(claims_yaml(claims, sources, acknowledged), "test.yaml")
+
+
+PEER_ROW = {"company": "OpenAI", "report_date": "2025-01-01", "type": "", "includes": "", "status": "", "confidence": "Confident",
+            "source_type": "", "exclude_from_graph": "False", "url_1": "https://example.com/epoch", "url_2": "", "url_3": ""}
+
+
+def make_peers(tmp_path: Path, rows: list[dict]):
+    """An Epoch extract from partial rows (each merged over PEER_ROW), written and read back by the strict loader."""
+    import csv
+
+    path = tmp_path / "epoch.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=PEER_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**PEER_ROW, **row} for row in rows)
+    return load_peers(path)
 
 
 @pytest.fixture(scope="session")

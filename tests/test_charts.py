@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from lib import charts, dashboard as db, runway, transforms as tf
-from tests.conftest import make_claims
+from lib import charts, dashboard as db, runway, second_opinion, transforms as tf
+from tests.conftest import make_claims, make_peers
 
 
 @pytest.mark.parametrize(
@@ -197,3 +197,31 @@ def test_runway_marks_raises_and_the_revenue_needed(prepared):
     assert "+$500 raised" in [a.text for a in chart.figure.layout.annotations]
     assert "Revenue per month needed to be default alive: +100% a year (lower panel)" in [t.name for t in chart.figure.data]
     assert chart.data["revenue_needed_default_alive"].iloc[12] == pytest.approx(100.0)  # $50 doubled after a year
+
+
+EPOCH_ROWS = [
+    {"id": "Oct 2024 157B", "kind": "valuation", "date": "2024-10-02", "value_usd": 157e9, "status": "closed", "confidence": "Confident"},
+    {"id": "2024 3.7B", "kind": "revenue_yearly", "date": "2024-12-31", "value_usd": 3.7e9, "type": "Yearly revenue",
+     "confidence": "Likely", "source_type": "Media report", "url_1": "https://example.com/yearly"},
+    {"id": "Dec 2024 5.5B", "kind": "revenue_run_rate", "date": "2024-12-31", "value_usd": 5.5e9, "type": "Annualized revenue",
+     "confidence": "", "source_type": "Media report"},
+    {"id": "Feb 2024 tender", "kind": "equity_funding", "date": "2024-02-16", "value_usd": 0, "status": "closed"},
+]
+
+
+def test_epoch_points_are_stars_of_their_own_one_unjoined_series_per_kind(prepared, tmp_path):
+    rows = second_opinion.rows_for(make_peers(tmp_path, EPOCH_ROWS), "OpenAI")
+    base = charts.timeline(prepared, "OpenAI", ["valuation"])
+    chart = charts.with_peers(base, rows)
+    added = chart.figure.data[len(base.figure.data):]
+    assert [(t.name, t.mode, t.marker.symbol) for t in added] == [  # the zero of a secondary sale is not drawn
+        ("Epoch AI: Revenue run-rate", "markers", "star"), ("Epoch AI: Yearly revenue", "markers", "star"),
+        ("Epoch AI: Post-money valuation", "markers", "star")]
+    yearly = added[1]
+    assert (str(yearly.x[0])[:10], yearly.y[0]) == ("2024-07-01", 3.7e9)  # a year's revenue at mid-year, as the articles'
+    assert list(yearly.customdata[0]) == ["2024 3.7B", "Yearly revenue", "$3.7B", "2024", "Likely", "n/a", "https://example.com/yearly"]
+    assert list(added[0].customdata[0][4:6]) == ["not given", "n/a"] and list(added[2].customdata[0][4:6]) == ["Confident", "closed"]
+    assert all(token in yearly.hovertemplate for token in ("confidence", "status", "customdata[6]"))
+    assert list(chart.data["source_publisher"].iloc[len(base.data):]) == ["Epoch AI"] * 3
+    assert chart.uses_peers and not base.uses_peers and chart.name == "openai-timeline-epoch"
+    assert chart.source_line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2; Epoch AI (CC BY 4.0)."

@@ -12,7 +12,8 @@ import pytest
 
 from lib import dashboard as db, transforms as tf
 from lib.assumptions import RunwayAssumptions
-from tests.conftest import make_claims
+from lib.peers import load_peers
+from tests.conftest import ROOT, make_claims
 
 SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"},
            {"id": "undated", "published": None, "written": "2024"}]
@@ -312,6 +313,21 @@ def test_alt_text_gives_the_key_numbers(real_claims):
 def test_build_charts_rejects_an_unknown_company(real_claims):
     with pytest.raises(ValueError, match="unknown company 'Nope'"):
         db.build_charts(real_claims, "Nope")
+
+
+@pytest.mark.parametrize("company, names, epoch_points", [
+    ("OpenAI", ["openai-timeline", "openai-waterfall-2024", "openai-runway", "openai-runway-sensitivity",
+                "openai-runway-uncertainty", "openai-then-and-now", "openai-by-year", "openai-burn-rate", "openai-disagreements",
+                "epoch-compute-vs-revenue"], 0),
+    # no article figures: the timeline shows Epoch's points, as the page does by default; no waterfall, no runway
+    ("Anthropic", ["anthropic-timeline-epoch", "epoch-compute-vs-revenue"], 33 - 3),  # less 1 product revenue, 2 excluded
+])
+def test_build_charts_with_epochs_data(real_claims, company, names, epoch_points):
+    peers = load_peers(ROOT / "data" / "peers" / "epoch-ai.csv")
+    built = db.build_charts(real_claims, company, peers=peers)
+    assert [c.name for c in built] == names
+    assert (built[0].data["source_publisher"] == "Epoch AI").sum() == epoch_points
+    assert built[-1].uses_peers and built[-1].source_line == "Sources: Epoch AI (CC BY 4.0)."
 
 
 def test_figures_table_lists_each_metric_scope_and_period_once(prepared):

@@ -332,3 +332,85 @@ def test_each_tab_draws_only_its_chart_with_downloads(tab, key, name):
     drawn = [json.loads(c.proto.config)["toImageButtonOptions"]["filename"] for c in at.get("plotly_chart")]
     assert drawn == [name, "openai-then-and-now"], "one chart from the open tab, then the then-vs-now section's"
     assert {f"{key}_{kind}" for kind in ("png", "svg", "csv")} <= {b.key for b in at.download_button}
+
+
+def epoch_points(at: AppTest) -> dict[str, list[str]]:
+    """The Epoch AI series on the timeline and the row ids each draws."""
+    return {trace["name"]: [row[0] for row in trace["customdata"]] for trace in chart_spec(at)["data"]
+            if str(trace.get("name", "")).startswith("Epoch AI: ")}
+
+
+def test_the_second_opinion_toggle_draws_and_removes_epochs_points():
+    at = page("timeline")
+    assert epoch_points(at) == {} and at.query_params["epoch"] == "0"
+    at.toggle(key="epoch@OpenAI").set_value(True).run()
+    assert not at.exception and at.query_params["epoch"] == "1"
+    shown = epoch_points(at)
+    assert set(shown) == {"Epoch AI: Revenue run-rate", "Epoch AI: Yearly revenue", "Epoch AI: Equity funding",
+                          "Epoch AI: Debt funding", "Epoch AI: Post-money valuation", "Epoch AI: R&D compute spend",
+                          "Epoch AI: Inference compute spend", "Epoch AI: R&D + inference compute spend"}
+    assert shown["Epoch AI: Yearly revenue"] == ["2022 28M", "2024 3.7B"]  # never in the run-rate series
+    assert "Dec 2024 5.5B" in shown["Epoch AI: Revenue run-rate"]
+    assert any("Epoch AI (CC BY 4.0)" in c.value.replace("\\", "") for c in at.caption)
+    at.checkbox(key="epoch_all").set_value(True).run()  # Epoch's other revenue is drawn only on request
+    assert epoch_points(at)["Epoch AI: Other revenue (quarterly, product or division)"] == [
+        "700M ChatGPT 2023", "April 2025 ChatGPT", "H1 2025 4.3B", "3B API"]
+    at.toggle(key="epoch@OpenAI").set_value(False).run()
+    assert not at.exception and epoch_points(at) == {} and at.query_params["epoch"] == "0"
+
+
+def test_a_link_opens_the_second_opinion():
+    at = page("timeline", epoch="1")
+    assert not at.exception and at.toggle(key="epoch@OpenAI").value is True and epoch_points(at)
+
+
+@pytest.mark.parametrize("undated, series_e", [("1", True), ("0", False)])
+def test_epoch_rows_without_a_report_date_follow_the_undated_switch(undated, series_e):
+    at = page("timeline", company="Anthropic", undated=undated)
+    valuations = epoch_points(at)["Epoch AI: Post-money valuation"]
+    assert ("Mar 2025 61.5B Series E" in valuations) is series_e  # Epoch gives it no report date
+    early = page("timeline", company="Anthropic", asof="2023-08-13", undated="0")
+    assert epoch_points(early)["Epoch AI: Post-money valuation"] == ["May 2021 Series A", "Apr 2022 Series B", "May 2023 Series C"]
+
+
+def test_a_peer_only_company_is_offered_and_its_pages_say_what_the_data_cannot_show():
+    at = page("overview")
+    assert "Anthropic (peer data only)" in at.selectbox(key="company").options
+    at.selectbox(key="company").set_value("Anthropic").run()
+    assert not at.exception and at.title[0].value == "Anthropic at a glance"
+    note = at.info[0].value.replace("\\", "")
+    assert "Anthropic is peer data only" in note and "no loss figures" in note and "no runway" in note
+    latest = at.dataframe[0].value.set_index("figure")
+    assert latest.loc["Revenue run-rate", "value"] == "$7.0B" and latest.loc["Revenue run-rate", "epoch_id"] == "Oct 2025 7B"
+    for name, heading in (("timeline", "Anthropic: the money over time"), ("waterfall", "Anthropic: where the money went"),
+                          ("runway", "Anthropic: how long does the cash last?"), ("sources", "Sources and claims")):
+        other = page(name, company="Anthropic")
+        assert not other.exception and other.title[0].value == heading, name
+        if name in ("waterfall", "runway"):
+            assert "no loss figures" in other.info[0].value and ("no waterfall" if name == "waterfall" else "no runway") in other.info[0].value
+    timeline = page("timeline", company="Anthropic")
+    assert timeline.toggle(key="epoch@Anthropic").value is True  # all there is, so drawn by default
+    assert epoch_points(timeline)["Epoch AI: Revenue run-rate"][-1] == "Oct 2025 7B"
+
+
+def test_overview_says_where_epoch_agrees_with_the_articles():
+    at = page("overview")
+    assert ("Epoch AI agrees on 4 of 5 pairs of the same metric and period; it disagrees on Valuation 2024 ($80.0B, "
+            "openai-valuation-2024-fr, against Epoch's $157.0B of 2024-10-02, Oct 2024 157B).") in [
+        m.value.replace("\\", "") for m in at.markdown]
+    table = next(d.value for d in at.dataframe if "verdict" in d.value)
+    assert list(zip(table["claim_id"], table["epoch_id"], table["verdict"])) == [
+        ("openai-revenue-2024-en", "2024 3.7B", "agrees"),
+        ("openai-funding-round-2024-10-ko", "Oct 2024 157B", "agrees"),
+        ("openai-valuation-2024-fr", "Feb 2024 80B", "agrees"),
+        ("openai-valuation-2024-10-ko", "Oct 2024 157B", "agrees"),
+        ("openai-valuation-2024-fr", "Oct 2024 157B", "disagrees"),
+    ]
+
+
+def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
+    at = page("timeline")
+    bars = {trace["name"]: trace for trace in chart_spec(at, 1)["data"]}
+    run_rate = bars["Revenue run-rate (last of the year)"]
+    assert run_rate["marker"]["pattern"]["shape"] == "/" and run_rate["text"] == ["$19.0B<br>run-rate", "$100.0M<br>run-rate", "$1.0B<br>run-rate"]
+    assert bars["Yearly revenue"]["text"] == ["$28.0M", "$3.7B"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.peers import COLUMNS, KINDS, PeersError, as_of, import_epoch, load_peers, write_extract
+from lib.peers import COLUMNS, KINDS, PeersError, as_of, confidence_interval, import_epoch, load_peers, write_extract
 from tests.conftest import ROOT
 
 EXTRACT = ROOT / "data" / "peers" / "epoch-ai.csv"
@@ -468,3 +468,14 @@ def test_every_kind_is_documented():
     readme = (ROOT / "data" / "peers" / "README.md").read_text()
     for kind in KINDS.values():
         assert f"| `{kind.name}` | {kind.label} | {kind.measure} | {'yes' if kind.drawn else 'no'} |" in readme
+
+
+@pytest.mark.parametrize("confidence, expected", [
+    ("Confident", (100.0, 100.0)),  # as stated, like an unhedged claim
+    ("Likely", (90.0, 110.0)),  # as "about": ±10%
+    ("Uncertain", (75.0, 125.0)),
+    ("", (75.0, 125.0)),
+    (float("nan"), (75.0, 125.0)),  # none given, as the loader reads an empty cell
+])
+def test_confidence_reads_as_an_interval(confidence, expected):
+    assert confidence_interval(100.0, confidence) == pytest.approx(expected)

@@ -8,6 +8,7 @@ from lib.export.stamp import dataset_version
 from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml
 
 BUNDLED = ("bundled data", False, dataset_version(CLAIMS_PATH.read_bytes()))
+EPOCH_COMPANIES = ["OpenAI", "Anthropic", "xAI", "Mistral AI", "Z.ai"]  # in data/peers/epoch-ai.csv, most rows first
 ACME = claims_yaml(
     [{"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000},
      {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000}],
@@ -96,7 +97,8 @@ def upload(at: AppTest, name: str, payload: bytes) -> AppTest:
 def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():
     at = upload(page(), "acme.yaml", ACME)
     assert not at.exception
-    assert at.selectbox(key="company").options == ["Acme AI"]
+    # the articles' companies, then those only Epoch AI's data covers
+    assert at.selectbox(key="company").options == ["Acme AI"] + [f"{name} (peer data only)" for name in EPOCH_COMPANIES]
     assert at.title[0].value == "Acme AI at a glance"
     assert any("Using uploaded file acme.yaml for this browser session only." in w.value.replace("\\", "") for w in at.warning)
     at.button(key="upload_reset").click().run()

@@ -63,7 +63,7 @@ def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
         assert not at.exception, name
         csvs.update({file: built(made) for label, file, made in offered if "CSV" in label})
     assert sorted(csvs) == ["acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway.csv", "acme-ai-then-and-now.csv",
-                            "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv", "burnboard-claims.csv"]
+                            "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv", "burnboard-claims.csv", "epoch-compute-vs-revenue.csv"]
     text = set()
     for file, content in csvs.items():
         stamp = content.decode("utf-8").splitlines()[0]
@@ -87,7 +87,8 @@ def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
         text |= set(inert_csv_cells(content))
     assert [p.name for p in sorted(out.glob("*.csv"))] == [
         "acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway-sensitivity.csv", "acme-ai-runway-uncertainty.csv",
-        "acme-ai-runway.csv", "acme-ai-then-and-now.csv", "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv"]
+        "acme-ai-runway.csv", "acme-ai-then-and-now.csv", "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv",
+        "epoch-compute-vs-revenue.csv"]
     assert "'" + FORMULAS["publisher"] in text
 
 
@@ -96,7 +97,7 @@ def test_chart_csv_stamp_links_to_the_view_on_screen(offered):
     stamp = next(built(made) for label, _, made in offered if "CSV" in label).decode("utf-8").splitlines()[0]
     assert stamp == (f"# Dataset {dataset_version((ROOT / 'data' / 'claims.yaml').read_bytes())} · claims published by 2026-02-01 · "
                      f"{ADDRESS}/timeline?scale=Linear&company=OpenAI&asof=2026-02-01&undated=1&"
-                     f"metrics={'%2C'.join(at.multiselect(key='metrics').value)}&events=1")
+                     f"metrics={'%2C'.join(at.multiselect(key='metrics').value)}&events=1&epoch=0")
 
 
 @needs_chromium

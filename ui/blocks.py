@@ -14,6 +14,7 @@ import streamlit as st
 from lib.charts import Chart
 from lib.export import images, renderer, tables
 from lib.export.theme import file_names, toolbar_config
+from lib.peers import FULL_CITATION
 from ui import cached, data
 from ui.url import url_persist
 
@@ -73,6 +74,8 @@ def show_chart(chart: Chart, key: str) -> None:
         st.dataframe(chart.data, hide_index=True, width="stretch")
         st.dataframe(chart.claims, hide_index=True, width="stretch")
     st.caption("To cite: name the article(s) above, not Burnboard; each claim id leads to its quote on the Sources page.")
+    if chart.uses_peers:
+        st.caption(md_escape(f"Peer data: {FULL_CITATION}"))
 
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:

@@ -11,12 +11,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib, dashboard, transforms as tf
+from lib import claims as claims_lib, dashboard, peers as peers_lib, transforms as tf
 from lib.export import renderer
 from lib.export.stamp import dataset_version
 
 BUNDLED_PATH = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 BUNDLED = "bundled"
+PEERS_PATH = BUNDLED_PATH.parent / "peers" / "epoch-ai.csv"
 
 
 @st.cache_data(show_spinner=False)
@@ -93,3 +94,15 @@ def fan_intervals(key: str, _prepared: pd.DataFrame, as_of, include_undated: boo
 def alive_growth(assumptions, start):
     """The revenue growth it takes to be default alive; a slider returning to a value it had is free."""
     return dashboard.alive_growth(assumptions, start)
+
+
+@st.cache_data(show_spinner=False)
+def bundled_peers() -> pd.DataFrame:
+    """Epoch AI's data (data/peers/epoch-ai.csv), validated once per server; raises PeersError."""
+    return peers_lib.load_peers(PEERS_PATH)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def peers(as_of, include_undated: bool) -> pd.DataFrame:
+    """Epoch AI's rows reported by the as-of date (those with no report date only when include_undated)."""
+    return peers_lib.as_of(bundled_peers(), as_of, include_undated)

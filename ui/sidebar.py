@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib, dashboard, transforms as tf
+from lib import claims as claims_lib, dashboard, second_opinion, transforms as tf
 from lib.export import renderer
 from ui import cached, data, runway
 from ui import blocks
@@ -41,6 +41,8 @@ class Context:
     dataset_label: str
     first_published: dt.date
     last_published: dt.date
+    peers: pd.DataFrame  # Epoch AI's rows in force (every company), as of the same date
+    peer_only: bool  # the company is in Epoch's data but in no claim
 
 
 SIDEBAR_PARAMS = ("company", "asof", "undated")
@@ -87,17 +89,23 @@ def page_setup(title: str) -> Context:
     first = published.min().date() if not published.empty else dt.date(2000, 1, 1)
     last = max(published.max().date() if not published.empty else dt.date.today(), first)
     every = cached.prepared(dataset.key, claims, None, True)
-    companies = dashboard.entities(every) or sorted(set(claims["entity"]))
-    default_company = "OpenAI" if "OpenAI" in companies else companies[0]
+    in_claims = dashboard.entities(every) or sorted(set(claims["entity"]))
+    peer_companies = second_opinion.companies(cached.bundled_peers())
+    peer_only = [company for company in peer_companies if company not in set(claims["entity"])]
+    companies = in_claims + [company for company in peer_companies if company not in in_claims]
+    default_company = "OpenAI" if "OpenAI" in in_claims else in_claims[0]
     entity = url_persist(sidebar.selectbox, default=default_company, parse=choice(companies))(
-        "Company", companies, key="company", on_change=_forget_page_params)
+        "Company", companies, key="company", on_change=_forget_page_params,
+        format_func=lambda company: f"{company} ({second_opinion.PEER_ONLY})" if company in peer_only else company,
+        help="Companies in the articles, then those only Epoch AI's data covers (peer data only).")
     as_of = url_persist(sidebar.date_input, default=last, parse=date_between(first, last))(
         "Claims published by", min_value=first, max_value=last, key=data.AS_OF,
         help="Only claims from articles published on or before this date are used.")
     include_undated = url_persist(sidebar.checkbox, default=True, parse=flag)(
         "Include undated articles", key="undated",
         help="Three articles give no date. Each counts from the end of the period it was evidently written in "
-             "(2024 or 2024-Q4), so an earlier as-of date leaves it out.")
+             "(2024 or 2024-Q4), so an earlier as-of date leaves it out. Epoch AI's rows with no report date are "
+             "used only when this is on.")
     if dataset.uploaded:
         sidebar.warning(f"Using {md_escape(dataset.label)} for this browser session only.", icon=":material/upload_file:")
     sidebar.download_button("Download the data (YAML)", lambda: claims_lib.to_yaml(claims), file_name="claims.yaml",
@@ -105,15 +113,18 @@ def page_setup(title: str) -> Context:
                             help="Extend it and upload it again under 'Use your own data'.")
     articles = claims["source"].nunique()
     prepared = cached.prepared(dataset.key, claims, as_of, include_undated)
-    _deck_button(dataset, prepared, entity, as_of, include_undated)
+    peers = cached.peers(as_of, include_undated)
+    _deck_button(dataset, prepared, entity, as_of, include_undated, peers)
     sidebar.caption(
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
         "Every number links to the sentence it came from: see Sources."
     )
-    return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last)
+    return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
+                   entity in peer_only)
 
 
-def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool) -> None:
+def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool,
+                 peers: pd.DataFrame) -> None:
     """A .pptx of every chart for this company and as-of date, with the runway sliders' values, stamped with a
     link that opens those values."""
     available, reason = cached.renderer_found()
@@ -124,18 +135,19 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     known = tf.as_of(dataset.claims, as_of, include_undated)
     st.sidebar.download_button(
-        "Download deck (.pptx)", lambda words=blocks.held_words(): _deck(known, entity, held, as_of, words),
+        "Download deck (.pptx)", lambda words=blocks.held_words(): _deck(known, entity, held, as_of, peers, words),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
     )
 
 
-def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, words: dict[str, tuple[str, str]]) -> bytes:
+def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, peers: pd.DataFrame,
+          words: dict[str, tuple[str, str]]) -> bytes:
     """The deck's bytes, built when the button is clicked from the runway values held then (python-pptx is
     loaded then too, not with the page)."""
     from lib.export.deck import deck_bytes
 
     charts = [chart.in_words(*words.get(chart.name, ("", ""))) for chart in
-              dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()))]
+              dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()), peers)]
     return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)

@@ -25,9 +25,11 @@ from lib.export.renderer import ExportUnavailable, Renderer, shared
 from lib.export.stamp import Stamp, dataset_version, view_link
 from lib.export.tables import csv_bytes
 from lib.export.theme import file_names
+from lib.peers import PeersError, as_of, load_peers
 
 FORMATS = ("png", "svg", "csv", "pptx")
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
+PEERS = BUNDLED.parent / "peers" / "epoch-ai.csv"  # Epoch AI's data, as of the same date as the claims
 DASHBOARD = "http://localhost:8501"  # where `make run` serves the dashboard
 
 
@@ -126,11 +128,15 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
         claims = load_claims(args.claims)
     except ClaimsError as err:
         raise _Failure(err.problems + [f"error: {args.claims} is not a valid claims file ({len(err.problems)} problems)"]) from err
+    try:
+        peers = as_of(load_peers(PEERS), _latest_article(claims), include_undated=True)
+    except PeersError as err:
+        raise _Failure(err.problems + [f"error: {PEERS} is not a valid extract ({len(err.problems)} problems)"]) from err
     settings = {field.name: getattr(args, field.name) for field in FIELDS if getattr(args, field.name) is not None}
     if args.raises:
         settings["raises"] = tuple(args.raises)
     try:
-        charts = build_charts(claims, args.company, settings, _latest_article(claims), args.scenarios)
+        charts = build_charts(claims, args.company, settings, _latest_article(claims), args.scenarios, peers)
     except ValueError as err:
         raise _Failure([f"error: {err}"]) from err
     stamp = _stamp(args, claims, settings)

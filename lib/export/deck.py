@@ -13,10 +13,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from lib.charts import Chart, claim_figure, source_kind_label
+from lib.charts import Chart, claim_figure, format_usd, source_kind_label
 from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp
 from lib.export.theme import fitted_source_line, slide_figure, wrap
+from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE
 
 DECK_TITLE = "Burnboard: AI burn rates"
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 in x 7.5 in, PowerPoint's 16:9
@@ -89,6 +90,9 @@ def _citations(charts: list[Chart], claims: pd.DataFrame | None) -> pd.DataFrame
 def _default_subtitle(charts: list[Chart]) -> str:
     """'OpenAI · figures from 5 articles published up to 1 February 2026 (3 undated)'."""
     used = pd.concat([chart.claims for chart in charts], ignore_index=True)
+    peers = next((chart.peers for chart in charts if chart.uses_peers), None)
+    if used.empty and peers is not None:
+        return f"{peers['company'].value_counts().index[0]} · Epoch AI's data on AI companies ({LICENCE})"
     if used.empty:
         return "No claims match these settings"
     company = used["entity"].value_counts().index[0]
@@ -113,6 +117,12 @@ def _notes(chart: Chart) -> str:
         figure = claim_figure(claim)
         said = f"{figure}, {claim['basis']}" if figure else claim["basis"]
         lines.append(f"{claim['id']} ({said}) — {source_kind_label(claim)}: {quote}")
+    if chart.uses_peers:
+        lines += ["", f"Peer data: {FULL_CITATION} The rows drawn:"]
+        for _, row in chart.peers.iterrows():
+            confidence = row["confidence"] if isinstance(row["confidence"], str) else "no confidence given"
+            lines.append(f"{row['id']} — Epoch AI, {KINDS[row['kind']].label.lower()}, {row['date']:%Y-%m-%d}: "
+                         f"{format_usd(row['value_usd'])} ({confidence}) {row['url_1'] if isinstance(row['url_1'], str) else ''}".rstrip())
     return "\n".join(lines)
 
 
@@ -134,6 +144,15 @@ def _chart_slide(slide, chart: Chart, renderer: Renderer) -> None:
     picture._element.nvPicPr.cNvPr.set("descr", chart.alt_text)  # what a screen reader says for the picture
     _textbox(slide, source_top, source_height, source, SOURCE_PT)
     slide.notes_slide.notes_text_frame.text = _notes(chart)
+
+
+def _peer_citation(paragraph) -> None:
+    """Epoch AI's data cited as Epoch asks, its page linked, on the last Sources slide."""
+    paragraph.text = f"Peer data: {CITATION} Licence: {LICENCE}."
+    run = paragraph.add_run()
+    run.text = f" {EPOCH_PAGE}"
+    run.hyperlink.address = EPOCH_PAGE
+    _style(paragraph, 16, INK_RGB)
 
 
 def _stamp(slide, stamp: Stamp) -> None:
@@ -176,7 +195,8 @@ def deck_bytes(charts: list[Chart], title: str = DECK_TITLE, subtitle: str | Non
         _chart_slide(deck.slides.add_slide(title_only), chart, renderer)
 
     citations = _citations(charts, claims)
-    pages = max(1, math.ceil(len(citations) / CITATIONS_PER_SLIDE))
+    peer_data = any(chart.uses_peers for chart in charts)
+    pages = max(1, math.ceil((len(citations) + peer_data) / CITATIONS_PER_SLIDE))
     for page in range(pages):
         slide = deck.slides.add_slide(title_only)
         _title(slide, "Sources" if pages == 1 else f"Sources ({page + 1}/{pages})", 30, Inches(0.25), Inches(0.7))
@@ -193,9 +213,11 @@ def deck_bytes(charts: list[Chart], title: str = DECK_TITLE, subtitle: str | Non
                 run.hyperlink.address = url
             paragraph.space_after = Pt(8)
             _style(paragraph, 16, INK_RGB)
-        if chunk.empty:
+        if citations.empty and not peer_data:
             frame.text = "No articles: no claims match these settings."
             _style(frame.paragraphs[0], 16, INK_RGB)
+        if page == pages - 1 and peer_data:
+            _peer_citation(frame.paragraphs[0] if chunk.empty else frame.add_paragraph())
         _stamp(slide, stamp)
 
     out = io.BytesIO()

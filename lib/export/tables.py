@@ -10,6 +10,7 @@ import pandas as pd
 
 from lib.charts import Chart
 from lib.export.stamp import Stamp
+from lib.peers import FULL_CITATION
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,9 +20,9 @@ def neutralise(value):
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
-def table_csv(frame: pd.DataFrame, *, stamp: Stamp) -> bytes:
-    """A frame as UTF-8 CSV after a '# stamp' line: text neutralised, dates in ISO 8601 (a plain date when
-    there is no time), numbers as numbers."""
+def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = ()) -> bytes:
+    """A frame as UTF-8 CSV after a '# stamp' line and a '# ' line per comment: text neutralised, dates in ISO
+    8601 (a plain date when there is no time), numbers as numbers."""
     frame = frame.copy()
     for column in frame.columns:
         values = frame[column]
@@ -32,9 +33,10 @@ def table_csv(frame: pd.DataFrame, *, stamp: Stamp) -> bytes:
         elif not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
             frame[column] = values.map(neutralise)
     body = frame.to_csv(index=False, lineterminator="\n")
-    return f"# {stamp.text}\n{body}".encode("utf-8")
+    head = "".join(f"# {line}\n" for line in (stamp.text, *comments))
+    return f"{head}{body}".encode("utf-8")
 
 
 def csv_bytes(chart: Chart, *, stamp: Stamp) -> bytes:
-    """The data a chart draws, as table_csv."""
-    return table_csv(chart.data, stamp=stamp)
+    """The data a chart draws, as table_csv; the full citation of Epoch AI's data when the chart draws it."""
+    return table_csv(chart.data, stamp=stamp, comments=(f"Peer data: {FULL_CITATION}",) if chart.uses_peers else ())

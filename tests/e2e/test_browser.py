@@ -256,7 +256,9 @@ def test_upload_replaces_data_and_reset_restores_it(page, base_url):
     upload(page, "acme.yaml", acme_yaml())
     accepted(page)
     expect(sidebar(page).get_by_text(f"{MARKER} acme.yaml")).to_be_visible()
-    assert company_options(page) == ["Acme AI"]
+    # the upload's companies, then those only Epoch AI's data covers
+    assert company_options(page) == ["Acme AI"] + [f"{name} (peer data only)" for name in
+                                                   ["OpenAI", "Anthropic", "xAI", "Mistral AI", "Z.ai"]]
     expect(page.locator("h1").first).to_contain_text("Acme AI")
 
     sidebar(page).get_by_role("button", name="Reset to bundled data").click()

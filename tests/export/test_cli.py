@@ -10,8 +10,9 @@ import pytest
 from PIL import Image
 
 from lib.dashboard import build_charts
-from lib.export.cli import main
+from lib.export.cli import PEERS, main
 from lib.export.theme import file_names
+from lib.peers import load_peers
 from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml
 from tests.export.conftest import NoChromium, needs_chromium
 
@@ -22,9 +23,10 @@ BUNDLED_VERSION = "2ce55773df"  # dataset_version(data/claims.yaml): update it w
 def test_cli_writes_png_and_csv_for_every_chart(tmp_path, capsys, real_claims):
     out = tmp_path / "exports"
     assert main(["--out", str(out), "--formats", "png,csv", "--claims", str(CLAIMS_PATH)]) == 0
-    charts = build_charts(real_claims, "OpenAI")
+    charts = build_charts(real_claims, "OpenAI", peers=load_peers(PEERS))
     expected = {file_names(c)[kind] for c in charts for kind in ("png", "csv")}
     assert {p.name for p in out.iterdir()} == expected
+    assert {"epoch-compute-vs-revenue.png", "epoch-compute-vs-revenue.csv"} <= expected
     assert Image.open(out / file_names(charts[0])["png"]).size == (1920, 1080)
     printed = capsys.readouterr().out
     assert all(name in printed for name in expected) and f"{len(expected)} files" in printed

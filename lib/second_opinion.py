@@ -1,0 +1,171 @@
+"""Epoch AI's data beside the articles: the rows a page draws, where Epoch agrees with the article figures, the
+companies only Epoch covers and compute spend beside revenue. Pure pandas; Epoch's kinds are lib.peers.KINDS.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib import transforms as tf
+from lib.charts import format_usd
+from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
+from lib.vocabulary import COMPANY, metric_label, overlaps, qualified
+
+# An Epoch kind and the article metric it may be compared with: like with like only. A run-rate is never
+# compared with a year's revenue, and debt is not a funding round.
+LIKE_WITH_LIKE = {"revenue_yearly": "revenue", "valuation": "valuation", "equity_funding": "funding_round"}
+PEER_ONLY = "peer data only"
+COMPARISON_RULE = (
+    "Like with like only: Epoch's yearly revenue against revenue per calendar year, valuation against valuation, "
+    "equity funding against a funding round; never a run-rate against a year's revenue. A pair agrees when the "
+    "article's range (its qualifier) and Epoch's overlap; Epoch's range comes from its confidence: "
+    + ", ".join(f"{name or 'none given'} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items()) + "."
+)
+COMPUTE_KINDS = [name for name, kind in KINDS.items() if kind.table == "compute"]
+RUN_RATE_SERIES = "Revenue run-rate (last of the year)"
+YEARLY_SERIES = "Yearly revenue"
+
+
+def peer_only_note(entity: str) -> str:
+    """What a company's pages can and cannot show when only Epoch AI covers it."""
+    return (f"{entity} is {PEER_ONLY}: no article in the claims is about it, only Epoch AI's data ({LICENCE}). "
+            "That data gives revenue, funding and valuations but no loss figures, so there is no burn, "
+            "no runway and no waterfall.")
+
+
+def companies(peers: pd.DataFrame) -> list[str]:
+    """Companies with rows in Epoch's data, most rows first."""
+    return list(peers.groupby("company").size().sort_values(ascending=False, kind="mergesort").index)
+
+
+def _year_long(rows: pd.DataFrame) -> pd.Series:
+    """True for an amount over a calendar year (yearly revenue, a year's compute spend), placed at that year."""
+    return (rows["kind"] == "revenue_yearly") | (rows["kind"].isin(COMPUTE_KINDS) & (rows["type"] == "Year"))
+
+
+def rows_for(peers: pd.DataFrame, company: str, everything: bool = False) -> pd.DataFrame:
+    """One company's Epoch rows with a period (the calendar year of a yearly amount, else the date), its dates,
+    a label and the interval its confidence gives (low, high). By default only the rows Epoch draws itself:
+    kinds drawn by default and no exclude_from_graph; everything=True keeps them all."""
+    rows = peers[peers["company"] == company]
+    if not everything:
+        rows = rows[rows["kind"].map(lambda k: KINDS[k].drawn).astype(bool) & ~rows["exclude_from_graph"]]
+    period = rows["date"].dt.strftime("%Y-%m-%d").where(~_year_long(rows), rows["date"].dt.strftime("%Y"))
+    bounds = [confidence_interval(v, c) for v, c in zip(rows["value_usd"], rows["confidence"])]
+    out = tf.add_period_dates(rows.assign(period=period))
+    return out.assign(
+        label=rows["kind"].map(lambda k: KINDS[k].label),
+        low=pd.Series([b[0] for b in bounds], index=rows.index, dtype="float64"),
+        high=pd.Series([b[1] for b in bounds], index=rows.index, dtype="float64"),
+    ).assign(_order=rows["kind"].map(list(KINDS).index)).sort_values(["_order", "date", "id"], kind="mergesort").drop(
+        columns="_order").reset_index(drop=True)
+
+
+COMPARISON_COLUMNS = ["metric", "period", "claim_id", "ours", "ours_low", "ours_high", "epoch_id", "epoch_period",
+                      "epoch", "confidence", "epoch_status", "epoch_low", "epoch_high", "verdict"]
+
+
+def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.DataFrame:
+    """Every pair of an article figure and an Epoch row for the same metric and period, and whether they agree.
+
+    Like with like only (LIKE_WITH_LIKE): Epoch's yearly revenue against a revenue per calendar year, valuation
+    against valuation, equity funding against a funding round (a secondary sale, 0 in Epoch's data, raises no
+    money and is left out). The same period is transforms.same_period, by the Epoch kind's measure: a flow
+    for the identical year, a stock when one date or period lies within the other. They agree when the
+    article's interval (its qualifier) and Epoch's (its confidence, lib.peers.CONFIDENCE_TOLERANCE) overlap.
+    """
+    ours = tf.drop_twins(prepared[
+        (prepared["entity"] == entity) & prepared["metric"].isin(list(LIKE_WITH_LIKE.values()))
+        & prepared["value_usd"].notna() & (prepared["scope"] == COMPANY) & ~prepared["derived"]
+    ])
+    yearly = (ours["per"] == "year") & (ours["period"].str.len() == 4)
+    ours = ours[(ours["metric"] != "revenue") | yearly].sort_values("line", kind="mergesort")
+    epoch = rows_for(peers, entity)
+    epoch = epoch[epoch["kind"].isin(list(LIKE_WITH_LIKE)) & ~((epoch["kind"] == "equity_funding") & (epoch["value_usd"] == 0))]
+    pairs = []
+    for _, row in epoch.iterrows():
+        measure = KINDS[row["kind"]].measure
+        for _, claim in ours[ours["metric"] == LIKE_WITH_LIKE[row["kind"]]].iterrows():
+            if not tf.same_period(measure, (claim["period"], claim["period_start"], claim["period_end"]),
+                                  (row["period"], row["period_start"], row["period_end"])):
+                continue
+            agree = overlaps((claim["low"], claim["high"]), (row["low"], row["high"]))
+            pairs.append({
+                "metric": metric_label(claim["metric"]), "period": claim["period"], "claim_id": claim["id"],
+                "ours": qualified(format_usd(claim["value_usd"]), claim["qualifier"]),
+                "ours_low": float(claim["low"]), "ours_high": float(claim["high"]),
+                "epoch_id": row["id"], "epoch_period": row["period"], "epoch": format_usd(row["value_usd"]),
+                "confidence": row["confidence"] if isinstance(row["confidence"], str) else "not given",
+                "epoch_status": row["status"] if isinstance(row["status"], str) else "",
+                "epoch_low": float(row["low"]), "epoch_high": float(row["high"]),
+                "verdict": "agrees" if agree else "disagrees",
+            })
+    return pd.DataFrame(pairs, columns=COMPARISON_COLUMNS)
+
+
+def summary(compared: pd.DataFrame) -> str:
+    """'Epoch AI agrees on 3 of 4 pairs; it disagrees on Valuation 2024 ($80.0B against Oct 2024 157B: $157.0B).'"""
+    if compared.empty:
+        return "Epoch AI's data has no figure of the same metric and period as the articles' figures."
+    apart = compared[compared["verdict"] == "disagrees"]
+    text = f"Epoch AI agrees on {len(compared) - len(apart)} of {len(compared)} pairs of the same metric and period"
+    if apart.empty:
+        return text + "."
+    return text + "; it disagrees on " + "; ".join(
+        f"{row.metric} {row.period} ({row.ours}, {row.claim_id}, against Epoch's {row.epoch} of {row.epoch_period}, {row.epoch_id})"
+        for row in apart.itertuples()) + "."
+
+
+def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
+    """The newest row of each kind (rows from rows_for): what Epoch's data says about a company now."""
+    latest = rows.sort_values(["date", "id"], kind="mergesort").groupby("kind", sort=False).tail(1)
+    order = {name: i for i, name in enumerate(KINDS)}
+    latest = latest.sort_values("kind", key=lambda k: k.map(order), kind="mergesort")
+    return pd.DataFrame({
+        "figure": latest["label"], "period": latest["period"], "value": latest["value_usd"].map(format_usd),
+        "confidence": latest["confidence"].fillna("not given"), "status": latest["status"].fillna(""),
+        "epoch_id": latest["id"], "source": latest["url_1"],
+    }).reset_index(drop=True)
+
+
+COMPUTE_COLUMNS = ["company", "year", "series", "kind", "value_usd", "epoch_id", "date", "confidence", "note", "url_1"]
+
+
+def compute_beside_revenue(peers: pd.DataFrame) -> pd.DataFrame:
+    """Each year's compute spend (one row per kind: R&D, inference, both; never summed) beside that year's
+    revenue, for the companies that have both: the yearly revenue where Epoch has it, otherwise the latest
+    run-rate dated in that year, marked as a run-rate. The two revenue kinds are never summed or joined.
+
+    Only a calendar year's compute (Epoch's Period type "Year") and rows Epoch draws itself are used.
+    """
+    out = []
+    for company in companies(peers):
+        rows = rows_for(peers, company)
+        compute = rows[rows["kind"].isin(COMPUTE_KINDS) & (rows["type"] == "Year")]
+        revenue = rows[rows["kind"].isin(["revenue_yearly", "revenue_run_rate"])]
+        if compute.empty or revenue.empty:
+            continue
+        for year in sorted(set(compute["period"])):
+            for _, row in compute[compute["period"] == year].iterrows():
+                out.append(_compute_row(company, year, row["label"], row, ""))
+            yearly = revenue[(revenue["kind"] == "revenue_yearly") & (revenue["period"] == year)]
+            run_rates = revenue[(revenue["kind"] == "revenue_run_rate") & (revenue["date"].dt.year == int(year))]
+            if not yearly.empty:
+                out.append(_compute_row(company, year, YEARLY_SERIES, yearly.iloc[-1], ""))
+            elif not run_rates.empty:
+                last = run_rates.sort_values(["date", "id"], kind="mergesort").iloc[-1]
+                out.append(_compute_row(company, year, RUN_RATE_SERIES, last,
+                                        f"run-rate on {last['date']:%Y-%m-%d} (a month's revenue x 12), not the year's revenue"))
+    return pd.DataFrame(out, columns=COMPUTE_COLUMNS)
+
+
+def _compute_row(company: str, year: str, series: str, row: pd.Series, note: str) -> dict:
+    return {"company": company, "year": year, "series": series, "kind": row["kind"], "value_usd": float(row["value_usd"]),
+            "epoch_id": row["id"], "date": row["date"], "confidence": row["confidence"] if isinstance(row["confidence"], str) else "",
+            "note": note, "url_1": row["url_1"]}
+
+
+def used_rows(peers: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """The Epoch rows behind a table with company, kind and epoch_id columns."""
+    keys = set(zip(table["company"], table["kind"], table["epoch_id"]))
+    return peers[[key in keys for key in zip(peers["company"], peers["kind"], peers["id"])]].reset_index(drop=True)
+

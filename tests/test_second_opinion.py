@@ -1,0 +1,144 @@
+"""lib.second_opinion: Epoch AI's rows beside the articles, on small hand-built frames with hand-worked values."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib import second_opinion as so, transforms as tf
+from tests.conftest import make_claims, make_peers as epoch
+
+B = 1e9
+
+
+def revenue(id_, date, value, kind="revenue_yearly", confidence="Likely", **more):
+    return {"id": id_, "kind": kind, "date": date, "value_usd": value, "confidence": confidence, "source_type": "Media report", **more}
+
+
+def funding(id_, kind, date, value, confidence="Confident"):
+    return {"id": id_, "kind": kind, "date": date, "value_usd": value, "confidence": confidence, "status": "closed"}
+
+
+def compute(id_, kind, date, value, period_type="Year", company="OpenAI", exclude="False"):
+    includes = {"compute_rnd": "R&D cloud compute", "compute_inference": "Inference cloud compute",
+                "compute_rnd_inference": "R&D cloud compute; Inference cloud compute"}[kind]
+    return {"id": id_, "company": company, "kind": kind, "date": date, "value_usd": value, "type": period_type, "includes": includes,
+            "confidence": "Likely", "source_type": "Media report", "exclude_from_graph": exclude}
+
+
+CLAIMS = [  # the articles' figures for OpenAI
+    {"id": "rev-2024", "metric": "revenue", "value": 5 * B, "period": "2024", "qualifier": "approximately"},  # 4.5B to 5.5B
+    {"id": "rev-2024-h2", "metric": "revenue", "value": 3 * B, "period": "2024-H2", "qualifier": "exact"},
+    {"id": "val-2024", "metric": "valuation", "value": 80 * B, "period": "2024", "per": ..., "qualifier": "exact"},
+    {"id": "round-2024-10", "metric": "funding_round", "value": 6 * B, "period": "2024-10", "per": ..., "qualifier": "exact"},
+]
+EPOCH = [
+    revenue("2024 5.4B", "2024-12-31", 5.4 * B),  # Likely: 4.86B to 5.94B, overlaps 4.5B to 5.5B
+    revenue("Dec 2024 5B", "2024-12-31", 5 * B, kind="revenue_run_rate", confidence="Confident", type="Annualized revenue"),
+    funding("Oct 2024 157B", "valuation", "2024-10-02", 157 * B),  # a date within 2024: 157B against 80B
+    funding("Feb 2024 80B", "valuation", "2024-02-16", 80 * B, "Likely"),  # 72B to 88B
+    funding("Feb 2023 29B", "valuation", "2023-02-16", 80 * B),  # another year
+    funding("Oct 2024 round", "equity_funding", "2024-10-02", 6.7 * B, "Likely"),  # 6.03B to 7.37B: misses 6B by 30M
+    funding("Oct 2024 round", "debt_funding", "2024-10-02", 6 * B),  # debt is not a funding round
+    funding("Oct 2024 tender", "equity_funding", "2024-10-20", 0),  # a secondary sale raises no money
+]
+
+
+@pytest.fixture
+def compared(tmp_path):
+    prepared = tf.prepare(make_claims(CLAIMS))
+    return so.comparisons(prepared, epoch(tmp_path, EPOCH), "OpenAI")
+
+
+def test_comparisons_pair_like_with_like_and_read_confidence_as_an_interval(compared):
+    expected = pd.DataFrame([
+        # metric, period, claim, ours, epoch row, its period, epoch, confidence, verdict
+        ["Revenue", "2024", "rev-2024", "≈ $5.0B", "2024 5.4B", "2024", "$5.4B", "Likely", "agrees"],
+        ["Funding round", "2024-10", "round-2024-10", "$6.0B", "Oct 2024 round", "2024-10-02", "$6.7B", "Likely", "disagrees"],
+        ["Valuation", "2024", "val-2024", "$80.0B", "Feb 2024 80B", "2024-02-16", "$80.0B", "Likely", "agrees"],
+        ["Valuation", "2024", "val-2024", "$80.0B", "Oct 2024 157B", "2024-10-02", "$157.0B", "Confident", "disagrees"],
+    ], columns=["metric", "period", "claim_id", "ours", "epoch_id", "epoch_period", "epoch", "confidence", "verdict"])
+    got = compared[expected.columns].sort_values(["metric", "epoch_id"], kind="mergesort").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected.sort_values(["metric", "epoch_id"], kind="mergesort").reset_index(drop=True))
+
+
+@pytest.mark.parametrize("epoch_id, ours, theirs", [
+    ("2024 5.4B", (4.5 * B, 5.5 * B), (4.86 * B, 5.94 * B)),  # agreeing: ±10% beside ±10%
+    ("Oct 2024 round", (6 * B, 6 * B), (6.03 * B, 7.37 * B)),  # the near miss: 30M apart
+    ("Oct 2024 157B", (80 * B, 80 * B), (157 * B, 157 * B)),  # Confident: the figure as stated
+])
+def test_the_intervals_compared(compared, epoch_id, ours, theirs):
+    row = compared[compared["epoch_id"] == epoch_id].iloc[0]
+    assert (row["ours_low"], row["ours_high"]) == pytest.approx(ours)
+    assert (row["epoch_low"], row["epoch_high"]) == pytest.approx(theirs)
+
+
+def test_a_run_rate_is_never_compared_with_a_years_revenue(compared):
+    # Epoch's December 2024 run-rate is exactly 5B, inside the articles' "about $5B" for 2024: still no pair
+    assert "Dec 2024 5B" not in set(compared["epoch_id"])
+    assert set(compared.loc[compared["metric"] == "Revenue", "claim_id"]) == {"rev-2024"}  # not the 2024-H2 rate
+
+
+def test_a_near_miss_becomes_an_agreement_once_the_intervals_touch(tmp_path):
+    prepared = tf.prepare(make_claims(CLAIMS))
+    touching = funding("Oct 2024 round", "equity_funding", "2024-10-02", 6 * B / 0.9, "Likely")  # low end exactly 6B
+    found = so.comparisons(prepared, epoch(tmp_path, [touching]), "OpenAI")
+    assert list(found["verdict"]) == ["agrees"]
+
+
+def test_summary_names_each_disagreement(compared):
+    assert so.summary(compared) == (
+        "Epoch AI agrees on 2 of 4 pairs of the same metric and period; it disagrees on "
+        "Funding round 2024-10 ($6.0B, round-2024-10, against Epoch's $6.7B of 2024-10-02, Oct 2024 round); "
+        "Valuation 2024 ($80.0B, val-2024, against Epoch's $157.0B of 2024-10-02, Oct 2024 157B).")
+    assert so.summary(compared.iloc[0:0]) == "Epoch AI's data has no figure of the same metric and period as the articles' figures."
+
+
+def test_rows_for_places_yearly_amounts_at_their_year_and_leaves_out_what_epoch_does_not_draw(tmp_path):
+    peers = epoch(tmp_path, [
+        revenue("2024 5.4B", "2024-12-31", 5.4 * B),
+        revenue("Dec 2024 5B", "2024-12-31", 5 * B, kind="revenue_run_rate", confidence="", type="Annualized revenue"),
+        revenue("ChatGPT 2024", "2024-12-31", 3 * B, kind="revenue_other", type="Product/division revenue"),
+        compute("R&D 2024", "compute_rnd", "2024-12-31", 4 * B),
+        compute("Inference July", "compute_inference", "2025-07-31", 2 * B, period_type="Annualized", exclude="True"),
+        funding("Oct 2024 157B", "valuation", "2024-10-02", 157 * B, "Uncertain"),
+    ])
+    drawn = so.rows_for(peers, "OpenAI")
+    assert list(zip(drawn["id"], drawn["period"], drawn["period_mid"].dt.strftime("%Y-%m-%d"))) == [  # in KINDS order
+        ("Dec 2024 5B", "2024-12-31", "2024-12-31"), ("2024 5.4B", "2024", "2024-07-01"),
+        ("Oct 2024 157B", "2024-10-02", "2024-10-02"), ("R&D 2024", "2024", "2024-07-01"),
+    ]
+    # no confidence and Uncertain: ±25%; Likely: ±10%
+    assert list(drawn["low"]) == pytest.approx([3.75 * B, 4.86 * B, 117.75 * B, 3.6 * B])
+    assert list(drawn["high"]) == pytest.approx([6.25 * B, 5.94 * B, 196.25 * B, 4.4 * B])
+    assert set(so.rows_for(peers, "OpenAI", everything=True)["id"]) == set(drawn["id"]) | {"ChatGPT 2024", "Inference July"}
+
+
+def test_compute_beside_revenue_uses_the_years_revenue_else_its_last_run_rate(tmp_path):
+    peers = epoch(tmp_path, [
+        compute("R&D 2024", "compute_rnd", "2024-12-31", 4 * B),
+        compute("Inference 2024", "compute_inference", "2024-12-31", 1.8 * B),
+        compute("Inference July", "compute_inference", "2025-07-31", 2 * B, period_type="Annualized"),
+        compute("R&D 2025", "compute_rnd", "2025-12-31", 9 * B),
+        revenue("2024 3.7B", "2024-12-31", 3.7 * B),
+        revenue("Dec 2024 5.5B", "2024-12-31", 5.5 * B, kind="revenue_run_rate", type="Annualized revenue"),
+        revenue("June 2025 10B", "2025-06-09", 10 * B, kind="revenue_run_rate", type="Annualized revenue"),
+        revenue("Dec 2025 19B", "2025-12-18", 19 * B, kind="revenue_run_rate", type="Annualized revenue"),
+        compute("Beta 2024", "compute_rnd", "2024-12-31", 1 * B, company="Beta"),  # no revenue: left out
+        revenue("Gamma 2024", "2024-12-31", 1 * B, company="Gamma"),  # no compute: left out
+    ])
+    table = so.compute_beside_revenue(peers)
+    assert [tuple(row) for row in table[["company", "year", "series", "value_usd", "epoch_id", "note"]].itertuples(index=False)] == [
+        ("OpenAI", "2024", "R&D compute spend", 4 * B, "R&D 2024", ""),
+        ("OpenAI", "2024", "Inference compute spend", 1.8 * B, "Inference 2024", ""),
+        ("OpenAI", "2024", "Yearly revenue", 3.7 * B, "2024 3.7B", ""),
+        ("OpenAI", "2025", "R&D compute spend", 9 * B, "R&D 2025", ""),
+        ("OpenAI", "2025", "Revenue run-rate (last of the year)", 19 * B, "Dec 2025 19B",
+         "run-rate on 2025-12-18 (a month's revenue x 12), not the year's revenue"),
+    ]
+    assert set(so.used_rows(peers, table)["id"]) == {"R&D 2024", "Inference 2024", "2024 3.7B", "R&D 2025", "Dec 2025 19B"}
+
+
+def test_peer_only_companies_are_told_what_the_data_cannot_show():
+    note = so.peer_only_note("Anthropic")
+    assert note.startswith("Anthropic is peer data only: ")
+    assert "no loss figures" in note and "no runway" in note and "no waterfall" in note and "CC BY 4.0" in note
