@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from lib import charts
+from lib import charts, checks
 
 ctx = ui.page_setup("Timeline")
 st.title(f"{ctx.entity}: the money over time")
@@ -18,4 +18,4 @@ scale = ui.url_persist(middle.radio, default="Log", parse=ui.choice(["Log", "Lin
 events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
 
 chart = charts.timeline(ctx.prepared, ctx.entity, metrics, log_y=scale == "Log", events=events)
-ui.show_chart(chart, "timeline")
+ui.show_chart(checks.mark_timeline(chart, ctx.flagged), "timeline")  # rings: audit findings, on screen only
