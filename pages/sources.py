@@ -1,13 +1,15 @@
-"""Sources: every claim with its quote in the original language and in English, filterable and downloadable."""
+"""Sources: every claim with its quote in the original language and in English, filterable, searchable and
+downloadable, the audit's findings beside it; any quote opened in its stored article."""
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, dashboard, transforms as tf, vocabulary
+from lib import charts, claims as claims_lib, dashboard, sources as sources_lib, transforms as tf, vocabulary
 
 ctx = ui.page_setup("Sources")
 st.title("Sources and claims")
-st.caption("Each row is one figure as an article gave it. Highlighted rows belong to a group where sources disagree. "
-           "The company filter starts on the sidebar's company: clear it to see every claim.")
+st.caption("Each row is one figure as an article gave it. Red rows have an audit error or warning (the Findings column "
+           "says why; see Checks); yellow rows belong to a group where sources disagree. The company filter starts on the "
+           "sidebar's company: clear it to see every claim.")
 
 claims = ctx.prepared[~ctx.prepared["derived"]]
 articles = claims_lib.sources_of(ctx.claims)
@@ -24,11 +26,21 @@ picked = {
         ("languages", "Language", sorted(set(claims["source_language"])), str),
     ])
 }
-table = dashboard.filter_claims(ctx.prepared, **picked)
+searched, flagged_only = st.columns([3, 1], vertical_alignment="bottom")
+text = ui.url_persist(searched.text_input, default="", param="q")(
+    "Search quotes, translations and notes", key="search", placeholder="every word must appear, e.g. loss 2024")
+only_flagged = ui.url_persist(flagged_only.toggle, default=False, parse=ui.flag, param="f_findings")(
+    "Only claims with findings", key="f_findings")
+table = sources_lib.with_findings(sources_lib.search(dashboard.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
+                                  only_flagged)
 st.dataframe(
-    table.style.apply(lambda row: ["background-color: #fff3cd" if isinstance(row["conflict_id"], str) else ""] * len(row), axis=1),
+    table.style.apply(lambda row: ["background-color: #f8d7da" if row["findings"] else
+                                   "background-color: #fff3cd" if isinstance(row["conflict_id"], str) else ""] * len(row), axis=1),
     hide_index=True, width="stretch", height=480,
-    column_config={"id": st.column_config.TextColumn("Claim", pinned=True), "value": st.column_config.NumberColumn("Value", format="compact"),
+    column_config={"id": st.column_config.TextColumn("Claim", pinned=True),
+                   "findings": st.column_config.TextColumn("Findings", width="medium",
+                                                           help="Why the audit flags this claim (hover a cell for all of it)."),
+                   "value": st.column_config.NumberColumn("Value", format="compact"),
                    "source_published": st.column_config.DateColumn("Published"),
                    "quote": st.column_config.TextColumn("Quote (original)", width="large"),
                    "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
@@ -37,6 +49,30 @@ st.dataframe(
 )
 ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")
 st.caption(f"{len(table)} of {len(claims)} claims shown.")
+
+st.subheader("A quote in its article")
+ids = list(table["id"])
+if st.session_state.get("claim") not in ids:  # a filter left it out
+    st.session_state.pop("claim", None)
+claim_id = ui.url_persist(st.selectbox, default=None, parse=ui.choice(ids))(
+    "Open the quote of", ids, key="claim", placeholder="Choose a claim from the table")
+if claim_id:
+    claim = claims.set_index("id").loc[claim_id]
+    st.caption(ui.md_escape(f"{charts.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
+    try:
+        article = sources_lib.read_article(claim["source_file"])
+    except sources_lib.ArticleUnavailable as err:
+        st.info(ui.md_escape(err), icon=":material/draft:")
+        st.markdown(ui.md_escape(claim["quote"]))
+    else:
+        found = sources_lib.locate(article.text, claim["quote"])
+        if found is None:
+            st.warning(f"The quote was not found in the stored article {ui.md_escape(article.file)}: it reads "
+                       f"{ui.md_escape(claim['quote'])}", icon=":material/search_off:")
+        else:
+            st.container(border=True).markdown(ui.md_highlight(*found))
+        with st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}"):
+            st.code(article.text, language=None, wrap_lines=True)
 
 st.subheader("Where the sources disagree, and where they agree")
 st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "

@@ -3,7 +3,7 @@ data as a second opinion."""
 import streamlit as st
 
 import ui
-from lib import charts, dashboard, second_opinion
+from lib import charts, checks, dashboard, second_opinion
 
 ctx = ui.page_setup("Timeline")
 st.title(f"{ctx.entity}: the money over time")
@@ -33,7 +33,7 @@ everything = epoch and ui.url_persist(far.checkbox, default=False, parse=ui.flag
 chart = charts.timeline(ctx.prepared, ctx.entity, metrics, log_y=scale == "Log", events=events)
 if epoch and covered:
     chart = charts.with_peers(chart, second_opinion.rows_for(ctx.peers, ctx.entity, everything))
-ui.show_chart(chart, "timeline")
+ui.show_chart(checks.mark_timeline(chart, ctx.flagged), "timeline")  # rings: audit findings, on screen only
 
 st.subheader("Compute spend beside revenue (Epoch AI)")
 st.caption("For every company in Epoch AI's data with both. A run-rate (a month's revenue x 12) stands in only where "

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from lib import charts, dashboard, second_opinion
+from lib import charts, checks, dashboard, second_opinion
 
 ctx = ui.page_setup("Waterfall")
 st.title(f"{ctx.entity}: where the money went")
@@ -35,7 +35,7 @@ for _, bundle in lines[lines["covers"].notna()].iterrows():
 check = dashboard.reconcile(lines)
 if not check["ok"]:
     st.warning(ui.md_escape(check["message"]), icon=":material/calculate:")
-ui.show_chart(charts.waterfall(lines, ctx.prepared, ctx.entity, year), "waterfall")
+ui.show_chart(checks.mark_waterfall(charts.waterfall(lines, ctx.prepared, ctx.entity, year), ctx.flagged), "waterfall")
 st.subheader("Every figure that could fill a line")
 st.dataframe(candidates, hide_index=True, width="stretch",
              column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),

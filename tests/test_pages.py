@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import base64
 import json
+from collections import Counter
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from lib import sources
+from tests.conftest import ROOT, claims_yaml
+from ui.blocks import md_escape, md_highlight
 
-PAGES = ["overview", "timeline", "waterfall", "runway", "sources"]
+PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
+FOLLOW_COMPANY = [name for name in PAGES if name != "method"]  # the Method page shows the same documents for every company
 
 
 def page(name: str, **query) -> AppTest:
@@ -60,12 +64,12 @@ def test_app_routes_to_every_page():
 
 def shown(at: AppTest) -> list[str]:
     """What a reader sees: titles, metrics, charts and tables."""
-    return ([t.value for t in at.title] + [f"{m.label}={m.value}" for m in at.metric]
+    return ([t.value for t in at.title] + [f"{m.label}={m.value}" for m in at.metric] + [m.value for m in at.markdown]
             + [json.dumps(chart_spec(at, i)) for i in range(len(at.get("plotly_chart")))]
             + [d.value.to_csv() for d in at.dataframe])
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", FOLLOW_COMPANY)
 def test_company_picker_changes_the_page(name):
     at = page(name)
     before = shown(at)
@@ -414,3 +418,171 @@ def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
     run_rate = bars["Revenue run-rate (last of the year)"]
     assert run_rate["marker"]["pattern"]["shape"] == "/" and run_rate["text"] == ["$19.0B<br>run-rate", "$100.0M<br>run-rate", "$1.0B<br>run-rate"]
     assert bars["Yearly revenue"]["text"] == ["$28.0M", "$3.7B"]
+
+
+# ---------------------------------------------------------------- the audit on the pages
+
+STALE = ("OpenAI's runway starts from inputs that ended more than 12 months before 2026-02-01: openai-funding-round-2024-10-ko "
+         "(funding round, 2024-10, ended 2024-10-31), openai-revenue-2024-en (revenue, 2024, ended 2024-12-31), "
+         "openai-net-loss-2024-en (net loss, 2024, ended 2024-12-31), openai-net-loss-2024-fr-heading (net loss, 2024, ended "
+         "2024-12-31), openai-net-loss-2024-fr (net loss, 2024, ended 2024-12-31). By these figures the cash ran out in Jan "
+         "2026, before the as-of date (01 Feb 2026); funding not in the claims is implied.")
+FLAGGED_IDS = ["openai-chatgpt-users-2023-06-ko", "openai-chatgpt-users-2023-07-ko", "openai-chatgpt-user-decline-2023-07-ko",
+               "openai-funding-round-2024-10-ko", "openai-valuation-2024-10-ko", "openai-net-loss-2024-en", "openai-revenue-2024-en",
+               "openai-net-loss-2024-fr-heading", "openai-net-loss-2024-fr", "openai-valuation-2024-fr"]
+ACME = claims_yaml([{"id": "acme-loss-2024", "entity": "Acme AI", "quote": "Acme <b>lost</b> $2 billion", "value": 2_000_000_000}],
+                   [{"published": "2024-06-01"}])
+
+
+def markdown(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def table_ids(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value["id"])
+
+
+@pytest.mark.parametrize("query, count", [
+    ({}, "5 findings: 1 error, 2 warnings, 2 info (4 acknowledged)"),
+    ({"asof": "2023-08-13"}, "1 finding: 1 error (1 acknowledged)"),
+])
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_counts_the_findings_in_the_sidebar(name, query, count):
+    at = page(name, **query)
+    assert at.sidebar.caption[0].value == f":material/rule: {count} in the claims in force: see Checks."
+
+
+def test_checks_lists_the_findings_by_kind_with_quotes_and_acknowledgements(real_claims):
+    at = page("checks")
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["Arithmetic (1)", "Sources disagree (1)", "Stale projection input (1)", "Echoed amount (2)"]
+    assert markdown(at)[0] == "**5 findings: 1 error, 2 warnings, 2 info (4 acknowledged)**"
+    assert markdown(at)[1] == ":material/error: **error** · " + md_escape(
+        "openai-chatgpt-user-decline-2023-07-ko says ≈ 16%, but 170.0M users (2023-06) to 150.0M users (2023-07) is a fall of "
+        "11.8% (20.0M users / 170.0M users): 4.2 points out.")
+    decline = real_claims.set_index("id").loc["openai-chatgpt-user-decline-2023-07-ko"]
+    assert markdown(at)[2:4] == [f"**ko** · {md_escape(decline['quote'])}", f"**en** · {md_escape(decline['quote_en'])}"]
+    assert sorted(s.value for s in at.success) == sorted(f"Acknowledged in the data: {md_escape(a.reason)}"
+                                                         for a in real_claims.attrs["acknowledged"])
+    assert f":material/warning: **warning** · {md_escape(STALE)}" in markdown(at), "an unacknowledged finding is listed too"
+
+
+def test_checks_company_filter_moves_the_list_and_the_url():
+    at = page("checks")
+    at.multiselect(key="checks_entities@OpenAI").set_value(["Nvidia"]).run()
+    assert not at.exception
+    assert (markdown(at)[0], at.subheader.len) == ("**No findings**", 0)
+    assert at.query_params["f_entities"] == "Nvidia"
+    at.multiselect(key="checks_entities@OpenAI").set_value([]).run()
+    assert markdown(at)[0].startswith("**5 findings") and "f_entities" not in at.query_params
+    linked = page("checks", f_entities="Nvidia")
+    assert linked.multiselect(key="checks_entities@OpenAI").value == ["Nvidia"] and markdown(linked)[0] == "**No findings**"
+
+
+def test_an_upload_is_audited_the_same_way():
+    at = page("checks")
+    at.file_uploader(key="upload_file_0").set_value(("acme.yaml", ACME.encode(), "application/x-yaml")).run()
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["Unfinished period (1)"]
+    assert at.sidebar.caption[0].value == ":material/rule: 1 finding: 1 error in the claims in force: see Checks."
+
+
+def test_charts_mark_the_claims_with_findings_and_say_why_on_hover():
+    timeline = [t for t in chart_spec(page("timeline"))["data"] if t.get("meta") == "burnboard-finding"]
+    assert [(t["name"], len(t["hovertext"])) for t in timeline] == [("Audit warning (see Checks)", 7)]
+    assert Counter(text.split("<br>")[1].split(":")[0] for text in timeline[0]["hovertext"]) == {
+        "OpenAI's runway starts from inputs that ended more than 12 months before 2026-02-01": 5,  # the stale inputs
+        "OpenAI valuation, 2024, 2024-10": 2}  # the two valuations that disagree
+    waterfall = [t for t in chart_spec(page("waterfall"))["data"] if t.get("meta") == "burnboard-finding"]
+    assert [(t["name"], array(t["x"]), array(t["y"])) for t in waterfall] == [
+        ("Audit warning (see Checks)", ["Revenue", "Net loss (projected)"], [1.85e9, -2.5e9])]
+
+
+@pytest.mark.parametrize("query, ids", [
+    ({"q": "loss 2024"}, ["openai-bankruptcy-prediction-2024-ko", "openai-cash-burn-2024-ko", "openai-net-loss-2024-en",
+                          "openai-net-loss-2024-fr-heading", "openai-net-loss-2024-fr", "openai-training-cost-2024-fr",
+                          "openai-staff-cost-2024-fr"]),
+    ({"q": "STAGGERING"}, ["openai-net-loss-2024-en"]),
+    ({"f_findings": "1"}, FLAGGED_IDS),
+    ({"f_findings": "1", "q": "valuation"}, ["openai-valuation-2024-fr"]),  # the Korean one says "value"
+])
+def test_sources_search_and_findings_filter_open_from_the_url(query, ids):
+    at = page("sources", **query)
+    assert not at.exception
+    assert table_ids(at) == ids
+
+
+def test_sources_search_and_findings_filter_narrow_the_table_and_the_url():
+    at = page("sources")
+    at.text_input(key="search").set_value("valuation").run()
+    assert at.query_params["q"] == "valuation"
+    assert table_ids(at) == ["openai-valuation-2026-02-ko-usd", "openai-valuation-2026-02-ko-krw", "openai-valuation-2024-fr"]
+    at.toggle(key="f_findings").set_value(True).run()
+    assert at.query_params["f_findings"] == "1"
+    table = at.dataframe[0].value.set_index("id")
+    assert list(table.index) == ["openai-valuation-2024-fr"]
+    assert table.loc["openai-valuation-2024-fr", "findings"].startswith("OpenAI valuation, 2024, 2024-10: ")
+    assert table.loc["openai-valuation-2024-fr", "findings"].endswith("(acknowledged: The French article's $80 billion most likely "
+                                                                      "predates the October 2024 round after which the Korean "
+                                                                      "article gives $157 billion, so both can hold at different "
+                                                                      "dates in 2024.)")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("as-of (01 Feb)", "as\\-of \\(01 Feb\\)"),
+    ("<img src=x> [x](javascript:1)", "\\<img src=x\\> \\[x\\]\\(javascript\\:1\\)"),
+    # a word joiner (U+2060) where markdown would make a link of plain text
+    ("me@evil.example", "me\u2060@evil\\.example"),
+    ("WWW.evil.example", "WWW\u2060\\.evil\\.example"),
+    ("https://evil.example", "https\u2060\\://evil\\.example"),
+])
+def test_md_escape_leaves_no_markup_and_no_links(text, expected):
+    assert md_escape(text) == expected
+
+
+@pytest.mark.parametrize("before, match, after, expected", [
+    ("a\nb ", "the  quote\n", " c", "a  \nb :orange-background[**the quote**] c"),  # line breaks kept, the highlight on one line
+    ("<b>x</b> ", "[y](javascript:1) ]", " `z`", "\\<b\\>x\\</b\\> :orange-background[**\\[y\\]\\(javascript\\:1\\) \\]**] \\`z\\`"),
+])
+def test_md_highlight_keeps_article_text_inert(before, match, after, expected):
+    assert md_highlight(before, match, after) == expected
+
+
+def test_sources_opens_a_quote_in_its_article_highlighted():
+    at = page("sources")
+    at.selectbox(key="claim").set_value("openai-net-loss-2024-en").run()
+    assert not at.exception and at.query_params["claim"] == "openai-net-loss-2024-en"
+    [excerpt] = [m for m in markdown(at) if ":orange-background[" in m]
+    assert (":orange-background[**the company is projected to see a staggering loss of approximately \\$5 billion in 2024**], "
+            "despite expectations") in excerpt
+    assert excerpt.startswith("… AI Development Costs Are Impacting the Industry  \nOpenAI, the company behind ChatGPT")
+    assert at.code[0].value == sources.read_article("002_ab2e4416028fa48c.txt").text
+
+
+def test_sources_shows_an_html_article_as_its_text():
+    at = page("sources", claim="openai-valuation-2026-02-ko-usd")
+    assert not at.exception
+    assert "The whole article as stored (its HTML tags removed)" in [e.label for e in at.expander]
+    assert at.code[0].value.startswith("AI 혁명 주역 오픈AI, 거품 붕괴 시작점 되나")
+    assert "<" not in at.code[0].value and "dmcf" not in at.code[0].value
+    assert any(":orange-background[**" in m for m in markdown(at))
+
+
+def test_sources_says_when_an_uploads_article_is_not_stored():
+    at = page("sources")
+    at.file_uploader(key="upload_file_0").set_value(("acme.yaml", ACME.encode(), "application/x-yaml")).run()
+    at.selectbox(key="claim").set_value("acme-loss-2024").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [md_escape("The article a.txt is not stored with Burnboard (data/sources/ has no such file): "
+                                                    "the quote can only be shown as the data gives it.")]
+    assert md_escape("Acme <b>lost</b> $2 billion") in markdown(at)
+    assert not at.code
+
+
+def test_method_shows_both_documents_under_the_page_title():
+    at = page("method")
+    assert not at.exception
+    assert at.title[0].value == "Method: how each number is made"
+    computes, audited = (ROOT / "docs" / name for name in ("how-burnboard-computes.md", "audit.md"))
+    assert markdown(at)[:2] == ["#" + computes.read_text(encoding="utf-8").replace("\n#", "\n##").strip(),
+                                "#" + audited.read_text(encoding="utf-8").replace("\n#", "\n##").strip()]

@@ -3,6 +3,7 @@ Runway page shows. Downloads are built as a click builds them (their callables, 
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
@@ -12,12 +13,15 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
+from lib import checks
+from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
 from tests.conftest import FORMULAS, ROOT, formula_claims_yaml, inert_csv_cells
 from tests.export.conftest import NoChromium, needs_chromium
+from tests.export.test_findings import STALE, Recorder
 
-PAGES = ["overview", "timeline", "waterfall", "runway", "sources"]
+PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
 ADDRESS = "http://localhost:8501"
 NEUTRALISED = {f"'{text}" for key, text in FORMULAS.items() if key in ("publisher", "quote", "quote_en", "note")}
 
@@ -63,7 +67,8 @@ def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
         assert not at.exception, name
         csvs.update({file: built(made) for label, file, made in offered if "CSV" in label})
     assert sorted(csvs) == ["acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway.csv", "acme-ai-then-and-now.csv",
-                            "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv", "burnboard-claims.csv", "epoch-compute-vs-revenue.csv"]
+                            "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv", "burnboard-claims.csv", "burnboard-findings.csv",
+                            "epoch-compute-vs-revenue.csv"]
     text = set()
     for file, content in csvs.items():
         stamp = content.decode("utf-8").splitlines()[0]
@@ -158,3 +163,51 @@ def test_an_empty_own_title_keeps_the_one_from_the_data():
     at.text_input(key="timeline_title").input("").run()
     assert "timeline_title" not in at.query_params
     assert "**OpenAI: money figures over time**" in [m.value.replace("\\", "") for m in at.markdown]
+
+
+@needs_chromium  # the page offers image downloads only where Chromium is installed
+@pytest.mark.parametrize("name, label", [("timeline", "PNG (slides)"), ("timeline", "SVG (print)"), ("waterfall", "PNG (slides)")])
+def test_a_pages_images_leave_out_the_markers_its_chart_shows(offered, monkeypatch, name, label):
+    recorder = Recorder()
+    monkeypatch.setattr(renderer, "shared", lambda: recorder)
+    at = page(name)
+    on_screen = [trace.get("name") for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    assert "Audit warning (see Checks)" in on_screen
+    next(made for shown, _, made in offered if shown == label)()
+    [drawn] = recorder.figures
+    assert [trace.name for trace in drawn.data] == [n for n in on_screen if n != "Audit warning (see Checks)"]
+    assert not [trace for trace in drawn.data if checks.is_marker(trace)]
+
+
+@pytest.mark.parametrize("name, key, file", [
+    ("timeline", "id", "openai-timeline.csv"),
+    ("waterfall", "label", "openai-waterfall-2024.csv"),
+    ("sources", "id", "burnboard-claims.csv"),
+])
+def test_a_pages_csv_carries_the_findings(offered, name, key, file):
+    page(name)
+    made = next(made for _, shown, made in offered if shown == file)
+    table = pd.read_csv(io.BytesIO(built(made)), skiprows=1, keep_default_na=False).set_index(key)
+    row = "Revenue" if key == "label" else "openai-revenue-2024-en"
+    assert table.loc[row, "findings"] == STALE
+
+
+def test_the_checks_page_downloads_the_findings_as_csv_and_json(offered):
+    at = page("checks", f_entities="OpenAI")
+    files = {file: built(made) for _, file, made in offered}
+    stamp = (f"Dataset {dataset_version((ROOT / 'data' / 'claims.yaml').read_bytes())} · claims published by 2026-02-01 · "
+             f"{ADDRESS}/checks?f_entities=OpenAI&company=OpenAI&asof=2026-02-01&undated=1")
+    assert at.query_params["f_entities"] == "OpenAI"
+    csv = files["burnboard-findings.csv"].decode("utf-8")
+    assert csv.splitlines()[0] == f"# {stamp}"
+    table = pd.read_csv(io.StringIO(csv), skiprows=1, keep_default_na=False)
+    assert list(table.columns) == ["kind", "severity", "claims", "message", "acknowledged", "reason"]
+    assert list(table["kind"]) == ["arithmetic", "disagreement", "stale_input", "echo", "echo"]
+    assert list(table["acknowledged"]) == [True, True, False, True, True]
+    assert table.loc[2, "message"] == STALE
+    assert table.loc[2, "claims"] == ("openai-funding-round-2024-10-ko, openai-revenue-2024-en, openai-net-loss-2024-en, "
+                                      "openai-net-loss-2024-fr-heading, openai-net-loss-2024-fr")
+    document = json.loads(files["burnboard-findings.json"])
+    assert document["stamp"] == stamp
+    assert [(f["kind"], f["acknowledged"]) for f in document["findings"]] == list(zip(table["kind"], table["acknowledged"]))
+    assert document["findings"][2]["claims"] == table.loc[2, "claims"].split(", ")

@@ -1,12 +1,12 @@
 """The frame every page shares, by job: ``url`` (URL state), ``data`` (the data in force, bundled or uploaded),
-``sidebar`` (navigation, upload, company, as-of date, data and deck downloads), ``blocks`` (chart blocks, CSV
-downloads, inert text), ``runway`` (the runway sliders) and ``cached`` (the Streamlit cache wrappers).
+``sidebar`` (navigation, upload, company, as-of date, data and deck downloads), ``blocks`` (chart blocks, CSV and
+JSON downloads, inert text), ``runway`` (the runway sliders) and ``cached`` (the Streamlit cache wrappers).
 
 Pages use the names below; ``lib/`` never imports Streamlit.
 """
-from ui.blocks import csv_download, md_escape, show_chart
+from ui.blocks import csv_download, json_download, md_escape, md_highlight, show_chart
 from ui.sidebar import PAGES, Context, page_setup
 from ui.url import choice, date_between, flag, subset, url_persist
 
-__all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "md_escape", "page_setup", "show_chart",
+__all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "json_download", "md_escape", "md_highlight", "page_setup", "show_chart",
            "subset", "url_persist"]

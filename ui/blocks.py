@@ -6,24 +6,36 @@ of the view it was downloaded from.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 import streamlit as st
 
 from lib.charts import Chart
 from lib.export import images, renderer, tables
+from lib.export.stamp import Stamp
 from lib.export.theme import file_names, toolbar_config
 from lib.peers import FULL_CITATION
 from ui import cached, data
 from ui.url import url_persist
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+# Where GitHub-flavoured markdown would turn plain text into a link (www., scheme://, an e-mail address), whatever
+# the escapes: an invisible word joiner (U+2060) goes there.
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\\\.)|(?=\\://)|(?=@)")
 
 
 def md_escape(text: Any) -> str:
     """Text from data or uploads, made inert for st.markdown/captions/help (no links, HTML or formatting)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return _AUTOLINK.sub("\u2060", _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
+
+
+def md_highlight(before: Any, match: Any, after: Any) -> str:
+    """Text from data with one part highlighted, all of it inert (md_escape), its line breaks kept; the
+    highlighted part on one line."""
+    def lines(text: Any) -> str:
+        return md_escape(text).replace("\n", "  \n")
+    return f"{lines(before)}:orange-background[**{md_escape(' '.join(str(match).split()))}**]{lines(after)}"
 
 
 WORDS = "chart_words"  # session state: each chart's own title and subtitle by chart name, for the deck
@@ -83,3 +95,10 @@ def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> N
     stamp = data.stamp()
     st.download_button(label, lambda: tables.table_csv(frame, stamp=stamp), file_name=file_name, mime="text/csv",
                        icon=":material/download:", on_click="ignore", key=key)
+
+
+def json_download(label: str, make: Callable[[Stamp], str], file_name: str, key: str) -> None:
+    """A download of JSON text that make() builds, when clicked, with this view's stamp."""
+    stamp = data.stamp()
+    st.download_button(label, lambda: make(stamp).encode("utf-8"), file_name=file_name, mime="application/json",
+                       icon=":material/data_object:", on_click="ignore", key=key)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib, dashboard, peers as peers_lib, transforms as tf
+from lib import audit, claims as claims_lib, dashboard, peers as peers_lib, transforms as tf
 from lib.export import renderer
 from lib.export.stamp import dataset_version
 
@@ -46,6 +46,12 @@ def uploaded_claims(key: str, name: str, _data: bytes) -> pd.DataFrame:
 def prepared(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
     """Claims known at the as-of date, in USD, with period dates, conflicts and annualised flows."""
     return tf.prepare(tf.as_of(_claims, as_of, include_undated))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
+    """The audit of the claims known at the as-of date (lib.audit), stale inputs judged at that date."""
+    return audit.audit(tf.as_of(_claims, as_of, include_undated), as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

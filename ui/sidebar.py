@@ -1,4 +1,5 @@
-"""The sidebar every page shares: navigation, the data upload, company, as-of date, the data and deck downloads.
+"""The sidebar every page shares: navigation, the count of audit findings, the data upload, company, as-of date,
+the data and deck downloads.
 
 Each page calls page_setup() first. Rendering the navigation here rather than relying on st.navigation's
 sidebar means a deep link on a freshly started server (which Streamlit runs without app.py) looks the same.
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib, dashboard, second_opinion, transforms as tf
+from lib import audit, checks, claims as claims_lib, dashboard, second_opinion, transforms as tf
 from lib.export import renderer
 from ui import cached, data, runway
 from ui import blocks
@@ -25,6 +26,8 @@ PAGES = [
     ("pages/waterfall.py", "Waterfall", ":material/waterfall_chart:"),
     ("pages/runway.py", "Runway", ":material/flight_takeoff:"),
     ("pages/sources.py", "Sources", ":material/format_quote:"),
+    ("pages/checks.py", "Checks", ":material/rule:"),
+    ("pages/method.py", "Method", ":material/menu_book:"),
 ]
 
 
@@ -43,6 +46,8 @@ class Context:
     last_published: dt.date
     peers: pd.DataFrame  # Epoch AI's rows in force (every company), as of the same date
     peer_only: bool  # the company is in Epoch's data but in no claim
+    findings: pd.DataFrame  # lib.audit's findings about the claims in force
+    flagged: pd.DataFrame  # lib.checks.flags: each claim's errors and warnings
 
 
 SIDEBAR_PARAMS = ("company", "asof", "undated")
@@ -81,6 +86,7 @@ def page_setup(title: str) -> Context:
     sidebar.markdown("### :material/local_fire_department: Burnboard")
     for path, label, icon in PAGES:
         sidebar.page_link(path, label=label, icon=icon)
+    count = sidebar.container()
     sidebar.divider()
     _upload_box()
     dataset = data.in_force()
@@ -114,19 +120,33 @@ def page_setup(title: str) -> Context:
     articles = claims["source"].nunique()
     prepared = cached.prepared(dataset.key, claims, as_of, include_undated)
     peers = cached.peers(as_of, include_undated)
-    _deck_button(dataset, prepared, entity, as_of, include_undated, peers)
+    findings = _audit(dataset, as_of, include_undated)
+    flagged = checks.flags(findings, prepared)
+    count.caption(f":material/rule: {checks.summary(findings)} in the claims in force: see Checks.")
+    _deck_button(dataset, prepared, entity, as_of, include_undated, peers, flagged)
     sidebar.caption(
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
         "Every number links to the sentence it came from: see Sources."
     )
     return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
-                   entity in peer_only)
+                   entity in peer_only, findings, flagged)
+
+
+def _audit(dataset: data.Dataset, as_of: dt.date, include_undated: bool) -> pd.DataFrame:
+    """The audit of the claims in force (cached per dataset and as-of view); should it fail, the sidebar says so
+    and the pages go on without findings, never showing a traceback."""
+    try:
+        return cached.findings(dataset.key, dataset.claims, as_of, include_undated)
+    except Exception as err:
+        st.sidebar.error(f"The audit could not run on these claims: {md_escape(type(err).__name__)}: {md_escape(err)}",
+                         icon=":material/error:")
+        return pd.DataFrame(columns=audit.COLUMNS)
 
 
 def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool,
-                 peers: pd.DataFrame) -> None:
+                 peers: pd.DataFrame, flagged: pd.DataFrame) -> None:
     """A .pptx of every chart for this company and as-of date, with the runway sliders' values, stamped with a
-    link that opens those values."""
+    link that opens those values; the audit's findings about its claims go into the speaker notes."""
     available, reason = cached.renderer_found()
     if not available:
         st.sidebar.caption(f"Deck download unavailable: {md_escape(reason)}")
@@ -135,19 +155,19 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     known = tf.as_of(dataset.claims, as_of, include_undated)
     st.sidebar.download_button(
-        "Download deck (.pptx)", lambda words=blocks.held_words(): _deck(known, entity, held, as_of, peers, words),
+        "Download deck (.pptx)", lambda words=blocks.held_words(): _deck(known, entity, held, as_of, peers, flagged, words),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
     )
 
 
-def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, peers: pd.DataFrame,
+def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, peers: pd.DataFrame, flagged: pd.DataFrame,
           words: dict[str, tuple[str, str]]) -> bytes:
     """The deck's bytes, built when the button is clicked from the runway values held then (python-pptx is
     loaded then too, not with the page)."""
     from lib.export.deck import deck_bytes
 
-    charts = [chart.in_words(*words.get(chart.name, ("", ""))) for chart in
+    charts = [checks.annotate(chart.in_words(*words.get(chart.name, ("", ""))), flagged) for chart in
               dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()), peers)]
     return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)

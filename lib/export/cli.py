@@ -1,5 +1,6 @@
 """Command line: ``python -m lib.export --out DIR`` writes every chart as PNG, SVG and CSV plus deck.pptx, each
-stamped with the dataset's version, the as-of date and the link that opens the same view in the dashboard.
+stamped with the dataset's version, the as-of date and the link that opens the same view in the dashboard. The
+CSVs and the deck's speaker notes say what the audit (lib.audit) found about the claims behind each chart.
 
 Runway assumptions are the Runway page's (lib.assumptions): the same options, checks and slider ranges.
 ``--raise 2025-03-01:40e9`` (repeatable) adds a funding raise; ``--scenario "NAME:cg=0.3,raises=2025-03-01:40e9"``
@@ -13,10 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+from lib import checks, transforms as tf
 from lib.assumptions import (
     FIELDS, MAX_SCENARIOS, SCENARIOS_PARAM, check_raises, check_scenario_names, parse_raise, scenario_url, scenario_values,
     to_query,
 )
+from lib.audit import audit
 from lib.claims import ClaimsError, load_claims
 from lib.dashboard import build_charts
 from lib.export.deck import deck_bytes
@@ -137,6 +140,8 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
         settings["raises"] = tuple(args.raises)
     try:
         charts = build_charts(claims, args.company, settings, _latest_article(claims), args.scenarios, peers)
+        flagged = checks.flags(audit(claims, _latest_article(claims)), tf.prepare(claims))
+        charts = [checks.annotate(chart, flagged) for chart in charts]  # the findings go into the CSVs and notes
     except ValueError as err:
         raise _Failure([f"error: {err}"]) from err
     stamp = _stamp(args, claims, settings)

@@ -107,7 +107,8 @@ def _default_subtitle(charts: list[Chart]) -> str:
 
 def _notes(chart: Chart) -> str:
     """Speaker notes: each claim with its figure (qualifier included), basis, kind of source, article and quote,
-    the English translation after a slash."""
+    the English translation after a slash; then what the audit found about it, when the claims carry a findings
+    column (lib.checks.annotate)."""
     lines = [chart.subtitle, "", "The quotes behind the numbers:"]
     for _, claim in chart.claims.iterrows():
         quote = str(claim["quote"]).strip()
@@ -117,6 +118,8 @@ def _notes(chart: Chart) -> str:
         figure = claim_figure(claim)
         said = f"{figure}, {claim['basis']}" if figure else claim["basis"]
         lines.append(f"{claim['id']} ({said}) — {source_kind_label(claim)}: {quote}")
+        if claim.get("findings"):
+            lines.extend(f"    Audit: {finding}" for finding in claim["findings"].split("\n"))
     if chart.uses_peers:
         lines += ["", f"Peer data: {FULL_CITATION} The rows drawn:"]
         for _, row in chart.peers.iterrows():

@@ -12,6 +12,7 @@ import unicodedata
 import plotly.graph_objects as go
 
 from lib.charts import FONT, Chart
+from lib.checks import is_marker
 from lib.export.stamp import Stamp
 
 WIDTH, HEIGHT = 1920, 1080  # a 16:9 slide at full HD
@@ -99,9 +100,9 @@ def slide_figure(chart: Chart, width: int = WIDTH, height: int = HEIGHT, *, fram
     with the stamp (dataset version, as-of date, link) in small print under it.
 
     frame=False leaves out title, subtitle, source line and stamp (and puts the legend on top), for the deck,
-    whose slides carry them as text.
+    whose slides carry them as text. Findings markers (lib.checks) are for the screen and are left out.
     """
-    figure = go.Figure(chart.figure)
+    figure = go.Figure(data=[trace for trace in chart.figure.data if not is_marker(trace)], layout=chart.figure.layout)
     _thicken(figure)
     for annotation in figure.layout.annotations:  # those without a size inherit BASE_PX
         if annotation.font.size:

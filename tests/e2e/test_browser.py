@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 import time
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from PIL import Image
@@ -26,13 +26,16 @@ PAGES = {  # path: a part of the page's h1 (the company name comes before it)
     "/waterfall": "where the money went",
     "/runway": "how long does the cash last",
     "/sources": "Sources and claims",
+    "/checks": "where the articles contradict themselves",
+    "/method": "how each number is made",
 }
-NAV_LABELS = ["Overview", "Timeline", "Waterfall", "Runway", "Sources"]
+NAV_LABELS = ["Overview", "Timeline", "Waterfall", "Runway", "Sources", "Checks", "Method"]
 MARKER = "Using uploaded file"
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
 LINK = "[x](javascript:window.__pwned=1)"
 HOSTILE = f"{SCRIPT} {IMG} {LINK}"
+AUTOLINKS = "https://evil.example/x www.evil.example me@evil.example"  # plain text that markdown would make links of
 
 
 # ---------------------------------------------------------------- helpers
@@ -229,22 +232,39 @@ def test_an_edited_title_reaches_the_url_and_the_svg(page, base_url):
 
 # ---------------------------------------------------------------- 4. deep link on a fresh server
 
+def deep_link_opens(page, url: str, path: str) -> None:
+    """The page at url shows its own title, no error and the app's navigation (not Streamlit's own page list)."""
+    open_page(page, url)
+    expect(page.locator("h1").first).to_contain_text(PAGES[path])
+    no_exception(page)
+    nav = sidebar(page)
+    for label in NAV_LABELS:
+        expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
+    expect(nav.locator("[data-testid=stPageLink]")).to_have_count(len(NAV_LABELS))
+    expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(0)  # Streamlit's own page list
+    expect(page.get_by_role("link", name="app", exact=True)).to_have_count(0)
+
+
 def test_deep_link_is_first_request_to_fresh_server(page):
     with fresh_server() as server:
-        open_page(page, f"{server.url}/runway?cash=20")
-        expect(page.locator("h1").first).to_contain_text(PAGES["/runway"])
-        no_exception(page)
-        nav = sidebar(page)
-        for label in NAV_LABELS:
-            expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
-        expect(nav.locator("[data-testid=stPageLink]")).to_have_count(len(NAV_LABELS))
-        expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(0)  # Streamlit's own page list
-        expect(page.get_by_role("link", name="app", exact=True)).to_have_count(0)
+        deep_link_opens(page, f"{server.url}/runway?cash=20", "/runway")
         cash = slider_input(page, "Starting cash")
         expect(cash).to_have_attribute("aria-valuetext", "$20.0B")
         expect(page.locator("[data-testid=stSlider]").filter(has_text="Starting cash")
                .locator("[data-testid=stSliderThumbValue]")).to_have_text("$20.0B")
         assert float(query(page)["cash"]) == 20.0
+
+
+@pytest.mark.parametrize("path, params, shown", [
+    ("/checks", {"f_entities": "Nvidia"}, "No findings"),
+    ("/sources", {"claim": "openai-net-loss-2024-en"}, "the company is projected to see a staggering loss of approximately $5 billion"),
+    ("/method", {}, "How Burnboard computes"),
+])
+def test_deep_link_to_a_new_page_is_first_request_to_fresh_server(page, path, params, shown):
+    with fresh_server() as server:
+        deep_link_opens(page, f"{server.url}{path}?{urlencode(params)}", path)
+        shows_literally(page, shown)
+        assert {key: query(page)[key] for key in params} == params
 
 
 # ---------------------------------------------------------------- 5. upload end to end
@@ -294,7 +314,8 @@ def inert(page) -> None:
     live = page.evaluate("""() => ({
         scripts: [...document.scripts].filter(s => s.textContent.includes('__pwned')).length,
         handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
-        links: [...document.querySelectorAll('a[href]')].filter(a => a.href.trim().toLowerCase().startsWith('javascript:')).length,
+        links: [...document.querySelectorAll('a[href]')].filter(a => a.href.trim().toLowerCase().startsWith('javascript:')
+                                                                    || a.href.includes('evil.example')).length,
     })""")
     assert live == {"scripts": 0, "handlers": 0, "links": 0}
 
@@ -308,8 +329,8 @@ def test_hostile_upload_stays_inert(page, base_url):
     # is about inertness only (test_upload_replaces_data_and_reset_restores_it covers other date ranges).
     hostile = claims_yaml(
         [
-            {"id": "acme-loss-2024", "entity": "Acme AI", "quote": f"Q {HOSTILE}", "quote_en": f"E {HOSTILE}",
-             "note": f"N {HOSTILE}"},
+            {"id": "acme-loss-2024", "entity": "Acme AI", "quote": f"Q {HOSTILE} {AUTOLINKS}", "quote_en": f"E {HOSTILE} {AUTOLINKS}",
+             "note": f"N {HOSTILE} {AUTOLINKS}"},
             {"id": "acme-valuation-2023", "entity": "Acme AI", "metric": "valuation", "value": 9_000_000_000, "per": ...,
              "period": "2023-08", "source": "src-b", "quote": IMG, "quote_en": SCRIPT, "note": LINK},
         ],
@@ -326,6 +347,14 @@ def test_hostile_upload_stays_inert(page, base_url):
     page.locator("[data-testid=stMultiSelect]").filter(has_text="Article").click()
     expect(page.get_by_role("option").filter(has_text=f"P {HOSTILE}")).to_be_visible()
     page.keyboard.press("Escape")
+    inert(page)
+    # The article view: the upload's article is not stored, so the quote is shown as the data gives it.
+    claim = page.locator("[data-testid=stSelectbox]").filter(has_text="Open the quote of").get_by_role("combobox")
+    claim.click()
+    page.keyboard.type("acme-loss-2024")
+    page.keyboard.press("Enter")
+    shows_literally(page, "is not stored with Burnboard")
+    shows_literally(page, f"Q {HOSTILE}")
     inert(page)
 
     sidebar(page).get_by_role("link", name="Overview", exact=True).click()  # in-app navigation keeps the session

@@ -1,0 +1,120 @@
+"""The Sources page's table and article view: the findings column, free-text search, and a quote found in its
+stored article (data/sources/FILE), shown as plain text around the sentence.
+
+Article text comes from files named in the data (uploads included): only a bare file name directly under the
+articles folder is read, and an HTML article is reduced to its text, never rendered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+
+ARTICLES = Path(__file__).resolve().parent.parent / "data" / "sources"
+SEARCHED = ("quote", "quote_en", "note")
+CONTEXT_CHARS = 500  # of the article shown on each side of a quote
+HTML_TAG = re.compile(r"<(p|div|section|article|figure|span|br|html|body)\b[^>]*>", re.IGNORECASE)
+BLOCKS = {"p", "div", "section", "article", "figure", "figcaption", "br", "li", "h1", "h2", "h3", "h4", "tr", "blockquote"}
+
+
+def with_findings(table: pd.DataFrame, flagged: pd.DataFrame, only_flagged: bool = False) -> pd.DataFrame:
+    """The table with a findings column after the id (why the audit flags each claim, '' for nothing); only the
+    flagged claims when only_flagged."""
+    why = table["id"].map(flagged["why"]).fillna("") if not flagged.empty else pd.Series("", index=table.index)
+    out = table.assign(findings=why.astype("str"))
+    out = out[["id", "findings", *[c for c in table.columns if c != "id"]]]
+    return out[out["findings"] != ""].reset_index(drop=True) if only_flagged else out
+
+
+def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Rows whose quote, English quote or note contain every word of text, ignoring case; all rows for no words."""
+    words = text.casefold().split()
+    if not words:
+        return table
+    haystack = table[list(SEARCHED)].fillna("").astype("str").agg(" ".join, axis=1).str.casefold()
+    keep = pd.Series(True, index=table.index)
+    for word in words:
+        keep &= haystack.str.contains(word, regex=False)
+    return table[keep].reset_index(drop=True)
+
+
+class ArticleUnavailable(Exception):
+    """The stored article cannot be shown; the message says why, for the reader."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article as text: from_html says whether its HTML tags were removed to get it."""
+
+    file: str
+    text: str
+    from_html: bool
+
+
+def read_article(file: str, directory: Path = ARTICLES) -> Article:
+    """The stored article named by a source's file, as text. Raises ArticleUnavailable when the name is not a
+    bare file name or the file is not stored (an upload's articles usually are not)."""
+    if not isinstance(file, str) or Path(file).name != file or file in ("", ".", ".."):
+        raise ArticleUnavailable(f"The article's file name {file!r} is not a plain file name, so it is not opened.")
+    path = directory / file
+    if not path.is_file():
+        raise ArticleUnavailable(f"The article {file} is not stored with Burnboard (data/sources/ has no such file): "
+                                 "the quote can only be shown as the data gives it.")
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if HTML_TAG.search(raw):
+        return Article(file, html_text(raw), True)
+    return Article(file, raw, False)
+
+
+class _Text(HTMLParser):
+    """Collects an HTML page's text: block tags become line breaks, scripts and styles are left out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skipping += 1
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.skipping:
+            self.skipping -= 1
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(raw: str) -> str:
+    """An HTML page's text, one block a line, runs of spaces and blank lines collapsed."""
+    parser = _Text()
+    parser.feed(raw)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def locate(text: str, quote: str) -> tuple[str, str, str] | None:
+    """The article around a quote: (before, the quote as the article has it, after), each side cut to
+    CONTEXT_CHARS at a word break ('…' where cut). Whitespace may differ; None when the quote is not found."""
+    words = quote.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    if found is None:
+        return None
+    before, after = text[:found.start()], text[found.end():]
+    if len(before) > CONTEXT_CHARS:
+        before = "… " + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
+    return before, found.group(0), after

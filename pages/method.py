@@ -1,0 +1,18 @@
+"""Method: how each number is made (docs/how-burnboard-computes.md) and the audit of the bundled data
+(docs/audit.md), as the repository gives them."""
+import re
+from pathlib import Path
+
+import streamlit as st
+
+import ui
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+ui.page_setup("Method")
+st.title("Method: how each number is made")
+st.caption("The repository's own documents, shown as they are: every rule names the function in lib/ that applies it, "
+           "and the pages, the downloads and the audit use the same functions.")
+computes, audited = st.tabs(["How Burnboard computes", "The audit of the bundled data"])
+for tab, name in ((computes, "how-burnboard-computes.md"), (audited, "audit.md")):
+    tab.markdown(re.sub(r"^#", "##", (DOCS / name).read_text(encoding="utf-8"), flags=re.MULTILINE))  # under the page's title
