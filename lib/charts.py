@@ -14,6 +14,7 @@ from plotly.subplots import make_subplots
 from lib import transforms as tf
 from lib.peers import KINDS, SHORT_CITATION
 from lib.runway import Projection
+from lib.textsize import text_px, wrap
 from lib.vocabulary import (
     BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, OTHER_COLOUR, SOURCE_TYPES, metric_colour, metric_label, qualified,
 )
@@ -236,10 +237,11 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
         cluster = (event_rows["when"].diff() > EVENT_GAP).cumsum()
         for _, together in event_rows.groupby(cluster, sort=True):
             when = together["when"].iloc[0]
-            figure.add_vline(x=when, line=dict(color="#999", width=1, dash="dot"))
+            figure.add_shape(type="line", x0=when, x1=when, yref="paper", y0=0, y1=1, name=EVENT_LABEL,
+                             line=dict(color="#999", width=1, dash="dot"))
             figure.add_annotation(
-                x=when, y=1, yref="paper", text=_events_text(together),
-                showarrow=False, textangle=-90, xanchor="right", yanchor="top", font=dict(size=11, color="#555"),
+                x=when, y=1, yref="paper", text=_events_text(together), name=EVENT_LABEL, showarrow=False,
+                xanchor="left", yanchor="top", font=dict(size=11, color="#555"), bgcolor="rgba(255,255,255,0.85)",
             )
     shown_dates = pd.concat([rows["period_mid"], event_rows["when"]]) if events else rows["period_mid"]
     if not shown_dates.empty:
@@ -255,6 +257,10 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     figure.update_yaxes(type="log" if log_y else "linear")
     _money_axis(figure)
     figure.update_xaxes(title="Period the figure refers to (midpoint)")
+    stack_events(figure)
+    lines = [trace for trace in figure.data if trace.mode == "lines" and trace.showlegend is not False]
+    if 0 < len(lines) <= MAX_LABELLED_LINES:
+        label_line_ends(figure, lines, log_y=log_y)
     data = rows[["id", "metric", "scope", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "low",
                  "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]]
     ids = list(rows["id"]) + list(event_rows.get("id", []))
@@ -286,6 +292,94 @@ def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     found = tf.conflicts(rows)
     every_member_drawn = found["claim_ids"].map(lambda ids: all(i.strip() in drawn for i in ids.split(","))).astype(bool)
     return found[every_member_drawn].reset_index(drop=True)
+
+
+EVENT_LABEL, END_LABEL = "event", "line end"  # annotation names: lib.export.theme sizes the slide's margin by them
+SCREEN_PLOT = (760, 11)  # a typical screen: the plot's width beside the sidebar, and the event labels' type (px)
+SLIDE_PLOT = (1300, 16)  # the narrowest plot of a slide image or deck picture, and its event type (px)
+EVENT_ROW = 0.06  # a row of event labels, as a fraction of the plot's height (text and padding at either size)
+LABEL_GAP_PX = 8  # the least space after a label in its row
+MAX_LABELLED_LINES = 6  # up to this many lines are named at their ends; more keep the legend
+END_LABEL_PX, END_LABEL_WIDTH = 12, 170  # line-end labels' type and the width they wrap at, on screen (px)
+END_LABEL_LINE = 0.065  # a line of a line-end label, as a fraction of the plot's height
+
+
+def _label_width(text: str) -> float:
+    """An event label's width as a fraction of the plot: the wider of screen and slide, with a gap after it."""
+    return max((text_px(text, size) + LABEL_GAP_PX) / plot for plot, size in (SCREEN_PLOT, SLIDE_PLOT))
+
+
+def event_boxes(positions: list[float], texts: list[str]) -> list[tuple[float, float, int, str, list[str]]]:
+    """Where each event label goes, given its event's position across the plot (0 to 1, in date order): (left,
+    right) as fractions of the plot's width, its top row (0 = top), its xanchor and its lines. A label runs right
+    from its event, or ends at it when it would run off the plot, and is wrapped when it fits neither side; it
+    takes the first rows where it clears every other label at both screen and slide size."""
+    rows: list[list[tuple[float, float]]] = []
+    placed = []
+    for x, text in zip(positions, texts):
+        lines = [text]
+        if _label_width(text) > max(x, 1 - x):  # too wide for either side: wrapped to the wider side
+            lines = [""]
+            for word in text.split(" "):
+                joined = f"{lines[-1]} {word}".strip()
+                if lines[-1] and _label_width(joined) > max(x, 1 - x):
+                    lines.append(word)
+                else:
+                    lines[-1] = joined
+        width = max(map(_label_width, lines))
+        anchor = "right" if x + width > 1 and x - width >= 0 else "left"
+        left = x - width if anchor == "right" else x
+        row = 0
+        while any(left + width > a and left < b for k in range(row, row + len(lines)) if k < len(rows) for a, b in rows[k]):
+            row += 1
+        rows.extend([] for _ in range(row + len(lines) - len(rows)))
+        for k in range(row, row + len(lines)):
+            rows[k].append((left, left + width))
+        placed.append((left, left + width, row, anchor, lines))
+    return placed
+
+
+def stack_events(figure: go.Figure) -> None:
+    """Event labels in rows across a strip above the data (event_boxes), horizontal and never overlapping, each
+    event's dotted line running up to its label; the data's axis shrinks to leave the strip free. Run again
+    whenever the x range changes."""
+    labels = [a for a in figure.layout.annotations if a.name == EVENT_LABEL]
+    if not labels:
+        return
+    start, end = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
+    positions = [(pd.Timestamp(label.x) - start) / (end - start) for label in labels]
+    boxes = event_boxes(positions, [label.text.replace("<br>", " ") for label in labels])
+    lines = [shape for shape in figure.layout.shapes if shape.name == EVENT_LABEL]
+    for label, line, (_, _, row, anchor, text) in zip(labels, lines, boxes):
+        label.update(text="<br>".join(text), y=1 - row * EVENT_ROW, yanchor="top", xanchor=anchor, align="left")
+        line.update(y1=label.y)  # each event's line runs up to its own label
+    figure.update_yaxes(domain=[0, 1 - max(row + len(text) for _, _, row, _, text in boxes) * EVENT_ROW])
+
+
+def label_line_ends(figure: go.Figure, lines: list[go.Scatter], log_y: bool = False) -> None:
+    """Each line named at its last point, in its colour, instead of in the legend (hover stays): names wrap at
+    END_LABEL_WIDTH, labels are nudged apart vertically so that none prints over another, and the right margin
+    grows to hold them."""
+    values = [float(v) for trace in figure.data if trace.y is not None for v in trace.y
+              if v is not None and not pd.isna(v) and (v > 0 or not log_y)]
+    scale = (lambda v: math.log10(v)) if log_y else (lambda v: v)
+    low, high = min(map(scale, values)), max(map(scale, values))
+    span = (high - low) or 1.0
+    ends = []
+    for trace in lines:
+        trace.showlegend = False
+        text = wrap(trace.name, END_LABEL_PX, END_LABEL_WIDTH)
+        ends.append([(scale(trace.y[-1]) - low) / span, trace.x[-1], text, trace.line.color])
+    ends.sort(key=lambda end: -end[0])
+    for above, below in zip(ends, ends[1:]):  # top down: each at least half of both labels' heights below the last
+        below[0] = min(below[0], above[0] - (len(above[2]) + len(below[2])) / 2 * END_LABEL_LINE)
+    for height, x, text, colour in ends:  # on a log axis an annotation's y is the value's log10, as scaled here
+        figure.add_annotation(x=x, y=low + height * span, text="<br>".join(text), name=END_LABEL, showarrow=False,
+                              xanchor="left", yanchor="middle", xshift=6, align="left", bgcolor="rgba(255,255,255,0.8)",
+                              font=dict(size=END_LABEL_PX, color=colour))
+    widest = max(text_px(line, END_LABEL_PX) for _, _, text, _ in ends for line in text)
+    figure.update_layout(margin_r=max(figure.layout.margin.r or 0, round(widest) + 16), showlegend=any(
+        trace.showlegend is not False for trace in figure.data))
 
 
 def _events_text(events: pd.DataFrame) -> str:
@@ -597,6 +691,7 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
     _money_axis(figure)
     figure.add_hline(y=0, line=dict(color="#444", width=1))
     figure.update_xaxes(title="Month")
+    label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
     data = pd.concat([then.frame.assign(projection="then"), now.frame.assign(projection="now")], ignore_index=True)
     return Chart(
         name=f"{_slug(entity)}-then-and-now",
@@ -681,6 +776,7 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
         **BASE_LAYOUT, shapes=[line], annotations=[label],
         yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS), xaxis=dict(title="Month"),
     ))
+    label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
     data = pd.concat(frames, ignore_index=True)
     data = data[["scenario", "assumptions", "month", "date", "raised", "cash_end", "runway_months", "zero_cash_date"]]
     return Chart(
@@ -768,6 +864,7 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
         pad = pd.Timedelta(days=60)
         shown = list(figure.layout.xaxis.range or []) + [drawn["period_mid"].min() - pad, drawn["period_mid"].max() + pad]
         figure.update_xaxes(range=[min(map(pd.Timestamp, shown)), max(map(pd.Timestamp, shown))])
+        stack_events(figure)
     epoch = pd.DataFrame({
         "id": drawn["id"], "metric": drawn["kind"], "scope": COMPANY, "period": drawn["period"], "period_mid": drawn["period_mid"],
         "value": drawn["value_usd"], "unit": "USD", "value_usd": drawn["value_usd"], "low": drawn["low"], "high": drawn["high"],

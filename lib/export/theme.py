@@ -7,13 +7,13 @@ from __future__ import annotations
 import html
 import math
 import re
-import unicodedata
 
 import plotly.graph_objects as go
 
-from lib.charts import FONT, Chart
+from lib.charts import END_LABEL, FONT, Chart
 from lib.checks import is_marker
 from lib.export.stamp import Stamp
+from lib.textsize import LINE_SPACING, text_px, wrap
 
 WIDTH, HEIGHT = 1920, 1080  # a 16:9 slide at full HD
 EDGE = 60  # px from the canvas edge to the title and the small print
@@ -22,36 +22,7 @@ ANNOTATION_SCALE = 1.45  # sized annotations (event labels, notes) grow less tha
 THICKER = 1.5  # lines and markers are drawn this much thicker than on screen, for projectors
 MAX_SOURCE_LINES = 3
 LEGEND_LINE = 1.5  # a legend entry's height, in font sizes (measured on kaleido's output)
-LINE_SPACING = 1.3  # plotly's line height for <br>-separated lines, in font sizes
 INK, MUTED, GRID = "#1a1a1a", "#555555", "#d9d9d9"
-
-
-def text_px(text: str, size: float) -> float:
-    """Rough rendered width, on the wide side: CJK characters take about 1 em, others about 0.52 em."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.52 * size for c in text)
-
-
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap to a width (px or pt, as size); plotly never wraps text itself."""
-    lines, line = [], ""
-    for word in (piece for word in text.split() for piece in _pieces(word, size, width)):
-        candidate = f"{line} {word}" if line else word
-        if line and text_px(candidate, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    return lines + [line] if line else lines
-
-
-def _pieces(word: str, size: float, width: float) -> list[str]:
-    """A word too wide for a line (a long link) cut into pieces that fit; any other word as it is."""
-    pieces = [""]
-    for char in word:
-        if pieces[-1] and text_px(pieces[-1] + char, size) > width:
-            pieces.append("")
-        pieces[-1] += char
-    return pieces
 
 
 def fitted_source_line(chart: Chart, size: float, width: float) -> str:
@@ -93,6 +64,13 @@ def _legend(figure: go.Figure, plot_height: float, frame: bool) -> dict:
     return dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", font=dict(size=size), tracegroupgap=0)
 
 
+def _right_margin(figure: go.Figure) -> int:
+    """EDGE, or room for the names written at the lines' ends (lib.charts.label_line_ends) at their slide size."""
+    ends = [text_px(line, a.font.size) + a.xshift + 10 for a in figure.layout.annotations if a.name == END_LABEL
+            for line in a.text.split("<br>")]
+    return round(max([EDGE, *ends]))
+
+
 def slide_figure(chart: Chart, width: int = WIDTH, height: int = HEIGHT, *, frame: bool = True,
                  stamp: Stamp | None = None) -> go.Figure:
     """A copy of the chart's figure themed for a projector: white background, large type, thicker lines, the
@@ -132,7 +110,7 @@ def slide_figure(chart: Chart, width: int = WIDTH, height: int = HEIGHT, *, fram
         width=width, height=height, template="plotly_white",
         paper_bgcolor="white", plot_bgcolor="white",
         font=dict(family=FONT, size=BASE_PX, color=INK),
-        margin=dict(l=left, r=EDGE, t=top, b=bottom),
+        margin=dict(l=left, r=_right_margin(figure), t=top, b=bottom),
         legend=_legend(figure, height - top - bottom, frame),
     )
     if frame:

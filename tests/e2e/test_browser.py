@@ -443,10 +443,14 @@ def test_reload_keeps_raises_and_scenarios(page, base_url):
         assert [amounts.nth(k).input_value() for k in range(2)] == ["40.00", "10.00"]
         expect(metric_value(page, "Zero-cash date")).to_have_text("never")  # $56.6B at $417M a month outlasts 60 months
         page.get_by_role("tab", name="Scenarios").click()
-        legend = page.locator("[data-testid=stTabs] [data-testid=stPlotlyChart] .legendtext")  # the open tab's chart
-        expect(legend).to_have_count(3, timeout=ACTION_TIMEOUT)
-        assert legend.all_text_contents() == ["current: lasts the horizon", "costs grow 30%: zero cash Oct 2025",
-                                            "article figures: zero cash Jan 2026"]
+        chart = page.locator("[data-testid=stTabs] [data-testid=stPlotlyChart]")  # the open tab's chart
+        labels = chart.locator(".annotation-text")  # each line named at its end, and the zero line
+        expect(labels).to_have_count(4, timeout=ACTION_TIMEOUT)
+        expect(chart.locator(".legendtext")).to_have_count(0)
+        texts = labels.evaluate_all("texts => texts.map(t => [...t.querySelectorAll('tspan.line')].map(l => l.textContent)"
+                                    ".join(' ') || t.textContent)")
+        assert sorted(texts) == ["article figures: zero cash Jan 2026", "costs grow 30%: zero cash Oct 2025",
+                                 "current: lasts the horizon", "zero cash"]
         page.reload(wait_until="domcontentloaded")
         settled(page)
         no_exception(page)
