@@ -379,7 +379,7 @@ def label_line_ends(figure: go.Figure, lines: list[go.Scatter], log_y: bool = Fa
                               font=dict(size=END_LABEL_PX, color=colour))
     widest = max(text_px(line, END_LABEL_PX) for _, _, text, _ in ends for line in text)
     figure.update_layout(margin_r=max(figure.layout.margin.r or 0, round(widest) + 16), showlegend=any(
-        trace.showlegend is not False for trace in figure.data))
+        trace.showlegend is not False for trace in figure.data), legend_traceorder="normal")  # groups would stack the rest
 
 
 def _events_text(events: pd.DataFrame) -> str:

@@ -329,7 +329,8 @@ def test_few_lines_are_named_at_their_ends_instead_of_in_a_legend(prepared):
     lines = [t for t in chart.figure.data if t.mode == "lines" and t.name in ("Valuation", "Training cost", "Net loss")]
     assert [t.showlegend for t in lines] == [False] * 3
     legend = [t.name for t in chart.figure.data if t.showlegend is not False]
-    assert legend == ["Estimated"]  # the markers' key stays
+    assert legend == ["Estimated"]  # the markers' key stays, in one row (the hidden lines' groups would stack it)
+    assert chart.figure.layout.legend.traceorder == "normal"
     assert all(t.hovertemplate for t in chart.figure.data if t.mode == "markers" and t.showlegend is False)  # hover kept
     label = next(a for a in chart.figure.layout.annotations if a.text == "Valuation")
     assert (str(label.x)[:10], label.y, label.xanchor) == ("2024-10-16", pytest.approx(math.log10(80e9)), "left")
