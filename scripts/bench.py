@@ -3,7 +3,8 @@
 Prints one markdown table (measure | value | baseline | ratio | target | ok) and writes it, with the date and
 the machine, to docs/performance.md. Each measure is taken side by side with its baseline in the same run and
 judged by their ratio where there is one, because the machine is noisy; times are medians of several runs.
-`--only runway,laughs` runs only those sections (keys: claims, synthetic, laughs, runway, exports, pages, server)
+`--only runway,laughs` runs only those sections (keys: claims, audit, synthetic, laughs, runway, exports, pages,
+server, browser)
 and prints their rows, leaving docs/performance.md alone.
 
 Exit status: 0 when the bench ran, even if a target is MISSED (the table says so); 1 when a measurement
@@ -431,7 +432,6 @@ def bench_server() -> None:
         ROWS.append(Row("  same, the streamlit (Python) process alone (information)", f"{loaded.own_rss / mb:.0f} MB",
                         f"{idle.own_rss / mb:.0f} MB (idle)", f"{loaded.own_rss / idle.own_rss:.1f}x"))
         kinds = ", ".join(f"{count} {name}" for name, count in sorted(Counter(loaded.children).items())) or "none"
-        browser_latency(url)
         NOTES.append(f"Memory: resident set of the streamlit process plus all its descendant processes (here: {kinds}) "
                      f"with {SESSIONS} sessions open, each a browser context of its own at /runway?cash=N, after every "
                      "page has finished its run. Descendants are kaleido's headless Chromium when the server has "
@@ -441,57 +441,124 @@ def bench_server() -> None:
         stop_server(process, log)
 
 
-def slider_latency(url: str, repeat: int = 9) -> float:
-    """Median seconds from a key press on the "Starting cash" slider to the "Months of runway" metric showing
-    the new value with the script run finished, in a real browser (websocket, rendering and all)."""
+OPENS = 7  # opens of each page, each beside an open of the minimal page
+SLIDER_STEPS = 25  # key presses on each slider, taken in turn with the minimal page's
+BROWSER_PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
+DRAWN = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    const main = document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]');
+    if (!app || !main || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-stale=true]')) return false;
+    return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg .cartesianlayer'));
+}"""
+METRIC_CHANGED = """before => {
+    const app = document.querySelector('[data-testid=stApp]');
+    const card = [...document.querySelectorAll('[data-testid=stMetric]')].find(m => m.innerText.includes('Months of runway'));
+    const shown = card && card.querySelector('[data-testid=stMetricValue]');
+    return shown && shown.innerText !== before && app.getAttribute('data-test-script-state') === 'notRunning';
+}"""
+
+
+def spread(values: list[float], times: bool = False) -> str:
+    """The middle half of the samples, 25th to 75th percentile: '0.95–1.30' for ratios, '310–420 ms' for times."""
+    low, _, high = statistics.quantiles(values, n=4)
+    return f"{low * 1000:.0f}–{high * 1000:.0f} ms" if times else f"{low:.2f}–{high:.2f}"
+
+
+def open_time(context, url: str) -> float:
+    """Seconds from asking for a page in a new tab until its script has run and every chart on it is drawn."""
+    page = context.new_page()
+    try:
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit", timeout=90_000)
+        page.wait_for_function(DRAWN, timeout=90_000, polling=10)
+        return time.perf_counter() - start
+    finally:
+        page.close()
+
+
+def slider_page(context, url: str):
+    """A tab at url with the "Starting cash" slider focused and its "Months of runway" metric shown."""
+    page = context.new_page()
+    page.goto(url, timeout=90_000)
+    page.wait_for_function(DRAWN, timeout=90_000, polling=10)
+    value = page.locator("[data-testid=stMetric]").filter(has_text="Months of runway").locator("[data-testid=stMetricValue]")
+    value.wait_for(timeout=90_000)
+    page.locator("[data-testid=stSlider]").filter(has_text="Starting cash").locator("input[type=range]").focus()
+    return page, value
+
+
+def key_press_time(page, value, step: int) -> float:
+    """Seconds from a key press on the focused slider until the metric shows the new value and the run is done."""
+    page.bring_to_front()
+    before = value.inner_text()
+    start = time.perf_counter()
+    page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
+    page.wait_for_function(METRIC_CHANGED, arg=before, timeout=30_000, polling=5)
+    return time.perf_counter() - start
+
+
+@section("pages in the browser", key="browser")
+def bench_browser() -> None:
+    if CHROMIUM is None:
+        ROWS.append(Row("pages in the browser", "skipped: Chromium is not installed", ok="skipped"))
+        return
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(url, timeout=90_000)
-            idle = page.locator("[data-testid=stApp][data-test-script-state=notRunning]")
-            idle.wait_for(state="attached", timeout=90_000)
-            value = page.locator("[data-testid=stMetric]").filter(has_text="Months of runway").locator("[data-testid=stMetricValue]")
-            value.wait_for(timeout=90_000)
-            slider = page.locator("[data-testid=stSlider]").filter(has_text="Starting cash").locator("input[type=range]")
-            slider.focus()
-            times = []
-            for step in range(repeat + 1):
-                before = value.inner_text()
-                start = time.perf_counter()
-                page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
-                page.wait_for_function(
-                    """before => {
-                        const app = document.querySelector('[data-testid=stApp]');
-                        const card = [...document.querySelectorAll('[data-testid=stMetric]')]
-                            .find(m => m.innerText.includes('Months of runway'));
-                        const shown = card && card.querySelector('[data-testid=stMetricValue]');
-                        return shown && shown.innerText !== before && app.getAttribute('data-test-script-state') === 'notRunning';
-                    }""", arg=before, timeout=30_000, polling=5)
-                if step:  # the first change warms up the session
-                    times.append(time.perf_counter() - start)
-            return statistics.median(times)
-        finally:
-            browser.close()
-
-
-def browser_latency(app_url: str) -> None:
-    process, url, _, log = start_server(str(MINIMAL_PAGE.relative_to(ROOT)))
+    app, app_url, _, app_log = start_server()
+    minimal, minimal_url, _, minimal_log = start_server(str(MINIMAL_PAGE.relative_to(ROOT)))
     try:
-        base = slider_latency(url)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                for url in [minimal_url, *(f"{app_url}/{name}" for name in BROWSER_PAGES)]:  # warm: assets cached, caches filled
+                    open_time(context, url)
+                opens: dict[str, list[float]] = {name: [] for name in BROWSER_PAGES}
+                base_opens: dict[str, list[float]] = {name: [] for name in BROWSER_PAGES}
+                for _ in range(OPENS):
+                    for name in BROWSER_PAGES:  # minimal, page, minimal, page, ...: noise hits both alike
+                        base_opens[name].append(open_time(context, minimal_url))
+                        opens[name].append(open_time(context, f"{app_url}/{name}"))
+                base_page, base_value = slider_page(browser.new_context(viewport={"width": 1400, "height": 1000}), minimal_url)
+                runway_page, runway_value = slider_page(browser.new_context(viewport={"width": 1400, "height": 1000}),
+                                                        f"{app_url}/runway")
+                presses: dict[str, list[float]] = {"minimal": [], "runway": []}
+                for step in range(SLIDER_STEPS + 1):
+                    base_time = key_press_time(base_page, base_value, step)
+                    runway_time = key_press_time(runway_page, runway_value, step)
+                    if step:  # the first press warms up each session
+                        presses["minimal"].append(base_time)
+                        presses["runway"].append(runway_time)
+            finally:
+                browser.close()
     finally:
-        stop_server(process, log)
-    runway = slider_latency(f"{app_url}/runway")
-    row = Row("  same, in the browser: key press to metric updated (information)", seconds(runway),
-              f"{seconds(base)} (minimal page)", f"{runway / base:.1f}x")
-    after = next((i + 1 for i, r in enumerate(ROWS) if r.measure.startswith("rerun: runway page")), len(ROWS))
-    ROWS.insert(after, row)
-    NOTES.append("The browser row times, in headless Chromium against a running server, a key press on the cash slider "
-                 "until the 'Months of runway' metric shows the new value and the run has finished (median of 9, "
-                 "polled every 5 ms): the runway page against scripts/minimal_page.py served on its own. Unlike "
-                 "AppTest it includes the websocket, rendering and any st.fragment saving.")
+        stop_server(app, app_log)
+        stop_server(minimal, minimal_log)
+    every_base = [t for times in base_opens.values() for t in times]
+    ROWS.append(Row(f"open: minimal page until its chart is drawn (n={len(every_base)})",
+                    f"{seconds(statistics.median(every_base))} (IQR {spread(every_base, times=True)})"))
+    for name in BROWSER_PAGES:
+        ratios = [page / base for page, base in zip(opens[name], base_opens[name])]
+        ROWS.append(Row(f"open: {name} page until all its charts are drawn (n={OPENS})",
+                        f"{seconds(statistics.median(opens[name]))} (IQR {spread(opens[name], times=True)})",
+                        f"{seconds(statistics.median(base_opens[name]))} (minimal, beside it)",
+                        f"{statistics.median(ratios):.2f}x (IQR {spread(ratios)})", "≤ 1.25x minimal",
+                        judge(statistics.median(ratios) <= 1.25)))
+    ratios = [page / base for page, base in zip(presses["runway"], presses["minimal"])]
+    ROWS.append(Row(f"runway slider: key press to metric updated (n={SLIDER_STEPS})",
+                    f"{seconds(statistics.median(presses['runway']))} (IQR {spread(presses['runway'], times=True)})",
+                    f"{seconds(statistics.median(presses['minimal']))} (minimal, IQR {spread(presses['minimal'], times=True)})",
+                    f"{statistics.median(ratios):.2f}x (IQR {spread(ratios)})", "≤ 1.25x minimal",
+                    judge(statistics.median(ratios) <= 1.25)))
+    NOTES.append(f"Browser rows: headless Chromium (one browser, a 1400x1000 window) against two servers started for the "
+                 f"run, the dashboard and scripts/minimal_page.py. An open is a new tab in one warm context (assets "
+                 f"cached, as for a returning reader) from the request until the script has finished, nothing is stale "
+                 f"and every plotly chart on the page has drawn its axes; each page is opened {OPENS} times, each open "
+                 f"right after an open of the minimal page, and judged by the median of those paired ratios (IQR: 25th "
+                 f"to 75th percentile). The slider rows time {SLIDER_STEPS} key presses on the 'Starting cash' slider "
+                 f"of each page, in turn (the tab brought to the front), until 'Months of runway' shows the new value "
+                 f"and the run has finished (polled every 5 ms), after one warm-up press; same paired ratio.")
 
 
 def memory_under_sessions(pid: int, url: str) -> Memory:

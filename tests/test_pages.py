@@ -586,3 +586,15 @@ def test_method_shows_both_documents_under_the_page_title():
     computes, audited = (ROOT / "docs" / name for name in ("how-burnboard-computes.md", "audit.md"))
     assert markdown(at)[:2] == ["#" + computes.read_text(encoding="utf-8").replace("\n#", "\n##").strip(),
                                 "#" + audited.read_text(encoding="utf-8").replace("\n#", "\n##").strip()]
+
+
+def test_a_charts_data_tables_are_built_only_when_their_expander_is_opened():
+    at = page("waterfall")
+    behind = next(e for e in at.expander if e.label == "Data and claims behind this chart")
+    assert len(behind.dataframe) == 0
+    at.session_state["waterfall_behind"] = True  # what the reader's click sets
+    at.run()
+    behind = next(e for e in at.expander if e.label == "Data and claims behind this chart")
+    assert not at.exception and len(behind.dataframe) == 2
+    assert list(behind.dataframe[1].value["id"]) == ["openai-net-loss-2024-en", "openai-revenue-2024-en", "openai-compute-cost-2024-en",
+                                                     "openai-training-cost-2024-en", "openai-staff-cost-2024-fr"]

@@ -82,9 +82,10 @@ def show_chart(chart: Chart, key: str) -> None:
         columns[0].caption(f"Image downloads unavailable: {md_escape(reason)} The camera icon on the chart still saves a PNG.")
     columns[2].download_button("CSV (data drawn)", lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"], mime="text/csv",
                                icon=":material/table:", key=f"{key}_csv", on_click="ignore")
-    with st.expander("Data and claims behind this chart"):
-        st.dataframe(chart.data, hide_index=True, width="stretch")
-        st.dataframe(chart.claims, hide_index=True, width="stretch")
+    behind = st.expander("Data and claims behind this chart", key=f"{key}_behind", on_change="rerun")
+    if behind.open:  # two tables per chart: built and sent only when asked for
+        behind.dataframe(chart.data, hide_index=True, width="stretch")
+        behind.dataframe(chart.claims, hide_index=True, width="stretch")
     st.caption("To cite: name the article(s) above, not Burnboard; each claim id leads to its quote on the Sources page.")
     if chart.uses_peers:
         st.caption(md_escape(f"Peer data: {FULL_CITATION}"))
