@@ -131,7 +131,8 @@ def synthetic_claims(count: int, sources: int = 20) -> bytes:
         published = "null" if s % 5 == 4 else f"{2023 + s % 3}-{1 + s % 12:02d}-{1 + s % 28:02d}"
         lines += [
             f"  - id: src-{s}", f"    file: {s:03d}_article.txt", f'    title: "Article {s}: how much did it cost?"',
-            f"    publisher: Publisher {s}", f"    language: {'en' if s % 2 else 'ko'}", f"    published: {published}",
+            f"    publisher: Publisher {s}", "    source_type: news_outlet", f"    language: {'en' if s % 2 else 'ko'}",
+            f"    published: {published}", *(["    written: 2024"] if published == "null" else []),
             f"    url: https://example.com/article-{s}" if s % 3 else "    url: null",
             f'    note: "Synthetic article {s} for the benchmark."',
         ]
