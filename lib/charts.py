@@ -295,7 +295,7 @@ def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 EVENT_LABEL, END_LABEL = "event", "line end"  # annotation names: lib.export.theme sizes the slide's margin by them
-SCREEN_PLOT = (760, 11)  # a typical screen: the plot's width beside the sidebar, and the event labels' type (px)
+SCREEN_PLOT = (760, 11)  # a 1440 px window: the plot's width beside the sidebar, and the event labels' type (px)
 SLIDE_PLOT = (1300, 16)  # the narrowest plot of a slide image or deck picture, and its event type (px)
 EVENT_ROW = 0.06  # a row of event labels, as a fraction of the plot's height (text and padding at either size)
 LABEL_GAP_PX = 8  # the least space after a label in its row

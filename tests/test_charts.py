@@ -246,7 +246,7 @@ def test_event_boxes_take_the_first_row_where_they_fit():
     ]
 
 
-SCREEN = (760, 310)  # a wide page beside the sidebar: plot width and height (px) under a two-row legend
+SCREEN = (760, 310)  # a 1440 px window: the plot's width and height (px) beside the sidebar, under a two-row legend
 SLIDE = (1300, 480)  # the narrowest and shortest plot of a 1920x1080 image or a deck picture (px)
 
 
