@@ -486,8 +486,8 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
         rows = figures[figures["metric"] == metric]
         traces.append(go.Bar(
             x=rows["year"], y=rows["value_usd"], name=metric_label(metric), marker=dict(color=metric_colour(metric)),
-            offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
-            error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
+            offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="inside",
+            insidetextanchor="middle", error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
                          arrayminus=(rows["value_usd"] - rows["low_usd"]).tolist(), color="#333", thickness=1.5, width=6),
             customdata=rows[["claim_id", "basis"]].values,
             hovertemplate="%{x}: %{text}<br>%{customdata[1]} · %{customdata[0]}<extra></extra>",
@@ -501,7 +501,9 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     figure = go.Figure(traces)
     _base_layout(figure, "US dollars a year")
     _money_axis(figure)
-    figure.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
+    # scattermode="group" sets each arrow head over its own bar rather than over the middle of the year
+    figure.update_layout(barmode="group", scattermode="group",
+                         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
     figure.update_xaxes(type="category", title="Year")
     words = "; ".join(f"{metric_label(r['metric'])} {r['year']} {qualified(format_usd(r['value_usd']), r['qualifier'])}"
                       for _, r in figures.iterrows())
