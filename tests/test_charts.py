@@ -267,9 +267,19 @@ def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
     assert [(t.name, t.line.color, list(t.x)) for t in ranges] == [
         ("Training cost 2024: range", charts.GAP_COLOUR, [0.0, 10.5e9]), ("Net loss 2024: range", charts.OTHER_BAR, [4.5e9, 5.5e9])]
     dots = [t for t in chart.figure.data if t.mode == "markers+text"]
-    assert [list(t.text) for t in dots] == [["≤ $3.0B", "≥ $7.0B"], ["≈ $5.0B", "$5.0B"]]
+    assert [list(t.text) for t in dots] == [["≤ $3.0B · A", "≥ $7.0B · B"], ["≈ $5.0B · A", "$5.0B · B"]]
+    assert [list(t.y) for t in dots] == [[-0.11, 0.11], [0.89, 1.11]], "equal values never print over each other"
+    assert chart.subtitle.endswith("· open ends ('at least', 'more than') capped at 1.5x the stated value")
     assert chart.description == ("Training cost 2024: $0 to $10.5B, sources disagree; Net loss 2024: $4.5B to $5.5B, "
                                  "sources consistent.")
+
+
+@pytest.mark.parametrize("low, high, values, labels", [
+    (3e9, 400e9, [5e9, 10e9, 20e9, 50e9, 100e9, 200e9], ["$5B", "$10B", "$20B", "$50B", "$100B", "$200B"]),
+    (700e3, 3e6, [1e6, 2e6], ["$1M", "$2M"]),
+])
+def test_log_ticks(low, high, values, labels):
+    assert charts.log_ticks(low, high) == (values, labels)
 
 
 def test_then_and_now_stops_each_path_at_zero(prepared):
