@@ -580,8 +580,8 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
         rows = figures[figures["metric"] == metric]
         traces.append(go.Bar(
             x=rows["year"], y=rows["value_usd"], name=metric_label(metric), marker=dict(color=metric_colour(metric)),
-            offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
-            error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
+            offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="inside",
+            insidetextanchor="middle", error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
                          arrayminus=(rows["value_usd"] - rows["low_usd"]).tolist(), color="#333", thickness=1.5, width=6),
             customdata=rows[["claim_id", "basis"]].values,
             hovertemplate="%{x}: %{text}<br>%{customdata[1]} · %{customdata[0]}<extra></extra>",
@@ -595,7 +595,9 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     figure = go.Figure(traces)
     _base_layout(figure, "US dollars a year")
     _money_axis(figure)
-    figure.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
+    # scattermode="group" sets each arrow head over its own bar rather than over the middle of the year
+    figure.update_layout(barmode="group", scattermode="group",
+                         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
     figure.update_xaxes(type="category", title="Year")
     words = "; ".join(f"{metric_label(r['metric'])} {r['year']} {qualified(format_usd(r['value_usd']), r['qualifier'])}"
                       for _, r in figures.iterrows())
@@ -643,38 +645,55 @@ def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
 OTHER_BAR = "#999999"
 
 
+def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Ticks at 1, 2 and 5 times a power of ten across [low, high], labelled as money ($2B, $5B, $10B)."""
+    values = [m * 10 ** k for k in range(int(math.floor(math.log10(max(low, 1)))), int(math.ceil(math.log10(max(high, 1)))) + 1)
+              for m in (1, 2, 5)]
+    shown = [v for v in values if low <= v <= high] or [low, high]
+    return shown, [format_usd(v, digits=0) for v in shown]
+
+
 def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     """Each figure two or more articles give, as its range with one dot per article: red where the sources
-    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers.
+    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers. The dots
+    of one figure sit a little apart, one above the other, so equal values never print over each other.
 
     `compared` is lib.dashboard.compared_figures."""
-    traces = []
-    for figure_label, rows in compared.groupby("figure", sort=False):
+    traces, rows_of = [], list(dict.fromkeys(compared["figure"]))
+    for row, figure_label in enumerate(rows_of):
+        rows = compared[compared["figure"] == figure_label]
         first = rows.iloc[0]
         colour = GAP_COLOUR if first["status"] == "disagree" else OTHER_BAR
         traces.append(go.Scatter(
-            x=[first["low_usd"], first["high_usd"]], y=[figure_label] * 2, mode="lines", showlegend=False,
+            x=[first["low_usd"], first["high_usd"]], y=[row, row], mode="lines", showlegend=False,
             line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
             hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
                           f"{format_usd(first['high_usd'])} ({first['high_claim']}) · sources {first['status']}<extra></extra>"))
+        offsets = [0.22 * (k - (len(rows) - 1) / 2) for k in range(len(rows))]
         traces.append(go.Scatter(
-            x=rows["value_usd"], y=[figure_label] * len(rows), mode="markers+text", showlegend=False,
+            x=rows["value_usd"], y=[row + o for o in offsets], mode="markers+text", showlegend=False,
             marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
-            text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="top center",
-            customdata=rows[["source", "claim_id"]].values,
-            hovertemplate="%{text} · %{customdata[0]} · %{customdata[1]}<extra></extra>"))
+            text=[f"{t} · {src}" for t, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["source"])],
+            textposition="middle right", customdata=rows[["source", "claim_id"]].values,
+            hovertemplate="%{text} · %{customdata[1]}<extra></extra>"))
     figure = go.Figure(traces)
     _base_layout(figure, "")
-    figure.update_xaxes(type="log", title="US dollars (log scale)", **MONEY_AXIS)
+    lowest = float(compared[["low_usd", "value_usd"]].clip(lower=1).min().min()) / 1.6
+    highest = float(compared[["high_usd", "value_usd"]].max().max()) * 25  # room for the labels right of the dots
+    tickvals, ticktext = log_ticks(lowest, highest)
+    figure.update_xaxes(type="log", title="US dollars (log scale)", tickvals=tickvals, ticktext=ticktext,
+                        range=[math.log10(lowest), math.log10(highest)])
+    figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 0.5, -0.5], zeroline=False)
     figure.update_layout(showlegend=False)
     groups = compared.drop_duplicates("figure")
     words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, sources {r['status']}"
                       for _, r in groups.iterrows())
+    capped = bool(compared["capped"].any())
     return Chart(
         name=f"{_slug(entity)}-disagreements",
         title=f"{entity}: where the sources disagree",
-        subtitle=f"US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
-                 f"overlap; grey: they agree within their qualifiers) and one dot per article · {CAP_NOTE}",
+        subtitle="US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
+                 "overlap; grey: they agree within their qualifiers) and one dot per article" + (f" · {CAP_NOTE}" if capped else ""),
         figure=figure, data=compared.reset_index(drop=True), claims=_claims_behind(prepared, compared["claim_id"]),
         description=f"{words}." if words else "No figure is given by more than one article.",
     )

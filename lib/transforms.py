@@ -166,7 +166,7 @@ def unfinished(claims: pd.DataFrame) -> pd.Series:
     period had not ended by its article's date (for an undated article, the end of the period it was written
     in). A one-off amount (no per) is not a rate and is never unfinished."""
     periods = add_period_dates(add_source_dates(claims))
-    accrues = claims["metric"].map(lambda m: METRICS[m].accrues if m in METRICS else False).astype(bool)
+    accrues = claims["metric"].map(lambda m: METRICS[m].accrues).astype(bool)
     return accrues & claims["per"].notna() & (periods["period_end"] >= periods["source_date"])
 
 
@@ -307,10 +307,8 @@ HEADLINE_RULE = (
 
 def rank(candidates: pd.DataFrame) -> pd.DataFrame:
     """Prepared candidates for one figure in headline order within a period (see HEADLINE_RULE)."""
-    derived = candidates["derived"] if "derived" in candidates else pd.Series(False, index=candidates.index)
-    amount = candidates["value_usd"] if "value_usd" in candidates else candidates["value"]
     return candidates.assign(
-        _basis=candidates["basis"].map(lambda b: BASES[b].rank), _derived=derived, _amount=amount,
+        _basis=candidates["basis"].map(lambda b: BASES[b].rank), _derived=candidates["derived"], _amount=candidates["value_usd"],
     ).sort_values(
         ["_basis", "_derived", "source_date", "_amount", "id"], ascending=[True, True, False, True, True],
         na_position="last", kind="mergesort",

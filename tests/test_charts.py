@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from lib import charts, dashboard as db, runway, second_opinion, transforms as tf
+from lib import charts, dashboard as db, runway, second_opinion, transforms as tf, vocabulary
 from tests.conftest import make_claims, make_peers
 
 
@@ -227,6 +227,72 @@ def test_epoch_points_are_stars_of_their_own_one_unjoined_series_per_kind(prepar
     assert list(chart.data["source_publisher"].iloc[len(base.data):]) == ["Epoch AI"] * 3
     assert chart.uses_peers and not base.uses_peers and chart.name == "openai-timeline-epoch"
     assert chart.source_line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2; Epoch AI (CC BY 4.0)."
+
+
+def test_yearly_draws_bounds_as_whiskers_and_an_open_end_as_an_arrow(prepared):
+    figures = pd.DataFrame({
+        "year": ["2024", "2025"], "metric": ["net_loss", "net_loss"], "value_usd": [5e9, 8e9],
+        "qualifier": ["approximately", "more_than"], "low_usd": [4.5e9, 8e9], "high_usd": [5.5e9, 12e9],
+        "open_above": [False, True], "claim_id": ["a", "b"], "basis": ["projected", "reported"],
+    })
+    chart = charts.yearly(figures, prepared, "OpenAI")
+    bars, arrow = chart.figure.data
+    assert list(bars.text) == ["≈ $5.0B", "> $8.0B"]
+    assert list(bars.error_y.array) == [0.5e9, 4e9] and list(bars.error_y.arrayminus) == [0.5e9, 0.0]
+    assert arrow.marker.symbol == "triangle-up" and list(arrow.x) == ["2025"] and list(arrow.y) == [12e9]
+    assert chart.description == "Net loss 2024 ≈ $5.0B; Net loss 2025 > $8.0B."
+
+
+def test_burn_labels_every_bar_with_its_year_and_scope(prepared):
+    rates = pd.DataFrame({
+        "period": ["2024", "2024", "2023"], "scope": ["company", "company", "ChatGPT"], "what": ["Net loss / 365", "Net loss / 12", "Operating cost"],
+        "per": ["day", "month", "day"], "value_usd": [13.7e6, 416.7e6, 700e3], "qualifier": ["exact"] * 3,
+        "claim_id": ["a", "a", "b"], "basis": ["estimated"] * 3,
+    })
+    chart = charts.burn(rates, prepared, "OpenAI")
+    day, month = chart.figure.data
+    assert list(day.x) == ["2024 · company", "2023 · ChatGPT"] and list(day.text) == ["$13.7M", "$700.0K"]
+    assert list(month.x) == ["2024 · company"] and list(month.text) == ["$416.7M"]
+    assert list(day.marker.color) == [vocabulary.metric_colour("net_loss"), charts.OTHER_BAR]
+
+
+def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
+    compared = pd.DataFrame({
+        "figure": ["Training cost 2024", "Training cost 2024", "Net loss 2024", "Net loss 2024"],
+        "status": ["disagree", "disagree", "consistent", "consistent"], "low_usd": [0.0, 0.0, 4.5e9, 4.5e9],
+        "high_usd": [10.5e9, 10.5e9, 5.5e9, 5.5e9], "low_claim": ["a", "a", "c", "c"], "high_claim": ["b", "b", "c", "c"],
+        "capped": [True, True, False, False], "claim_id": ["a", "b", "c", "d"], "value_usd": [3e9, 7e9, 5e9, 5e9],
+        "qualifier": ["up_to", "at_least", "approximately", "exact"], "source": ["A", "B", "A", "B"],
+    })
+    chart = charts.disagreements(compared, prepared, "OpenAI")
+    ranges = [t for t in chart.figure.data if t.mode == "lines"]
+    assert [(t.name, t.line.color, list(t.x)) for t in ranges] == [
+        ("Training cost 2024: range", charts.GAP_COLOUR, [0.0, 10.5e9]), ("Net loss 2024: range", charts.OTHER_BAR, [4.5e9, 5.5e9])]
+    dots = [t for t in chart.figure.data if t.mode == "markers+text"]
+    assert [list(t.text) for t in dots] == [["≤ $3.0B · A", "≥ $7.0B · B"], ["≈ $5.0B · A", "$5.0B · B"]]
+    assert [list(t.y) for t in dots] == [[-0.11, 0.11], [0.89, 1.11]], "equal values never print over each other"
+    assert chart.subtitle.endswith("· open ends ('at least', 'more than') capped at 1.5x the stated value")
+    assert chart.description == ("Training cost 2024: $0 to $10.5B, sources disagree; Net loss 2024: $4.5B to $5.5B, "
+                                 "sources consistent.")
+
+
+@pytest.mark.parametrize("low, high, values, labels", [
+    (3e9, 400e9, [5e9, 10e9, 20e9, 50e9, 100e9, 200e9], ["$5B", "$10B", "$20B", "$50B", "$100B", "$200B"]),
+    (700e3, 3e6, [1e6, 2e6], ["$1M", "$2M"]),
+])
+def test_log_ticks(low, high, values, labels):
+    assert charts.log_ticks(low, high) == (values, labels)
+
+
+def test_then_and_now_stops_each_path_at_zero(prepared):
+    start = dt.date(2024, 1, 1)
+    then = runway.project(1000, 0, 10, 0, 0, start, 24)  # lasts
+    now = runway.project(1000, 0, 100, 0, 0, start, 24)  # out after 10 months
+    chart = charts.then_and_now(then, now, "2023-08-13", "then inputs", "now inputs", prepared.iloc[:1], "OpenAI")
+    assert [t.name for t in chart.figure.data] == ["Then: claims published by 13 Aug 2023", "Now: every claim",
+                                                   "Now: every claim: unfunded gap"]
+    assert chart.subtitle == "US dollars · no growth assumed · then: then inputs · now: now inputs"
+    assert list(chart.data["projection"].unique()) == ["then", "now"]
 
 
 # ---------------------------------------------------------------- event labels and line-end labels

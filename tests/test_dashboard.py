@@ -432,3 +432,68 @@ def test_build_charts_draws_saved_scenarios_beside_the_settings(real_claims):
         "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, no raises, 60 months",
         "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +20%/yr, raises $40.0B 01 Mar 2025, 60 months",
     ]
+
+
+def test_yearly_figures_keep_each_years_headline_and_its_bounds():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "new", "qualifier": "more_than", "basis": "reported"},
+        {"id": "burn-2024-about", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "new", "qualifier": "approximately"},
+    ], SOURCES))
+    expected = pd.DataFrame({
+        "year": ["2023", "2024", "2024", "2024", "2025"],
+        "metric": ["net_loss", "revenue", "net_loss", "cash_burn", "net_loss"],
+        "value_usd": [1e9, 3e9, 5e9, 4e9, 8e9],
+        "qualifier": ["exact", "exact", "exact", "approximately", "more_than"],
+        "low_usd": [1e9, 3e9, 5e9, 3.6e9, 8e9],
+        "high_usd": [1e9, 3e9, 5e9, 4.4e9, 12e9],  # "more than 8B" drawn to the 1.5x cap
+        "open_above": [False, False, False, False, True],
+        "claim_id": ["loss-2023", "revenue-2024", "loss-2024", "burn-2024-about", "loss-2025"],
+        "basis": ["estimated", "estimated", "estimated", "estimated", "reported"],
+    })
+    got = db.yearly_figures(prepared, "OpenAI")
+    pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-12)
+    assert list(db.yearly_figures(prepared, "OpenAI", "2024-12-31")["year"]) == ["2023", "2024", "2024", "2024"]
+
+
+def test_burn_rates_divide_each_years_burn_and_name_a_products_scope():
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "chatgpt-day", "metric": "operating_cost", "scope": "ChatGPT", "per": "day", "value": 700_000,
+         "period": "2023", "source": "old", "qualifier": "exact"},
+    ], SOURCES))
+    expected = pd.DataFrame({
+        "period": ["2023", "2023", "2024", "2024", "2023"],
+        "scope": ["company", "company", "company", "company", "ChatGPT"],
+        "what": ["Net loss / 365", "Net loss / 12", "Net loss / 365", "Net loss / 12", "Operating cost"],
+        "per": ["day", "month", "day", "month", "day"],
+        "value_usd": [1e9 / 365, 1e9 / 12, 5e9 / 365, 5e9 / 12, 700_000.0],
+        "qualifier": ["exact"] * 5,
+        "claim_id": ["loss-2023", "loss-2023", "loss-2024", "loss-2024", "chatgpt-day"],
+        "basis": ["estimated"] * 5,
+    })
+    pd.testing.assert_frame_equal(db.burn_rates(prepared, "OpenAI"), expected)
+
+
+def test_compared_figures_list_each_article_in_a_figure_two_give(prepared):
+    expected = pd.DataFrame({
+        "figure": ["Training cost 2024"] * 2, "status": ["disagree"] * 2, "low_usd": [0.0] * 2, "high_usd": [9e9] * 2,
+        "low_claim": ["train-lo"] * 2, "high_claim": ["train-hi"] * 2, "capped": [True] * 2,
+        "claim_id": ["train-lo", "train-hi"], "value_usd": [2e9, 6e9], "qualifier": ["up_to", "at_least"],
+        "source": ["Publisher A (2024-06-01)", "Publisher A (written 2024)"],
+    })
+    pd.testing.assert_frame_equal(db.compared_figures(prepared, "OpenAI"), expected)
+
+
+def test_overview_charts_draw_what_the_claims_allow(prepared):
+    drawn = db.overview_charts(prepared, "OpenAI")
+    assert [chart.name if chart else None for chart in drawn.values()] == ["openai-by-year", "openai-burn-rate", "openai-disagreements"]
+    assert db.overview_charts(prepared, "Nobody") == {"by_year": None, "burn_rate": None, "disagreements": None}
+
+
+def test_then_and_now_chart_needs_a_projection_on_both_sides():
+    claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
+                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"}], SOURCES)
+    chart = db.then_and_now_chart(claims, "OpenAI", "2023-12-31")
+    assert [t.name for t in chart.figure.data][:1] == ["Then: claims published by 31 Dec 2023"]
+    assert set(chart.claims["id"]) == {"loss", "cash", "later-loss"}
+    assert db.then_and_now_chart(claims, "OpenAI", "2023-01-01") is None  # nothing published yet: no "then"

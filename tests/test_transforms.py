@@ -335,6 +335,8 @@ def test_headlines_pick_one_per_metric_scope_and_period(claims):
     assert got[("operating_cost", "2023")] == "cost-usd"
     # training 2024: same basis, the undated article counts from the end of 2024, after 1 July 2024
     assert got[("training_cost", "2024")] == "train-en"
+    whole = tf.headlines(tf.prepare(claims))
+    assert whole.index.tolist() == list(range(len(whole))) and "index" not in whole
 
 
 @pytest.mark.parametrize(

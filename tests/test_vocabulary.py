@@ -106,7 +106,7 @@ def test_waterfall_lines_and_colours_are_distinct_where_they_share_a_chart():
 
 def test_labels_fall_back_for_names_outside_the_vocabulary():
     assert v.metric_label("net_loss") == "Net loss" and v.metric_label("made_up_thing") == "Made up thing"
-    assert v.metric_colour("made_up_thing") == v.OTHER_COLOUR
+    assert v.metric_colour("made_up_thing") == v.OTHER_COLOUR and v.metric_colour("net_loss") == "#d55e00"
 
 
 # Colour-vision deficiency simulation: Machado, Oliveira & Fernandes (2009), full severity, on linear RGB.
