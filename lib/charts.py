@@ -135,6 +135,11 @@ def source_line(claims: pd.DataFrame, peers: bool = False) -> str:
     return f"Sources: {'; '.join(sources + ([SHORT_CITATION] if peers else []))}."
 
 
+def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims behind a projection chart, in the columns every chart's claims table has."""
+    return claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims
+
+
 def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
     """The original claims (not derived rows) behind a set of claim ids, in file order."""
     named = prepared["id"].isin(set(ids))
@@ -504,7 +509,7 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         subtitle=f"US dollars · {assumptions}",
         figure=figure,
         data=data,
-        claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        claims=_claim_table(claims),
         description=runway_description(projection),
     )
 
@@ -716,7 +721,7 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
         name=f"{_slug(entity)}-then-and-now",
         title=f"{entity}: the runway then and now",
         subtitle=f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
-        figure=figure, data=data, claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        figure=figure, data=data, claims=_claim_table(claims),
         description=f"Then: {runway_description(then)} Now: {runway_description(now)}",
     )
 
@@ -773,7 +778,7 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
         subtitle=f"Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · {assumptions}",
         figure=figure,
         data=data,
-        claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        claims=_claim_table(claims),
     )
 
 
@@ -804,7 +809,7 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
         subtitle=f"US dollars, from {start:%b %Y} · " + " · ".join(f"{name}: {text}" for name, _, text in runs),
         figure=figure,
         data=data,
-        claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        claims=_claim_table(claims),
     )
 
 
@@ -849,7 +854,7 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
         subtitle=f"US dollars · {spread} · {assumptions}",
         figure=figure,
         data=data,
-        claims=claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims,
+        claims=_claim_table(claims),
     )
 
 

@@ -426,7 +426,7 @@ def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, resu
                  alive_growth: float | None = None, assumptions: RunwayAssumptions | None = None) -> charts.Chart:
     """The runway chart; given the assumptions and the growth it takes to be default alive (alive_growth), it
     also draws the revenue path that growth implies."""
-    behind = prepared[prepared["id"].isin(inputs.claim_ids)]
+    behind = _behind(prepared, inputs)
     band = (", ".join(inputs.high_claims), ", ".join(inputs.low_claims))  # the low cash path has the highest costs
     alive = None
     if assumptions is not None and alive_growth is not None and alive_growth > runway.GROWTH_FLOOR:
@@ -671,6 +671,7 @@ def describe_assumptions(a: RunwayAssumptions) -> str:
 
 
 def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
+    """The claims the runway inputs come from, for a runway chart's claims table."""
     return prepared[prepared["id"].isin(inputs.claim_ids)]
 
 
