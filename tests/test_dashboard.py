@@ -102,7 +102,8 @@ def test_headline_figures_of_an_unknown_company_are_empty(prepared):
 
 @pytest.mark.parametrize(
     "point, low, high, qualifier",
-    [(10, 10, 10, "exact"), (10, 10, math.inf, "at_least"), (10, 0, 10, "up_to"), (10, 9, 10, "nearly"), (10, 9, 11, "approximately")],
+    [(10, 10, 10, "exact"), (10, 10, math.inf, "at_least"), (10, 0, 10, "up_to"), (10, 9, 10, "nearly"), (10, 9, 11, "approximately"),
+     (10, 9, math.inf, "approximately")],
 )
 def test_quotient_qualifier(point, low, high, qualifier):
     assert db.quotient_qualifier(low, point, high) == qualifier
@@ -497,3 +498,65 @@ def test_then_and_now_chart_needs_a_projection_on_both_sides():
     assert [t.name for t in chart.figure.data][:1] == ["Then: claims published by 31 Dec 2023"]
     assert set(chart.claims["id"]) == {"loss", "cash", "later-loss"}
     assert db.then_and_now_chart(claims, "OpenAI", "2023-01-01") is None  # nothing published yet: no "then"
+
+
+def test_headline_figures_whole_frame(prepared):
+    how = "net loss used as the burn (no cash-burn figure for the year)"
+    src = "News outlet: Publisher A (2024-06-01)"
+    expected = pd.DataFrame({
+        "key": ["valuation", "net_loss", "revenue", "burn_year", "burn_month", "burn_day", "naive_runway"],
+        "label": ["Valuation (2023)", "Net loss (2024)", "Revenue (2024)", "Burn per year (2024)", "Burn per month (2024)",
+                  "Burn per day (2024)", "Naive runway"],
+        "period": ["2023", "2024", "2024", "2024", "2024", "2024", "2024-10"],
+        "value_usd": [80e9, 5e9, 3e9, 5e9, 5e9 / 12, 5e9 / 365, 6e9 / (5e9 / 12)],
+        "qualifier": ["approximately"] + ["exact"] * 6,
+        "display": ["≈ $80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14 months"],
+        "claim_id": ["valuation-old", "loss-2024", "revenue-2024", "loss-2024", "loss-2024", "loss-2024", "round, loss-2024"],
+        "basis": ["estimated"] * 6 + ["derived"],
+        "scope": ["company"] * 7,
+        "source": ["News outlet: Publisher A (2023-06-01)"] + [src] * 5 + [f"{src}; {src}"],
+        "quote": ["a loss of $5 billion"] * 7,
+        "quote_en": ["a loss of $5 billion"] * 7,
+        "explanation": ["", "", "", how, f"$5.0B a year / 12; {how}", f"$5.0B a year / 365; {how}",
+                        "from Oct 2024: the round of $6.0B (2024-10) / a burn of $416.7M a month (2024); ignores revenue "
+                        "growth and other cash"],
+        "warning": [""] * 7,
+    })
+    pd.testing.assert_frame_equal(db.headline_figures(prepared, "OpenAI"), expected)
+
+
+@pytest.mark.parametrize("loss, qualifier, runway", [
+    (5e9, "up_to", "≥ 14 months"),  # a burn of "up to $5B" may be far less: the runway is at least 14 months
+    (0.0, "exact", None),  # no burn: no runway to divide
+])
+def test_naive_runway_reads_the_burns_bounds(loss, qualifier, runway):
+    rows = [dict(c) for c in BASE if c["id"] != "loss-2024"] + [
+        {"id": "loss-2024", "value": loss, "period": "2024", "source": "new", "qualifier": qualifier}]
+    cards = db.headline_figures(tf.prepare(make_claims(rows, SOURCES)), "OpenAI").set_index("key")
+    assert (cards.loc["naive_runway", "display"] if "naive_runway" in cards.index else None) == runway
+
+
+def test_changes_since_reads_each_side_at_its_own_date():
+    claims = make_claims(BASE + [
+        # known early, about a later year: never the "then" headline while that year had not started
+        {"id": "loss-2025-forecast", "value": 9e9, "period": "2025", "source": "old", "basis": "projected"},
+        {"id": "loss-2024-undated", "value": 7e9, "period": "2024", "source": "undated", "basis": "reported"},
+    ], SOURCES)
+    got = db.changes_since(claims, "OpenAI", "2023-07-01", "2024-12-31", include_undated=True).set_index("key")
+    assert got.loc["net_loss", "status"] == "new figure (before: Net loss (2023) $1.0B)"
+    assert got.loc["net_loss", "label"] == "Net loss (2024)"
+    # the undated article (written 2024) counts by 31 Dec 2024, and a reported figure beats an estimated one
+    assert db.headline_figures(tf.prepare(tf.as_of(claims, "2024-12-31", True)), "OpenAI", "2024-12-31").set_index(
+        "key").loc["net_loss", "claim_id"] == "loss-2024-undated"
+    without = db.changes_since(claims, "OpenAI", "2023-07-01", "2024-12-31", include_undated=False).set_index("key")
+    assert without.loc["net_loss", "now"] == "$5.0B"
+
+
+def test_reconcile_at_exactly_revenue_plus_loss_is_fine():
+    prepared = tf.prepare(make_claims([
+        {"id": "rev", "metric": "revenue", "value": 3e9, "qualifier": "exact"},
+        {"id": "staff", "metric": "staff_cost", "value": 8e9, "qualifier": "exact"},
+        {"id": "loss", "value": 5e9, "qualifier": "exact"},
+    ]))
+    check = db.reconcile(db.waterfall_lines(prepared, "OpenAI", "2024"))
+    assert check == {"gap_usd": 0.0, "ok": True, "message": "", "cost_claims": "staff", "total_claims": "rev, loss"}
