@@ -64,6 +64,15 @@ class Acknowledgement(NamedTuple):
     reason: str
 
 
+class Acknowledged(tuple):
+    """A file's acknowledged findings, a tuple of Acknowledgement, as attrs["acknowledged"] holds them. Immutable,
+    so copies share it: pandas deep-copies a frame's attrs on nearly every operation, and copying these each time
+    cost more than the operations themselves."""
+
+    def __deepcopy__(self, memo: dict) -> Acknowledged:
+        return self
+
+
 class ClaimsError(ValueError):
     """Every problem found in a claims file, one `PATH:LINE: field: message` line each."""
 
@@ -659,7 +668,7 @@ def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict]) ->
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["line"] = frame["line"].astype("int64")
     frame["source_published"] = pd.to_datetime(frame["source_published"])
-    frame.attrs["acknowledged"] = tuple(
+    frame.attrs["acknowledged"] = Acknowledged(
         Acknowledgement(entry["kind"], tuple(c[0] for c in entry["claims"]), entry["reason"]) for entry in acknowledged
     )
     return frame

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from lib import dashboard, peers, second_opinion, transforms as tf, vocabulary
+from lib import peers, second_opinion, vocabulary
 from ui import cached
 
 ctx = ui.page_setup("Overview")
@@ -11,7 +11,7 @@ st.title(f"{ctx.entity} at a glance")
 st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hover a figure for its quote; "
            "the basis says how sure the source was.")
 
-figures = dashboard.headline_figures(ctx.prepared, ctx.entity, ctx.as_of)
+figures = cached.headline_figures(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
 if ctx.peer_only:
     st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
 elif figures.empty:
@@ -37,7 +37,7 @@ if not figures.empty:
     st.subheader("What changed since")
     since = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
         "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
-    changes = dashboard.changes_since(ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
+    changes = cached.changes_since(ctx.dataset_key, ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
     st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
                "is a new figure.")
     st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
@@ -53,7 +53,7 @@ if not epoch_rows.empty:
                  column_config={"figure": "Figure", "period": "Period", "value": "Value", "confidence": "Confidence",
                                 "status": "Status", "epoch_id": "Epoch row", "source": st.column_config.LinkColumn("Source")})
 if not ctx.peer_only and not epoch_rows.empty:
-    compared = second_opinion.comparisons(ctx.prepared, ctx.peers, ctx.entity)
+    compared = cached.epoch_comparisons(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.as_of, ctx.include_undated, ctx.entity)
     st.markdown(ui.md_escape(second_opinion.summary(compared)))
     st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
     if not compared.empty:
@@ -66,12 +66,12 @@ if ctx.peer_only:
     st.stop()
 st.subheader(f"Every figure for {ctx.entity}")
 st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
-st.dataframe(dashboard.figures_table(ctx.prepared, ctx.entity), hide_index=True, width="stretch")
+st.dataframe(cached.figures_table(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity), hide_index=True, width="stretch")
 
 st.subheader("Where the sources disagree, and where they agree")
 st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
            f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}.")
-compared = tf.comparisons(ctx.prepared[ctx.prepared["entity"] == ctx.entity])
+compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
 if compared.empty:
     st.caption("No figure is given by more than one article among the claims in force for this company.")
 else:

@@ -3,7 +3,8 @@ downloadable, the audit's findings beside it; any quote opened in its stored art
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, dashboard, sources as sources_lib, transforms as tf, vocabulary
+from lib import charts, claims as claims_lib, dashboard, sources as sources_lib, vocabulary
+from ui import cached
 
 ctx = ui.page_setup("Sources")
 st.title("Sources and claims")
@@ -77,10 +78,10 @@ if claim_id:
 st.subheader("Where the sources disagree, and where they agree")
 st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
            f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
-st.dataframe(tf.comparisons(ctx.prepared), hide_index=True, width="stretch",
+st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True, width="stretch",
              column_config={"low": st.column_config.NumberColumn(format="compact"), "high": st.column_config.NumberColumn(format="compact")})
 st.subheader("Articles")
 st.dataframe(articles, hide_index=True, width="stretch")
 st.subheader("Exchange rates the articles imply")
 st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
-st.dataframe(tf.implied_fx_rates(ctx.claims), hide_index=True, width="stretch")
+st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")

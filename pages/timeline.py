@@ -3,7 +3,8 @@ data as a second opinion."""
 import streamlit as st
 
 import ui
-from lib import charts, checks, dashboard, second_opinion
+from lib import charts, second_opinion
+from ui import cached
 
 ctx = ui.page_setup("Timeline")
 st.title(f"{ctx.entity}: the money over time")
@@ -30,15 +31,14 @@ everything = epoch and ui.url_persist(far.checkbox, default=False, parse=ui.flag
     help="Rows Epoch leaves out of its own charts: other revenue (quarterly, product or division) and rows it flags "
          "exclude-from-graph.")
 
-chart = charts.timeline(ctx.prepared, ctx.entity, metrics, log_y=scale == "Log", events=events)
-if epoch and covered:
-    chart = charts.with_peers(chart, second_opinion.rows_for(ctx.peers, ctx.entity, everything))
-ui.show_chart(checks.mark_timeline(chart, ctx.flagged), "timeline")  # rings: audit findings, on screen only
+chart = cached.timeline_chart(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.flagged, ctx.as_of, ctx.include_undated, ctx.entity,
+                              tuple(metrics), scale == "Log", events, epoch and covered, everything)
+ui.show_chart(chart, "timeline")  # rings: audit findings, on screen only
 
 st.subheader("Compute spend beside revenue (Epoch AI)")
 st.caption("For every company in Epoch AI's data with both. A run-rate (a month's revenue x 12) stands in only where "
            "Epoch has no revenue for the year, hatched and labelled; it is never added to a year's revenue.")
-compute = dashboard.compute_chart(ctx.peers)
+compute = cached.compute_chart(ctx.as_of, ctx.include_undated)
 if compute is None:
     st.caption("No company in Epoch AI's data in force has both compute spend and revenue.")
 else:

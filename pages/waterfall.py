@@ -2,11 +2,12 @@
 import streamlit as st
 
 import ui
-from lib import charts, checks, dashboard, second_opinion
+from lib import dashboard, second_opinion
+from ui import cached
 
 ctx = ui.page_setup("Waterfall")
 st.title(f"{ctx.entity}: where the money went")
-years = dashboard.waterfall_years(ctx.prepared, ctx.entity, ctx.as_of)
+years = cached.waterfall_years(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
 if ctx.peer_only:
     st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
     st.stop()
@@ -16,7 +17,7 @@ if not years:
     st.stop()
 
 year = ui.url_persist(st.segmented_control, default=years[0], parse=ui.choice(years))("Year", sorted(years), key="year") or years[0]
-candidates = dashboard.waterfall_candidates(ctx.prepared, ctx.entity, year)
+candidates = cached.waterfall_candidates(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, year)
 contested = [line for line, group in candidates.groupby("line", sort=False) if group["value_usd"].nunique() > 1]
 choices = {}
 if contested:
@@ -28,14 +29,14 @@ for column, line in zip(st.columns(max(len(contested), 1)), contested):
     key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
     choices[line] = ui.url_persist(column.selectbox, default="Headline", parse=ui.choice(options))(line, options, key=key)
 
-lines = dashboard.waterfall_lines(ctx.prepared, ctx.entity, year, choices)
+lines, check, chart = cached.waterfall(ctx.dataset_key, ctx.prepared, ctx.flagged, ctx.as_of, ctx.include_undated, ctx.entity,
+                                       year, tuple(choices.items()))
 for _, bundle in lines[lines["covers"].notna()].iterrows():
     st.caption(ui.md_escape(f"{bundle['covers']}: inside the bundled figure {bundle['claim_ids']} ({bundle['label']}), "
                             "so not drawn as a line of its own."))
-check = dashboard.reconcile(lines)
 if not check["ok"]:
     st.warning(ui.md_escape(check["message"]), icon=":material/calculate:")
-ui.show_chart(checks.mark_waterfall(charts.waterfall(lines, ctx.prepared, ctx.entity, year), ctx.flagged), "waterfall")
+ui.show_chart(chart, "waterfall")  # diamonds: audit findings, on screen only
 st.subheader("Every figure that could fill a line")
 st.dataframe(candidates, hide_index=True, width="stretch",
              column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lib import audit, claims as claims_lib, dashboard, peers as peers_lib, transforms as tf
+from lib import audit, charts, checks, claims as claims_lib, dashboard, peers as peers_lib, second_opinion, transforms as tf
 from lib.export import renderer
 from lib.export.stamp import dataset_version
 
@@ -52,6 +52,95 @@ def prepared(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> p
 def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
     """The audit of the claims known at the as-of date (lib.audit), stale inputs judged at that date."""
     return audit.audit(tf.as_of(_claims, as_of, include_undated), as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def entities(key: str, _claims: pd.DataFrame) -> list[str]:
+    """The companies the sidebar offers from the claims, most money figures first (any entity when none has one)."""
+    return dashboard.entities(prepared(key, _claims, None, True)) or sorted(set(_claims["entity"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def flags(key: str, _findings: pd.DataFrame, _prepared: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
+    """Each claim's audit errors and warnings (lib.checks.flags) in the as-of view."""
+    return checks.flags(_findings, _prepared)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def headline_figures(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
+    """The overview's cards for one company and as-of view."""
+    return dashboard.headline_figures(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def figures_table(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
+    """Every figure of one company, one row per metric and period."""
+    return dashboard.figures_table(_prepared, entity)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def changes_since(key: str, _claims: pd.DataFrame, entity: str, since, as_of, include_undated: bool) -> pd.DataFrame:
+    """The cards known at the as-of date beside those known at an earlier one (it prepares both views)."""
+    return dashboard.changes_since(_claims, entity, since, as_of, include_undated)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def comparisons(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str | None = None) -> pd.DataFrame:
+    """Figures two or more articles give for the same period and scope, of one company or (None) of all."""
+    return tf.comparisons(_prepared if entity is None else _prepared[_prepared["entity"] == entity])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def epoch_comparisons(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, as_of, include_undated: bool,
+                      entity: str) -> pd.DataFrame:
+    """The articles' figures beside Epoch AI's for one company."""
+    return second_opinion.comparisons(_prepared, _peers, entity)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def implied_fx_rates(key: str, _claims: pd.DataFrame) -> pd.DataFrame:
+    """The won-dollar rates the articles imply."""
+    return tf.implied_fx_rates(_claims)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timeline_chart(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, _flagged: pd.DataFrame, as_of,
+                   include_undated: bool, entity: str, metrics: tuple[str, ...], log_y: bool, events: bool,
+                   epoch: bool, everything: bool) -> charts.Chart:
+    """The timeline as the reader set it, with Epoch AI's stars when asked for and rings on flagged points."""
+    chart = charts.timeline(_prepared, entity, list(metrics), log_y=log_y, events=events)
+    if epoch:
+        chart = charts.with_peers(chart, second_opinion.rows_for(_peers, entity, everything))
+    return checks.mark_timeline(chart, _flagged)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
+    """Compute spend beside revenue for every company in Epoch AI's data in force."""
+    return dashboard.compute_chart(peers(as_of, include_undated))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def waterfall_years(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> list[str]:
+    """The years with a net loss to reconcile, the fullest first."""
+    return dashboard.waterfall_years(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def waterfall_candidates(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str,
+                         year: str) -> pd.DataFrame:
+    """Every figure that could fill a line of one year's waterfall."""
+    return dashboard.waterfall_candidates(_prepared, entity, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def waterfall(key: str, _prepared: pd.DataFrame, _flagged: pd.DataFrame, as_of, include_undated: bool, entity: str,
+              year: str, choices: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame, dict, charts.Chart]:
+    """One year's waterfall lines as the reader picked them, their reconciliation, and the chart with its
+    markers on flagged bars."""
+    lines = dashboard.waterfall_lines(_prepared, entity, year, dict(choices))
+    chart = checks.mark_waterfall(charts.waterfall(lines, _prepared, entity, year), _flagged)
+    return lines, dashboard.reconcile(lines), chart
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

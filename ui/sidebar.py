@@ -94,8 +94,7 @@ def page_setup(title: str) -> Context:
     published = claims["source_published"].dropna()
     first = published.min().date() if not published.empty else dt.date(2000, 1, 1)
     last = max(published.max().date() if not published.empty else dt.date.today(), first)
-    every = cached.prepared(dataset.key, claims, None, True)
-    in_claims = dashboard.entities(every) or sorted(set(claims["entity"]))
+    in_claims = cached.entities(dataset.key, claims)
     peer_companies = second_opinion.companies(cached.bundled_peers())
     peer_only = [company for company in peer_companies if company not in set(claims["entity"])]
     companies = in_claims + [company for company in peer_companies if company not in in_claims]
@@ -121,7 +120,7 @@ def page_setup(title: str) -> Context:
     prepared = cached.prepared(dataset.key, claims, as_of, include_undated)
     peers = cached.peers(as_of, include_undated)
     findings = _audit(dataset, as_of, include_undated)
-    flagged = checks.flags(findings, prepared)
+    flagged = cached.flags(dataset.key, findings, prepared, as_of, include_undated)
     count.caption(f":material/rule: {checks.summary(findings)} in the claims in force: see Checks.")
     _deck_button(dataset, prepared, entity, as_of, include_undated, peers, flagged)
     sidebar.caption(
@@ -153,21 +152,22 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
         return
     inputs = cached.runway_inputs(dataset.key, prepared, as_of, include_undated, entity)
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
-    known = tf.as_of(dataset.claims, as_of, include_undated)
     st.sidebar.download_button(
-        "Download deck (.pptx)", lambda words=blocks.held_words(): _deck(known, entity, held, as_of, peers, flagged, words),
+        "Download deck (.pptx)",
+        lambda words=blocks.held_words(): _deck(dataset.claims, entity, held, as_of, include_undated, peers, flagged, words),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
     )
 
 
-def _deck(known: pd.DataFrame, entity: str, held: dict, as_of: dt.date, peers: pd.DataFrame, flagged: pd.DataFrame,
-          words: dict[str, tuple[str, str]]) -> bytes:
-    """The deck's bytes, built when the button is clicked from the runway values held then (python-pptx is
-    loaded then too, not with the page)."""
+def _deck(claims: pd.DataFrame, entity: str, held: dict, as_of: dt.date, include_undated: bool, peers: pd.DataFrame,
+          flagged: pd.DataFrame, words: dict[str, tuple[str, str]]) -> bytes:
+    """The deck's bytes, built when the button is clicked from the claims in force and the runway values held
+    then (python-pptx is loaded then too, not with the page)."""
     from lib.export.deck import deck_bytes
 
+    known = tf.as_of(claims, as_of, include_undated)
     charts = [checks.annotate(chart.in_words(*words.get(chart.name, ("", ""))), flagged) for chart in
               dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()), peers)]
     return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)
