@@ -76,30 +76,38 @@ def show(chart: charts.Chart, key: str) -> None:
     ui.show_chart(chart, key)
 
 
-projection()
+def then_and_now() -> None:
+    """The projection an earlier reader could have made beside the one from every claim."""
+    st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
+               "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
+    then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
+        "Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of, key="then")
+    comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
+    for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
+        column.markdown(f"**{heading}**")
+        if comparison[key] is None:
+            column.caption("Not enough claims to project (no yearly loss).")
+            continue
+        known, projected = comparison[key]
+        column.caption(ui.md_escape(known.explanation))
+        column.metric("Runway", "beyond 10 years" if projected.runway_months is None else f"{projected.runway_months:.1f} months",
+                      delta=None if projected.zero_cash_date is None else f"zero cash {projected.zero_cash_date:%b %Y}", delta_color="off")
+    then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
+    if then_chart is not None:
+        ui.show_chart(then_chart, "then_and_now")
+    for _, prediction in comparison["predictions"].iterrows():
+        st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
+                                f"({charts.source_label(prediction)}): {prediction['quote_en']}"))
+    if not comparison["later"].empty:
+        st.markdown("**What later claims show**")
+        later = comparison["later"].assign(value=comparison["later"]["value"].map(charts.format_usd))
+        st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
 
-st.subheader("Then vs now")
-st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
-           "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
-then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
-    "Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of, key="then")
-comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
-for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
-    column.markdown(f"**{heading}**")
-    if comparison[key] is None:
-        column.caption("Not enough claims to project (no yearly loss).")
-        continue
-    known, projection = comparison[key]
-    column.caption(ui.md_escape(known.explanation))
-    column.metric("Runway", "beyond 10 years" if projection.runway_months is None else f"{projection.runway_months:.1f} months",
-                  delta=None if projection.zero_cash_date is None else f"zero cash {projection.zero_cash_date:%b %Y}", delta_color="off")
-then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
-if then_chart is not None:
-    ui.show_chart(then_chart, "then_and_now")
-for _, prediction in comparison["predictions"].iterrows():
-    st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
-                            f"({charts.source_label(prediction)}): {prediction['quote_en']}"))
-if not comparison["later"].empty:
-    st.markdown("**What later claims show**")
-    later = comparison["later"].assign(value=comparison["later"]["value"].map(charts.format_usd))
-    st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
+
+yours, earlier = st.tabs(["Your projection", "Then vs now"], key="runway_page", on_change="rerun")
+if yours.open:  # only the open tab is built and drawn
+    with yours:
+        projection()
+if earlier.open:
+    with earlier:
+        then_and_now()

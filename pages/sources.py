@@ -72,16 +72,22 @@ if claim_id:
                        f"{ui.md_escape(claim['quote'])}", icon=":material/search_off:")
         else:
             st.container(border=True).markdown(ui.md_highlight(*found))
-        with st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}"):
-            st.code(article.text, language=None, wrap_lines=True)
+        whole = st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}",
+                            key="whole_article", on_change="rerun")
+        if whole.open:  # sent only when asked for
+            whole.code(article.text, language=None, wrap_lines=True)
 
-st.subheader("Where the sources disagree, and where they agree")
-st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
-           f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
-st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True, width="stretch",
-             column_config={"low": st.column_config.NumberColumn(format="compact"), "high": st.column_config.NumberColumn(format="compact")})
-st.subheader("Articles")
-st.dataframe(articles, hide_index=True, width="stretch")
-st.subheader("Exchange rates the articles imply")
-st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
-st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
+st.subheader("Across the articles")
+compared, listed, rates = st.tabs(["Where the sources disagree, and where they agree", "Articles", "Exchange rates the articles imply"],
+                                  key="sources_view", on_change="rerun")
+if compared.open:  # only the open tab's table is built and drawn
+    compared.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
+                     f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
+    compared.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
+                       width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
+                                                       "high": st.column_config.NumberColumn(format="compact")})
+if listed.open:
+    listed.dataframe(articles, hide_index=True, width="stretch")
+if rates.open:
+    rates.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
+    rates.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")

@@ -111,3 +111,12 @@ def inert_csv_cells(data: bytes) -> list[str]:
             assert not cell.startswith(FORMULA_START), f"a spreadsheet would run {cell!r}"
             text.append(cell)
     return text
+
+
+def upload(at, name: str, payload: bytes):
+    """Open the sidebar's "Use your own data" box, as a reader's click does, and upload a file into it (an AppTest)."""
+    if not (at.session_state["upload_box"] if "upload_box" in at.session_state else False):
+        at.session_state["upload_box"] = True
+        at.run()
+    generation = at.session_state["upload_generation"] if "upload_generation" in at.session_state else 0
+    return at.file_uploader(key=f"upload_file_{generation}").set_value((name, payload, "application/x-yaml")).run()

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import sources
-from tests.conftest import ROOT, claims_yaml
+from tests.conftest import ROOT, claims_yaml, upload
 from ui.blocks import md_escape, md_highlight
 
 PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
@@ -114,6 +114,8 @@ def test_horizon_slider_changes_the_chart():
 
 def test_then_vs_now_follows_its_date():
     at = page("runway")
+    assert all(m.label != "Runway" for m in at.metric), "then vs now is built only when its tab is opened"
+    open_tab(at, "runway_page", "Then vs now")
     assert "beyond 10 years" in [m.value for m in at.metric]
     at.date_input(key="then").set_value("2026-02-01").run()
     assert not at.exception
@@ -196,8 +198,14 @@ def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():
     assert any(w.value.startswith("By these figures the cash ran out in") for w in runway.warning)
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Lazy tabs build only the open one; AppTest opens one by its state, as a click does."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def test_overview_compares_like_with_like():
-    at = page("overview", since="2024-12-31")
+    at = open_tab(page("overview", since="2024-12-31"), "overview_view", "What changed since")
     changes = next(d.value for d in at.dataframe if "status" in d.value).set_index("label")
     assert changes.loc["Net loss (2025)", "status"] == "new figure (before: Net loss (2024) ≈ $5.0B)"
     assert changes.loc["Revenue (2024)", "status"] == "unchanged"
@@ -291,14 +299,8 @@ def test_default_alive_growth_is_a_metric():
     assert metric(at, "Revenue growth to be default alive") == "+86% a year"
 
 
-def open_tab(at: AppTest, label: str) -> AppTest:
-    """Lazy tabs draw only the open one; AppTest opens one by its state."""
-    at.session_state["runway_view"] = label
-    return at.run()
-
-
 def test_save_a_scenario_then_move_a_slider():
-    at = open_tab(page("runway"), "Scenarios")
+    at = open_tab(page("runway"), "runway_view", "Scenarios")
     at.text_input(key="scenario_name@OpenAI").input("article figures")
     at.button(key="scenario_save@OpenAI").click().run()
     assert not at.exception
@@ -316,7 +318,7 @@ def test_save_a_scenario_then_move_a_slider():
 
 
 def test_scenario_names_are_checked():
-    at = open_tab(page("runway", scenarios="a:cg=30"), "Scenarios")
+    at = open_tab(page("runway", scenarios="a:cg=30"), "runway_view", "Scenarios")
     at.text_input(key="scenario_name@OpenAI").input("A")
     at.button(key="scenario_save@OpenAI").click().run()
     assert [w.value.replace("\\", "") for w in at.warning if "Not saved" in w.value] == [
@@ -331,10 +333,10 @@ def test_scenario_names_are_checked():
     ("Scenarios", "scenarios", "openai-runway-scenarios"),
 ])
 def test_each_tab_draws_only_its_chart_with_downloads(tab, key, name):
-    at = open_tab(page("runway"), tab)
+    at = open_tab(page("runway"), "runway_view", tab)
     assert not at.exception
     drawn = [json.loads(c.proto.config)["toImageButtonOptions"]["filename"] for c in at.get("plotly_chart")]
-    assert drawn == [name, "openai-then-and-now"], "one chart from the open tab, then the then-vs-now section's"
+    assert drawn == [name], "only the open tab's chart"
     assert {f"{key}_{kind}" for kind in ("png", "svg", "csv")} <= {b.key for b in at.download_button}
 
 
@@ -398,7 +400,7 @@ def test_a_peer_only_company_is_offered_and_its_pages_say_what_the_data_cannot_s
 
 
 def test_overview_says_where_epoch_agrees_with_the_articles():
-    at = page("overview")
+    at = open_tab(page("overview"), "overview_view", "Second opinion: Epoch AI")
     assert ("Epoch AI agrees on 4 of 5 pairs of the same metric and period; it disagrees on Valuation 2024 ($80.0B, "
             "openai-valuation-2024-fr, against Epoch's $157.0B of 2024-10-02, Oct 2024 157B).") in [
         m.value.replace("\\", "") for m in at.markdown]
@@ -413,8 +415,8 @@ def test_overview_says_where_epoch_agrees_with_the_articles():
 
 
 def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
-    at = page("timeline")
-    bars = {trace["name"]: trace for trace in chart_spec(at, 1)["data"]}
+    at = open_tab(page("timeline"), "timeline_view", "Compute spend beside revenue (Epoch AI)")
+    bars = {trace["name"]: trace for trace in chart_spec(at)["data"]}
     run_rate = bars["Revenue run-rate (last of the year)"]
     assert run_rate["marker"]["pattern"]["shape"] == "/" and run_rate["text"] == ["$19.0B<br>run-rate", "$100.0M<br>run-rate", "$1.0B<br>run-rate"]
     assert bars["Yearly revenue"]["text"] == ["$28.0M", "$3.7B"]
@@ -481,7 +483,7 @@ def test_checks_company_filter_moves_the_list_and_the_url():
 
 def test_an_upload_is_audited_the_same_way():
     at = page("checks")
-    at.file_uploader(key="upload_file_0").set_value(("acme.yaml", ACME.encode(), "application/x-yaml")).run()
+    upload(at, "acme.yaml", ACME.encode())
     assert not at.exception
     assert [h.value for h in at.subheader] == ["Unfinished period (1)"]
     assert at.sidebar.caption[0].value == ":material/rule: 1 finding: 1 error in the claims in force: see Checks."
@@ -556,6 +558,9 @@ def test_sources_opens_a_quote_in_its_article_highlighted():
     assert (":orange-background[**the company is projected to see a staggering loss of approximately \\$5 billion in 2024**], "
             "despite expectations") in excerpt
     assert excerpt.startswith("… AI Development Costs Are Impacting the Industry  \nOpenAI, the company behind ChatGPT")
+    assert not at.code, "the whole article is sent only when its expander is opened"
+    at.session_state["whole_article"] = True
+    at.run()
     assert at.code[0].value == sources.read_article("002_ab2e4416028fa48c.txt").text
 
 
@@ -563,6 +568,8 @@ def test_sources_shows_an_html_article_as_its_text():
     at = page("sources", claim="openai-valuation-2026-02-ko-usd")
     assert not at.exception
     assert "The whole article as stored (its HTML tags removed)" in [e.label for e in at.expander]
+    at.session_state["whole_article"] = True
+    at.run()
     assert at.code[0].value.startswith("AI 혁명 주역 오픈AI, 거품 붕괴 시작점 되나")
     assert "<" not in at.code[0].value and "dmcf" not in at.code[0].value
     assert any(":orange-background[**" in m for m in markdown(at))
@@ -570,7 +577,7 @@ def test_sources_shows_an_html_article_as_its_text():
 
 def test_sources_says_when_an_uploads_article_is_not_stored():
     at = page("sources")
-    at.file_uploader(key="upload_file_0").set_value(("acme.yaml", ACME.encode(), "application/x-yaml")).run()
+    upload(at, "acme.yaml", ACME.encode())
     at.selectbox(key="claim").set_value("acme-loss-2024").run()
     assert not at.exception
     assert [i.value for i in at.info] == [md_escape("The article a.txt is not stored with Burnboard (data/sources/ has no such file): "
@@ -579,13 +586,14 @@ def test_sources_says_when_an_uploads_article_is_not_stored():
     assert not at.code
 
 
-def test_method_shows_both_documents_under_the_page_title():
+def test_method_shows_each_document_under_the_page_title_in_its_tab():
     at = page("method")
     assert not at.exception
     assert at.title[0].value == "Method: how each number is made"
     computes, audited = (ROOT / "docs" / name for name in ("how-burnboard-computes.md", "audit.md"))
-    assert markdown(at)[:2] == ["#" + computes.read_text(encoding="utf-8").replace("\n#", "\n##").strip(),
-                                "#" + audited.read_text(encoding="utf-8").replace("\n#", "\n##").strip()]
+    assert markdown(at)[:1] == ["#" + computes.read_text(encoding="utf-8").replace("\n#", "\n##").strip()]
+    open_tab(at, "method_view", "The audit of the bundled data")
+    assert markdown(at)[:1] == ["#" + audited.read_text(encoding="utf-8").replace("\n#", "\n##").strip()]
 
 
 def test_a_charts_data_tables_are_built_only_when_their_expander_is_opened():

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.export.stamp import dataset_version
-from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml
+from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml, upload
 
 BUNDLED = ("bundled data", False, dataset_version(CLAIMS_PATH.read_bytes()))
 EPOCH_COMPANIES = ["OpenAI", "Anthropic", "xAI", "Mistral AI", "Z.ai"]  # in data/peers/epoch-ai.csv, most rows first
@@ -87,11 +87,6 @@ def page(name: str = "overview") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.switch_page(f"pages/{name}.py")
     return at.run()
-
-
-def upload(at: AppTest, name: str, payload: bytes) -> AppTest:
-    generation = at.session_state["upload_generation"] if "upload_generation" in at.session_state else 0
-    return at.file_uploader(key=f"upload_file_{generation}").set_value((name, payload, "application/x-yaml")).run()
 
 
 def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():

@@ -17,12 +17,15 @@ from lib import checks
 from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
-from tests.conftest import FORMULAS, ROOT, formula_claims_yaml, inert_csv_cells
+from tests.conftest import FORMULAS, ROOT, formula_claims_yaml, inert_csv_cells, upload
 from tests.export.conftest import NoChromium, needs_chromium
 from tests.export.test_findings import STALE, Recorder
 
 PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
 ADDRESS = "http://localhost:8501"
+OTHER_TABS = {"overview": [("overview_view", "Burn per day and month"), ("overview_view", "Where the sources disagree")],
+              "timeline": [("timeline_view", "Compute spend beside revenue (Epoch AI)")],
+              "runway": [("runway_page", "Then vs now")]}
 NEUTRALISED = {f"'{text}" for key, text in FORMULAS.items() if key in ("publisher", "quote", "quote_en", "note")}
 
 
@@ -57,7 +60,7 @@ def page(name: str, **query) -> AppTest:
 def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
     data = formula_claims_yaml().encode()
     at = page("sources")
-    at.file_uploader(key="upload_file_0").set_value(("formulas.yaml", data, "application/x-yaml")).run()
+    upload(at, "formulas.yaml", data)
     assert not at.exception and at.selectbox(key="company").value == "Acme AI"
     csvs = {}
     for name in PAGES:
@@ -66,6 +69,11 @@ def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
         at.switch_page(f"pages/{name}.py").run()
         assert not at.exception, name
         csvs.update({file: built(made) for label, file, made in offered if "CSV" in label})
+        for key, tab in OTHER_TABS.get(name, []):  # tabs build only when opened
+            at.session_state[key] = tab
+            offered.clear()
+            at.run()
+            csvs.update({file: built(made) for label, file, made in offered if "CSV" in label})
     assert sorted(csvs) == ["acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway.csv", "acme-ai-then-and-now.csv",
                             "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv", "burnboard-claims.csv", "burnboard-findings.csv",
                             "epoch-compute-vs-revenue.csv"]
@@ -142,6 +150,8 @@ def test_pages_load_neither_kaleido_nor_python_pptx_until_a_download_needs_them(
 @needs_chromium
 def test_a_readers_own_title_reaches_the_screen_the_url_the_svg_and_the_deck(offered):
     at = page("waterfall")
+    at.session_state["waterfall_words"] = True  # the reader opens the editor
+    at.run()
     at.text_input(key="waterfall_title").input("Where OpenAI's 2024 money went").run()
     at.text_input(key="waterfall_subtitle").input("Billions of dollars, as three articles told it").run()
     assert not at.exception

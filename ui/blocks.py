@@ -48,13 +48,21 @@ def held_words() -> dict[str, tuple[str, str]]:
 
 
 def _own_words(chart: Chart, key: str) -> Chart:
-    """The chart's title and subtitle as the reader wrote them (kept in the URL), defaults from the data."""
-    with st.expander("Title and subtitle for your slides", icon=":material/edit:"):
-        title = url_persist(st.text_input, default="")(
-            "Title", key=f"{key}_title", placeholder=chart.title, max_chars=MAX_WORDS,
-            help="Leave empty for the title from the data. PNG, SVG and the deck use what you write.")
-        subtitle = url_persist(st.text_input, default="")(
-            "Subtitle", key=f"{key}_subtitle", placeholder=chart.subtitle, max_chars=MAX_WORDS * 2)
+    """The chart's title and subtitle as the reader wrote them (kept in the URL), defaults from the data. The
+    editor is drawn only while open (open at first when the link carries words); closed, the URL holds them."""
+    title_param, subtitle_param = f"{key}_title", f"{key}_subtitle"
+    given = {param: st.query_params.get(param, "") for param in (title_param, subtitle_param)}
+    editor = st.expander("Title and subtitle for your slides", icon=":material/edit:", expanded=any(given.values()),
+                         key=f"{key}_words", on_change="rerun")
+    if editor.open:
+        with editor:
+            title = url_persist(st.text_input, default="")(
+                "Title", key=title_param, placeholder=chart.title, max_chars=MAX_WORDS,
+                help="Leave empty for the title from the data. PNG, SVG and the deck use what you write.")
+            subtitle = url_persist(st.text_input, default="")(
+                "Subtitle", key=subtitle_param, placeholder=chart.subtitle, max_chars=MAX_WORDS * 2)
+    else:
+        title, subtitle = given[title_param][:MAX_WORDS], given[subtitle_param][:MAX_WORDS * 2]
     held_words()[chart.name] = (title, subtitle)
     return chart.in_words(title, subtitle)
 
@@ -66,29 +74,28 @@ def show_chart(chart: Chart, key: str) -> None:
     st.markdown(f"**{md_escape(chart.title)}**")
     st.caption(md_escape(chart.subtitle))
     st.plotly_chart(chart.figure, config=toolbar_config(chart), key=f"{key}_chart", width="stretch")
-    st.caption(md_escape(chart.source_line))
+    st.caption(md_escape(" ".join([chart.source_line, *([f"Peer data: {FULL_CITATION}"] if chart.uses_peers else []),
+                                   "To cite: name the article(s), not Burnboard; each claim id leads to its quote on the "
+                                   "Sources page."])))
     with st.expander("Text description (alt text)"):
         st.markdown(md_escape(chart.alt_text))
     names = file_names(chart)
     stamp = data.stamp()
     available, reason = cached.renderer_found()
-    columns = st.columns(4)
+    downloads = st.container(horizontal=True)  # one row of buttons: fewer elements to draw than columns
     if available:
-        columns[0].download_button("PNG (slides)", lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()),
-                                   file_name=names["png"], mime="image/png", icon=":material/image:", key=f"{key}_png", on_click="ignore")
-        columns[1].download_button("SVG (print)", lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()),
-                                   file_name=names["svg"], mime="image/svg+xml", icon=":material/draw:", key=f"{key}_svg", on_click="ignore")
+        downloads.download_button("PNG (slides)", lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()),
+                                  file_name=names["png"], mime="image/png", icon=":material/image:", key=f"{key}_png", on_click="ignore")
+        downloads.download_button("SVG (print)", lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()),
+                                  file_name=names["svg"], mime="image/svg+xml", icon=":material/draw:", key=f"{key}_svg", on_click="ignore")
     else:
-        columns[0].caption(f"Image downloads unavailable: {md_escape(reason)} The camera icon on the chart still saves a PNG.")
-    columns[2].download_button("CSV (data drawn)", lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"], mime="text/csv",
-                               icon=":material/table:", key=f"{key}_csv", on_click="ignore")
+        downloads.caption(f"Image downloads unavailable: {md_escape(reason)} The camera icon on the chart still saves a PNG.")
+    downloads.download_button("CSV (data drawn)", lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"], mime="text/csv",
+                              icon=":material/table:", key=f"{key}_csv", on_click="ignore")
     behind = st.expander("Data and claims behind this chart", key=f"{key}_behind", on_change="rerun")
     if behind.open:  # two tables per chart: built and sent only when asked for
         behind.dataframe(chart.data, hide_index=True, width="stretch")
         behind.dataframe(chart.claims, hide_index=True, width="stretch")
-    st.caption("To cite: name the article(s) above, not Burnboard; each claim id leads to its quote on the Sources page.")
-    if chart.uses_peers:
-        st.caption(md_escape(f"Peer data: {FULL_CITATION}"))
 
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:

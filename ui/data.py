@@ -17,7 +17,8 @@ from lib.export.stamp import Stamp, dataset_version
 from ui import cached, url
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation")
+UPLOAD_BOX = "upload_box"  # whether the sidebar's "Use your own data" box is open
+UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation", UPLOAD_BOX)
 AS_OF = "asof"  # the sidebar's as-of date: only claims published by then are in force
 
 

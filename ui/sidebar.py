@@ -60,8 +60,13 @@ def _forget_page_params() -> None:
 
 
 def _upload_box() -> None:
-    """Sidebar upload of a claims YAML; problems are listed with their lines, a valid file replaces the data."""
-    with st.sidebar.expander("Use your own data", expanded=False):
+    """Sidebar upload of a claims YAML; problems are listed with their lines, a valid file replaces the data. The
+    box is drawn only while open (open at first while an upload is in force or its problems are shown)."""
+    box = st.sidebar.expander("Use your own data", expanded=bool(st.session_state.get("upload") or data.problems()),
+                              key=data.UPLOAD_BOX, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         file = st.file_uploader("Claims YAML (max 5 MB)", type=["yaml", "yml"], key=f"upload_file_{data.generation()}",
                                 help="Same format and rules as data/claims.yaml; see data/README.md.")
         if file is not None and st.session_state.get("upload_seen") != file.file_id:
