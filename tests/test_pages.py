@@ -247,10 +247,18 @@ def test_upload_problems_are_shown_as_text():
 RAISE_KEYS = ("raise_date_{k}@OpenAI", "raise_amount_{k}@OpenAI")
 
 
+def open_raises(at: AppTest) -> AppTest:
+    """Open the "Funding raises" box, drawn only while open (at first only when the link has raises)."""
+    at.session_state["raises_box@OpenAI"] = True
+    return at.run()
+
+
 def test_add_edit_and_remove_a_raise():
     at = page("runway")
     # $6.6B at $417M a month lasts 15.8 months from Oct 2024
     assert metric(at, "Zero-cash date") == "Jan 2026" and "raises" not in at.query_params
+    assert not [w for w in at.date_input if w.key == "new_raise_date@OpenAI"], "no raises: the box starts closed"
+    open_raises(at)
     at.date_input(key="new_raise_date@OpenAI").set_value("2025-06-01")
     at.number_input(key="new_raise_amount@OpenAI").set_value(40.0)
     at.button(key="raise_add@OpenAI").click().run()
@@ -269,7 +277,7 @@ def test_add_edit_and_remove_a_raise():
 
 
 def test_a_claimed_commitment_is_one_click_away_and_marked_unpaid():
-    at = page("runway")
+    at = open_raises(page("runway"))
     event = at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI")
     assert event.label == "Add: Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)"
     event.click().run()

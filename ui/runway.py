@@ -61,7 +61,11 @@ def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent])
     raises, problem = url_state(key, param=RAISES_PARAM, default=(), parse=parse_raises, text=raises_text)
     if problem:
         st.warning(f"The link's raises were ignored: {md_escape(problem)}", icon=":material/warning:")
-    with st.expander(f"Funding raises ({len(raises)})", expanded=True, icon=":material/savings:"):
+    box = st.expander(f"Funding raises ({len(raises)})", expanded=bool(raises), icon=":material/savings:",
+                      key=f"raises_box@{entity}", on_change="rerun")
+    if not box.open:  # drawn only while open (open at first when there are raises): each slider move redraws it
+        return st.session_state[key]
+    with box:
         st.caption(f"Cash added at the start of the month of its date (before {inputs.start:%b %Y}: in the first month).")
         for k, (when, usd) in enumerate(raises):
             row = st.columns([3, 3, 2], vertical_alignment="bottom")
