@@ -61,7 +61,8 @@ def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent])
     raises, problem = url_state(key, param=RAISES_PARAM, default=(), parse=parse_raises, text=raises_text)
     if problem:
         st.warning(f"The link's raises were ignored: {md_escape(problem)}", icon=":material/warning:")
-    box = st.expander(f"Funding raises ({len(raises)})", expanded=bool(raises), icon=":material/savings:",
+    offered = f" · {len(events)} from the claims to add in one click" if events else ""
+    box = st.expander(f"Funding raises ({len(raises)}){offered}", expanded=bool(raises), icon=":material/savings:",
                       key=f"raises_box@{entity}", on_change="rerun")
     if not box.open:  # drawn only while open (open at first when there are raises): each slider move redraws it
         return st.session_state[key]
