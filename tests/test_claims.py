@@ -1,13 +1,15 @@
 """lib.claims: strict validation with file, line and field in every message; the frame it builds."""
 from __future__ import annotations
 
+import copy
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.claims import METRICS, Acknowledgement, ClaimsError, load_claims, parse_claims, parse_documents, to_yaml
-from tests.conftest import make_claims
+from lib.claims import METRICS, Acknowledged, Acknowledgement, ClaimsError, load_claims, parse_claims, parse_documents, to_yaml
+from tests.conftest import CLAIMS_PATH, make_claims
 
 VALID = """\
 sources:
@@ -317,3 +319,12 @@ def test_ids_repeated_across_files_name_both_places(tmp_path):
         f"{b}:2: sources[0].id: duplicate id 'src-a' (first at {a}:2)",
         f"{b}:12: claims[0].id: duplicate id 'claim-1' (first at {a}:12)",
     ]
+
+
+def test_acknowledged_findings_are_shared_by_derived_frames_not_copied():
+    claims = load_claims(CLAIMS_PATH)
+    acknowledged = claims.attrs["acknowledged"]
+    assert isinstance(acknowledged, Acknowledged) and acknowledged[0].kind == "arithmetic"
+    derived = claims[claims["entity"] == "OpenAI"].sort_values("id").assign(twice=lambda f: f["value"] * 2)
+    assert derived.attrs["acknowledged"] is acknowledged, "pandas deep-copies attrs on each operation: they must not be copied"
+    assert copy.deepcopy(acknowledged) is acknowledged
