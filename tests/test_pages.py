@@ -238,6 +238,7 @@ def test_upload_problems_are_shown_as_text():
     at = page("overview")
     bad = b"sources: []\nclaims:\n  - id: \"[x](javascript:alert(1))\"\n"
     at.session_state["upload_problems"] = [f"bad.yaml:3: claims[0].id: must be a slug, got {bad.decode()!r}"]
+    at.session_state["upload_box"] = True  # they are listed in the box the file was dropped into
     at.run()
     assert not at.exception
     shown = [e.value for e in at.error]
@@ -292,10 +293,11 @@ def test_a_claimed_commitment_is_one_click_away_and_marked_unpaid():
 def test_raises_url_opens_in_that_state(query, expected):
     at = page("runway", **query)
     assert not at.exception
+    warned = [w.value.replace("\\", "") for w in at.warning if "raises were ignored" in w.value]
+    open_raises(at)
     shown = [(str(at.date_input(key=f"raise_date_{k}@OpenAI").value), at.number_input(key=f"raise_amount_{k}@OpenAI").value)
              for k in range(len(expected))]
     assert shown == expected
-    warned = [w.value.replace("\\", "") for w in at.warning if "raises were ignored" in w.value]
     assert warned == ([] if expected else ["The link's raises were ignored: '2025-03-01:lots': 'lots' is not an amount of "
                                             "US dollars from 0 to 1e13 ($10T)"])
 

@@ -169,6 +169,9 @@ def test_a_readers_own_title_reaches_the_screen_the_url_the_svg_and_the_deck(off
 
 def test_an_empty_own_title_keeps_the_one_from_the_data():
     at = page("timeline", timeline_title="My title")
+    assert "**My title**" in [m.value for m in at.markdown] and not at.text_input, "the link's title, editor closed"
+    at.session_state["timeline_words"] = True
+    at.run()
     assert at.text_input(key="timeline_title").value == "My title"
     at.text_input(key="timeline_title").input("").run()
     assert "timeline_title" not in at.query_params

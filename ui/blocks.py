@@ -49,11 +49,10 @@ def held_words() -> dict[str, tuple[str, str]]:
 
 def _own_words(chart: Chart, key: str) -> Chart:
     """The chart's title and subtitle as the reader wrote them (kept in the URL), defaults from the data. The
-    editor is drawn only while open (open at first when the link carries words); closed, the URL holds them."""
+    editor is drawn only while open; closed, the URL holds the words."""
     title_param, subtitle_param = f"{key}_title", f"{key}_subtitle"
     given = {param: st.query_params.get(param, "") for param in (title_param, subtitle_param)}
-    editor = st.expander("Title and subtitle for your slides", icon=":material/edit:", expanded=any(given.values()),
-                         key=f"{key}_words", on_change="rerun")
+    editor = st.expander("Title and subtitle for your slides", icon=":material/edit:", key=f"{key}_words", on_change="rerun")
     if editor.open:
         with editor:
             title = url_persist(st.text_input, default="")(

@@ -61,10 +61,11 @@ def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent])
     raises, problem = url_state(key, param=RAISES_PARAM, default=(), parse=parse_raises, text=raises_text)
     if problem:
         st.warning(f"The link's raises were ignored: {md_escape(problem)}", icon=":material/warning:")
-    offered = f" · {len(events)} from the claims to add in one click" if events else ""
-    box = st.expander(f"Funding raises ({len(raises)}){offered}", expanded=bool(raises), icon=":material/savings:",
+    # Drawn only while open, as each slider move redraws it; its label and starting state never change, so it keeps
+    # its state (the caption under the metrics lists the raises in force).
+    box = st.expander("Funding raises, and the claims' rounds to add in one click", icon=":material/savings:",
                       key=f"raises_box@{entity}", on_change="rerun")
-    if not box.open:  # drawn only while open (open at first when there are raises): each slider move redraws it
+    if not box.open:
         return st.session_state[key]
     with box:
         st.caption(f"Cash added at the start of the month of its date (before {inputs.start:%b %Y}: in the first month).")

@@ -61,9 +61,8 @@ def _forget_page_params() -> None:
 
 def _upload_box() -> None:
     """Sidebar upload of a claims YAML; problems are listed with their lines, a valid file replaces the data. The
-    box is drawn only while open (open at first while an upload is in force or its problems are shown)."""
-    box = st.sidebar.expander("Use your own data", expanded=bool(st.session_state.get("upload") or data.problems()),
-                              key=data.UPLOAD_BOX, on_change="rerun")
+    box is drawn only while open; its label and starting state never change, so it keeps its place and state."""
+    box = st.sidebar.expander("Use your own data", key=data.UPLOAD_BOX, on_change="rerun")
     if not box.open:
         return
     with box:

@@ -439,8 +439,10 @@ def test_reload_keeps_raises_and_scenarios(page, base_url):
     for _ in range(2):  # as opened, then reloaded from the address the page wrote
         assert query(page)["raises"] == raises
         assert query(page)["scenarios"].startswith("costs grow 30%:cash=6.6,revenue=308.0,cost=725.0,rg=0.0,cg=30.0,horizon=60|")
+        expect(metric_value(page, "Zero-cash date")).to_have_text("never")  # the raises apply with their box closed
+        page.get_by_text("Funding raises, and the claims' rounds").click()  # drawn only while open
         amounts = page.get_by_role("spinbutton", name="Amount ($B)", exact=True)
-        expect(amounts).to_have_count(2)
+        expect(amounts).to_have_count(2, timeout=ACTION_TIMEOUT)
         assert [amounts.nth(k).input_value() for k in range(2)] == ["40.00", "10.00"]
         expect(metric_value(page, "Zero-cash date")).to_have_text("never")  # $56.6B at $417M a month outlasts 60 months
         page.get_by_role("tab", name="Scenarios").click()
