@@ -13,7 +13,11 @@ ui.page_setup("Method")
 st.title("Method: how each number is made")
 st.caption("The repository's own documents, shown as they are: every rule names the function in lib/ that applies it, "
            "and the pages, the downloads and the audit use the same functions.")
-documents = {"How Burnboard computes": "how-burnboard-computes.md", "The audit of the bundled data": "audit.md"}
-for tab, name in zip(st.tabs(list(documents), key="method_view", on_change="rerun"), documents.values()):
-    if tab.open:  # only the open document is sent and drawn
-        tab.markdown(re.sub(r"^#", "##", (DOCS / name).read_text(encoding="utf-8"), flags=re.MULTILINE))  # under the page's title
+
+
+def document(name: str) -> None:
+    st.markdown(re.sub(r"^#", "##", (DOCS / name).read_text(encoding="utf-8"), flags=re.MULTILINE))  # under the page's title
+
+
+ui.lazy_tabs({"How Burnboard computes": lambda: document("how-burnboard-computes.md"),
+              "The audit of the bundled data": lambda: document("audit.md")}, key="method_view")

@@ -84,19 +84,15 @@ def second_opinion_of_epoch(epoch_rows) -> None:
                                     "confidence": "Confidence", "epoch_status": "Status", "verdict": "Verdict"})
 
 
-epoch_rows = second_opinion.rows_for(ctx.peers, ctx.entity)
-sections = {} if ctx.peer_only else {
-    "Year by year": lambda: overview_chart("by_year", "No yearly revenue, cost or loss for this company in the claims in force."),
-    "Burn per day and month": lambda: overview_chart("burn_rate", "No loss or burn figure for this company in the claims in force."),
-}
-if not ctx.peer_only and not figures.empty:
-    sections["What changed since"] = what_changed
+sections = {}
 if not ctx.peer_only:
-    sections |= {"Where the sources disagree": disagreements, "Every figure": every_figure}
+    sections["Year by year"] = lambda: overview_chart("by_year", "No yearly revenue, cost or loss for this company in the claims in force.")
+    sections["Burn per day and month"] = lambda: overview_chart("burn_rate", "No loss or burn figure for this company in the claims in force.")
+    if not figures.empty:
+        sections["What changed since"] = what_changed
+    sections["Where the sources disagree"] = disagreements
+    sections["Every figure"] = every_figure
+epoch_rows = second_opinion.rows_for(ctx.peers, ctx.entity)
 if not epoch_rows.empty:
     sections["Second opinion: Epoch AI"] = lambda: second_opinion_of_epoch(epoch_rows)
-# Only the open tab is built and drawn: a page opens with the cards and one chart.
-for tab, draw in zip(st.tabs(list(sections), key="overview_view", on_change="rerun") if sections else [], sections.values()):
-    if tab.open:
-        with tab:
-            draw()
+ui.lazy_tabs(sections, key="overview_view")  # a page opens with the cards and one chart

@@ -104,10 +104,4 @@ def then_and_now() -> None:
         st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
 
 
-yours, earlier = st.tabs(["Your projection", "Then vs now"], key="runway_page", on_change="rerun")
-if yours.open:  # only the open tab is built and drawn
-    with yours:
-        projection()
-if earlier.open:
-    with earlier:
-        then_and_now()
+ui.lazy_tabs({"Your projection": projection, "Then vs now": then_and_now}, key="runway_page")

@@ -77,17 +77,22 @@ if claim_id:
         if whole.open:  # sent only when asked for
             whole.code(article.text, language=None, wrap_lines=True)
 
+
+
+def comparisons() -> None:
+    st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
+               f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
+    st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
+                 width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
+                                                 "high": st.column_config.NumberColumn(format="compact")})
+
+
+def exchange_rates() -> None:
+    st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
+    st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
+
+
 st.subheader("Across the articles")
-compared, listed, rates = st.tabs(["Where the sources disagree, and where they agree", "Articles", "Exchange rates the articles imply"],
-                                  key="sources_view", on_change="rerun")
-if compared.open:  # only the open tab's table is built and drawn
-    compared.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
-                     f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
-    compared.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
-                       width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
-                                                       "high": st.column_config.NumberColumn(format="compact")})
-if listed.open:
-    listed.dataframe(articles, hide_index=True, width="stretch")
-if rates.open:
-    rates.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
-    rates.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
+ui.lazy_tabs({"Where the sources disagree, and where they agree": comparisons,
+              "Articles": lambda: st.dataframe(articles, hide_index=True, width="stretch"),
+              "Exchange rates the articles imply": exchange_rates}, key="sources_view")

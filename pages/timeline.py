@@ -48,11 +48,5 @@ def compute_beside_revenue() -> None:
         ui.show_chart(chart, "compute")
 
 
-money, compute = st.tabs(["The money over time", "Compute spend beside revenue (Epoch AI)"], key="timeline_view",
-                         on_change="rerun")
-if money.open:  # only the open tab's chart is built and drawn
-    with money:
-        money_over_time()
-if compute.open:
-    with compute:
-        compute_beside_revenue()
+ui.lazy_tabs({"The money over time": money_over_time, "Compute spend beside revenue (Epoch AI)": compute_beside_revenue},
+             key="timeline_view")

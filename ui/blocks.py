@@ -97,6 +97,17 @@ def show_chart(chart: Chart, key: str) -> None:
         behind.dataframe(chart.claims, hide_index=True, width="stretch")
 
 
+def lazy_tabs(sections: dict[str, Callable[[], None]], key: str) -> None:
+    """Tabs, one per section, that build only the open one: its callable draws inside it and the others are neither
+    computed nor sent, so a page opens with one section drawn. A click reruns the page with the new tab open."""
+    if not sections:
+        return
+    for tab, draw in zip(st.tabs(list(sections), key=key, on_change="rerun"), sections.values()):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """A download of a table as safe CSV, stamped."""
     stamp = data.stamp()
