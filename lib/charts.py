@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -90,10 +91,10 @@ class Chart:
 
     description: str = ""  # the key numbers in a sentence or two, for the alt text
 
-    @property
+    @cached_property
     def source_line(self) -> str:
         """The articles behind the chart, short enough for a slide: publisher and date, and Epoch AI when its
-        data is drawn."""
+        data is drawn (worked out once per chart)."""
         return source_line(self.claims, self.uses_peers)
 
     @property
@@ -101,10 +102,13 @@ class Chart:
         return self.peers is not None and not self.peers.empty
 
     def in_words(self, title: str = "", subtitle: str = "") -> Chart:
-        """The chart under a reader's own title and subtitle; an empty one keeps the default from the data."""
+        """The chart under a reader's own title and subtitle; an empty one keeps the default from the data (and
+        with neither, the chart itself)."""
+        if not title.strip() and not subtitle.strip():
+            return self
         return replace(self, title=title.strip() or self.title, subtitle=subtitle.strip() or self.subtitle)
 
-    @property
+    @cached_property
     def alt_text(self) -> str:
         """One paragraph for readers who cannot see the chart: what it shows, the key numbers, the sources."""
         parts = [f"Chart: {self.title}.", f"{self.subtitle}."]

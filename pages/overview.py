@@ -92,7 +92,7 @@ if not ctx.peer_only:
         sections["What changed since"] = what_changed
     sections["Where the sources disagree"] = disagreements
     sections["Every figure"] = every_figure
-epoch_rows = second_opinion.rows_for(ctx.peers, ctx.entity)
+epoch_rows = cached.epoch_rows(ctx.as_of, ctx.include_undated, ctx.entity)
 if not epoch_rows.empty:
     sections["Second opinion: Epoch AI"] = lambda: second_opinion_of_epoch(epoch_rows)
 ui.lazy_tabs(sections, key="overview_view")  # a page opens with the cards and one chart

@@ -124,6 +124,19 @@ def test_waterfall_figure_matches_its_lines(prepared):
     assert list(chart.claims["id"]) == ["loss-en", "train-b"]
 
 
+@pytest.mark.parametrize("title, subtitle, expected_title, expected_subtitle", [
+    ("", "", "OpenAI 2024: from revenue to net loss", None),
+    ("  My title ", "", "My title", None),
+    ("", "Mine", "OpenAI 2024: from revenue to net loss", "Mine"),
+])
+def test_in_words_keeps_the_defaults_for_what_is_left_empty(prepared, title, subtitle, expected_title, expected_subtitle):
+    chart = charts.waterfall(db.waterfall_lines(prepared, "OpenAI", "2024"), prepared, "OpenAI", "2024")
+    worded = chart.in_words(title, subtitle)
+    assert (worded.title, worded.subtitle) == (expected_title, expected_subtitle or chart.subtitle)
+    assert worded.figure is chart.figure and worded.alt_text.startswith(f"Chart: {expected_title}.")
+    assert (worded is chart) == (not title and not subtitle), "no words: the very chart, its worked-out lines kept"
+
+
 def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     start = dt.date(2024, 1, 1)
     base = runway.project(1000, 0, 100, 0, 0, start, 24)

@@ -98,12 +98,18 @@ def epoch_comparisons(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, a
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def epoch_rows(as_of, include_undated: bool, entity: str) -> pd.DataFrame:
+    """One company's Epoch AI rows in force, those Epoch draws itself (lib.second_opinion.rows_for)."""
+    return second_opinion.rows_for(peers(as_of, include_undated), entity)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def implied_fx_rates(key: str, _claims: pd.DataFrame) -> pd.DataFrame:
     """The won-dollar rates the articles imply."""
     return tf.implied_fx_rates(_claims)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def timeline_chart(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, _flagged: pd.DataFrame, as_of,
                    include_undated: bool, entity: str, metrics: tuple[str, ...], log_y: bool, events: bool,
                    epoch: bool, everything: bool) -> charts.Chart:
@@ -114,7 +120,7 @@ def timeline_chart(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, _fla
     return checks.mark_timeline(chart, _flagged)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
     """Compute spend beside revenue for every company in Epoch AI's data in force."""
     return dashboard.compute_chart(peers(as_of, include_undated))
@@ -133,7 +139,7 @@ def waterfall_candidates(key: str, _prepared: pd.DataFrame, as_of, include_undat
     return dashboard.waterfall_candidates(_prepared, entity, year)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def waterfall(key: str, _prepared: pd.DataFrame, _flagged: pd.DataFrame, as_of, include_undated: bool, entity: str,
               year: str, choices: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame, dict, charts.Chart]:
     """One year's waterfall lines as the reader picked them, their reconciliation, and the chart with its
@@ -155,13 +161,13 @@ def then_vs_now(key: str, _claims: pd.DataFrame, entity: str, then) -> dict:
     return dashboard.then_vs_now(_claims, entity, then)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def overview_charts(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> dict:
     """The overview's charts (by year, burn rate, disagreements), None where the claims give nothing to draw."""
     return dashboard.overview_charts(_prepared, entity, as_of)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def then_and_now_chart(key: str, _claims: pd.DataFrame, entity: str, then):
     """The then-vs-now chart for one company and earlier date."""
     return dashboard.then_and_now_chart(_claims, entity, then, then_vs_now(key, _claims, entity, then))
