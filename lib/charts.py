@@ -158,9 +158,17 @@ BASE_LAYOUT = dict(
     font=dict(family=FONT, size=13),
     margin=dict(l=70, r=30, t=40, b=60),
     legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
-    hoverlabel=dict(font_family=FONT),
+    hoverlabel=dict(font=dict(family=FONT)),
 )
 MONEY_AXIS = dict(tickprefix="$", exponentformat="B", tickformat="")  # $500M, $4B, $1T rather than SI's G
+
+
+def _unchecked_figure(data: list, layout: dict) -> go.Figure:
+    """A figure from trace and layout dicts without plotly's check of every property, which takes most of the
+    time of building a runway chart (about 10 ms), and a slider move rebuilds one. The tests check each such
+    figure against its validated copy, and exports draw a validated copy (lib.export.theme.slide_figure)."""
+    arrays = [{key: value.to_numpy() if isinstance(value, pd.Series) else value for key, value in trace.items()} for trace in data]
+    return go.Figure({"data": arrays, "layout": layout}, _validate=False)
 
 
 def _base_layout(figure: go.Figure, y_title: str) -> go.Figure:
@@ -474,33 +482,32 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
                                 yanchor="bottom", font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
     monthly = []
     if alive is not None and alive_growth is not None:
-        flows = dict(mode="lines", yaxis="y2", hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
+        flows = dict(type="scatter", mode="lines", yaxis="y2", hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
         monthly = [
-            go.Scatter(x=frame["date"], y=frame["cost"], name="Costs per month (lower panel)", customdata=frame["cost"].map(format_usd),
-                       line=dict(color=metric_colour("net_loss"), width=1.5, dash="dot"), **flows),
-            go.Scatter(x=frame["date"], y=frame["revenue"], name="Revenue per month assumed (lower panel)",
-                       customdata=frame["revenue"].map(format_usd), line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
-            go.Scatter(x=alive.frame["date"], y=alive.frame["revenue"], customdata=alive.frame["revenue"].map(format_usd),
-                       name=f"Revenue per month needed to be default alive: {alive_growth:+.0%} a year (lower panel)",
-                       line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
+            dict(x=frame["date"], y=frame["cost"], name="Costs per month (lower panel)", customdata=frame["cost"].map(format_usd),
+                 line=dict(color=metric_colour("net_loss"), width=1.5, dash="dot"), **flows),
+            dict(x=frame["date"], y=frame["revenue"], name="Revenue per month assumed (lower panel)",
+                 customdata=frame["revenue"].map(format_usd), line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
+            dict(x=alive.frame["date"], y=alive.frame["revenue"], customdata=alive.frame["revenue"].map(format_usd),
+                 name=f"Revenue per month needed to be default alive: {alive_growth:+.0%} a year (lower panel)",
+                 line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
         ]
-    # one constructor call: a slider move rebuilds this figure, and each add_* call re-validates the layout
-    figure = go.Figure(
+    figure = _unchecked_figure(
         data=[
-            go.Scatter(x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
-                       showlegend=False, hoverinfo="skip", name="high"),
-            go.Scatter(x=low.frame["date"], y=low.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
-                       fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name="Low–high range (qualifiers and alternatives)",
-                       hoverinfo="skip"),
+            dict(type="scatter", x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
+                 showlegend=False, hoverinfo="skip", name="high"),
+            dict(type="scatter", x=low.frame["date"], y=low.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
+                 fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name="Low–high range (qualifiers and alternatives)",
+                 hoverinfo="skip"),
             *monthly,
             *cash_traces(frame["date"], frame["cash_end"], "Cash balance (base)", CASH_COLOUR),
         ],
         layout=dict(
             **BASE_LAYOUT, shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]),
-            yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS, **({"domain": [0.36, 1]} if monthly else {})),
-            xaxis=dict(title="Month", **({"anchor": "y2"} if monthly else {})),
+            yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS, **({"domain": [0.36, 1]} if monthly else {})),
+            xaxis=dict(title=dict(text="Month"), **({"anchor": "y2"} if monthly else {})),
             # the monthly flows get a panel of their own under the cash, on the same months
-            **({"yaxis2": dict(title="Per month", domain=[0, 0.26], rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
+            **({"yaxis2": dict(title=dict(text="Per month"), domain=[0, 0.26], rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
         ),
     )
     data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
@@ -539,15 +546,15 @@ def _crossing(dates: pd.Series, cash: pd.Series) -> tuple[pd.Series, pd.Series, 
             pd.concat([zero, dates.iloc[first:]], ignore_index=True), pd.concat([nought, cash.iloc[first:]], ignore_index=True))
 
 
-def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash: str = "solid", width: float = 3) -> list[go.Scatter]:
+def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash: str = "solid", width: float = 3) -> list[dict]:
     """A cash path that stops at zero, and after it the unfunded gap: the money the path would need that no
-    claim shows, drawn as a hatched area below zero rather than as a cash balance."""
+    claim shows, drawn as a hatched area below zero rather than as a cash balance (plotly scatter traces as dicts)."""
     funded_dates, funded_cash, gap_dates, gap_cash = _crossing(dates, cash)
-    traces = [go.Scatter(x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=width, dash=dash),
-                         customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
+    traces = [dict(type="scatter", x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=width, dash=dash),
+                   customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
     if not gap_dates.empty:
-        traces.append(go.Scatter(
-            x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy", showlegend=False,
+        traces.append(dict(
+            type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy", showlegend=False,
             line=dict(color=colour, width=1, dash="dot"), fillcolor="rgba(213,94,0,0.10)",
             fillpattern=dict(shape="/", fgcolor=GAP_COLOUR, size=8, solidity=0.15),
             customdata=(-gap_cash).map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata} unfunded<extra>" + name + "</extra>"))
@@ -756,8 +763,8 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     bars = []
     for case, word, colour in (("low", "moved down", "#d62728"), ("high", "moved up", "#2a9d8f")):
         months = table[f"runway_{case}_case"]
-        bars.append(go.Bar(
-            y=rows, x=months - base, base=[base] * len(table), orientation="h", name=f"Input {word}", width=0.45,
+        bars.append(dict(
+            type="bar", y=rows, x=months - base, base=[base] * len(table), orientation="h", name=f"Input {word}", width=0.45,
             marker=dict(color=colour), text=[t if m != base else "" for m, t in zip(months, table[f"{case}_text"])],
             textposition="outside", cliponaxis=False, customdata=[[label, t] for label, t in zip(labels, table[f"{case}_text"])],
             hovertemplate="%{customdata[0]}<br>" + word + ": %{customdata[1]}<extra></extra>",
@@ -767,11 +774,11 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
         unchanged = low == high == base  # no bar to label: say so in the row's name
         names.append(dict(x=0, y=row - 0.25, yanchor="bottom", xanchor="left", showarrow=False,
                           text=f"{label}{f' · no change: {text}' if unchanged else ''}"))
-    figure = go.Figure(data=bars, layout=dict(
+    figure = _unchecked_figure(data=bars, layout=dict(
         **BASE_LAYOUT, barmode="overlay",
         shapes=[dict(type="line", x0=base, x1=base, yref="paper", y0=0, y1=1, line=dict(color="#444", width=2))],
         annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=f"current: {base_text}", showarrow=False), *names],
-        xaxis=dict(title=f"Months from {start:%b %Y} until the cash runs out (horizon {horizon} months)",
+        xaxis=dict(title=dict(text=f"Months from {start:%b %Y} until the cash runs out (horizon {horizon} months)"),
                    range=[0, horizon * 1.3]),
         yaxis=dict(autorange="reversed", showticklabels=False, showgrid=False, zeroline=False),
     ))
@@ -800,9 +807,9 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
         frames.append(frame[["month", "date", "raised", "cash_end"]].assign(
             scenario=name, runway_months=projection.runway_months, zero_cash_date=projection.zero_cash_date, assumptions=text))
     line, label = _zero_line()
-    figure = go.Figure(data=traces, layout=dict(
+    figure = _unchecked_figure(data=traces, layout=dict(
         **BASE_LAYOUT, shapes=[line], annotations=[label],
-        yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS), xaxis=dict(title="Month"),
+        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS), xaxis=dict(title=dict(text="Month")),
     ))
     label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
     data = pd.concat(frames, ignore_index=True)
@@ -836,16 +843,16 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
                            for row in zero_cash.itertuples())
     annotations.append(dict(x=1, y=1, xref="paper", yref="paper", xanchor="right", yanchor="top", showarrow=False, align="right",
                             text=f"Zero-cash date: {quantiles}", bgcolor="rgba(255,255,255,0.8)"))
-    figure = go.Figure(data=[
-        go.Scatter(x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
-                   hoverinfo="skip", name="90th percentile"),
-        go.Scatter(x=paths["date"], y=paths["cash_p10"].clip(lower=0), mode="lines", line=dict(width=0), fill="tonexty",
-                   fillcolor="rgba(0,114,178,0.2)", name="10th to 90th percentile", hoverinfo="skip"),
+    figure = _unchecked_figure(data=[
+        dict(type="scatter", x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
+             hoverinfo="skip", name="90th percentile"),
+        dict(type="scatter", x=paths["date"], y=paths["cash_p10"].clip(lower=0), mode="lines", line=dict(width=0), fill="tonexty",
+             fillcolor="rgba(0,114,178,0.2)", name="10th to 90th percentile", hoverinfo="skip"),
         *cash_traces(paths["date"], paths["cash_p50"], "Median (50th percentile)", CASH_COLOUR),
         *cash_traces(current.frame["date"], current.frame["cash_end"], "Current sliders", "#444444", dash="dash", width=1.5),
     ], layout=dict(
         **BASE_LAYOUT, shapes=shapes, annotations=annotations,
-        yaxis=dict(title="Cash balance, US dollars", **MONEY_AXIS), xaxis=dict(title="Month"),
+        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS), xaxis=dict(title=dict(text="Month")),
     ))
     cash = paths.assign(table="cash path", cash_current=current.frame["cash_end"].values)
     dates = zero_cash.assign(table="zero-cash date")

@@ -28,7 +28,6 @@ def projection():
 
     try:
         result = dashboard.scenario(inputs, assumptions)
-        growth = cached.alive_growth(assumptions, inputs.start)
     except ValueError as err:
         st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
         return
@@ -47,6 +46,7 @@ def projection():
                     help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
     cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
                     help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
+    growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
     cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
                     help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
     st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "

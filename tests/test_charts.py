@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from lib import charts, dashboard as db, runway, second_opinion, transforms as tf, vocabulary
@@ -189,6 +192,25 @@ def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
     assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) < 0, "the path stops at zero; the gap is apart"
     assert chart.subtitle == "US dollars, from Jan 2024 · current: costs $100 · cheap: costs $50"
     assert len(chart.data) == 24 and set(chart.data["assumptions"]) == {"costs $100", "costs $50"}
+
+
+def _charts_of_the_real_data(real_claims) -> dict[str, charts.Chart]:
+    """Every chart of the bundled data, saved scenarios included, by name."""
+    built = {chart.name: chart for chart in db.build_charts(real_claims, "OpenAI")}
+    current, saved = runway.project(1000, 0, 100, 0, 0, START, 12), runway.project(1000, 0, 50, 0, 0, START, 12)
+    scenarios = charts.scenarios([("current", current, "costs $100"), ("cheap", saved, "costs $50")],
+                                 tf.prepare(real_claims).iloc[:1], "OpenAI", START)
+    return built | {scenarios.name: scenarios}
+
+
+def test_every_chart_is_what_plotly_validates(real_claims):
+    """Charts a slider move rebuilds skip plotly's checks (lib.charts._unchecked_figure): each must still be a figure
+    plotly accepts, sent exactly as its validated copy (nested titles and fonts, arrays rather than frames)."""
+    built = _charts_of_the_real_data(real_claims)
+    assert len(built) == 10
+    for name, chart in built.items():
+        validated = go.Figure(chart.figure.to_dict())
+        assert json.loads(pio.to_json(chart.figure, validate=False)) == json.loads(pio.to_json(validated, validate=False)), name
 
 
 def test_fan_marks_the_zero_cash_quantiles(prepared):

@@ -131,6 +131,7 @@ def page_setup(title: str) -> Context:
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
         "Every number links to the sentence it came from: see Sources."
     )
+    cached.settled_heap()
     return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
                    entity in peer_only, findings, flagged)
 
