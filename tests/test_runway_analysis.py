@@ -338,7 +338,8 @@ def test_fan_median_is_the_projection_when_nothing_varies(cash, rev, cost, g_r, 
 
 
 @settings(max_examples=20, deadline=None)
-@given(money, money, money, growth, growth, horizons, raise_lists, st.integers(0, 2**32))
+# revenue growth leaves room for the ±10 points below: the fan refuses a spread that takes growth to -100%
+@given(money, money, money, st.floats(min_value=-0.89, max_value=3.0), growth, horizons, raise_lists, st.integers(0, 2**32))
 def test_fan_is_reproducible_by_seed(cash, rev, cost, g_r, g_c, h, raises, seed):
     args = (cash, rev, cost, g_r, g_c, START, h)
     spread = dict(raises=raises, relative_intervals={"cash_usd": [(0.5, 1.5)], "monthly_cost_usd": [(0.8, 1.0), (1.0, 1.3)]},
