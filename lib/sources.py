@@ -29,6 +29,18 @@ def with_findings(table: pd.DataFrame, flagged: pd.DataFrame, only_flagged: bool
     return out[out["findings"] != ""].reset_index(drop=True) if only_flagged else out
 
 
+FLAGGED_ROW, DISPUTED_ROW = "background-color: #f8d7da", "background-color: #fff3cd"  # red: audit findings; yellow: disagreement
+
+
+def row_styles(table: pd.DataFrame) -> pd.DataFrame:
+    """Each cell's CSS for a pandas Styler (`table.style.apply(row_styles, axis=None)`): a row with audit findings
+    red, else a row in a group where sources disagree yellow, else none. Built for the whole table at once, as a
+    row-by-row apply takes longer than drawing the table."""
+    disputed = table["conflict_id"].map(lambda group: isinstance(group, str)).astype(bool)
+    style = pd.Series("", index=table.index).mask(disputed, DISPUTED_ROW).mask(table["findings"] != "", FLAGGED_ROW)
+    return pd.DataFrame({column: style for column in table.columns}, index=table.index)
+
+
 def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
     """Rows whose quote, English quote or note contain every word of text, ignoring case; all rows for no words."""
     words = text.casefold().split()

@@ -35,8 +35,7 @@ only_flagged = ui.url_persist(flagged_only.toggle, default=False, parse=ui.flag,
 table = sources_lib.with_findings(sources_lib.search(dashboard.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
                                   only_flagged)
 st.dataframe(
-    table.style.apply(lambda row: ["background-color: #f8d7da" if row["findings"] else
-                                   "background-color: #fff3cd" if isinstance(row["conflict_id"], str) else ""] * len(row), axis=1),
+    table.style.apply(sources_lib.row_styles, axis=None),
     hide_index=True, width="stretch", height=480,
     column_config={"id": st.column_config.TextColumn("Claim", pinned=True),
                    "findings": st.column_config.TextColumn("Findings", width="medium",

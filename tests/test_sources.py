@@ -45,6 +45,20 @@ def test_with_findings_when_nothing_is_flagged():
     assert list(sources.with_findings(TABLE, FLAGGED.iloc[0:0])["findings"]) == ["", "", ""]
 
 
+@pytest.mark.parametrize("findings, conflict_id, style", [
+    ("", None, ""),
+    ("", "c-1", "background-color: #fff3cd"),  # a disagreement: yellow
+    ("Loss and revenue do not add up.", None, "background-color: #f8d7da"),  # a finding: red
+    ("Loss and revenue do not add up.", "c-1", "background-color: #f8d7da"),  # both: the finding wins
+    ("", float("nan"), ""),  # no group, as pandas gives a missing one
+])
+def test_row_styles_colour_whole_rows(findings, conflict_id, style):
+    table = pd.DataFrame({"id": ["x", "y"], "findings": [findings, ""], "conflict_id": [conflict_id, None], "value": [1.0, 2.0]},
+                         index=[3, 7])
+    expected = pd.DataFrame({column: [style, ""] for column in table.columns}, index=[3, 7])
+    pd.testing.assert_frame_equal(sources.row_styles(table), expected)
+
+
 @pytest.mark.parametrize("name, message", [
     ("missing.txt", "The article missing.txt is not stored with Burnboard (data/sources/ has no such file): the quote can "
                     "only be shown as the data gives it."),
