@@ -9,13 +9,13 @@ from __future__ import annotations
 import html
 import json
 import textwrap
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.audit import claims_with_findings, json_report
-from lib.charts import Chart
+from lib.charts import Chart, claim_figure, source_kind_label
 from lib.vocabulary import FINDING_KINDS, SEVERITIES, FindingKind
 
 MARKER = "burnboard-finding"  # the meta of a marker trace: on screen only
@@ -65,6 +65,28 @@ def quoted(finding_claims, claims: pd.DataFrame) -> pd.DataFrame:
     """The claims of one finding, in its order, with their quotes and sources (ids not in claims left out)."""
     present = [i for i in finding_claims if i in set(claims["id"])]
     return claims.drop_duplicates("id").set_index("id", drop=False).loc[present].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One claim of a finding as the Checks page quotes it."""
+
+    heading: str  # 'loss-2024 · ≈ $5.0B · News outlet: Digital Times (2026-02-01)'
+    language: str
+    original: str
+    english: str
+
+
+def quotes(findings: pd.DataFrame, claims: pd.DataFrame) -> dict[tuple[str, ...], tuple[Quote, ...]]:
+    """Each finding's claims (by its claim ids), in its order, with their figures, sources and quotes: worked out
+    once for every finding of a view, so the page only writes them out."""
+    out = {}
+    for ids in findings["claims"]:
+        out[tuple(ids)] = tuple(
+            Quote(" · ".join(part for part in (claim["id"], claim_figure(claim), source_kind_label(claim)) if part),
+                  claim["source_language"], claim["quote"], claim["quote_en"])
+            for _, claim in quoted(ids, claims).iterrows())
+    return out
 
 
 def table(findings: pd.DataFrame) -> pd.DataFrame:

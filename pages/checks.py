@@ -3,7 +3,8 @@ English, acknowledged ones with their reason; downloadable as CSV and JSON."""
 import streamlit as st
 
 import ui
-from lib import charts, checks
+from lib import checks
+from ui import cached
 
 SEVERITY_ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
 
@@ -27,6 +28,7 @@ with right:
     ui.json_download("Download findings (JSON)", lambda stamp: checks.to_json(shown, stamp.text),
                      file_name="burnboard-findings.json", key="download_findings_json")
 
+quotes = cached.finding_quotes(ctx.dataset_key, ctx.findings, claims, ctx.as_of, ctx.include_undated)
 for kind, group in checks.by_kind(shown):
     st.subheader(f"{kind.label} ({len(group)})")
     st.caption(f"{kind.severity.capitalize()}: {kind.description}.")
@@ -35,9 +37,8 @@ for kind, group in checks.by_kind(shown):
             st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
             if finding.acknowledged:
                 st.success(f"Acknowledged in the data: {ui.md_escape(finding.reason)}", icon=":material/check_circle:")
-            for _, claim in checks.quoted(finding.claims, claims).iterrows():
-                st.caption(ui.md_escape(" · ".join(part for part in (
-                    claim["id"], charts.claim_figure(claim), charts.source_kind_label(claim)) if part)))
+            for quote in quotes[tuple(finding.claims)]:
+                st.caption(ui.md_escape(quote.heading))
                 original, english = st.columns(2)
-                original.markdown(f"**{ui.md_escape(claim['source_language'])}** · {ui.md_escape(claim['quote'])}")
-                english.markdown(f"**en** · {ui.md_escape(claim['quote_en'])}")
+                original.markdown(f"**{ui.md_escape(quote.language)}** · {ui.md_escape(quote.original)}")
+                english.markdown(f"**en** · {ui.md_escape(quote.english)}")

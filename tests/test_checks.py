@@ -66,6 +66,25 @@ def test_by_kind_follows_the_vocabulary_order():
         ("Arithmetic", ["A is off."]), ("Sources disagree", ["B and C disagree."]), ("Echoed amount", ["D echoes C."])]
 
 
+QUOTED_CLAIMS = pd.DataFrame({
+    "id": ["a", "b", "c"], "value": [5e9, float("nan"), 300.0], "unit": ["USD", None, "KRW"], "per": [None, None, "day"],
+    "qualifier": ["approximately", None, None], "source_source_type": ["news_outlet", "blog", None],
+    "source_published": [pd.Timestamp("2026-02-01"), pd.NaT, pd.NaT], "source_publisher": ["Digital Times", "LeBigData", "Someone"],
+    "source_written": [None, "2024", None], "source_language": ["ko", "fr", "en"],
+    "quote": ["50억 달러", "Une levée", "300 won a day"], "quote_en": ["5 billion dollars", "A raise", "300 won a day"],
+})
+
+
+def test_quotes_give_each_finding_its_claims_with_figure_source_and_quotes():
+    findings = FINDINGS.assign(claims=[("b", "a"), ("c", "missing"), ()])
+    assert checks.quotes(findings, QUOTED_CLAIMS) == {
+        ("b", "a"): (checks.Quote("b · Blog: LeBigData (written 2024)", "fr", "Une levée", "A raise"),
+                     checks.Quote("a · ≈ $5.0B · News outlet: Digital Times (2026-02-01)", "ko", "50억 달러", "5 billion dollars")),
+        ("c", "missing"): (checks.Quote("c · ₩300 a day · Source: Someone (undated)", "en", "300 won a day", "300 won a day"),),
+        (): (),
+    }
+
+
 def test_quoted_gives_the_finding_claims_in_its_order():
     assert list(checks.quoted(("c", "a", "missing"), PREPARED)["id"]) == ["c", "a"]
 

@@ -77,6 +77,12 @@ def flags(key: str, _findings: pd.DataFrame, _prepared: pd.DataFrame, as_of, inc
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def finding_quotes(key: str, _findings: pd.DataFrame, _claims: pd.DataFrame, as_of, include_undated: bool) -> dict:
+    """Each finding's claims with their figures, sources and quotes (lib.checks.quotes), in the as-of view."""
+    return checks.quotes(_findings, _claims)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def headline_figures(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
     """The overview's cards for one company and as-of view."""
     return dashboard.headline_figures(_prepared, entity, as_of)
