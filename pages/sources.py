@@ -91,7 +91,10 @@ def exchange_rates() -> None:
     st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
 
 
-st.subheader("Across the articles")
-ui.lazy_tabs({"Where the sources disagree, and where they agree": comparisons,
-              "Articles": lambda: st.dataframe(articles, hide_index=True, width="stretch"),
-              "Exchange rates the articles imply": exchange_rates}, key="sources_view")
+across = st.expander("Across the articles: where they disagree, the articles, the exchange rates they imply",
+                     icon=":material/compare_arrows:", key="across_articles", on_change="rerun")
+if across.open:
+    with across:
+        ui.lazy_tabs({"Where the sources disagree, and where they agree": comparisons,
+                      "Articles": lambda: st.dataframe(articles, hide_index=True, width="stretch"),
+                      "Exchange rates the articles imply": exchange_rates}, key="sources_view")

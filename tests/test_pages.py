@@ -560,6 +560,21 @@ def test_md_highlight_keeps_article_text_inert(before, match, after, expected):
     assert md_highlight(before, match, after) == expected
 
 
+@pytest.mark.parametrize("tab, column, expected", [
+    ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "disagree"]),
+    ("Articles", "publisher", ["Personal blog (repost of a GPTers post)", "Unknown Korean translation site (from VietNamNet)",
+                               "Unknown blog (Blogger-style page)", "디지털타임스 (Digital Times)", "LEBIGDATA.FR"]),
+    ("Exchange rates the articles imply", "currency", ["KRW", "KRW", "KRW"]),
+])
+def test_sources_across_the_articles_is_built_when_opened(tab, column, expected):
+    at = page("sources")
+    assert len(at.dataframe) == 1, "closed: only the claims table is built"
+    at.session_state["across_articles"] = True
+    at = open_tab(at, "sources_view", tab)
+    assert len(at.dataframe) == 2 and not at.exception
+    assert list(at.dataframe[1].value[column]) == expected
+
+
 def test_sources_opens_a_quote_in_its_article_highlighted():
     at = page("sources")
     at.selectbox(key="claim").set_value("openai-net-loss-2024-en").run()
