@@ -56,7 +56,8 @@ def projection():
                                                        key="runway_view", on_change="rerun")
     if cash.open:
         with cash:
-            ui.show_chart(dashboard.runway_chart(ctx.prepared, ctx.entity, inputs, result, growth, assumptions), "runway")
+            ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
+                                              result, growth, assumptions), "runway")
     if sensitivity.open:
         with sensitivity:
             show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions), "sensitivity")
