@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import base64
 import json
+import subprocess
+import sys
 from collections import Counter
 
 import numpy as np
@@ -631,3 +633,13 @@ def test_a_charts_data_tables_are_built_only_when_their_expander_is_opened():
     assert not at.exception and len(behind.dataframe) == 2
     assert list(behind.dataframe[1].value["id"]) == ["openai-net-loss-2024-en", "openai-revenue-2024-en", "openai-compute-cost-2024-en",
                                                      "openai-training-cost-2024-en", "openai-staff-cost-2024-fr"]
+
+
+def test_the_first_page_freezes_the_heap_for_the_collections_after_each_run():
+    """Streamlit collects garbage after every run: what the first page loaded is moved out of the collector's sight."""
+    code = ("import gc, sys; from streamlit.testing.v1 import AppTest; print(gc.get_freeze_count()); "
+            f"at = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60); at.switch_page('pages/method.py'); at.run(); "
+            "assert not at.exception; print(gc.get_freeze_count())")
+    before, after = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                            cwd=ROOT).stdout.split())
+    assert before == 0 and after > 100_000
