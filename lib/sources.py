@@ -38,7 +38,7 @@ def row_styles(table: pd.DataFrame) -> pd.DataFrame:
     row-by-row apply takes longer than drawing the table."""
     disputed = table["conflict_id"].map(lambda group: isinstance(group, str)).astype(bool)
     style = pd.Series("", index=table.index).mask(disputed, DISPUTED_ROW).mask(table["findings"] != "", FLAGGED_ROW)
-    return pd.DataFrame({column: style for column in table.columns}, index=table.index)
+    return pd.DataFrame({column: style for column in table.columns})
 
 
 def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
