@@ -302,15 +302,18 @@ def bench_pages() -> None:
         at.run()
         assert not at.exception, f"{name}: {at.exception}"
         tests[name] = at
-    flip = {"minimal": False, "runway": False}
+    steps = {"minimal": 0, "runway": 0}
+
+    def new_cash(name: str) -> float:
+        """A cash value not set before, so no cache answers the rerun (the slider steps by 0.1)."""
+        steps[name] += 1
+        return round(5.0 + 0.1 * steps[name], 1)
 
     def minimal_rerun() -> None:
-        flip["minimal"] = not flip["minimal"]
-        minimal.slider(key="cash").set_value(13.0 if flip["minimal"] else 14.0).run()
+        minimal.slider(key="cash").set_value(new_cash("minimal")).run()
 
     def runway_rerun() -> None:
-        flip["runway"] = not flip["runway"]
-        tests["runway"].slider(key="cash@OpenAI").set_value(13.0 if flip["runway"] else 14.0).run()
+        tests["runway"].slider(key="cash@OpenAI").set_value(new_cash("runway")).run()
 
     calls = {"minimal": minimal_rerun, "runway": runway_rerun}
     calls.update({name: tests[name].run for name in PAGES if name != "runway"})
@@ -330,7 +333,8 @@ def bench_pages() -> None:
             ROWS.append(Row(f"rerun: {name} page", seconds(timed[name]), seconds(base), f"{ratio:.1f}x", "report"))
     NOTES.append("Page reruns are timed with streamlit.testing.v1.AppTest in this process (no browser, no "
                  "websocket): the minimal page after a slider change; each dashboard page opened through app.py "
-                 "(at.switch_page) and rerun after a cash-slider change (runway) or a plain at.run() (others); "
+                 "(at.switch_page) and rerun after a cash-slider change to a value not set before (runway) or a plain "
+                 "at.run() (others); "
                  "medians of 7, taken in turn. AppTest reruns the whole page script even when the widget sits in an "
                  "st.fragment, so a fragment's saving in the browser does not show in these rows.")
 

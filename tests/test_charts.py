@@ -194,6 +194,22 @@ def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
     assert len(chart.data) == 24 and set(chart.data["assumptions"]) == {"costs $100", "costs $50"}
 
 
+def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
+    dates = pd.Series(pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]))
+    traces = charts.cash_traces(dates, pd.Series([10.0, 2.0, -6.0]), "Base", "#0072b2", dash="dash", width=2)
+    crossing = pd.Timestamp("2024-02-08 06:00")  # 2 of the 8 dollars lost in 29 days: a quarter of the way to March
+    as_lists = [{key: value.tolist() if isinstance(value, pd.Series) else value for key, value in trace.items()} for trace in traces]
+    assert as_lists == [
+        {"type": "scatter", "x": [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"), crossing], "y": [10.0, 2.0, 0.0],
+         "mode": "lines", "name": "Base", "line": {"color": "#0072b2", "width": 2, "dash": "dash"},
+         "customdata": ["$10", "$2", "$0"], "hovertemplate": "%{x|%b %Y}: %{customdata}<extra></extra>"},
+        {"type": "scatter", "x": [crossing, pd.Timestamp("2024-03-01")], "y": [0.0, -6.0], "mode": "lines",
+         "name": "Base: unfunded gap", "fill": "tozeroy", "showlegend": False, "line": {"color": "#0072b2", "width": 1, "dash": "dot"},
+         "fillcolor": "rgba(213,94,0,0.10)", "fillpattern": {"shape": "/", "fgcolor": "#d55e00", "size": 8, "solidity": 0.15},
+         "customdata": ["$0", "$6"], "hovertemplate": "%{x|%b %Y}: %{customdata} unfunded<extra>Base</extra>"},
+    ]
+
+
 def _charts_of_the_real_data(real_claims) -> dict[str, charts.Chart]:
     """Every chart of the bundled data, saved scenarios included, by name."""
     built = {chart.name: chart for chart in db.build_charts(real_claims, "OpenAI")}
