@@ -173,10 +173,11 @@ def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: boo
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _result,
-                 growth: float | None, assumptions) -> charts.Chart:
-    """The runway chart for one view and one set of slider values (the inputs and the projection follow from
-    them): a page opened at its defaults, or a slider back at a value it had, draws it without building it."""
-    return dashboard.runway_chart(_prepared, entity, _inputs, _result, growth, assumptions)
+                 _growth: float | None, assumptions) -> charts.Chart:
+    """The runway chart for one view and one set of slider values (the inputs, the projection and the growth it
+    takes to be default alive follow from them): a page opened at its defaults, or a slider back at a value it
+    had, draws it without building it."""
+    return dashboard.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
