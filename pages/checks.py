@@ -1,5 +1,5 @@
 """Checks: the audit's findings (lib.audit) grouped by kind, each with its claims' quotes in the original and in
-English, acknowledged ones with their reason; downloadable as CSV and JSON."""
+English (one table per finding), acknowledged ones with their reason; downloadable as CSV and JSON."""
 import streamlit as st
 
 import ui
@@ -7,6 +7,16 @@ from lib import checks
 from ui import cached
 
 SEVERITY_ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
+
+
+def quote_table(claims_quoted: tuple[checks.Quote, ...]) -> str:
+    """A finding's claims side by side in the original and in English: one table, a row per claim."""
+    def cell(text: str) -> str:
+        return ui.md_escape(" ".join(str(text).split()))  # a line break would end the table's row
+    rows = [f"| {cell(q.heading)} | **{cell(q.language)}** · {cell(q.original)} | **en** · {cell(q.english)} |"
+            for q in claims_quoted]
+    return "\n".join(["| Claim | Original | English |", "|---|---|---|", *rows])
+
 
 ctx = ui.page_setup("Checks")
 st.title("Checks: where the articles contradict themselves or each other")
@@ -28,6 +38,7 @@ with right:
     ui.json_download("Download findings (JSON)", lambda stamp: checks.to_json(shown, stamp.text),
                      file_name="burnboard-findings.json", key="download_findings_json")
 
+
 quotes = cached.finding_quotes(ctx.dataset_key, ctx.findings, claims, ctx.as_of, ctx.include_undated)
 for kind, group in checks.by_kind(shown):
     st.subheader(f"{kind.label} ({len(group)})")
@@ -37,8 +48,4 @@ for kind, group in checks.by_kind(shown):
             st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
             if finding.acknowledged:
                 st.success(f"Acknowledged in the data: {ui.md_escape(finding.reason)}", icon=":material/check_circle:")
-            for quote in quotes[tuple(finding.claims)]:
-                st.caption(ui.md_escape(quote.heading))
-                original, english = st.columns(2)
-                original.markdown(f"**{ui.md_escape(quote.language)}** · {ui.md_escape(quote.original)}")
-                english.markdown(f"**en** · {ui.md_escape(quote.english)}")
+            st.markdown(quote_table(quotes[tuple(finding.claims)]))

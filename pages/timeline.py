@@ -22,7 +22,7 @@ def money_over_time() -> None:
     left, middle, right, far = st.columns([3, 1, 1, 1.6])
     metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
         "Metrics", available, format_func=charts.metric_label, key="metrics")
-    scale = ui.url_persist(middle.radio, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], horizontal=True, key="scale")
+    scale = ui.url_persist(middle.segmented_control, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], key="scale", required=True)
     events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
     epoch = ui.url_persist(far.toggle, default=not available, parse=ui.flag, param="epoch")(
         "Second opinion: Epoch AI", key=f"epoch@{ctx.entity}", disabled=not covered,

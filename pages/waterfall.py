@@ -16,7 +16,7 @@ if not years:
             icon=":material/info:")
     st.stop()
 
-year = ui.url_persist(st.segmented_control, default=years[0], parse=ui.choice(years))("Year", sorted(years), key="year") or years[0]
+year = ui.url_persist(st.segmented_control, default=years[0], parse=ui.choice(years))("Year", sorted(years), key="year", required=True)
 candidates = cached.waterfall_candidates(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, year)
 contested = [line for line, group in candidates.groupby("line", sort=False) if group["value_usd"].nunique() > 1]
 choices = {}

@@ -164,7 +164,7 @@ def test_timeline_widgets_change_the_chart():
     at = page("timeline")
     log = chart_spec(at)
     assert log["layout"]["yaxis"]["type"] == "log"
-    at.radio(key="scale").set_value("Linear").run()
+    at.button_group(key="scale").set_value("Linear").run()
     assert chart_spec(at)["layout"]["yaxis"]["type"] == "linear"
     at.multiselect(key="metrics").set_value(["valuation"]).run()
     names = {trace.get("name") for trace in chart_spec(at)["data"]}
@@ -474,8 +474,15 @@ def test_checks_lists_the_findings_by_kind_with_quotes_and_acknowledgements(real
     assert markdown(at)[1] == ":material/error: **error** · " + md_escape(
         "openai-chatgpt-user-decline-2023-07-ko says ≈ 16%, but 170.0M users (2023-06) to 150.0M users (2023-07) is a fall of "
         "11.8% (20.0M users / 170.0M users): 4.2 points out.")
-    decline = real_claims.set_index("id").loc["openai-chatgpt-user-decline-2023-07-ko"]
-    assert markdown(at)[2:4] == [f"**ko** · {md_escape(decline['quote'])}", f"**en** · {md_escape(decline['quote_en'])}"]
+    sentence = real_claims.set_index("id").loc["openai-chatgpt-user-decline-2023-07-ko"]  # all three claims quote it
+    repost = "Repost: Personal blog (repost of a GPTers post) (2023-08-13)"
+    assert markdown(at)[2] == "\n".join([
+        "| Claim | Original | English |",
+        "|---|---|---|",
+        *(f"| {md_escape(f'{claim} · {figure} · {repost}')} | **ko** · {md_escape(sentence['quote'])} | **en** · {md_escape(sentence['quote_en'])} |"
+          for claim, figure in [("openai-chatgpt-user-decline-2023-07-ko", "≈ 16%"), ("openai-chatgpt-users-2023-06-ko", "170.0M users"),
+                                ("openai-chatgpt-users-2023-07-ko", "150.0M users")]),
+    ]), "one table per finding: its claims side by side in the original and in English"
     assert sorted(s.value for s in at.success) == sorted(f"Acknowledged in the data: {md_escape(a.reason)}"
                                                          for a in real_claims.attrs["acknowledged"])
     assert f":material/warning: **warning** · {md_escape(STALE)}" in markdown(at), "an unacknowledged finding is listed too"
@@ -498,6 +505,17 @@ def test_an_upload_is_audited_the_same_way():
     upload(at, "acme.yaml", ACME.encode())
     assert not at.exception
     assert [h.value for h in at.subheader] == ["Unfinished period (1)"]
+    assert markdown(at)[2].splitlines()[2:] == [
+        r"| acme\-loss\-2024 · ≈ \$2\.0B a year · News outlet\: Publisher A \(2024\-06\-01\) | **en** · Acme \<b\>lost\</b\> "
+        r"\$2 billion | **en** · a loss of \$5 billion |"]
+
+
+def test_a_quote_over_several_lines_stays_in_its_table_row():
+    at = page("checks")
+    upload(at, "acme.yaml", claims_yaml([{"id": "acme-loss-2024", "entity": "Acme AI", "quote": "Acme lost\n$2 | billion",
+                                          "value": 2_000_000_000}], [{"published": "2024-06-01"}]).encode())
+    assert not at.exception
+    assert markdown(at)[2].splitlines()[2].split(" | ")[1] == r"**en** · Acme lost \$2 \| billion"
     assert at.sidebar.caption[0].value == ":material/rule: 1 finding: 1 error in the claims in force: see Checks."
 
 
