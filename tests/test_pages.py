@@ -653,6 +653,18 @@ def test_a_charts_data_tables_are_built_only_when_their_expander_is_opened():
                                                      "openai-training-cost-2024-en", "openai-staff-cost-2024-fr"]
 
 
+def test_a_charts_text_description_is_shown_when_its_expander_is_opened():
+    at = page("waterfall")
+    described = next(e for e in at.expander if e.label == "Text description (alt text)")
+    assert len(described.markdown) == 0
+    at.session_state["waterfall_alt"] = True  # what the reader's click sets
+    at.run()
+    described = next(e for e in at.expander if e.label == "Text description (alt text)")
+    [text] = [m.value for m in described.markdown]
+    assert not at.exception and text.startswith(md_escape("Chart: OpenAI 2024: from revenue to net loss."))
+    assert md_escape("Net loss (projected) ≈ $5.0B.") in text
+
+
 def test_the_first_page_freezes_the_heap_for_the_collections_after_each_run():
     """Streamlit collects garbage after every run: what the first page loaded is moved out of the collector's sight."""
     code = ("import gc, sys; from streamlit.testing.v1 import AppTest; print(gc.get_freeze_count()); "

@@ -76,8 +76,9 @@ def show_chart(chart: Chart, key: str) -> None:
     st.caption(md_escape(" ".join([chart.source_line, *([f"Peer data: {FULL_CITATION}"] if chart.uses_peers else []),
                                    "To cite: name the article(s), not Burnboard; each claim id leads to its quote on the "
                                    "Sources page."])))
-    with st.expander("Text description (alt text)"):
-        st.markdown(md_escape(chart.alt_text))
+    described = st.expander("Text description (alt text)", key=f"{key}_alt", on_change="rerun")
+    if described.open:  # drawn only when asked for, like the tables below
+        described.markdown(md_escape(chart.alt_text))
     names = file_names(chart)
     stamp = data.stamp()
     available, reason = cached.renderer_found()
