@@ -154,12 +154,13 @@ def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
 
 # No template: Streamlit's chart theme styles the screen and lib.export styles slides, and building plotly's
 # template object on every rerun costs more than the rest of a figure.
-BASE_LAYOUT = dict(
+BASE_LAYOUT = dict(  # margins that hold the usual labels, so that plotly draws a chart once, not again to widen them
     font=dict(family=FONT, size=13),
-    margin=dict(l=70, r=30, t=40, b=60),
+    margin=dict(l=90, r=30, t=50, b=70),
     legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     hoverlabel=dict(font=dict(family=FONT)),
 )
+SCREEN_TICK_PX = 12  # the size Streamlit's chart theme gives tick labels
 MONEY_AXIS = dict(tickprefix="$", exponentformat="B", tickformat="")  # $500M, $4B, $1T rather than SI's G
 
 
@@ -503,7 +504,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             *cash_traces(frame["date"], frame["cash_end"], "Cash balance (base)", CASH_COLOUR),
         ],
         layout=dict(
-            **BASE_LAYOUT, shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]),
+            **BASE_LAYOUT | ({"margin": BASE_LAYOUT["margin"] | {"t": 125}} if monthly else {}),  # room for three legend rows
+            shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]),
             yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS, **({"domain": [0.36, 1]} if monthly else {})),
             xaxis=dict(title=dict(text="Month"), **({"anchor": "y2"} if monthly else {})),
             # the monthly flows get a panel of their own under the cash, on the same months
@@ -645,7 +647,7 @@ def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
         ), row=1, col=column)
     _base_layout(figure, "US dollars")
     _money_axis(figure)
-    figure.update_layout(showlegend=False)
+    figure.update_layout(showlegend=False, margin_r=50, margin_b=90)  # room for the labels plotly slants on a narrow screen
     words = "; ".join(f"{p} ({'company' if s == COMPANY else s}) {qualified(format_usd(v), q)} a {per}"
                       for p, s, v, q, per in zip(rates["period"], rates["scope"], rates["value_usd"], rates["qualifier"], rates["per"]))
     return Chart(
@@ -700,7 +702,8 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     figure.update_xaxes(type="log", title="US dollars (log scale)", tickvals=tickvals, ticktext=ticktext,
                         range=[math.log10(lowest), math.log10(highest)])
     figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 0.5, -0.5], zeroline=False)
-    figure.update_layout(showlegend=False)
+    widest = max((text_px(label, SCREEN_TICK_PX) for label in rows_of), default=0)
+    figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
     words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, sources {r['status']}"
                       for _, r in groups.iterrows())
@@ -939,7 +942,7 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
         ))
     _base_layout(figure, "US dollars a year")
     _money_axis(figure)
-    figure.update_layout(barmode="group", bargap=0.25)
+    figure.update_layout(barmode="group", bargap=0.25, margin_t=70)  # room for two legend rows
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
     return Chart(
         name="epoch-compute-vs-revenue",

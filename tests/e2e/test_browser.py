@@ -142,6 +142,32 @@ def test_page_opens_with_title_and_navigation(page, base_url, path):
         expect(sidebar(page).get_by_role("link", name=label, exact=True)).to_be_visible()
 
 
+# ---------------------------------------------------------------- 1b. each chart is drawn once
+
+DRAWN_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullLayout && g.offsetParent)
+    .map(g => ({asked: g.layout.margin, drawn: g._fullLayout._size}))"""
+
+
+@pytest.mark.parametrize("path, tabs", [
+    ("/", ["Burn per day and month", "Where the sources disagree"]),
+    ("/timeline", ["Compute spend beside revenue (Epoch AI)"]),
+    ("/waterfall", []),
+    ("/runway", ["Sensitivity", "Scenarios", "Uncertainty", "Then vs now"]),
+])
+def test_each_chart_holds_its_labels_in_the_margins_it_asks_for(page, base_url, path, tabs):
+    """Plotly makes room for labels that outgrow a margin by drawing the chart a second time; every chart asks for
+    margins that hold its labels at this window size, so it is drawn once."""
+    open_page(page, base_url + path)
+    for tab in [None, *tabs]:
+        if tab is not None:
+            page.get_by_role("tab", name=tab).click()
+            expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
+            settled(page)
+        page.wait_for_function(f"({DRAWN_MARGINS})().length > 0", timeout=ACTION_TIMEOUT)
+        for chart in page.evaluate(DRAWN_MARGINS):
+            assert {side: round(chart["drawn"][side]) for side in "lrtb"} == {side: chart["asked"][side] for side in "lrtb"}, tab
+
+
 # ---------------------------------------------------------------- 2. a slider drives the metric and the URL
 
 def test_cash_slider_changes_runway_and_url(page, base_url):
