@@ -52,6 +52,7 @@ def projection():
     st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
                f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
 
+    runway.numbers_first(assumptions, ctx.entity)
     cash, sensitivity, compare, uncertainty = st.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"],
                                                        key="runway_view", on_change="rerun")
     if cash.open:

@@ -106,6 +106,19 @@ def test_runway_sliders_drive_the_metrics(key, value, label, expected):
     assert metric(at, label) == expected
 
 
+def test_the_charts_wait_a_moment_only_when_the_assumptions_change(monkeypatch):
+    waits = []
+    monkeypatch.setattr("ui.runway.sleep", waits.append)
+    at = page("runway")
+    assert waits == []  # opening the page
+    at.slider(key="cash@OpenAI").set_value(20.0).run()
+    assert waits == [0.06]
+    at.run()
+    assert waits == [0.06]  # a rerun with the same assumptions
+    at.slider(key="rg@OpenAI").set_value(40.0).run()
+    assert waits == [0.06, 0.06]
+
+
 def test_horizon_slider_changes_the_chart():
     at = page("runway")
     before = chart_spec(at)
