@@ -504,7 +504,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             *cash_traces(frame["date"], frame["cash_end"], "Cash balance (base)", CASH_COLOUR),
         ],
         layout=dict(
-            **BASE_LAYOUT | ({"margin": BASE_LAYOUT["margin"] | {"t": 125}} if monthly else {}),  # room for three legend rows
+            # two panels under a legend of up to three rows: a taller chart, with the rows' room kept at the top
+            **BASE_LAYOUT | ({"margin": BASE_LAYOUT["margin"] | {"t": 125}, "height": 560} if monthly else {}),
             shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]),
             yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS, **({"domain": [0.36, 1]} if monthly else {})),
             xaxis=dict(title=dict(text="Month"), **({"anchor": "y2"} if monthly else {})),
