@@ -77,6 +77,10 @@ def source_label(row) -> str:
     return f"{row['source_publisher']} ({f'written {written}' if isinstance(written, str) else 'undated'})"
 
 
+# The dashboard pages that draw charts, by their URL paths ("" is the overview): a download's link opens its page.
+OVERVIEW, TIMELINE, WATERFALL, RUNWAY = "", "timeline", "waterfall", "runway"
+
+
 @dataclass(frozen=True)
 class Chart:
     """A figure with what a reader needs to trust it: the data drawn and the claims behind it."""
@@ -90,6 +94,7 @@ class Chart:
     peers: pd.DataFrame | None = None  # the Epoch AI rows drawn (lib.peers), if any: the chart then cites Epoch
 
     description: str = ""  # the key numbers in a sentence or two, for the alt text
+    page: str = OVERVIEW  # the page that draws it (one of the paths above)
 
     @cached_property
     def source_line(self) -> str:
@@ -284,6 +289,7 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     ids = list(rows["id"]) + list(event_rows.get("id", []))
     return Chart(
         name=f"{_slug(entity)}-timeline",
+        page=TIMELINE,
         title=f"{entity}: money figures over time",
         subtitle="US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree"
                  + (f" ({CAP_NOTE})" if disagreements["capped"].any() else ""),
@@ -444,6 +450,7 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
     ids = [i.strip() for ids in lines["claim_ids"].dropna() for i in ids.split(",") if i.strip()]
     return Chart(
         name=f"{_slug(entity)}-waterfall-{year}",
+        page=WATERFALL,
         title=f"{entity} {year}: from revenue to net loss",
         subtitle=f"US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the "
                  f"{lines['label'].iloc[-1].lower()}",
@@ -519,6 +526,7 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         data = data.assign(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
     return Chart(
         name=f"{_slug(entity)}-runway",
+        page=RUNWAY,
         title=f"{entity}: cash runway",
         subtitle=f"US dollars · {assumptions}",
         figure=figure,
@@ -734,6 +742,7 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
     data = pd.concat([then.frame.assign(projection="then"), now.frame.assign(projection="now")], ignore_index=True)
     return Chart(
         name=f"{_slug(entity)}-then-and-now",
+        page=RUNWAY,
         title=f"{entity}: the runway then and now",
         subtitle=f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
         figure=figure, data=data, claims=_claim_table(claims),
@@ -789,6 +798,7 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     data = table.assign(runway_current=base, runway_current_text=base_text, horizon_months=horizon)
     return Chart(
         name=f"{_slug(entity)}-runway-sensitivity",
+        page=RUNWAY,
         title=f"{entity}: what moves the zero-cash date",
         subtitle=f"Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · {assumptions}",
         figure=figure,
@@ -820,6 +830,7 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
     data = data[["scenario", "assumptions", "month", "date", "raised", "cash_end", "runway_months", "zero_cash_date"]]
     return Chart(
         name=f"{_slug(entity)}-runway-scenarios",
+        page=RUNWAY,
         title=f"{entity}: cash runway, current sliders beside saved scenarios",
         subtitle=f"US dollars, from {start:%b %Y} · " + " · ".join(f"{name}: {text}" for name, _, text in runs),
         figure=figure,
@@ -865,6 +876,7 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
                  "zero_cash_date", "beyond_horizon"]]
     return Chart(
         name=f"{_slug(entity)}-runway-uncertainty",
+        page=RUNWAY,
         title=f"{entity}: cash runway within the sources' uncertainty",
         subtitle=f"US dollars · {spread} · {assumptions}",
         figure=figure,
@@ -913,6 +925,7 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
     data = pd.concat([chart.data, epoch], ignore_index=True) if not chart.data.empty else epoch.reset_index(drop=True)
     return Chart(
         name=f"{chart.name}-epoch",
+        page=chart.page,
         title=chart.title,
         subtitle=f"{chart.subtitle} · stars = Epoch AI's data, one series per kind (a run-rate is never joined to a year's revenue)",
         figure=figure, data=data, claims=chart.claims,
@@ -947,6 +960,7 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
     return Chart(
         name="epoch-compute-vs-revenue",
+        page=TIMELINE,
         title="Compute spend beside revenue, by year",
         subtitle="US dollars a year, Epoch AI's data · each compute category its own bar, never summed · revenue is the "
                  "year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)",

@@ -1,5 +1,6 @@
 """Command line: ``python -m lib.export --out DIR`` writes every chart as PNG, SVG and CSV plus deck.pptx, each
-stamped with the dataset's version, the as-of date and the link that opens the same view in the dashboard. The
+stamped with the dataset's version, the as-of date and the link that opens the same view in the dashboard: the
+page that draws the chart, and for the runway charts and the deck the Runway page with every assumption. The
 CSVs and the deck's speaker notes say what the audit (lib.audit) found about the claims behind each chart.
 
 Runway assumptions are the Runway page's (lib.assumptions): the same options, checks and slider ranges.
@@ -20,6 +21,7 @@ from lib.assumptions import (
     to_query,
 )
 from lib.audit import audit
+from lib.charts import RUNWAY
 from lib.claims import ClaimsError, load_claims
 from lib.dashboard import build_charts
 from lib.export.deck import deck_bytes
@@ -100,14 +102,16 @@ def _latest_article(claims) -> dt.date:
     return published.max().date() if not published.empty else dt.date.today()
 
 
-def _stamp(args: argparse.Namespace, claims, settings: dict) -> Stamp:
-    """The Runway page's view of this export: company, the latest article's date, every article, these
-    assumptions and scenarios."""
+def _stamp(args: argparse.Namespace, claims, settings: dict, page: str = RUNWAY) -> Stamp:
+    """The view of this export on a page (by default the Runway page, whose link carries every assumption): the
+    company, the latest article's date, every article, and on the Runway page these assumptions and scenarios."""
     as_of = _latest_article(claims)
-    params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1", **to_query(settings)}
-    if args.scenarios:
-        params[SCENARIOS_PARAM] = "|".join(scenario_url(name, {**settings, **values}) for name, values in args.scenarios)
-    return Stamp(dataset_version(args.claims.read_bytes()), False, as_of, view_link(f"{args.url.rstrip('/')}/runway", params))
+    params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1"}
+    if page == RUNWAY:
+        params |= to_query(settings)
+        if args.scenarios:
+            params[SCENARIOS_PARAM] = "|".join(scenario_url(name, {**settings, **values}) for name, values in args.scenarios)
+    return Stamp(dataset_version(args.claims.read_bytes()), False, as_of, view_link(f"{args.url.rstrip('/')}/{page}", params))
 
 
 class _Failure(Exception):
@@ -144,17 +148,18 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
         charts = [checks.annotate(chart, flagged) for chart in charts]  # the findings go into the CSVs and notes
     except ValueError as err:
         raise _Failure([f"error: {err}"]) from err
-    stamp = _stamp(args, claims, settings)
+    stamps = {page: _stamp(args, claims, settings, page) for page in {chart.page for chart in charts} | {RUNWAY}}
     if set(args.formats) & {"png", "svg", "pptx"}:
         available, reason = renderer.status()
         if not available:
             raise _Failure([f"error: {reason}"])
-    writers = {"png": lambda c: png_bytes(c, stamp=stamp, renderer=renderer),
-               "svg": lambda c: svg_bytes(c, stamp=stamp, renderer=renderer), "csv": lambda c: csv_bytes(c, stamp=stamp)}
+    writers = {"png": lambda c: png_bytes(c, stamp=stamps[c.page], renderer=renderer),
+               "svg": lambda c: svg_bytes(c, stamp=stamps[c.page], renderer=renderer),
+               "csv": lambda c: csv_bytes(c, stamp=stamps[c.page])}
     jobs = [(args.out / file_names(chart)[kind], lambda c=chart, k=kind: writers[k](c))
             for chart in charts for kind in ("png", "svg", "csv") if kind in args.formats]
     if "pptx" in args.formats:
-        jobs.append((args.out / "deck.pptx", lambda: deck_bytes(charts, stamp=stamp, renderer=renderer, claims=claims)))
+        jobs.append((args.out / "deck.pptx", lambda: deck_bytes(charts, stamp=stamps[RUNWAY], renderer=renderer, claims=claims)))
     written = []
     for path, make in jobs:
         try:

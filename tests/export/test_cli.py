@@ -85,17 +85,25 @@ def test_cli_csv_needs_no_chromium(tmp_path):
     assert len(runway) == 24 and runway["cash_start"].iloc[0] == 1e10
 
 
-@pytest.mark.parametrize("argv, stamp", [
-    ([], f"# Dataset {BUNDLED_VERSION} · claims published by 2026-02-01 · "
-         "http://localhost:8501/runway?company=OpenAI&asof=2026-02-01&undated=1"),
+PAGE_OF = {  # each chart's CSV: the page its link opens
+    "openai-timeline.csv": "timeline", "openai-waterfall-2024.csv": "waterfall", "openai-runway.csv": "runway",
+    "openai-runway-sensitivity.csv": "runway", "openai-runway-uncertainty.csv": "runway", "openai-then-and-now.csv": "runway",
+    "openai-by-year.csv": "", "openai-burn-rate.csv": "", "openai-disagreements.csv": "", "epoch-compute-vs-revenue.csv": "timeline",
+}
+
+
+@pytest.mark.parametrize("argv, address, runway_params", [
+    ([], "http://localhost:8501", ""),
     (["--cash", "1e10", "--revenue-growth", "0.5", "--horizon", "24", "--url", "https://burnboard.example/"],
-     f"# Dataset {BUNDLED_VERSION} · claims published by 2026-02-01 · "
-     "https://burnboard.example/runway?company=OpenAI&asof=2026-02-01&undated=1&cash=10.0&rg=50.0&horizon=24"),
+     "https://burnboard.example", "&cash=10.0&rg=50.0&horizon=24"),
 ])
-def test_every_csv_carries_the_stamp_with_a_link_to_the_same_view(tmp_path, argv, stamp):
+def test_every_csv_carries_the_stamp_with_a_link_to_its_own_view(tmp_path, argv, address, runway_params):
     assert main(["--out", str(tmp_path), "--formats", "csv", *argv], renderer=NoChromium()) == 0
-    for path in sorted(tmp_path.glob("*.csv")):
-        assert path.read_text(encoding="utf-8").splitlines()[0] == stamp, path.name
+    assert sorted(path.name for path in tmp_path.glob("*.csv")) == sorted(PAGE_OF)
+    for name, page in PAGE_OF.items():
+        link = f"{address}/{page}?company=OpenAI&asof=2026-02-01&undated=1" + (runway_params if page == "runway" else "")
+        first = (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# Dataset {BUNDLED_VERSION} · claims published by 2026-02-01 · {link}", name
 
 
 @pytest.mark.parametrize("argv, message", [
