@@ -277,6 +277,7 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                 marker=dict(symbol=basis.marker, size=10, color="#444", line=dict(width=2, color="#444")),
             ))
     _base_layout(figure, "US dollars (log scale)" if log_y else "US dollars")
+    figure.update_layout(margin_t=70)  # room for the legend's two rows in a 1280 px window
     figure.update_yaxes(type="log" if log_y else "linear")
     _money_axis(figure)
     figure.update_xaxes(title="Period the figure refers to (midpoint)")
@@ -319,7 +320,7 @@ def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 EVENT_LABEL, END_LABEL = "event", "line end"  # annotation names: lib.export.theme sizes the slide's margin by them
-SCREEN_PLOT = (760, 11)  # a 1440 px window: the plot's width beside the sidebar, and the event labels' type (px)
+SCREEN_PLOT = (580, 11)  # a 1280 px window: the plot's width beside the sidebar, and the event labels' type (px)
 SLIDE_PLOT = (1300, 16)  # the narrowest plot of a slide image or deck picture, and its event type (px)
 EVENT_ROW = 0.06  # a row of event labels, as a fraction of the plot's height (text and padding at either size)
 LABEL_GAP_PX = 8  # the least space after a label in its row
@@ -785,15 +786,19 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     names = []
     for row, label, low, high, text in zip(rows, labels, table["runway_low_case"], table["runway_high_case"], table["low_text"]):
         unchanged = low == high == base  # no bar to label: say so in the row's name
-        names.append(dict(x=0, y=row - 0.25, yanchor="bottom", xanchor="left", showarrow=False,
-                          text=f"{label}{f' · no change: {text}' if unchanged else ''}"))
+        names.append(dict(x=0, y=row - 0.25, yanchor="bottom", xanchor="left", showarrow=False, bgcolor="rgba(255,255,255,0.85)",
+                          text=f"{label}{f' · no change: {text}' if unchanged else ''}"))  # read over the "current" line
     figure = _unchecked_figure(data=bars, layout=dict(
-        **BASE_LAYOUT, barmode="overlay",
+        # the legend at the foot of the chart, so that the line's "current" label has the band above the plot
+        **BASE_LAYOUT | {"legend": dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"),
+                         "margin": BASE_LAYOUT["margin"] | {"b": 100}},
+        barmode="overlay",
         shapes=[dict(type="line", x0=base, x1=base, yref="paper", y0=0, y1=1, line=dict(color="#444", width=2))],
         annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=f"current: {base_text}", showarrow=False), *names],
         xaxis=dict(title=dict(text=f"Months from {start:%b %Y} until the cash runs out (horizon {horizon} months)"),
                    range=[0, horizon * 1.3]),
-        yaxis=dict(autorange="reversed", showticklabels=False, showgrid=False, zeroline=False),
+        # top row first; room above it for its name, under the "current" label
+        yaxis=dict(range=[len(table) - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False),
     ))
     data = table.assign(runway_current=base, runway_current_text=base_text, horizon_months=horizon)
     return Chart(

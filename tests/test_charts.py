@@ -181,6 +181,11 @@ def test_tornado_stops_at_the_horizon_and_says_beyond(prepared):
     assert rows[1] == "Starting cash ±20%: $800 / $1.2K"
     assert rows[4:] == ["Monthly revenue ±20%: $0 / $0 · no change: 10.0 months",  # no revenue to move or grow
                         "Revenue growth per year ±10 pp: -10%/yr / +10%/yr · no change: 10.0 months"]
+    # the band above the plot is the "current" label's: the legend sits at the figure's foot, and the top row's name
+    # has room under the label (rows run top down from 0, with a quarter row more above the first)
+    legend = chart.figure.layout.legend
+    assert (legend.y, legend.yanchor, legend.yref, chart.figure.layout.margin.b) == (0, "bottom", "container", 100)
+    assert list(chart.figure.layout.yaxis.range) == [4.5, -0.75]
 
 
 def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
@@ -349,21 +354,21 @@ def test_then_and_now_stops_each_path_at_zero(prepared):
 # ---------------------------------------------------------------- event labels and line-end labels
 
 def test_event_boxes_take_the_first_row_where_they_fit():
-    # 50 characters: 0.52 x 11 px x 50 + 8 px = 294 px of a 760 px screen plot (wider than 424 px of a 1300 px slide)
-    width = 294 / 760
-    long = " ".join(["x" * 24, "y" * 25, "z" * 24])  # 75 characters: 437 px of the screen plot, 0.5855 of it
-    boxes = charts.event_boxes([0.0, 0.1, 0.5, 0.9, 0.45], ["x" * 50] * 4 + [long])
+    # 40 characters: 0.52 x 11 px x 40 + 8 px = 236.8 px of a 580 px screen plot (wider than 340.8 px of a 1300 px slide)
+    width = 236.8 / 580
+    long = " ".join(["x" * 24, "y" * 25, "z" * 24])  # 75 characters: 437 px of the screen plot, 0.753 of it
+    boxes = charts.event_boxes([0.0, 0.1, 0.5, 0.95, 0.45], ["x" * 40] * 4 + [long])
     assert boxes == [
-        (0.0, pytest.approx(width), 0, "left", ["x" * 50]),
-        (0.1, pytest.approx(0.1 + width), 1, "left", ["x" * 50]),  # over the first: a row down
-        (0.5, pytest.approx(0.5 + width), 0, "left", ["x" * 50]),  # clear of the first: back on top
-        (pytest.approx(0.9 - width), pytest.approx(0.9), 1, "right", ["x" * 50]),  # would run off: ends at its event
+        (0.0, pytest.approx(width), 0, "left", ["x" * 40]),
+        (0.1, pytest.approx(0.1 + width), 1, "left", ["x" * 40]),  # over the first: a row down
+        (0.5, pytest.approx(0.5 + width), 0, "left", ["x" * 40]),  # clear of the first: back on top
+        (pytest.approx(0.95 - width), pytest.approx(0.95), 1, "right", ["x" * 40]),  # would run off: ends at its event
         # wider than either side of its event: wrapped to the wider side (0.55), two rows under everything it meets
-        (0.45, pytest.approx(0.45 + (0.52 * 11 * 50 + 8) / 760), 2, "left", ["x" * 24 + " " + "y" * 25, "z" * 24]),
+        (0.45, pytest.approx(0.45 + (0.52 * 11 * 50 + 8) / 580), 2, "left", ["x" * 24 + " " + "y" * 25, "z" * 24]),
     ]
 
 
-SCREEN = (760, 310)  # a 1440 px window: the plot's width and height (px) beside the sidebar, under a two-row legend
+SCREEN = (580, 310)  # a 1280 px window: the plot's width and height (px) beside the sidebar, under a two-row legend
 SLIDE = (1300, 480)  # the narrowest and shortest plot of a 1920x1080 image or a deck picture (px)
 
 

@@ -92,16 +92,17 @@ def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
     claims.write_text(formula_claims_yaml(), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["--out", str(out), "--claims", str(claims), "--company", "Acme AI", "--formats", "csv"], renderer=NoChromium()) == 0
+    pages = {  # each CSV's link opens the page that draws its chart
+        "acme-ai-burn-rate.csv": "", "acme-ai-by-year.csv": "", "acme-ai-runway-sensitivity.csv": "runway",
+        "acme-ai-runway-uncertainty.csv": "runway", "acme-ai-runway.csv": "runway", "acme-ai-then-and-now.csv": "runway",
+        "acme-ai-timeline.csv": "timeline", "acme-ai-waterfall-2024.csv": "waterfall", "epoch-compute-vs-revenue.csv": "timeline"}
+    assert [p.name for p in sorted(out.glob("*.csv"))] == list(pages)
     text = set()
-    for path in sorted(out.glob("*.csv")):
-        content = path.read_bytes()
+    for name, shown_on in pages.items():
+        content = (out / name).read_bytes()
         assert content.decode("utf-8").startswith(f"# Dataset {dataset_version(claims.read_bytes())} · claims published by 2024-06-01 · "
-                                                  f"{ADDRESS}/runway?company=Acme+AI&asof=2024-06-01&undated=1\n"), path.name
+                                                  f"{ADDRESS}/{shown_on}?company=Acme+AI&asof=2024-06-01&undated=1\n"), name
         text |= set(inert_csv_cells(content))
-    assert [p.name for p in sorted(out.glob("*.csv"))] == [
-        "acme-ai-burn-rate.csv", "acme-ai-by-year.csv", "acme-ai-runway-sensitivity.csv", "acme-ai-runway-uncertainty.csv",
-        "acme-ai-runway.csv", "acme-ai-then-and-now.csv", "acme-ai-timeline.csv", "acme-ai-waterfall-2024.csv",
-        "epoch-compute-vs-revenue.csv"]
     assert "'" + FORMULAS["publisher"] in text
 
 

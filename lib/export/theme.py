@@ -54,14 +54,21 @@ def _thicken(figure: go.Figure) -> None:
                 setattr(obj, prop, value * THICKER)
 
 
+def _at_foot(figure: go.Figure) -> bool:
+    """The chart put its legend at its foot (lib.charts.tornado), keeping the band above its plot for a label."""
+    return figure.layout.legend.yref == "container"
+
+
 def _legend(figure: go.Figure, plot_height: float, frame: bool) -> dict:
     """A column at the right, its type shrunk (to 12 px at worst) until every entry fits the plot's height; or,
-    without the frame, rows along the top, where plotly itself makes room (nothing else is up there)."""
+    without the frame, a row along the top, where plotly itself makes room, or along the foot for a chart that
+    keeps the top for a label of its own."""
     if not frame:
-        return dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=TICK_PX))
+        return dict(orientation="h", x=0, xanchor="left", y=0 if _at_foot(figure) else 1.02, yanchor="bottom",
+                    yref="container" if _at_foot(figure) else "paper", font=dict(size=TICK_PX))
     entries = sum(trace.showlegend is not False for trace in figure.data)
     size = max(12, min(TICK_PX, math.floor(plot_height / (max(entries, 1) * LEGEND_LINE))))
-    return dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", font=dict(size=size), tracegroupgap=0)
+    return dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper", font=dict(size=size), tracegroupgap=0)
 
 
 def _right_margin(figure: go.Figure) -> int:
@@ -86,7 +93,8 @@ def slide_figure(chart: Chart, width: int = WIDTH, height: int = HEIGHT, *, fram
         if annotation.font.size:
             annotation.font.size = max(ANNOTATION_PX, round(annotation.font.size * ANNOTATION_SCALE))
     inner = width - 2 * EDGE
-    top, bottom = 40, 100
+    foot = LEGEND_LINE * TICK_PX if _at_foot(figure) and not frame else 0  # the legend's row at the foot, and as
+    top, bottom = 40 + foot, 100 + foot  # much again at the top for the label the chart keeps there
     if frame:
         title = wrap(chart.title, TITLE_PX, inner)
         subtitle = wrap(chart.subtitle, SUBTITLE_PX, inner)

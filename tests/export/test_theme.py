@@ -49,6 +49,25 @@ def test_slide_figure_without_frame_leaves_text_to_the_slide():
     assert [a.text for a in figure.layout.annotations] == ["IPO plan"]
 
 
+FOOT = dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container")  # as lib.charts.tornado puts it
+
+
+@pytest.mark.parametrize("legend, frame, expected_legend, margins", [
+    # the deck's picture: a row along the top; or, for a chart that keeps the top for a label, along the foot, with
+    # 1.5 x 22 px = 33 px more at the foot for it and as much at the top for the label
+    ({}, False, dict(y=1.02, yref="paper"), (40, 100)),
+    (FOOT, False, dict(y=0, yref="container"), (73, 133)),
+    # a slide image: a column at the right of the plot, wherever the chart had its legend
+    (FOOT, True, dict(y=1, yref="paper", orientation="v"), None),
+])
+def test_legend_goes_where_the_chart_leaves_room(legend, frame, expected_legend, margins):
+    chart = Chart("c", "T", "S", go.Figure(CHART.figure).update_layout(legend=legend), CHART.data, CHART.claims)
+    figure = theme.slide_figure(chart, 1600, 640, frame=frame)
+    assert {key: figure.layout.legend[key] for key in expected_legend} == expected_legend
+    if margins is not None:
+        assert (figure.layout.margin.t, figure.layout.margin.b) == margins
+
+
 def test_long_source_line_is_cut_to_three_lines_naming_the_rest():
     claims = pd.concat([CHART.claims] * 40, ignore_index=True)
     claims["source_publisher"] = [f"Publisher number {i}" for i in range(len(claims))]
