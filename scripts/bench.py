@@ -39,6 +39,7 @@ os.chdir(ROOT)  # AppTest and `streamlit run` resolve app.py and pages/ from her
 import yaml  # noqa: E402
 
 from lib.claims import ClaimsError, load_claims, parse_claims  # noqa: E402
+from ui.runway import NUMBERS_FIRST_S  # noqa: E402
 
 CLAIMS_PATH = ROOT / "data" / "claims.yaml"
 MINIMAL_PAGE = ROOT / "scripts" / "minimal_page.py"
@@ -293,8 +294,6 @@ def bench_exports() -> None:
 @section("page reruns (AppTest)", key="pages")
 def bench_pages() -> None:
     from streamlit.testing.v1 import AppTest
-
-    from ui.runway import NUMBERS_FIRST_S
 
     minimal = AppTest.from_file(str(MINIMAL_PAGE), default_timeout=60).run()
     assert not minimal.exception, minimal.exception
@@ -592,7 +591,8 @@ def bench_browser() -> None:
                  f"of each page, in turn (the tab brought to the front), each press a step right to a value not seen "
                  f"before, until 'Months of runway' shows the new value (polled every 5 ms), after one warm-up press; "
                  f"same paired ratio. The information row goes on until the run has finished: on the runway page the "
-                 f"chart and its block come after the metrics.")
+                 f"chart and its block come after the metrics and a {1000 * NUMBERS_FIRST_S:.0f} ms pause "
+                 f"(ui.runway.numbers_first), so that the browser paints the new numbers before it redraws the chart.")
 
 
 def memory_under_sessions(pid: int, url: str) -> Memory:
