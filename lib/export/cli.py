@@ -102,9 +102,9 @@ def _latest_article(claims) -> dt.date:
     return published.max().date() if not published.empty else dt.date.today()
 
 
-def _stamp(args: argparse.Namespace, claims, settings: dict, page: str = RUNWAY) -> Stamp:
-    """The view of this export on a page (by default the Runway page, whose link carries every assumption): the
-    company, the latest article's date, every article, and on the Runway page these assumptions and scenarios."""
+def _stamp(args: argparse.Namespace, claims, settings: dict, page: str) -> Stamp:
+    """The view of this export on a page (lib.charts' page paths): the company, the latest article's date, every
+    article, and on the Runway page these assumptions and scenarios."""
     as_of = _latest_article(claims)
     params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1"}
     if page == RUNWAY:
