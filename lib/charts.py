@@ -953,8 +953,9 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
             x=label[group.index], y=group["value_usd"], name=series,
             offsetgroup="revenue" if kind.startswith("revenue") else kind,
             marker=dict(color=EPOCH_COLOURS[kind], pattern=dict(shape="/" if run_rate else "", fgcolor="#2a9d8f")),
-            text=[f"{format_usd(v)}<br>run-rate" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
-            constraintext="none", cliponaxis=False,
+            # upright labels over bars this narrow would run into their neighbours': written up the bar instead
+            text=[f"{format_usd(v)} run-rate" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
+            textangle=-90, constraintext="none", cliponaxis=False,
             customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
             hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · confidence %{customdata[1]}"
                           "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
@@ -962,6 +963,7 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
     _base_layout(figure, "US dollars a year")
     _money_axis(figure)
     figure.update_layout(barmode="group", bargap=0.25, margin_t=70)  # room for two legend rows
+    figure.update_yaxes(range=[0, table["value_usd"].max() * 1.4])  # headroom for the tallest bar's label
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
     return Chart(
         name="epoch-compute-vs-revenue",
