@@ -712,7 +712,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     figure.update_xaxes(type="log", title="US dollars (log scale)", tickvals=tickvals, ticktext=ticktext,
                         range=[math.log10(lowest), math.log10(highest)])
     figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 0.5, -0.5], zeroline=False)
-    widest = max((text_px(label, SCREEN_TICK_PX) for label in rows_of), default=0)
+    widest = max(text_px(label, SCREEN_TICK_PX) for label in rows_of)
     figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
     words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, sources {r['status']}"

@@ -188,6 +188,37 @@ def test_tornado_stops_at_the_horizon_and_says_beyond(prepared):
     assert list(chart.figure.layout.yaxis.range) == [4.5, -0.75]
 
 
+def test_tornado_is_drawn_as_written(prepared):
+    table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)  # $1,000 at $100 a month: 10 months of a 12-month horizon
+    chart = charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    layout = chart.figure.layout.to_plotly_json()
+    assert {key: layout[key] for key in ("barmode", "legend", "margin", "shapes", "xaxis", "yaxis")} == {
+        "barmode": "overlay",
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container"},
+        "margin": {"l": 90, "r": 30, "t": 50, "b": 100},
+        "shapes": [{"type": "line", "x0": 10.0, "x1": 10.0, "yref": "paper", "y0": 0, "y1": 1, "line": {"color": "#444", "width": 2}}],
+        "xaxis": {"title": {"text": "Months from Jan 2024 until the cash runs out (horizon 12 months)"}, "range": [0, pytest.approx(15.6)]},
+        "yaxis": {"range": [4.5, -0.75], "showticklabels": False, "showgrid": False, "zeroline": False},
+    }
+    assert layout["annotations"][:2] == [
+        {"x": 10.0, "y": 1, "yref": "paper", "yanchor": "bottom", "text": "current: 10.0 months", "showarrow": False},
+        {"x": 0, "y": -0.25, "yanchor": "bottom", "xanchor": "left", "showarrow": False, "bgcolor": "rgba(255,255,255,0.85)",
+         "text": "Starting cash ±20%: $800 / $1.2K"},
+    ]
+    down, up = (trace.to_plotly_json() for trace in chart.figure.data)
+    for trace, word, colour, text in ((down, "moved down", "#d62728", "8.0 months"), (up, "moved up", "#2a9d8f", "beyond 12 months")):
+        assert {key: trace[key] for key in ("type", "orientation", "name", "width", "marker", "textposition", "cliponaxis",
+                                            "hovertemplate")} == {
+            "type": "bar", "orientation": "h", "name": f"Input {word}", "width": 0.45, "marker": {"color": colour},
+            "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{customdata[0]}<br>" + word + ": %{customdata[1]}<extra></extra>"}
+        assert (list(trace["y"]), list(trace["base"]), list(trace["customdata"][0])) == (
+            [0, 1, 2, 3, 4], [10.0] * 5, ["Starting cash ±20%: $800 / $1.2K", text])
+    assert list(down["text"][3:]) == list(up["text"][3:]) == ["", ""]  # with no revenue, its two rows move nothing: no label
+    assert (chart.name, chart.page, chart.title) == ("openai-runway-sensitivity", "runway", "OpenAI: what moves the zero-cash date")
+    assert chart.data[["runway_current", "runway_current_text", "horizon_months"]].drop_duplicates().values.tolist() == [
+        [10.0, "10.0 months", 12]]
+
+
 def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
     current = runway.project(1000, 0, 100, 0, 0, START, 12)
     saved = runway.project(1000, 0, 50, 0, 0, START, 12)
@@ -310,6 +341,8 @@ def test_burn_labels_every_bar_with_its_year_and_scope(prepared):
     assert list(day.x) == ["2024 · company", "2023 · ChatGPT"] and list(day.text) == ["$13.7M", "$700.0K"]
     assert list(month.x) == ["2024 · company"] and list(month.text) == ["$416.7M"]
     assert list(day.marker.color) == [vocabulary.metric_colour("net_loss"), charts.OTHER_BAR]
+    margin = chart.figure.layout.margin  # room for the labels plotly slants in a narrow window
+    assert (margin.l, margin.r, margin.t, margin.b) == (90, 50, 50, 90) and chart.figure.layout.showlegend is False
 
 
 def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
@@ -330,6 +363,20 @@ def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
     assert chart.subtitle.endswith("· open ends ('at least', 'more than') capped at 1.5x the stated value")
     assert chart.description == ("Training cost 2024: $0 to $10.5B, sources disagree; Net loss 2024: $4.5B to $5.5B, "
                                  "sources consistent.")
+    yaxis = chart.figure.layout.yaxis
+    assert (list(yaxis.tickvals), list(yaxis.ticktext), list(yaxis.range), yaxis.zeroline) == (
+        [0, 1], ["Training cost 2024", "Net loss 2024"], [1.5, -0.5], False)
+    # the left margin holds the longest row name at the screen's 12 px: 0.52 x 12 x 18 characters = 112 px, and 50 more
+    assert chart.figure.layout.margin.l == 162 and chart.figure.layout.showlegend is False
+
+
+def test_disagreements_keep_the_usual_left_margin_for_short_row_names(prepared):
+    compared = pd.DataFrame({
+        "figure": ["Loss", "Loss"], "status": ["consistent"] * 2, "low_usd": [4.5e9] * 2, "high_usd": [5.5e9] * 2,
+        "low_claim": ["c"] * 2, "high_claim": ["c"] * 2, "capped": [False] * 2, "claim_id": ["c", "d"], "value_usd": [5e9] * 2,
+        "qualifier": ["exact"] * 2, "source": ["A", "B"],
+    })
+    assert charts.disagreements(compared, prepared, "OpenAI").figure.layout.margin.l == 90  # 0.52 x 12 x 4 + 50 = 75
 
 
 @pytest.mark.parametrize("low, high, values, labels", [
