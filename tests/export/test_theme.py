@@ -50,20 +50,24 @@ def test_slide_figure_without_frame_leaves_text_to_the_slide():
 
 
 FOOT = dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container")  # as lib.charts.tornado puts it
+TOP_ROW = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", yref="paper", font=dict(size=22))
+COLUMN = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper", tracegroupgap=0)
 
 
-@pytest.mark.parametrize("legend, frame, expected_legend, margins", [
+@pytest.mark.parametrize("legend, frame, traces, expected_legend, margins", [
     # the deck's picture: a row along the top; or, for a chart that keeps the top for a label, along the foot, with
     # 1.5 x 22 px = 33 px more at the foot for it and as much at the top for the label
-    ({}, False, dict(y=1.02, yref="paper"), (40, 100)),
-    (FOOT, False, dict(y=0, yref="container"), (73, 133)),
-    # a slide image: a column at the right of the plot, wherever the chart had its legend
-    (FOOT, True, dict(y=1, yref="paper", orientation="v"), None),
+    ({}, False, 2, TOP_ROW, (40, 100)),
+    (FOOT, False, 2, TOP_ROW | dict(y=0, yref="container"), (73, 133)),
+    # a slide image: a column at the right of the plot, wherever the chart had its legend, in 22 px type while it
+    # fits; 60 entries of 1.5 lines cannot fit under 1080 px at 12 px, the least it shrinks to
+    (FOOT, True, 2, COLUMN | dict(font=dict(size=22)), None),
+    ({}, True, 60, COLUMN | dict(font=dict(size=12)), None),
 ])
-def test_legend_goes_where_the_chart_leaves_room(legend, frame, expected_legend, margins):
-    chart = Chart("c", "T", "S", go.Figure(CHART.figure).update_layout(legend=legend), CHART.data, CHART.claims)
-    figure = theme.slide_figure(chart, 1600, 640, frame=frame)
-    assert {key: figure.layout.legend[key] for key in expected_legend} == expected_legend
+def test_legend_goes_where_the_chart_leaves_room(legend, frame, traces, expected_legend, margins):
+    figure = go.Figure([go.Scatter(x=[0, 1], y=[k, k], name=f"line {k}") for k in range(traces)]).update_layout(legend=legend)
+    figure = theme.slide_figure(Chart("c", "T", "S", figure, CHART.data, CHART.claims), 1920, 1080 if frame else 640, frame=frame)
+    assert figure.layout.legend.to_plotly_json() == expected_legend
     if margins is not None:
         assert (figure.layout.margin.t, figure.layout.margin.b) == margins
 
