@@ -219,6 +219,14 @@ def test_tornado_is_drawn_as_written(prepared):
         [10.0, "10.0 months", 12]]
 
 
+def test_tornado_of_a_runway_beyond_the_horizon_is_drawn_at_the_horizon(prepared):
+    table = runway.sensitivity(1000, 0, 10, 0, 0, START, 12)  # $10 a month: $1,000 lasts far beyond 12 months
+    chart = charts.tornado(table, None, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    assert chart.figure.layout.annotations[0].text == "current: beyond 12 months"
+    assert chart.figure.layout.shapes[0].x0 == 12.0 and list(chart.figure.data[0].base) == [12.0] * 5
+    assert chart.data[["runway_current", "runway_current_text"]].drop_duplicates().values.tolist() == [[12.0, "beyond 12 months"]]
+
+
 def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
     current = runway.project(1000, 0, 100, 0, 0, START, 12)
     saved = runway.project(1000, 0, 50, 0, 0, START, 12)
