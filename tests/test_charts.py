@@ -215,6 +215,8 @@ def test_tornado_is_drawn_as_written(prepared):
             [0, 1, 2, 3, 4], [10.0] * 5, ["Starting cash ±20%: $800 / $1.2K", text])
     assert list(down["text"][3:]) == list(up["text"][3:]) == ["", ""]  # with no revenue, its two rows move nothing: no label
     assert (chart.name, chart.page, chart.title) == ("openai-runway-sensitivity", "runway", "OpenAI: what moves the zero-cash date")
+    assert chart.subtitle == "Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · test"
+    assert list(chart.claims["id"]) == list(prepared["id"][:1])  # the claims behind the inputs, as given
     assert chart.data[["runway_current", "runway_current_text", "horizon_months"]].drop_duplicates().values.tolist() == [
         [10.0, "10.0 months", 12]]
 
