@@ -53,8 +53,7 @@ def projection():
                f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
 
     runway.numbers_first(assumptions, ctx.entity)
-    cash, sensitivity, compare, uncertainty = st.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"],
-                                                       key="runway_view", on_change="rerun")
+    cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
     if cash.open:
         with cash:
             ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,

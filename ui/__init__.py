@@ -4,9 +4,9 @@ JSON downloads, inert text), ``runway`` (the runway sliders) and ``cached`` (the
 
 Pages use the names below; ``lib/`` never imports Streamlit.
 """
-from ui.blocks import csv_download, json_download, lazy_tabs, md_escape, md_highlight, show_chart
+from ui.blocks import csv_download, json_download, lazy_tabs, md_escape, md_highlight, show_chart, tabs
 from ui.sidebar import PAGES, Context, page_setup
 from ui.url import choice, date_between, flag, subset, url_persist
 
 __all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "json_download", "lazy_tabs", "md_escape", "md_highlight", "page_setup", "show_chart",
-           "subset", "url_persist"]
+           "subset", "tabs", "url_persist"]

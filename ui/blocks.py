@@ -17,7 +17,7 @@ from lib.export.stamp import Stamp
 from lib.export.theme import file_names, toolbar_config
 from lib.peers import FULL_CITATION
 from ui import cached, data
-from ui.url import url_persist
+from ui.url import kept_text, remembered_tab, url_persist
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
 # Where GitHub-flavoured markdown would turn plain text into a link (www., scheme://, an e-mail address), whatever
@@ -51,7 +51,7 @@ def _own_words(chart: Chart, key: str) -> Chart:
     """The chart's title and subtitle as the reader wrote them (kept in the URL), defaults from the data. The
     editor is drawn only while open; closed, the URL holds the words."""
     title_param, subtitle_param = f"{key}_title", f"{key}_subtitle"
-    given = {param: st.query_params.get(param, "") for param in (title_param, subtitle_param)}
+    given = {param: kept_text(param, param) or "" for param in (title_param, subtitle_param)}
     editor = st.expander("Title and subtitle for your slides", icon=":material/edit:", key=f"{key}_words", on_change="rerun")
     if editor.open:
         with editor:
@@ -100,13 +100,25 @@ def show_chart(chart: Chart, key: str) -> None:
 
 def lazy_tabs(sections: dict[str, Callable[[], None]], key: str) -> None:
     """Tabs, one per section, that build only the open one: its callable draws inside it and the others are neither
-    computed nor sent, so a page opens with one section drawn. A click reruns the page with the new tab open."""
+    computed nor sent, so a page opens with one section drawn. A click reruns the page with the new tab open; coming
+    back to the page, the tab last open is open again."""
     if not sections:
         return
-    for tab, draw in zip(st.tabs(list(sections), key=key, on_change="rerun"), sections.values()):
+    for tab, draw in zip(tabs(list(sections), key), sections.values()):
         if tab.open:
             with tab:
                 draw()
+
+
+def tabs(labels: list[str], key: str) -> list:
+    """Keyed tabs that rerun the page when clicked and, when the reader comes back to the page, open on the tab
+    last open."""
+    keep_open = remembered_tab(key, labels)
+    drawn = st.tabs(labels, key=key, on_change="rerun")
+    for label, tab in zip(labels, drawn):
+        if tab.open:
+            keep_open(label)
+    return drawn
 
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:

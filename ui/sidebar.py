@@ -15,7 +15,7 @@ import streamlit as st
 
 from lib import audit, checks, claims as claims_lib, dashboard, second_opinion, transforms as tf
 from lib.export import renderer
-from ui import cached, data, runway
+from ui import cached, data, runway, url
 from ui import blocks
 from ui.blocks import md_escape
 from ui.url import choice, date_between, flag, url_persist
@@ -54,9 +54,9 @@ SIDEBAR_PARAMS = ("company", "asof", "undated")
 
 
 def _forget_page_params() -> None:
-    """A new company starts from its own claims: drop the previous company's page settings from the URL."""
-    for key in [k for k in st.query_params if k not in SIDEBAR_PARAMS]:
-        del st.query_params[key]
+    """A new company starts from its own claims: drop the previous company's page settings (how far the runway
+    looks is not a claim, so it stays)."""
+    url.forget(keep=(*SIDEBAR_PARAMS, *runway.SHARED))
 
 
 def _upload_box() -> None:
@@ -86,6 +86,7 @@ def _upload_box() -> None:
 def page_setup(title: str) -> Context:
     """Page config, the shared sidebar and the data in force; call first on every page."""
     st.set_page_config(page_title=f"{title} · Burnboard", page_icon=":material/local_fire_department:", layout="wide")
+    url.on_page(title)
     sidebar = st.sidebar
     sidebar.markdown("### :material/local_fire_department: Burnboard")
     for path, label, icon in PAGES:
@@ -125,7 +126,8 @@ def page_setup(title: str) -> Context:
     peers = cached.peers(as_of, include_undated)
     findings = _audit(dataset, as_of, include_undated)
     flagged = cached.flags(dataset.key, findings, prepared, as_of, include_undated)
-    count.caption(f":material/rule: {checks.summary(findings)} in the claims in force: see Checks.")
+    count.page_link("pages/checks.py", label=f"{checks.summary(findings)} in the claims in force", icon=":material/rule:",
+                    help="The audit's findings, with the quotes behind them, on the Checks page.")
     _deck_button(dataset, prepared, entity, as_of, include_undated, peers, flagged)
     sidebar.caption(
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "

@@ -2,38 +2,110 @@
 
     scale = url_persist(st.radio, default="Log", parse=choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], key="scale")
 
-One call seeds the widget's state from the URL parameter (once per session), draws the widget and writes its
-value back into the URL, so no page can forget the second half (after owid/etl's ``url_persist``).
+One call seeds the widget from the reader's setting, draws it and writes its value back into the URL, so no page
+can forget the second half (after owid/etl's ``url_persist``).
+
+The reader's settings are kept in session state under a key no widget owns, beside the page that last drew each
+one, so they survive page switches. Streamlit gives a widget on each page an identity of its own (the page's script
+is part of it), and it drops a widget's value in the first run that does not draw it. So on the first run of a new
+page a sidebar widget is a new widget: its key still holds the previous page's value, about to be dropped, and the
+new widget would start from its built-in default (an unticked box, the first company). Page links also drop the
+URL's parameters, so the URL cannot restore the value either. Hence the widget is seeded from the kept setting
+whenever its key is missing or was last drawn on another page; the URL is read only for a setting not yet kept (a
+new session: a copied link or a reload).
 """
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import streamlit as st
 
 from lib.export.stamp import view_link
 
+KEPT = "reader_settings"  # session state: widget key -> Kept
+PAGE = "reader_page"  # session state: the title of the page being drawn
+
+
+class Kept(NamedTuple):
+    """One reader's setting: its value as URL text, its URL parameter (None: not in the URL) and the page that last
+    drew its widget."""
+
+    text: str
+    param: str | None
+    page: str | None
+
+
+def on_page(title: str) -> None:
+    """Say which page this run draws; page_setup calls it first on every page."""
+    st.session_state[PAGE] = title
+
+
+def _kept() -> dict[str, Kept]:
+    return st.session_state.setdefault(KEPT, {})
+
+
+def kept_text(key: str, param: str | None) -> str | None:
+    """The reader's setting of a widget, as URL text: kept in this session, else the URL parameter `param`."""
+    kept = _kept().get(key)
+    if kept is not None:
+        return kept.text
+    return None if param is None else st.query_params.get(param)
+
+
+def _seed(key: str, value: Callable[[], Any]) -> None:
+    """Give a widget about to be drawn the reader's setting when its key holds nothing of this page's widget."""
+    kept = _kept().get(key)
+    if key not in st.session_state or (kept is not None and kept.page != st.session_state.get(PAGE)):
+        st.session_state[key] = value()
+
+
+def _keep(key: str, param: str | None, value: Any) -> None:
+    _kept()[key] = Kept(_text(value), param, st.session_state.get(PAGE))
+
+
+def forget(keep: tuple[str, ...]) -> None:
+    """Drop every URL-backed setting but those whose parameter is in `keep`: from the URL, the kept settings and
+    the widgets, so the widgets of the page on screen start again from their defaults too (open tabs stay open)."""
+    for param in [param for param in st.query_params if param not in keep]:
+        del st.query_params[param]
+    kept = _kept()
+    for key in [key for key, setting in kept.items() if setting.param is not None and setting.param not in keep]:
+        del kept[key]
+        st.session_state.pop(key, None)
+
 
 def url_persist(widget: Callable[..., Any], *, default: Any, parse: Callable[[str], Any] = str,
                 param: str | None = None) -> Callable[..., Any]:
-    """Wrap a keyed Streamlit widget so its value lives in the URL parameter `param` (default: the key).
+    """Wrap a keyed Streamlit widget so its value is the reader's setting, kept across pages and in the URL
+    parameter `param` (default: the key).
 
-    A missing or invalid URL value (parse raises TypeError or ValueError) gives `default`. The wrapped call
-    takes the widget's own arguments, `key` included, and returns the widget's value.
+    A missing or invalid value (parse raises TypeError or ValueError) gives `default`; a kept value is parsed again
+    on the runs that seed the widget, so it is checked against the options of the moment. The wrapped call takes
+    the widget's own arguments, `key` included, and returns the widget's value.
     """
     def draw(*args: Any, key: str, **kwargs: Any) -> Any:
         name = param or key
-        if key not in st.session_state:
-            raw = st.query_params.get(name)
-            try:
-                st.session_state[key] = default if raw is None else parse(raw)
-            except (TypeError, ValueError):
-                st.session_state[key] = default
+        _seed(key, lambda: _parsed(kept_text(key, name), parse, default))
         value = widget(*args, key=key, **kwargs)
+        _keep(key, name, value)
         _publish(name, value)
         return value
     return draw
+
+
+def remembered_tab(key: str, labels: list[str]) -> Callable[[str], None]:
+    """Seed keyed tabs with the tab the reader last opened on this page (the first otherwise); returns the call that
+    keeps the tab open after drawing."""
+    _seed(key, lambda: _parsed(kept_text(key, None), choice(labels), labels[0]))
+    return lambda label: _keep(key, None, label)
+
+
+def _parsed(raw: str | None, parse: Callable[[str], Any], default: Any) -> Any:
+    try:
+        return default if raw is None else parse(raw)
+    except (TypeError, ValueError):
+        return default
 
 
 def url_state(key: str, *, param: str, default: Any, parse: Callable[[str], Any],

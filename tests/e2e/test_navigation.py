@@ -1,0 +1,185 @@
+"""Moving through the dashboard as a reader does: sidebar links, the link in the sidebar's audit count, the
+browser's back and forward buttons and a reload. What the reader set in the sidebar, and on each page, stays set.
+
+Opening every page by URL never switches pages inside one session, so it cannot see a setting lost on a switch:
+these tests click.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import CHROMIUM, NO_CHROMIUM
+from tests.e2e.test_browser import expect, metric_value, open_page, query, settled, sidebar, slider_input
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)]
+
+HEADINGS = {  # sidebar link: a part of the page's h1
+    "Overview": "at a glance", "Timeline": "the money over time", "Waterfall": "where the money went",
+    "Runway": "how long does the cash last", "Sources": "Sources and claims",
+    "Checks": "where the articles contradict themselves", "Method": "how each number is made",
+}
+SIDEBAR_URL = ("company", "asof", "undated")
+
+
+def url_has(page, text: str) -> None:
+    expect(page).to_have_url(re.compile(re.escape(text)))
+
+
+def click_page(page, name: str) -> None:
+    """Click a page's link in the sidebar and wait for that page to be drawn."""
+    sidebar(page).get_by_role("link", name=name, exact=True).click()
+    expect(page.locator("h1").first).to_contain_text(HEADINGS[name])
+    settled(page)
+
+
+def undated_box(page):
+    return sidebar(page).get_by_role("checkbox", name="Include undated articles")
+
+
+def company_box(page):
+    return sidebar(page).locator("[data-testid=stSelectbox]").filter(has_text="Company")
+
+
+def date_box(page):
+    return sidebar(page).locator("[data-testid=stDateInput]").filter(has_text="Claims published by")
+
+
+def sidebar_state(page) -> dict:
+    """What the sidebar shows and what the URL says of it."""
+    return {
+        "undated": undated_box(page).is_checked(),
+        "company": company_box(page).get_by_role("combobox").input_value(),
+        "asof": date_box(page).locator("input").input_value(),
+        "url": {param: query(page).get(param) for param in SIDEBAR_URL},
+    }
+
+
+def holds(page, held: dict, when: str) -> None:
+    """The sidebar and the URL show what the reader set. After back, forward or a reload the browser shows the
+    address of that moment until the page's run writes it again, so this waits a little for the run to end."""
+    for _ in range(50):
+        settled(page)
+        if sidebar_state(page) == held:
+            return
+        page.wait_for_timeout(100)
+    assert sidebar_state(page) == held, when
+
+
+def choose_company(page, name: str) -> None:
+    combo = company_box(page).get_by_role("combobox")
+    combo.click()
+    combo.fill(name)
+    page.get_by_role("option", name=name, exact=True).click()
+    expect(page.locator("h1").first).to_contain_text(name)
+    settled(page)
+
+
+def set_as_of(page, iso: str) -> None:
+    date_box(page).get_by_role("spinbutton", name="year").focus()  # year, month and day, each its own field
+    page.keyboard.type(iso.replace("-", ""))
+    page.locator("h1").first.click()  # the date is sent when the field loses focus
+    url_has(page, f"asof={iso}")
+    settled(page)
+
+
+def untick_undated(page) -> None:
+    sidebar(page).locator("[data-testid=stCheckbox]").filter(has_text="Include undated articles").locator("label").click()
+    expect(undated_box(page)).not_to_be_checked()
+    url_has(page, "undated=0")
+    settled(page)
+
+
+def runway_defaults(page) -> tuple[str, ...]:
+    """The Runway page's starting cash and its first cards: what the claims in force give it."""
+    if page.get_by_text("so there is no burn to project").count():
+        return ("no burn to project",)
+    expect(metric_value(page, "Months of runway")).to_be_visible()
+    return (slider_input(page, "Starting cash").get_attribute("aria-valuetext"),
+            metric_value(page, "Months of runway").inner_text(), metric_value(page, "Zero-cash date").inner_text())
+
+
+ROUTES = {
+    "along the menu": ["Timeline", "Waterfall", "Runway", "Sources", "Checks", "Method", "Runway", "Overview"],
+    "back and forth": ["Runway", "Timeline", "Runway", "Overview", "Waterfall", "Runway", "Method", "Runway"],
+    "up the menu": ["Method", "Checks", "Sources", "Runway", "Waterfall", "Timeline", "Overview", "Runway"],
+}
+STARTS = {
+    "undated articles in": [],
+    "undated articles out": [untick_undated],
+    "another company and date": [lambda page: choose_company(page, "xAI"), lambda page: set_as_of(page, "2024-12-31")],
+}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("start", STARTS)
+def test_the_sidebar_holds_through_every_page_switch(page, base_url, start, route):
+    open_page(page, f"{base_url}/")
+    for change in STARTS[start]:
+        change(page)
+    held = sidebar_state(page)
+    runway = []
+    for name in ROUTES[route]:
+        click_page(page, name)
+        holds(page, held, f"after clicking {name}")
+        if name == "Runway":
+            runway.append(runway_defaults(page))
+    page.go_back()  # the browser's own buttons, then the audit count's link to Checks, then a reload
+    settled(page)
+    holds(page, held, "after going back")
+    page.go_forward()
+    settled(page)
+    holds(page, held, "after going forward")
+    sidebar(page).get_by_role("link", name="in the claims in force").click()
+    expect(page.locator("h1").first).to_contain_text(HEADINGS["Checks"])
+    settled(page)
+    holds(page, held, "after the audit count's link")
+    click_page(page, "Runway")
+    runway.append(runway_defaults(page))
+    page.reload(wait_until="domcontentloaded")
+    settled(page)
+    holds(page, held, "after a reload")
+    runway.append(runway_defaults(page))
+    assert len(set(runway)) == 1, runway
+
+
+def test_the_defaults_do_not_depend_on_the_way_in(page, base_url):
+    """The Runway page reached by clicking from the Overview shows what it shows when opened by its address."""
+    open_page(page, f"{base_url}/runway")
+    direct = runway_defaults(page)
+    open_page(page, f"{base_url}/")
+    click_page(page, "Runway")
+    assert runway_defaults(page) == direct == ("$6.6B", "15.8", "Jan 2026")
+
+
+def test_page_settings_are_there_when_the_reader_comes_back(page, base_url):
+    open_page(page, f"{base_url}/timeline")
+    page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").get_by_text("Linear").click()
+    url_has(page, "scale=Linear")
+    settled(page)
+    click_page(page, "Runway")
+    cash = slider_input(page, "Starting cash")
+    cash.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(cash).to_have_attribute("aria-valuetext", "$6.9B")
+    page.get_by_role("tab", name="Sensitivity").click()
+    expect(page.get_by_role("tab", name="Sensitivity")).to_have_attribute("aria-selected", "true")
+    settled(page)
+    moved = metric_value(page, "Months of runway").inner_text()
+    click_page(page, "Waterfall")
+    page.locator("[data-testid=stButtonGroup]").filter(has_text="2024").get_by_text("2024").click()
+    url_has(page, "year=2024")
+    settled(page)
+    click_page(page, "Overview")
+    click_page(page, "Runway")
+    expect(slider_input(page, "Starting cash")).to_have_attribute("aria-valuetext", "$6.9B")
+    expect(page.get_by_role("tab", name="Sensitivity")).to_have_attribute("aria-selected", "true")
+    assert metric_value(page, "Months of runway").inner_text() == moved
+    assert query(page)["cash"] == "6.9"
+    click_page(page, "Timeline")
+    url_has(page, "scale=Linear")
+    expect(page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").locator("[aria-checked=true], [aria-pressed=true], [kind$=Active]")).to_have_text("Linear")
+    click_page(page, "Waterfall")
+    url_has(page, "year=2024")
