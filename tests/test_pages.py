@@ -687,3 +687,14 @@ def test_the_first_page_freezes_the_heap_for_the_collections_after_each_run():
     before, after = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                             cwd=ROOT).stdout.split())
     assert before == 0 and after > 100_000
+
+
+def test_switching_pages_keeps_the_sidebar_and_the_pages_settings():
+    at = page("overview")
+    at.checkbox(key="undated").set_value(False).run()
+    at.selectbox(key="company").set_value("xAI").run()
+    for name in ("runway", "timeline", "waterfall", "overview", "sources", "runway", "checks", "overview"):
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, name
+        assert (at.checkbox(key="undated").value, at.selectbox(key="company").value) == (False, "xAI"), name
+        assert (at.query_params["undated"], at.query_params["company"]) == ("0", "xAI"), name

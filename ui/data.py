@@ -79,7 +79,7 @@ def reset() -> None:
 
 def _forget_settings() -> None:
     """Another dataset has other companies and dates: every setting starts again from its defaults."""
-    for key in [k for k in st.session_state if k not in UPLOAD_STATE and not str(k).startswith("upload_file")]:
+    for key in [k for k in st.session_state if k not in (*UPLOAD_STATE, url.PAGE) and not str(k).startswith("upload_file")]:
         del st.session_state[key]
     st.query_params.clear()
 

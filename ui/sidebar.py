@@ -126,8 +126,7 @@ def page_setup(title: str) -> Context:
     peers = cached.peers(as_of, include_undated)
     findings = _audit(dataset, as_of, include_undated)
     flagged = cached.flags(dataset.key, findings, prepared, as_of, include_undated)
-    count.page_link("pages/checks.py", label=f"{checks.summary(findings)} in the claims in force", icon=":material/rule:",
-                    help="The audit's findings, with the quotes behind them, on the Checks page.")
+    count.caption(f":material/rule: {checks.summary(findings)} in the claims in force: see Checks.")
     _deck_button(dataset, prepared, entity, as_of, include_undated, peers, flagged)
     sidebar.caption(
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
