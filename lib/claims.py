@@ -9,6 +9,8 @@ import datetime as dt
 import gc
 import math
 import re
+import unicodedata
+import urllib.parse
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,6 +49,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FILE_NAME = re.compile(r"^[\w.-]+$")
+YEARS = (1900, 2100)  # the years a date or period may fall in: every page, the audit and the export handle them
+MAX_VALUE = 10**18  # the largest value (a billion billion): sums, rates and projections of it stay finite
+URL_SCHEMES = ("http", "https")
+URL_FORBIDDEN = frozenset("\"'`<>\\")  # quotes, angle brackets, and a backslash (browsers read it as a slash)
 MAX_EXPANSION = 20  # how many times bigger than the file aliases may make the document
 
 _TAG = "tag:yaml.org,2002:"
@@ -226,6 +232,11 @@ def _node_kind(node: yaml.Node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
+def _shorten(text: str, keep: int = 40) -> str:
+    """A value as the file writes it, its middle left out when it is long (a number of 309 digits)."""
+    return text if len(text) <= keep else f"{text[:keep // 2]}...{text[-keep // 2:]} ({len(text)} characters)"
+
+
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
 
@@ -238,6 +249,13 @@ def _check_date(text: str) -> str | None:
         dt.date.fromisoformat(text)
     except ValueError as err:
         return f"impossible date {text!r} ({err})"
+    return _check_year(text)
+
+
+def _check_year(text: str) -> str | None:
+    """The problem with a date or period whose year is outside YEARS, or None."""
+    if not YEARS[0] <= int(text[:4]) <= YEARS[1]:
+        return f"the year of {text!r} is outside {YEARS[0]} to {YEARS[1]}"
     return None
 
 
@@ -251,6 +269,23 @@ def _check_period(text: str) -> str | None:
         return f"impossible month in {text!r}"
     if day:
         return _check_date(text)
+    return _check_year(text)
+
+
+def _check_url(text: str) -> str | None:
+    """The problem with a source's address, or None: one http or https address with a host, nothing in it that
+    could end it or start another (whitespace, control characters, quotes, angle brackets)."""
+    refused = sorted({c for c in text if c.isspace() or unicodedata.category(c).startswith("C") or c in URL_FORBIDDEN})
+    if refused:
+        shown = ", ".join(repr(c) if c.isprintable() else f"U+{ord(c):04X}" for c in refused)
+        return f"must be one address without whitespace, control characters, quotes or angle brackets; found {shown} in {text!r}"
+    try:
+        parts = urllib.parse.urlsplit(text)
+        parts.port  # raises on a port that is not a number
+    except ValueError as err:
+        return f"not a valid address {text!r} ({err})"
+    if parts.scheme.lower() not in URL_SCHEMES or not parts.hostname:
+        return f"must be an http:// or https:// address with a host, got {text!r}"
     return None
 
 
@@ -319,9 +354,10 @@ class _Validator:
         self.written(nodes, field, row, dated="published" in nodes and published is not None)
         self.required_key(nodes, "url", field)
         url = self.text(nodes, "url", field, required=False, nullable=True)
-        if url is not None and not re.match(r"^https?://[^\s/]+", url):
-            self.problems.add(_line(nodes["url"]), f"{field}.url", f"must be an http:// or https:// address, got {url!r}")
-        row["url"] = url
+        problem = _check_url(url) if url is not None else None
+        if problem:
+            self.problems.add(_line(nodes["url"]), f"{field}.url", problem)
+        row["url"] = None if problem else url
         row["note"] = self.text(nodes, "note", field)
         return row
 
@@ -414,11 +450,18 @@ class _Validator:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problems.add(_line(node), f"{field}.{key}", f"expected a number, got {_describe(value)}")
             return _INVALID
-        if not math.isfinite(value):
-            self.problems.add(_line(node), f"{field}.{key}", f"must be a finite number, got {node.value}")
+        try:
+            finite = math.isfinite(value)  # an int too large for a float raises OverflowError
+        except OverflowError:
+            finite = False
+        if not finite:
+            self.problems.add(_line(node), f"{field}.{key}", f"must be a finite number, got {_shorten(node.value)}")
             return _INVALID
         if value < 0:
-            self.problems.add(_line(node), f"{field}.{key}", f"must be >= 0, got {value}")
+            self.problems.add(_line(node), f"{field}.{key}", f"must be >= 0, got {_shorten(node.value)}")
+            return _INVALID
+        if value > MAX_VALUE:
+            self.problems.add(_line(node), f"{field}.{key}", f"must be at most 10^18, got {_shorten(node.value)}")
             return _INVALID
         return value
 

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import checks
+from lib import checks, strict_json
 from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
@@ -221,7 +221,8 @@ def test_the_checks_page_downloads_the_findings_as_csv_and_json(offered):
     assert table.loc[2, "message"] == STALE
     assert table.loc[2, "claims"] == ("openai-funding-round-2024-10-ko, openai-revenue-2024-en, openai-net-loss-2024-en, "
                                       "openai-net-loss-2024-fr-heading, openai-net-loss-2024-fr")
-    document = json.loads(files["burnboard-findings.json"])
+    document = strict_json.loads(files["burnboard-findings.json"])
     assert document["stamp"] == stamp
     assert [(f["kind"], f["acknowledged"]) for f in document["findings"]] == list(zip(table["kind"], table["acknowledged"]))
     assert document["findings"][2]["claims"] == table.loc[2, "claims"].split(", ")
+    assert [f["reason"] is None for f in document["findings"]] == [False, False, True, False, False]
