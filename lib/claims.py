@@ -22,10 +22,23 @@ from lib.vocabulary import (
     BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
 )
 
+from yaml.composer import ComposerError
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, \
+    StreamEndEvent
+from yaml.resolver import Resolver
+
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):
+        def __init__(self, stream: str):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 SOURCE_FIELDS = ("id", "file", "title", "publisher", "source_type", "language", "published", "written", "url", "note")
 CLAIM_FIELDS = (
@@ -35,6 +48,7 @@ CLAIM_FIELDS = (
 CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
 LIST_FIELDS = ("includes", "inferred", "relates_to")  # kept in the frame as comma-separated text
 ACKNOWLEDGED_FIELDS = ("kind", "claims", "reason")
+TOP_FIELDS = ("sources", "claims", "acknowledged")
 FRAME_COLUMNS = list(CLAIM_FIELDS) + ["line"] + [f"source_{f}" for f in SOURCE_FIELDS if f != "id"]
 
 ISO_639_1 = frozenset(
@@ -131,6 +145,83 @@ def _decode(data: bytes, problems: _Problems) -> str | None:
     return text
 
 
+class _Events(_Parser, Resolver):
+    """The parser's events composed into nodes one at a time (as yaml.composer does), so that the validator can
+    take the document one top-level item after another and drop each item's nodes once it is read: the nodes of
+    a whole file take many times its size. Counts the nodes composed and the nodes their aliases stand for (the
+    billion-laughs limit), and refuses an alias inside the node it names (a recursive structure)."""
+
+    def __init__(self, text: str):
+        _Parser.__init__(self, text)
+        Resolver.__init__(self)
+        self.anchors: dict[str, yaml.Node] = {}
+        self.distinct = 0
+        self.expanded = 0
+        self._sizes: dict[int, int] = {}  # per node an alias names (kept alive by anchors): its expanded size
+        self._open: set[str] = set()  # anchors of the collections being composed
+
+    def compose_node(self) -> yaml.Node:
+        """The next node, with everything inside it."""
+        event = self.get_event()
+        kind = type(event)
+        if kind is AliasEvent:
+            return self._alias(event)
+        self.distinct += 1
+        self.expanded += 1
+        anchor = event.anchor
+        if anchor is not None and anchor in self.anchors:
+            raise ComposerError(f"found duplicate anchor {anchor!r}; first occurrence", self.anchors[anchor].start_mark,
+                                "second occurrence", event.start_mark)
+        tag = event.tag
+        if kind is ScalarEvent:
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            if anchor is not None:
+                self.anchors[anchor] = node
+            return node
+        mapping = kind is MappingStartEvent
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.MappingNode if mapping else yaml.SequenceNode, None, event.implicit)
+        node = (yaml.MappingNode if mapping else yaml.SequenceNode)(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+            self._open.add(anchor)
+        items = node.value
+        end = MappingEndEvent if mapping else SequenceEndEvent
+        while not self.check_event(end):
+            items.append((self.compose_node(), self.compose_node()) if mapping else self.compose_node())
+        node.end_mark = self.get_event().end_mark
+        self._open.discard(anchor)
+        return node
+
+    def _alias(self, event) -> yaml.Node:
+        if event.anchor not in self.anchors:
+            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+        if event.anchor in self._open:
+            raise ComposerError(None, None, f"the alias *{event.anchor} is inside the node it names (a recursive "
+                                "structure); not allowed", event.start_mark)
+        node = self.anchors[event.anchor]
+        if id(node) not in self._sizes:
+            self._sizes[id(node)] = _expanded_size(node)[1]
+        self.expanded += self._sizes[id(node)]
+        return node
+
+    def too_big(self) -> bool:
+        return self.expanded > MAX_EXPANSION * self.distinct + 1000
+
+    def end_of_document(self, start: yaml.Mark) -> None:
+        """After the top-level node: the document's end, and nothing after it (one document per file)."""
+        self.get_event()
+        if not self.check_event(StreamEndEvent):
+            raise ComposerError("expected a single document in the stream", start, "but found another document",
+                                self.get_event().start_mark)
+
+
+class _TooBig(Exception):
+    """Aliases would make the document far bigger than the file: (nodes composed, nodes they stand for)."""
+
+
 def _expanded_size(root: yaml.Node) -> tuple[int, int]:
     """Count distinct nodes and nodes after alias expansion, without expanding anything."""
     sizes: dict[int, int] = {}
@@ -193,22 +284,30 @@ class _Builder:
             self.problems.add(_line(node), field or "top level", f"YAML tag {node.tag!r} is not allowed (plain values only)")
             return None
         result: dict[str, yaml.Node] = {}
+        lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self.problems.add(_line(key_node), field, "merge keys (<<) are not allowed")
-                continue
-            key = self.scalar(key_node, field) if isinstance(key_node, yaml.ScalarNode) else _INVALID
-            if not isinstance(key, str):
-                self.problems.add(_line(key_node), field, f"keys must be field names, got {_describe(key)}")
-            elif key in result:
-                self.problems.add(
-                    _line(key_node), _join(field, key), f"duplicate key (first at line {_line(result[key])})"
-                )
-            elif key not in allowed:
-                self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
-            else:
+            key = self.key(key_node, field, allowed, lines, _line(value_node))
+            if key is not None:
                 result[key] = value_node
         return result
+
+    def key(self, key_node: yaml.Node, field: str, allowed: tuple[str, ...], lines: dict[str, int], value_line: int):
+        """A mapping key's field name, or None after a problem (a merge key, a key that is not text, a repeat or an
+        unknown field). lines maps the keys read so far to their values' lines, and gets this one."""
+        if key_node.tag == _TAG + "merge":
+            self.problems.add(_line(key_node), field, "merge keys (<<) are not allowed")
+            return None
+        key = self.scalar(key_node, field) if isinstance(key_node, yaml.ScalarNode) else _INVALID
+        if not isinstance(key, str):
+            self.problems.add(_line(key_node), field, f"keys must be field names, got {_describe(key)}")
+        elif key in lines:
+            self.problems.add(_line(key_node), _join(field, key), f"duplicate key (first at line {lines[key]})")
+        elif key not in allowed:
+            self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
+        else:
+            lines[key] = value_line
+            return key
+        return None
 
     def sequence(self, node: yaml.Node, field: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode) or node.tag != _TAG + "seq":
@@ -562,17 +661,65 @@ class _Validator:
 
     def document(self, root: yaml.Node) -> tuple[list[dict], list[dict], list[dict]]:
         """Sources, claims and acknowledged entries, each checked on its own (see _cross_check for the rest)."""
-        top = self.build.mapping(root, "", ("sources", "claims", "acknowledged"))
+        top = self.build.mapping(root, "", TOP_FIELDS)
         if top is None:
             return [], [], []
+        self.missing_parts(top, _line(root))
+        return tuple(self.items(key, self.build.sequence(top[key], key)) if key in top else [] for key in TOP_FIELDS)
+
+    def stream(self, events: _Events) -> tuple[list[dict], list[dict], list[dict]]:
+        """As document, reading the top-level lists one item at a time as the parser composes it: only the rows
+        stay in memory. A top level that is not a plain mapping is composed whole and read by document. Raises
+        _TooBig as soon as aliases make the document far bigger than the file."""
+        events.get_event()  # the stream's start
+        if events.check_event(StreamEndEvent):
+            self.problems.add(1, "file", "the file holds no YAML document")
+            return [], [], []
+        start = events.get_event().start_mark  # the document's start
+        first = events.peek_event()
+        if not isinstance(first, MappingStartEvent) or first.anchor is not None or first.tag not in (None, "!"):
+            root = events.compose_node()
+            if events.too_big():
+                raise _TooBig(events.distinct, events.expanded)
+            events.end_of_document(start)
+            return self.document(root)
+        events.get_event()
+        parts: dict[str, list[dict]] = {key: [] for key in TOP_FIELDS}
+        lines: dict[str, int] = {}
+        while not events.check_event(MappingEndEvent):
+            key = self.build.key(events.compose_node(), "", TOP_FIELDS, lines, events.peek_event().start_mark.line + 1)
+            ahead = events.peek_event()
+            if key is not None and isinstance(ahead, SequenceStartEvent) and ahead.anchor is None and ahead.tag in (None, "!"):
+                events.get_event()
+                index = 0
+                while not events.check_event(SequenceEndEvent):
+                    parts[key] += self.items(key, [events.compose_node()], start=index)
+                    index += 1
+                    if events.too_big():
+                        raise _TooBig(events.distinct, events.expanded)
+                events.get_event()
+            else:
+                value = events.compose_node()
+                if key is not None:
+                    parts[key] = self.items(key, self.build.sequence(value, key))
+            if events.too_big():
+                raise _TooBig(events.distinct, events.expanded)
+        events.get_event()
+        events.end_of_document(start)
+        self.missing_parts(lines, first.start_mark.line + 1)
+        return parts["sources"], parts["claims"], parts["acknowledged"]
+
+    def missing_parts(self, present, line: int) -> None:
         for key in ("sources", "claims"):
-            if key not in top:
-                self.problems.add(_line(root), key, "missing")
-        parts = []
-        for key, read in (("sources", self.source), ("claims", self.claim), ("acknowledged", self.acknowledgement)):
-            rows = [read(n, i) for i, n in enumerate(self.build.sequence(top[key], key))] if key in top else []
-            parts.append([row for row in rows if row])
-        return parts[0], parts[1], parts[2]
+            if key not in present:
+                self.problems.add(line, key, "missing")
+
+    def items(self, key: str, nodes: list[yaml.Node], start: int = 0) -> list[dict]:
+        """The rows of the items of one top-level list, from its item number start on; items with no row (not a
+        mapping) are left out."""
+        read = {"sources": self.source, "claims": self.claim, "acknowledged": self.acknowledgement}[key]
+        rows = (read(node, index) for index, node in enumerate(nodes, start))
+        return [row for row in rows if row]
 
 
 def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> None:
@@ -658,22 +805,17 @@ def _validated(text: str | None, path: str, problems: _Problems) -> tuple[list[d
     if text is None:
         return [], [], []
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return _Validator(path, problems).stream(_Events(text))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        problems.add(mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
-        return [], [], []
+        problem = (mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
     except yaml.YAMLError as err:
-        problems.add(1, "file", f"not valid YAML: {err}")
-        return [], [], []
-    if root is None:
-        problems.add(1, "file", "the file holds no YAML document")
-        return [], [], []
-    distinct, expanded = _expanded_size(root) if "&" in text else (0, 0)  # no anchor, no alias
-    if expanded > MAX_EXPANSION * distinct + 1000:
-        problems.add(1, "file", f"aliases expand {distinct} nodes into {expanded}; refused (possible 'billion laughs')")
-        return [], [], []
-    return _Validator(path, problems).document(root)
+        problem = (1, "file", f"not valid YAML: {err}")
+    except _TooBig as big:
+        problem = (1, "file", f"aliases expand {big.args[0]} nodes into {big.args[1]}; refused (possible 'billion laughs')")
+    problems.items.clear()  # a file that cannot be read whole is reported for that alone, as before any item
+    problems.add(*problem)
+    return [], [], []
 
 
 def load_claims(*paths: str | Path) -> pd.DataFrame:

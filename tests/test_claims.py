@@ -125,6 +125,11 @@ BILLION_LAUGHS = "".join(
         ("sources: [\n", "test.yaml:2: file: not valid YAML"),
         (VALID.encode().replace(b"Article A", b"Article \xff"), "test.yaml:4: file: not valid UTF-8 (byte 0xff"),
         (BILLION_LAUGHS, "test.yaml:1: file: aliases expand"),
+        ("sources: &s [*s]\nclaims: []\n", "test.yaml:1: file: not valid YAML: the alias *s is inside the node it names (a recursive structure)"),
+        (replaced("  - id: claim-1\n", "  - &c\n    id: claim-1\n") + "    relates_to: *c\n", "test.yaml:25: file: not valid YAML: the alias *c is inside the node it names"),
+        (VALID + "    note: *nowhere\n", "test.yaml:24: file: not valid YAML: found undefined alias 'nowhere'"),
+        (VALID + "---\nsources: []\n", "test.yaml:24: file: not valid YAML: but found another document"),
+        ("# only a comment\n", "test.yaml:1: file: the file holds no YAML document"),
     ],
     ids=lambda value: None,
 )
@@ -211,6 +216,9 @@ def test_every_problem_is_reported_at_once():
         pytest.param(lambda text: text.replace('period: "2024"', "period: 2024"), id="unquoted-year"),
         pytest.param(lambda text: text.replace("url: https://example.com/a", "url: null"), id="null-url"),
         pytest.param(lambda text: text.replace("published: 2024-06-01", "published: null\n    written: 2024-H2"), id="undated"),
+        pytest.param(lambda text: text.replace("quote: a loss of $5 billion", "quote: &q a loss of $5 billion")
+                     .replace("quote_en: a loss of $5 billion", "quote_en: *q"), id="scalar-alias"),
+        pytest.param(lambda text: text.replace("sources:", "sources: !!seq").replace("claims:", "claims: !!seq"), id="explicit-tags"),
     ],
 )
 def test_accepted_variants(transform):
