@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import math
 import sys
 from collections import Counter
 
 import pandas as pd
 
-from lib import dashboard as db, runway, transforms as tf
+from lib import dashboard as db, runway, strict_json, transforms as tf
 from lib.charts import format_usd, format_value
 from lib.claims import ClaimsError, load_claims
 from lib.vocabulary import (
@@ -316,9 +315,9 @@ def text_report(findings: pd.DataFrame, as_of) -> str:
 
 
 def json_report(findings: pd.DataFrame) -> str:
-    """The findings as a JSON list of objects: kind, severity, claims, message, acknowledged, reason."""
-    records = [{**row, "claims": list(row["claims"])} for row in findings.to_dict("records")]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    """The findings as a strict JSON list of objects: kind, severity, claims, message, acknowledged, reason (null
+    when not acknowledged)."""
+    return strict_json.dumps(findings.to_dict("records"))
 
 
 def _date(text: str) -> dt.date:
@@ -346,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         claims = load_claims(*args.files)
     except ClaimsError as err:
         print("\n".join(err.problems), file=sys.stderr)
+        return 1
+    except Exception as err:  # a loader bug: still no traceback
+        print(f"{args.files[0]}:1: file: could not be checked ({type(err).__name__}: {err})", file=sys.stderr)
         return 1
     try:
         findings = audit(claims, as_of)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib import strict_json
 from lib.audit import claims_with_findings, json_report
 from lib.charts import Chart, claim_figure, source_kind_label
 from lib.vocabulary import FINDING_KINDS, SEVERITIES, FindingKind
@@ -96,7 +97,7 @@ def table(findings: pd.DataFrame) -> pd.DataFrame:
 
 def to_json(findings: pd.DataFrame, stamp_text: str) -> str:
     """The findings as `python -m lib.audit --json` lists them, under the download's stamp."""
-    return json.dumps({"stamp": stamp_text, "findings": json.loads(json_report(findings))}, ensure_ascii=False, indent=2)
+    return strict_json.dumps({"stamp": stamp_text, "findings": json.loads(json_report(findings))})
 
 
 # ---------------------------------------------------------------- charts

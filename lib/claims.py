@@ -9,6 +9,8 @@ import datetime as dt
 import gc
 import math
 import re
+import unicodedata
+import urllib.parse
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,10 +22,23 @@ from lib.vocabulary import (
     BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
 )
 
+from yaml.composer import ComposerError
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, \
+    StreamEndEvent
+from yaml.resolver import Resolver
+
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):
+        def __init__(self, stream: str):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 SOURCE_FIELDS = ("id", "file", "title", "publisher", "source_type", "language", "published", "written", "url", "note")
 CLAIM_FIELDS = (
@@ -33,6 +48,7 @@ CLAIM_FIELDS = (
 CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
 LIST_FIELDS = ("includes", "inferred", "relates_to")  # kept in the frame as comma-separated text
 ACKNOWLEDGED_FIELDS = ("kind", "claims", "reason")
+TOP_FIELDS = ("sources", "claims", "acknowledged")
 FRAME_COLUMNS = list(CLAIM_FIELDS) + ["line"] + [f"source_{f}" for f in SOURCE_FIELDS if f != "id"]
 
 ISO_639_1 = frozenset(
@@ -47,6 +63,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FILE_NAME = re.compile(r"^[\w.-]+$")
+YEARS = (1900, 2100)  # the years a date or period may fall in: every page, the audit and the export handle them
+MAX_VALUE = 10**18  # the largest value (a billion billion): sums, rates and projections of it stay finite
+URL_SCHEMES = ("http", "https")
+URL_FORBIDDEN = frozenset("\"'`<>\\")  # quotes, angle brackets, and a backslash (browsers read it as a slash)
 MAX_EXPANSION = 20  # how many times bigger than the file aliases may make the document
 
 _TAG = "tag:yaml.org,2002:"
@@ -125,6 +145,83 @@ def _decode(data: bytes, problems: _Problems) -> str | None:
     return text
 
 
+class _Events(_Parser, Resolver):
+    """The parser's events composed into nodes one at a time (as yaml.composer does), so that the validator can
+    take the document one top-level item after another and drop each item's nodes once it is read: the nodes of
+    a whole file take many times its size. Counts the nodes composed and the nodes their aliases stand for (the
+    billion-laughs limit), and refuses an alias inside the node it names (a recursive structure)."""
+
+    def __init__(self, text: str):
+        _Parser.__init__(self, text)
+        Resolver.__init__(self)
+        self.anchors: dict[str, yaml.Node] = {}
+        self.distinct = 0
+        self.expanded = 0
+        self._sizes: dict[int, int] = {}  # per node an alias names (kept alive by anchors): its expanded size
+        self._open: set[str] = set()  # anchors of the collections being composed
+
+    def compose_node(self) -> yaml.Node:
+        """The next node, with everything inside it."""
+        event = self.get_event()
+        kind = type(event)
+        if kind is AliasEvent:
+            return self._alias(event)
+        self.distinct += 1
+        self.expanded += 1
+        anchor = event.anchor
+        if anchor is not None and anchor in self.anchors:
+            raise ComposerError(f"found duplicate anchor {anchor!r}; first occurrence", self.anchors[anchor].start_mark,
+                                "second occurrence", event.start_mark)
+        tag = event.tag
+        if kind is ScalarEvent:
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            if anchor is not None:
+                self.anchors[anchor] = node
+            return node
+        mapping = kind is MappingStartEvent
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.MappingNode if mapping else yaml.SequenceNode, None, event.implicit)
+        node = (yaml.MappingNode if mapping else yaml.SequenceNode)(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+            self._open.add(anchor)
+        items = node.value
+        end = MappingEndEvent if mapping else SequenceEndEvent
+        while not self.check_event(end):
+            items.append((self.compose_node(), self.compose_node()) if mapping else self.compose_node())
+        node.end_mark = self.get_event().end_mark
+        self._open.discard(anchor)
+        return node
+
+    def _alias(self, event) -> yaml.Node:
+        if event.anchor not in self.anchors:
+            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+        if event.anchor in self._open:
+            raise ComposerError(None, None, f"the alias *{event.anchor} is inside the node it names (a recursive "
+                                "structure); not allowed", event.start_mark)
+        node = self.anchors[event.anchor]
+        if id(node) not in self._sizes:
+            self._sizes[id(node)] = _expanded_size(node)[1]
+        self.expanded += self._sizes[id(node)]
+        return node
+
+    def too_big(self) -> bool:
+        return self.expanded > MAX_EXPANSION * self.distinct + 1000
+
+    def end_of_document(self, start: yaml.Mark) -> None:
+        """After the top-level node: the document's end, and nothing after it (one document per file)."""
+        self.get_event()
+        if not self.check_event(StreamEndEvent):
+            raise ComposerError("expected a single document in the stream", start, "but found another document",
+                                self.get_event().start_mark)
+
+
+class _TooBig(Exception):
+    """Aliases would make the document far bigger than the file: (nodes composed, nodes they stand for)."""
+
+
 def _expanded_size(root: yaml.Node) -> tuple[int, int]:
     """Count distinct nodes and nodes after alias expansion, without expanding anything."""
     sizes: dict[int, int] = {}
@@ -187,22 +284,30 @@ class _Builder:
             self.problems.add(_line(node), field or "top level", f"YAML tag {node.tag!r} is not allowed (plain values only)")
             return None
         result: dict[str, yaml.Node] = {}
+        lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self.problems.add(_line(key_node), field, "merge keys (<<) are not allowed")
-                continue
-            key = self.scalar(key_node, field) if isinstance(key_node, yaml.ScalarNode) else _INVALID
-            if not isinstance(key, str):
-                self.problems.add(_line(key_node), field, f"keys must be field names, got {_describe(key)}")
-            elif key in result:
-                self.problems.add(
-                    _line(key_node), _join(field, key), f"duplicate key (first at line {_line(result[key])})"
-                )
-            elif key not in allowed:
-                self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
-            else:
+            key = self.key(key_node, field, allowed, lines, _line(value_node))
+            if key is not None:
                 result[key] = value_node
         return result
+
+    def key(self, key_node: yaml.Node, field: str, allowed: tuple[str, ...], lines: dict[str, int], value_line: int):
+        """A mapping key's field name, or None after a problem (a merge key, a key that is not text, a repeat or an
+        unknown field). lines maps the keys read so far to their values' lines, and gets this one."""
+        if key_node.tag == _TAG + "merge":
+            self.problems.add(_line(key_node), field, "merge keys (<<) are not allowed")
+            return None
+        key = self.scalar(key_node, field) if isinstance(key_node, yaml.ScalarNode) else _INVALID
+        if not isinstance(key, str):
+            self.problems.add(_line(key_node), field, f"keys must be field names, got {_describe(key)}")
+        elif key in lines:
+            self.problems.add(_line(key_node), _join(field, key), f"duplicate key (first at line {lines[key]})")
+        elif key not in allowed:
+            self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
+        else:
+            lines[key] = value_line
+            return key
+        return None
 
     def sequence(self, node: yaml.Node, field: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode) or node.tag != _TAG + "seq":
@@ -226,6 +331,11 @@ def _node_kind(node: yaml.Node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
+def _shorten(text: str, keep: int = 40) -> str:
+    """A value as the file writes it, its middle left out when it is long (a number of 309 digits)."""
+    return text if len(text) <= keep else f"{text[:keep // 2]}...{text[-keep // 2:]} ({len(text)} characters)"
+
+
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
 
@@ -238,6 +348,13 @@ def _check_date(text: str) -> str | None:
         dt.date.fromisoformat(text)
     except ValueError as err:
         return f"impossible date {text!r} ({err})"
+    return _check_year(text)
+
+
+def _check_year(text: str) -> str | None:
+    """The problem with a date or period whose year is outside YEARS, or None."""
+    if not YEARS[0] <= int(text[:4]) <= YEARS[1]:
+        return f"the year of {text!r} is outside {YEARS[0]} to {YEARS[1]}"
     return None
 
 
@@ -251,6 +368,23 @@ def _check_period(text: str) -> str | None:
         return f"impossible month in {text!r}"
     if day:
         return _check_date(text)
+    return _check_year(text)
+
+
+def _check_url(text: str) -> str | None:
+    """The problem with a source's address, or None: one http or https address with a host, nothing in it that
+    could end it or start another (whitespace, control characters, quotes, angle brackets)."""
+    refused = sorted({c for c in text if c.isspace() or unicodedata.category(c).startswith("C") or c in URL_FORBIDDEN})
+    if refused:
+        shown = ", ".join(repr(c) if c.isprintable() else f"U+{ord(c):04X}" for c in refused)
+        return f"must be one address without whitespace, control characters, quotes or angle brackets; found {shown} in {text!r}"
+    try:
+        parts = urllib.parse.urlsplit(text)
+        parts.port  # raises on a port that is not a number
+    except ValueError as err:
+        return f"not a valid address {text!r} ({err})"
+    if parts.scheme.lower() not in URL_SCHEMES or not parts.hostname:
+        return f"must be an http:// or https:// address with a host, got {text!r}"
     return None
 
 
@@ -319,9 +453,10 @@ class _Validator:
         self.written(nodes, field, row, dated="published" in nodes and published is not None)
         self.required_key(nodes, "url", field)
         url = self.text(nodes, "url", field, required=False, nullable=True)
-        if url is not None and not re.match(r"^https?://[^\s/]+", url):
-            self.problems.add(_line(nodes["url"]), f"{field}.url", f"must be an http:// or https:// address, got {url!r}")
-        row["url"] = url
+        problem = _check_url(url) if url is not None else None
+        if problem:
+            self.problems.add(_line(nodes["url"]), f"{field}.url", problem)
+        row["url"] = None if problem else url
         row["note"] = self.text(nodes, "note", field)
         return row
 
@@ -414,11 +549,18 @@ class _Validator:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problems.add(_line(node), f"{field}.{key}", f"expected a number, got {_describe(value)}")
             return _INVALID
-        if not math.isfinite(value):
-            self.problems.add(_line(node), f"{field}.{key}", f"must be a finite number, got {node.value}")
+        try:
+            finite = math.isfinite(value)  # an int too large for a float raises OverflowError
+        except OverflowError:
+            finite = False
+        if not finite:
+            self.problems.add(_line(node), f"{field}.{key}", f"must be a finite number, got {_shorten(node.value)}")
             return _INVALID
         if value < 0:
-            self.problems.add(_line(node), f"{field}.{key}", f"must be >= 0, got {value}")
+            self.problems.add(_line(node), f"{field}.{key}", f"must be >= 0, got {_shorten(node.value)}")
+            return _INVALID
+        if value > MAX_VALUE:
+            self.problems.add(_line(node), f"{field}.{key}", f"must be at most 10^18, got {_shorten(node.value)}")
             return _INVALID
         return value
 
@@ -519,17 +661,65 @@ class _Validator:
 
     def document(self, root: yaml.Node) -> tuple[list[dict], list[dict], list[dict]]:
         """Sources, claims and acknowledged entries, each checked on its own (see _cross_check for the rest)."""
-        top = self.build.mapping(root, "", ("sources", "claims", "acknowledged"))
+        top = self.build.mapping(root, "", TOP_FIELDS)
         if top is None:
             return [], [], []
+        self.missing_parts(top, _line(root))
+        return tuple(self.items(key, self.build.sequence(top[key], key)) if key in top else [] for key in TOP_FIELDS)
+
+    def stream(self, events: _Events) -> tuple[list[dict], list[dict], list[dict]]:
+        """As document, reading the top-level lists one item at a time as the parser composes it: only the rows
+        stay in memory. A top level that is not a plain mapping is composed whole and read by document. Raises
+        _TooBig as soon as aliases make the document far bigger than the file."""
+        events.get_event()  # the stream's start
+        if events.check_event(StreamEndEvent):
+            self.problems.add(1, "file", "the file holds no YAML document")
+            return [], [], []
+        start = events.get_event().start_mark  # the document's start
+        first = events.peek_event()
+        if not isinstance(first, MappingStartEvent) or first.anchor is not None or first.tag not in (None, "!"):
+            root = events.compose_node()
+            if events.too_big():
+                raise _TooBig(events.distinct, events.expanded)
+            events.end_of_document(start)
+            return self.document(root)
+        events.get_event()
+        parts: dict[str, list[dict]] = {key: [] for key in TOP_FIELDS}
+        lines: dict[str, int] = {}
+        while not events.check_event(MappingEndEvent):
+            key = self.build.key(events.compose_node(), "", TOP_FIELDS, lines, events.peek_event().start_mark.line + 1)
+            ahead = events.peek_event()
+            if key is not None and isinstance(ahead, SequenceStartEvent) and ahead.anchor is None and ahead.tag in (None, "!"):
+                events.get_event()
+                index = 0
+                while not events.check_event(SequenceEndEvent):
+                    parts[key] += self.items(key, [events.compose_node()], start=index)
+                    index += 1
+                    if events.too_big():
+                        raise _TooBig(events.distinct, events.expanded)
+                events.get_event()
+            else:
+                value = events.compose_node()
+                if key is not None:
+                    parts[key] = self.items(key, self.build.sequence(value, key))
+            if events.too_big():
+                raise _TooBig(events.distinct, events.expanded)
+        events.get_event()
+        events.end_of_document(start)
+        self.missing_parts(lines, first.start_mark.line + 1)
+        return parts["sources"], parts["claims"], parts["acknowledged"]
+
+    def missing_parts(self, present, line: int) -> None:
         for key in ("sources", "claims"):
-            if key not in top:
-                self.problems.add(_line(root), key, "missing")
-        parts = []
-        for key, read in (("sources", self.source), ("claims", self.claim), ("acknowledged", self.acknowledgement)):
-            rows = [read(n, i) for i, n in enumerate(self.build.sequence(top[key], key))] if key in top else []
-            parts.append([row for row in rows if row])
-        return parts[0], parts[1], parts[2]
+            if key not in present:
+                self.problems.add(line, key, "missing")
+
+    def items(self, key: str, nodes: list[yaml.Node], start: int = 0) -> list[dict]:
+        """The rows of the items of one top-level list, from its item number start on; items with no row (not a
+        mapping) are left out."""
+        read = {"sources": self.source, "claims": self.claim, "acknowledged": self.acknowledgement}[key]
+        rows = (read(node, index) for index, node in enumerate(nodes, start))
+        return [row for row in rows if row]
 
 
 def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> None:
@@ -615,22 +805,17 @@ def _validated(text: str | None, path: str, problems: _Problems) -> tuple[list[d
     if text is None:
         return [], [], []
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return _Validator(path, problems).stream(_Events(text))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        problems.add(mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
-        return [], [], []
+        problem = (mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
     except yaml.YAMLError as err:
-        problems.add(1, "file", f"not valid YAML: {err}")
-        return [], [], []
-    if root is None:
-        problems.add(1, "file", "the file holds no YAML document")
-        return [], [], []
-    distinct, expanded = _expanded_size(root) if "&" in text else (0, 0)  # no anchor, no alias
-    if expanded > MAX_EXPANSION * distinct + 1000:
-        problems.add(1, "file", f"aliases expand {distinct} nodes into {expanded}; refused (possible 'billion laughs')")
-        return [], [], []
-    return _Validator(path, problems).document(root)
+        problem = (1, "file", f"not valid YAML: {err}")
+    except _TooBig as big:
+        problem = (1, "file", f"aliases expand {big.args[0]} nodes into {big.args[1]}; refused (possible 'billion laughs')")
+    problems.items.clear()  # a file that cannot be read whole is reported for that alone, as before any item
+    problems.add(*problem)
+    return [], [], []
 
 
 def load_claims(*paths: str | Path) -> pd.DataFrame:

@@ -18,34 +18,37 @@ def quote_table(claims_quoted: tuple[checks.Quote, ...]) -> str:
     return "\n".join(["| Claim | Original | English |", "|---|---|---|", *rows])
 
 
-ctx = ui.page_setup("Checks")
-st.title("Checks: where the articles contradict themselves or each other")
-st.caption(f"The audit of the claims published by {ctx.as_of:%d %b %Y}, stale inputs judged at that date. Errors: the "
-           "figures cannot all be right; warnings: know this before trusting a number; info: often harmless. A finding the "
-           "data acknowledges stays listed, with its reason. The company filter starts on the sidebar's company: clear it to see "
-           "every finding. The Method page gives the rules.")
+def draw(ctx: ui.Context) -> None:
+    st.title("Checks: where the articles contradict themselves or each other")
+    st.caption(f"The audit of the claims published by {ctx.as_of:%d %b %Y}, stale inputs judged at that date. Errors: the "
+               "figures cannot all be right; warnings: know this before trusting a number; info: often harmless. A finding the "
+               "data acknowledges stays listed, with its reason. The company filter starts on the sidebar's company: clear it to see "
+               "every finding. The Method page gives the rules.")
 
-claims = ctx.prepared[~ctx.prepared["derived"]]
-companies = sorted(set(claims["entity"]))
-picked = ui.url_persist(st.multiselect, default=[ctx.entity], parse=ui.subset(companies), param="f_entities")(
-    "Company", companies, key=f"checks_entities@{ctx.entity}", placeholder="Every company")
-shown = checks.about(ctx.findings, claims, picked)
-st.markdown(f"**{checks.summary(shown)}**")
-left, right = st.columns(2)
-with left:
-    ui.csv_download("Download findings (CSV)", checks.table(shown), file_name="burnboard-findings.csv", key="download_findings_csv")
-with right:
-    ui.json_download("Download findings (JSON)", lambda stamp: checks.to_json(shown, stamp.text),
-                     file_name="burnboard-findings.json", key="download_findings_json")
+    claims = ctx.prepared[~ctx.prepared["derived"]]
+    companies = sorted(set(claims["entity"]))
+    picked = ui.url_persist(st.multiselect, default=[ctx.entity], parse=ui.subset(companies), param="f_entities")(
+        "Company", companies, key=f"checks_entities@{ctx.entity}", placeholder="Every company")
+    shown = checks.about(ctx.findings, claims, picked)
+    st.markdown(f"**{checks.summary(shown)}**")
+    left, right = st.columns(2)
+    with left:
+        ui.csv_download("Download findings (CSV)", checks.table(shown), file_name="burnboard-findings.csv", key="download_findings_csv")
+    with right:
+        ui.json_download("Download findings (JSON)", lambda stamp: checks.to_json(shown, stamp.text),
+                         file_name="burnboard-findings.json", key="download_findings_json")
 
 
-quotes = cached.finding_quotes(ctx.dataset_key, ctx.findings, claims, ctx.as_of, ctx.include_undated)
-for kind, group in checks.by_kind(shown):
-    st.subheader(f"{kind.label} ({len(group)})")
-    st.caption(f"{kind.severity.capitalize()}: {kind.description}.")
-    for finding in group.itertuples(index=False):
-        with st.container(border=True):
-            st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
-            if finding.acknowledged:
-                st.success(f"Acknowledged in the data: {ui.md_escape(finding.reason)}", icon=":material/check_circle:")
-            st.markdown(quote_table(quotes[tuple(finding.claims)]))
+    quotes = cached.finding_quotes(ctx.dataset_key, ctx.findings, claims, ctx.as_of, ctx.include_undated)
+    for kind, group in checks.by_kind(shown):
+        st.subheader(f"{kind.label} ({len(group)})")
+        st.caption(f"{kind.severity.capitalize()}: {kind.description}.")
+        for finding in group.itertuples(index=False):
+            with st.container(border=True):
+                st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
+                if finding.acknowledged:
+                    st.success(f"Acknowledged in the data: {ui.md_escape(finding.reason)}", icon=":material/check_circle:")
+                st.markdown(quote_table(quotes[tuple(finding.claims)]))
+
+
+ui.run_page("Checks", draw)

@@ -6,93 +6,97 @@ import ui
 from lib import peers, second_opinion, vocabulary
 from ui import cached
 
-ctx = ui.page_setup("Overview")
-st.title(f"{ctx.entity} at a glance")
-st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hover a figure for its quote; "
-           "the basis says how sure the source was.")
 
-figures = cached.headline_figures(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-if ctx.peer_only:
-    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
-elif figures.empty:
-    st.info(f"The claims in force give no valuation, loss, revenue or burn for {ui.md_escape(ctx.entity)}: "
-            "its other figures are under 'Every figure'.", icon=":material/info:")
-for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
-    for column, (_, figure) in zip(st.columns(4), row_of_cards.iterrows()):
-        column.metric(figure["label"], figure["display"], border=True,
-                      help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
-        column.caption(ui.md_escape(" · ".join(part for part in (
-            figure["basis"], "" if figure["scope"] == "company" else f"scope: {figure['scope']}", figure["source"],
-            f"claim {figure['claim_id']}", figure["explanation"]) if part)))
-        if figure["warning"]:
-            column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
+def draw(ctx: ui.Context) -> None:
+    st.title(f"{ctx.entity} at a glance")
+    st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hover a figure for its quote; "
+               "the basis says how sure the source was.")
 
-
-def overview_chart(key: str, missing: str) -> None:
-    chart = cached.overview_charts(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)[key]
-    if chart is None:
-        st.caption(missing)
-    else:
-        ui.show_chart(chart, key)
-
-
-def what_changed() -> None:
-    since = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
-        "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
-    changes = cached.changes_since(ctx.dataset_key, ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
-    st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
-               "is a new figure.")
-    st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
-                 column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
-                                "status": "Compared"})
-
-
-def disagreements() -> None:
-    st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
-               f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}.")
-    compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-    if compared.empty:
-        st.caption("No figure is given by more than one article among the claims in force for this company.")
-        return
-    overview_chart("disagreements", "")
-    st.dataframe(compared.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
-                 column_config={"low": st.column_config.NumberColumn("Low (USD)", format="dollar"),
-                                "high": st.column_config.NumberColumn("High (USD)", format="dollar")})
-
-
-def every_figure() -> None:
-    st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
-    st.dataframe(cached.figures_table(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity),
-                 hide_index=True, width="stretch")
-
-
-def second_opinion_of_epoch(epoch_rows) -> None:
-    st.caption(ui.md_escape(f"The newest figure of each kind in Epoch AI's data reported by {ctx.as_of:%d %b %Y}. "
-                            f"{peers.FULL_CITATION}"))
-    st.dataframe(second_opinion.latest_figures(epoch_rows), hide_index=True, width="stretch",
-                 column_config={"figure": "Figure", "period": "Period", "value": "Value", "confidence": "Confidence",
-                                "status": "Status", "epoch_id": "Epoch row", "source": st.column_config.LinkColumn("Source")})
+    figures = cached.headline_figures(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
-        return
-    compared = cached.epoch_comparisons(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.as_of, ctx.include_undated, ctx.entity)
-    st.markdown(ui.md_escape(second_opinion.summary(compared)))
-    st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
-    if not compared.empty:
-        st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
-                     column_config={"metric": "Figure", "period": "Period", "claim_id": "Claim", "ours": "Articles",
-                                    "epoch_id": "Epoch row", "epoch_period": "Epoch date", "epoch": "Epoch AI",
-                                    "confidence": "Confidence", "epoch_status": "Status", "verdict": "Verdict"})
+        st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
+    elif figures.empty:
+        st.info(f"The claims in force give no valuation, loss, revenue or burn for {ui.md_escape(ctx.entity)}: "
+                "its other figures are under 'Every figure'.", icon=":material/info:")
+    for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
+        for column, (_, figure) in zip(st.columns(4), row_of_cards.iterrows()):
+            column.metric(figure["label"], figure["display"], border=True,
+                          help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
+            column.caption(ui.md_escape(" · ".join(part for part in (
+                figure["basis"], "" if figure["scope"] == "company" else f"scope: {figure['scope']}", figure["source"],
+                f"claim {figure['claim_id']}", figure["explanation"]) if part)))
+            if figure["warning"]:
+                column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
 
 
-sections = {}
-if not ctx.peer_only:
-    sections["Year by year"] = lambda: overview_chart("by_year", "No yearly revenue, cost or loss for this company in the claims in force.")
-    sections["Burn per day and month"] = lambda: overview_chart("burn_rate", "No loss or burn figure for this company in the claims in force.")
-    if not figures.empty:
-        sections["What changed since"] = what_changed
-    sections["Where the sources disagree"] = disagreements
-    sections["Every figure"] = every_figure
-epoch_rows = cached.epoch_rows(ctx.as_of, ctx.include_undated, ctx.entity)
-if not epoch_rows.empty:
-    sections["Second opinion: Epoch AI"] = lambda: second_opinion_of_epoch(epoch_rows)
-ui.lazy_tabs(sections, key="overview_view")  # a page opens with the cards and one chart
+    def overview_chart(key: str, missing: str) -> None:
+        chart = cached.overview_charts(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)[key]
+        if chart is None:
+            st.caption(missing)
+        else:
+            ui.show_chart(chart, key)
+
+
+    def what_changed() -> None:
+        since = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
+            "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
+        changes = cached.changes_since(ctx.dataset_key, ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
+        st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
+                   "is a new figure.")
+        st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
+                     column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
+                                    "status": "Compared"})
+
+
+    def disagreements() -> None:
+        st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
+                   f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}.")
+        compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+        if compared.empty:
+            st.caption("No figure is given by more than one article among the claims in force for this company.")
+            return
+        overview_chart("disagreements", "")
+        st.dataframe(compared.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
+                     column_config={"low": st.column_config.NumberColumn("Low (USD)", format="dollar"),
+                                    "high": st.column_config.NumberColumn("High (USD)", format="dollar")})
+
+
+    def every_figure() -> None:
+        st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
+        st.dataframe(cached.figures_table(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity),
+                     hide_index=True, width="stretch")
+
+
+    def second_opinion_of_epoch(epoch_rows) -> None:
+        st.caption(ui.md_escape(f"The newest figure of each kind in Epoch AI's data reported by {ctx.as_of:%d %b %Y}. "
+                                f"{peers.FULL_CITATION}"))
+        st.dataframe(second_opinion.latest_figures(epoch_rows), hide_index=True, width="stretch",
+                     column_config={"figure": "Figure", "period": "Period", "value": "Value", "confidence": "Confidence",
+                                    "status": "Status", "epoch_id": "Epoch row", "source": st.column_config.LinkColumn("Source")})
+        if ctx.peer_only:
+            return
+        compared = cached.epoch_comparisons(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.as_of, ctx.include_undated, ctx.entity)
+        st.markdown(ui.md_escape(second_opinion.summary(compared)))
+        st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
+        if not compared.empty:
+            st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
+                         column_config={"metric": "Figure", "period": "Period", "claim_id": "Claim", "ours": "Articles",
+                                        "epoch_id": "Epoch row", "epoch_period": "Epoch date", "epoch": "Epoch AI",
+                                        "confidence": "Confidence", "epoch_status": "Status", "verdict": "Verdict"})
+
+
+    sections = {}
+    if not ctx.peer_only:
+        sections["Year by year"] = lambda: overview_chart("by_year", "No yearly revenue, cost or loss for this company in the claims in force.")
+        sections["Burn per day and month"] = lambda: overview_chart("burn_rate", "No loss or burn figure for this company in the claims in force.")
+        if not figures.empty:
+            sections["What changed since"] = what_changed
+        sections["Where the sources disagree"] = disagreements
+        sections["Every figure"] = every_figure
+    epoch_rows = cached.epoch_rows(ctx.as_of, ctx.include_undated, ctx.entity)
+    if not epoch_rows.empty:
+        sections["Second opinion: Epoch AI"] = lambda: second_opinion_of_epoch(epoch_rows)
+    ui.lazy_tabs(sections, key="overview_view")  # a page opens with the cards and one chart
+
+
+ui.run_page("Overview", draw)

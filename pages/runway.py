@@ -6,103 +6,107 @@ import ui
 from lib import charts, dashboard, second_opinion
 from ui import cached, runway
 
-ctx = ui.page_setup("Runway")
-st.title(f"{ctx.entity}: how long does the cash last?")
-inputs = cached.runway_inputs(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-if ctx.peer_only:
-    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
-    st.stop()
-if inputs is None:
-    st.info(f"The claims in force give no yearly loss for {ui.md_escape(ctx.entity)}, so there is no burn to project.",
-            icon=":material/info:")
-    st.stop()
-st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
+
+def draw(ctx: ui.Context) -> None:
+    st.title(f"{ctx.entity}: how long does the cash last?")
+    inputs = cached.runway_inputs(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+    if ctx.peer_only:
+        st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
+        st.stop()
+    if inputs is None:
+        st.info(f"The claims in force give no yearly loss for {ui.md_escape(ctx.entity)}, so there is no burn to project.",
+                icon=":material/info:")
+        st.stop()
+    st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
 
 
-@st.fragment
-def projection():
-    """Sliders, raises, metrics and the charts in lazy tabs: a slider move reruns only this part of the page, and
-    only the open tab's chart."""
-    events = cached.funding_events(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs)
-    assumptions = runway.sliders(inputs, ctx.entity, events)
+    @st.fragment
+    def projection():
+        """Sliders, raises, metrics and the charts in lazy tabs: a slider move reruns only this part of the page, and
+        only the open tab's chart."""
+        events = cached.funding_events(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs)
+        assumptions = runway.sliders(inputs, ctx.entity, events)
 
-    try:
-        result = dashboard.scenario(inputs, assumptions)
-    except ValueError as err:
-        st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
-        return
+        try:
+            result = dashboard.scenario(inputs, assumptions)
+        except ValueError as err:
+            st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
+            return
 
-    base = result.base
-    stale = dashboard.ran_out_warning(base.zero_cash_date, ctx.as_of)
-    if stale:
-        st.warning(ui.md_escape(stale), icon=":material/history:")
-    cards = [*st.columns(3), *st.columns(3)]
-    cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {assumptions.horizon_months}", border=True)
-    cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
-                    help="When the cash balance crosses zero; 'never' means not within the horizon.")
-    cards[2].metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never", border=True,
-                    help="The first month in which revenue covers costs; 'never' means not within the horizon.")
-    cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
-                    help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
-    cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
-                    help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
-    growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
-    cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
-                    help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
-    st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
-               f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
+        base = result.base
+        stale = dashboard.ran_out_warning(base.zero_cash_date, ctx.as_of)
+        if stale:
+            st.warning(ui.md_escape(stale), icon=":material/history:")
+        cards = [*st.columns(3), *st.columns(3)]
+        cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {assumptions.horizon_months}", border=True)
+        cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
+                        help="When the cash balance crosses zero; 'never' means not within the horizon.")
+        cards[2].metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never", border=True,
+                        help="The first month in which revenue covers costs; 'never' means not within the horizon.")
+        cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
+                        help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
+        cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
+                        help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
+        growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
+        cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
+                        help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
+        st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
+                   f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
 
-    runway.numbers_first(assumptions, ctx.entity)
-    cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
-    if cash.open:
-        with cash:
-            ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
-                                              result, growth, assumptions), "runway")
-    if sensitivity.open:
-        with sensitivity:
-            show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions), "sensitivity")
-    if compare.open:
-        with compare:
-            saved = runway.scenarios(assumptions, inputs, ctx.entity)
-            show(dashboard.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved), "scenarios")
-    if uncertainty.open:
-        with uncertainty:
-            intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-            show(dashboard.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals), "uncertainty")
-
-
-def show(chart: charts.Chart, key: str) -> None:
-    """A chart whose subtitle (its inputs and assumptions) is worth reading on screen too."""
-    st.caption(ui.md_escape(chart.subtitle))
-    ui.show_chart(chart, key)
+        runway.numbers_first(assumptions, ctx.entity)
+        cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
+        if cash.open:
+            with cash:
+                ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
+                                                  result, growth, assumptions), "runway")
+        if sensitivity.open:
+            with sensitivity:
+                show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions), "sensitivity")
+        if compare.open:
+            with compare:
+                saved = runway.scenarios(assumptions, inputs, ctx.entity)
+                show(dashboard.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved), "scenarios")
+        if uncertainty.open:
+            with uncertainty:
+                intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+                show(dashboard.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals), "uncertainty")
 
 
-def then_and_now() -> None:
-    """The projection an earlier reader could have made beside the one from every claim."""
-    st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
-               "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
-    then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
-        "Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of, key="then")
-    comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
-    for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
-        column.markdown(f"**{heading}**")
-        if comparison[key] is None:
-            column.caption("Not enough claims to project (no yearly loss).")
-            continue
-        known, projected = comparison[key]
-        column.caption(ui.md_escape(known.explanation))
-        column.metric("Runway", "beyond 10 years" if projected.runway_months is None else f"{projected.runway_months:.1f} months",
-                      delta=None if projected.zero_cash_date is None else f"zero cash {projected.zero_cash_date:%b %Y}", delta_color="off")
-    then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
-    if then_chart is not None:
-        ui.show_chart(then_chart, "then_and_now")
-    for _, prediction in comparison["predictions"].iterrows():
-        st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
-                                f"({charts.source_label(prediction)}): {prediction['quote_en']}"))
-    if not comparison["later"].empty:
-        st.markdown("**What later claims show**")
-        later = comparison["later"].assign(value=comparison["later"]["value"].map(charts.format_usd))
-        st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
+    def show(chart: charts.Chart, key: str) -> None:
+        """A chart whose subtitle (its inputs and assumptions) is worth reading on screen too."""
+        st.caption(ui.md_escape(chart.subtitle))
+        ui.show_chart(chart, key)
 
 
-ui.lazy_tabs({"Your projection": projection, "Then vs now": then_and_now}, key="runway_page")
+    def then_and_now() -> None:
+        """The projection an earlier reader could have made beside the one from every claim."""
+        st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
+                   "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
+        then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
+            "Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of, key="then")
+        comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
+        for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
+            column.markdown(f"**{heading}**")
+            if comparison[key] is None:
+                column.caption("Not enough claims to project (no yearly loss).")
+                continue
+            known, projected = comparison[key]
+            column.caption(ui.md_escape(known.explanation))
+            column.metric("Runway", "beyond 10 years" if projected.runway_months is None else f"{projected.runway_months:.1f} months",
+                          delta=None if projected.zero_cash_date is None else f"zero cash {projected.zero_cash_date:%b %Y}", delta_color="off")
+        then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
+        if then_chart is not None:
+            ui.show_chart(then_chart, "then_and_now")
+        for _, prediction in comparison["predictions"].iterrows():
+            st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
+                                    f"({charts.source_label(prediction)}): {prediction['quote_en']}"))
+        if not comparison["later"].empty:
+            st.markdown("**What later claims show**")
+            later = comparison["later"].assign(value=comparison["later"]["value"].map(charts.format_usd))
+            st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
+
+
+    ui.lazy_tabs({"Your projection": projection, "Then vs now": then_and_now}, key="runway_page")
+
+
+ui.run_page("Runway", draw)

@@ -6,95 +6,99 @@ import ui
 from lib import charts, claims as claims_lib, dashboard, sources as sources_lib, vocabulary
 from ui import cached
 
-ctx = ui.page_setup("Sources")
-st.title("Sources and claims")
-st.caption("Each row is one figure as an article gave it. Red rows have an audit error or warning (the Findings column "
-           "says why; see Checks); yellow rows belong to a group where sources disagree. The company filter starts on the "
-           "sidebar's company: clear it to see every claim.")
 
-claims = ctx.prepared[~ctx.prepared["derived"]]
-articles = claims_lib.sources_of(ctx.claims)
-sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in articles}
-filters = st.columns(5)
-picked = {
-    name: ui.url_persist(column.multiselect, default=[ctx.entity] if name == "entities" and ctx.entity in options else [], parse=ui.subset(options), param=f"f_{name}")(
-        label, options, format_func=fmt, key=f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}")
-    for column, (name, label, options, fmt) in zip(filters, [
-        ("entities", "Company", sorted(set(claims["entity"])), str),
-        ("metrics", "Metric", sorted(set(claims["metric"])), charts.metric_label),
-        ("sources", "Article", sorted(set(claims["source"])), lambda s: sources.get(s, s)),
-        ("bases", "Basis", sorted(set(claims["basis"])), str),
-        ("languages", "Language", sorted(set(claims["source_language"])), str),
-    ])
-}
-searched, flagged_only = st.columns([3, 1], vertical_alignment="bottom")
-text = ui.url_persist(searched.text_input, default="", param="q")(
-    "Search quotes, translations and notes", key="search", placeholder="every word must appear, e.g. loss 2024")
-only_flagged = ui.url_persist(flagged_only.toggle, default=False, parse=ui.flag, param="f_findings")(
-    "Only claims with findings", key="f_findings")
-table = sources_lib.with_findings(sources_lib.search(dashboard.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
-                                  only_flagged)
-st.dataframe(
-    table.style.apply(sources_lib.row_styles, axis=None),
-    hide_index=True, width="stretch", height=480,
-    column_config={"id": st.column_config.TextColumn("Claim", pinned=True),
-                   "findings": st.column_config.TextColumn("Findings", width="medium",
-                                                           help="Why the audit flags this claim (hover a cell for all of it)."),
-                   "value": st.column_config.NumberColumn("Value", format="compact"),
-                   "source_published": st.column_config.DateColumn("Published"),
-                   "quote": st.column_config.TextColumn("Quote (original)", width="large"),
-                   "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
-                   "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
-                   "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement"},
-)
-ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")
-st.caption(f"{len(table)} of {len(claims)} claims shown.")
+def draw(ctx: ui.Context) -> None:
+    st.title("Sources and claims")
+    st.caption("Each row is one figure as an article gave it. Red rows have an audit error or warning (the Findings column "
+               "says why; see Checks); yellow rows belong to a group where sources disagree. The company filter starts on the "
+               "sidebar's company: clear it to see every claim.")
 
-st.subheader("A quote in its article")
-ids = list(table["id"])
-if st.session_state.get("claim") not in ids:  # a filter left it out
-    st.session_state.pop("claim", None)
-claim_id = ui.url_persist(st.selectbox, default=None, parse=ui.choice(ids))(
-    "Open the quote of", ids, key="claim", placeholder="Choose a claim from the table")
-if claim_id:
-    claim = claims.set_index("id").loc[claim_id]
-    st.caption(ui.md_escape(f"{charts.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
-    try:
-        article = sources_lib.read_article(claim["source_file"])
-    except sources_lib.ArticleUnavailable as err:
-        st.info(ui.md_escape(err), icon=":material/draft:")
-        st.markdown(ui.md_escape(claim["quote"]))
-    else:
-        found = sources_lib.locate(article.text, claim["quote"])
-        if found is None:
-            st.warning(f"The quote was not found in the stored article {ui.md_escape(article.file)}: it reads "
-                       f"{ui.md_escape(claim['quote'])}", icon=":material/search_off:")
+    claims = ctx.prepared[~ctx.prepared["derived"]]
+    articles = claims_lib.sources_of(ctx.claims)
+    sources = {s["id"]: f"{s['publisher']} ({s['published'] or 'undated'})" for s in articles}
+    filters = st.columns(5)
+    picked = {
+        name: ui.url_persist(column.multiselect, default=[ctx.entity] if name == "entities" and ctx.entity in options else [], parse=ui.subset(options), param=f"f_{name}")(
+            label, options, format_func=fmt, key=f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}")
+        for column, (name, label, options, fmt) in zip(filters, [
+            ("entities", "Company", sorted(set(claims["entity"])), str),
+            ("metrics", "Metric", sorted(set(claims["metric"])), charts.metric_label),
+            ("sources", "Article", sorted(set(claims["source"])), lambda s: sources.get(s, s)),
+            ("bases", "Basis", sorted(set(claims["basis"])), str),
+            ("languages", "Language", sorted(set(claims["source_language"])), str),
+        ])
+    }
+    searched, flagged_only = st.columns([3, 1], vertical_alignment="bottom")
+    text = ui.url_persist(searched.text_input, default="", param="q")(
+        "Search quotes, translations and notes", key="search", placeholder="every word must appear, e.g. loss 2024")
+    only_flagged = ui.url_persist(flagged_only.toggle, default=False, parse=ui.flag, param="f_findings")(
+        "Only claims with findings", key="f_findings")
+    table = sources_lib.with_findings(sources_lib.search(dashboard.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
+                                      only_flagged)
+    st.dataframe(
+        table.style.apply(sources_lib.row_styles, axis=None),
+        hide_index=True, width="stretch", height=480,
+        column_config={"id": st.column_config.TextColumn("Claim", pinned=True),
+                       "findings": st.column_config.TextColumn("Findings", width="medium",
+                                                               help="Why the audit flags this claim (hover a cell for all of it)."),
+                       "value": st.column_config.NumberColumn("Value", format="compact"),
+                       "source_published": st.column_config.DateColumn("Published"),
+                       "quote": st.column_config.TextColumn("Quote (original)", width="large"),
+                       "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
+                       "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
+                       "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement"},
+    )
+    ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")
+    st.caption(f"{len(table)} of {len(claims)} claims shown.")
+
+    st.subheader("A quote in its article")
+    ids = list(table["id"])
+    if st.session_state.get("claim") not in ids:  # a filter left it out
+        st.session_state.pop("claim", None)
+    claim_id = ui.url_persist(st.selectbox, default=None, parse=ui.choice(ids))(
+        "Open the quote of", ids, key="claim", placeholder="Choose a claim from the table")
+    if claim_id:
+        claim = claims.set_index("id").loc[claim_id]
+        st.caption(ui.md_escape(f"{charts.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
+        try:
+            article = sources_lib.read_article(claim["source_file"])
+        except sources_lib.ArticleUnavailable as err:
+            st.info(ui.md_escape(err), icon=":material/draft:")
+            st.markdown(ui.md_escape(claim["quote"]))
         else:
-            st.container(border=True).markdown(ui.md_highlight(*found))
-        whole = st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}",
-                            key="whole_article", on_change="rerun")
-        if whole.open:  # sent only when asked for
-            whole.code(article.text, language=None, wrap_lines=True)
+            found = sources_lib.locate(article.text, claim["quote"])
+            if found is None:
+                st.warning(f"The quote was not found in the stored article {ui.md_escape(article.file)}: it reads "
+                           f"{ui.md_escape(claim['quote'])}", icon=":material/search_off:")
+            else:
+                st.container(border=True).markdown(ui.md_highlight(*found))
+            whole = st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}",
+                                key="whole_article", on_change="rerun")
+            if whole.open:  # sent only when asked for
+                whole.code(article.text, language=None, wrap_lines=True)
 
 
 
-def comparisons() -> None:
-    st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
-               f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
-    st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
-                 width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
-                                                 "high": st.column_config.NumberColumn(format="compact")})
+    def comparisons() -> None:
+        st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
+                   f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
+        st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
+                     width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
+                                                     "high": st.column_config.NumberColumn(format="compact")})
 
 
-def exchange_rates() -> None:
-    st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
-    st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
+    def exchange_rates() -> None:
+        st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
+        st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
 
 
-across = st.expander("Across the articles: where they disagree, the articles, the exchange rates they imply",
-                     icon=":material/compare_arrows:", key="across_articles", on_change="rerun")
-if across.open:
-    with across:
-        ui.lazy_tabs({"Where the sources disagree, and where they agree": comparisons,
-                      "Articles": lambda: st.dataframe(articles, hide_index=True, width="stretch"),
-                      "Exchange rates the articles imply": exchange_rates}, key="sources_view")
+    across = st.expander("Across the articles: where they disagree, the articles, the exchange rates they imply",
+                         icon=":material/compare_arrows:", key="across_articles", on_change="rerun")
+    if across.open:
+        with across:
+            ui.lazy_tabs({"Where the sources disagree, and where they agree": comparisons,
+                          "Articles": lambda: st.dataframe(articles, hide_index=True, width="stretch"),
+                          "Exchange rates the articles imply": exchange_rates}, key="sources_view")
+
+
+ui.run_page("Sources", draw)

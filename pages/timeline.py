@@ -6,47 +6,51 @@ import ui
 from lib import charts, second_opinion
 from ui import cached
 
-ctx = ui.page_setup("Timeline")
-st.title(f"{ctx.entity}: the money over time")
-available = charts.timeline_metrics(ctx.prepared, ctx.entity)
-covered = ctx.entity in set(ctx.peers["company"])
-if not available and not covered:
-    st.info(f"No money figures for {ui.md_escape(ctx.entity)} in the claims in force or in Epoch AI's data.",
-            icon=":material/info:")
-    st.stop()
-if ctx.peer_only:
-    st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
+
+def draw(ctx: ui.Context) -> None:
+    st.title(f"{ctx.entity}: the money over time")
+    available = charts.timeline_metrics(ctx.prepared, ctx.entity)
+    covered = ctx.entity in set(ctx.peers["company"])
+    if not available and not covered:
+        st.info(f"No money figures for {ui.md_escape(ctx.entity)} in the claims in force or in Epoch AI's data.",
+                icon=":material/info:")
+        st.stop()
+    if ctx.peer_only:
+        st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
 
 
-def money_over_time() -> None:
-    left, middle, right, far = st.columns([3, 1, 1, 1.6])
-    metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
-        "Metrics", available, format_func=charts.metric_label, key="metrics")
-    scale = ui.url_persist(middle.segmented_control, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], key="scale", required=True)
-    events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
-    epoch = ui.url_persist(far.toggle, default=not available, parse=ui.flag, param="epoch")(
-        "Second opinion: Epoch AI", key=f"epoch@{ctx.entity}", disabled=not covered,
-        help="Epoch AI's figures for this company as stars (CC BY 4.0): run-rates, yearly revenue, funding, valuations, "
-             "compute spend. Hover a star for its kind, confidence, status and source.")
-    everything = epoch and ui.url_persist(far.checkbox, default=False, parse=ui.flag)(
-        "Also rows Epoch hides", key="epoch_all",
-        help="Rows Epoch leaves out of its own charts: other revenue (quarterly, product or division) and rows it flags "
-             "exclude-from-graph.")
+    def money_over_time() -> None:
+        left, middle, right, far = st.columns([3, 1, 1, 1.6])
+        metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
+            "Metrics", available, format_func=charts.metric_label, key="metrics")
+        scale = ui.url_persist(middle.segmented_control, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], key="scale", required=True)
+        events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
+        epoch = ui.url_persist(far.toggle, default=not available, parse=ui.flag, param="epoch")(
+            "Second opinion: Epoch AI", key=f"epoch@{ctx.entity}", disabled=not covered,
+            help="Epoch AI's figures for this company as stars (CC BY 4.0): run-rates, yearly revenue, funding, valuations, "
+                 "compute spend. Hover a star for its kind, confidence, status and source.")
+        everything = epoch and ui.url_persist(far.checkbox, default=False, parse=ui.flag)(
+            "Also rows Epoch hides", key="epoch_all",
+            help="Rows Epoch leaves out of its own charts: other revenue (quarterly, product or division) and rows it flags "
+                 "exclude-from-graph.")
 
-    chart = cached.timeline_chart(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.flagged, ctx.as_of, ctx.include_undated, ctx.entity,
-                                  tuple(metrics), scale == "Log", events, epoch and covered, everything)
-    ui.show_chart(chart, "timeline")  # rings: audit findings, on screen only
-
-
-def compute_beside_revenue() -> None:
-    st.caption("For every company in Epoch AI's data with both. A run-rate (a month's revenue x 12) stands in only where "
-               "Epoch has no revenue for the year, hatched and labelled; it is never added to a year's revenue.")
-    chart = cached.compute_chart(ctx.as_of, ctx.include_undated)
-    if chart is None:
-        st.caption("No company in Epoch AI's data in force has both compute spend and revenue.")
-    else:
-        ui.show_chart(chart, "compute")
+        chart = cached.timeline_chart(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.flagged, ctx.as_of, ctx.include_undated, ctx.entity,
+                                      tuple(metrics), scale == "Log", events, epoch and covered, everything)
+        ui.show_chart(chart, "timeline")  # rings: audit findings, on screen only
 
 
-ui.lazy_tabs({"The money over time": money_over_time, "Compute spend beside revenue (Epoch AI)": compute_beside_revenue},
-             key="timeline_view")
+    def compute_beside_revenue() -> None:
+        st.caption("For every company in Epoch AI's data with both. A run-rate (a month's revenue x 12) stands in only where "
+                   "Epoch has no revenue for the year, hatched and labelled; it is never added to a year's revenue.")
+        chart = cached.compute_chart(ctx.as_of, ctx.include_undated)
+        if chart is None:
+            st.caption("No company in Epoch AI's data in force has both compute spend and revenue.")
+        else:
+            ui.show_chart(chart, "compute")
+
+
+    ui.lazy_tabs({"The money over time": money_over_time, "Compute spend beside revenue (Epoch AI)": compute_beside_revenue},
+                 key="timeline_view")
+
+
+ui.run_page("Timeline", draw)

@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
-from lib import audit as au
+from lib import audit as au, strict_json
 from tests.conftest import ROOT, claims_yaml, make_claims, real_claims  # noqa: F401  (fixture)
 
 SOURCES = [
@@ -251,6 +251,7 @@ def files(tmp_path):
     (tmp_path / "acknowledged.yaml").write_text(
         claims_yaml(ECHO, SOURCES, [{"kind": "echo", "claims": ["cost-2023", "cost-2024"], "reason": "Recycled."}]))
     (tmp_path / "bad.yaml").write_text(claims_yaml([{"value": True}]))
+    (tmp_path / "huge.yaml").write_text(claims_yaml([{"value": 10**309}]))
     (tmp_path / "stale.yaml").write_text(claims_yaml(RUNWAY, SOURCES))
     return tmp_path
 
@@ -298,6 +299,8 @@ def test_cli_exit_1_for_a_file_that_fails_validation(capsys, files):
         for line, field, name in [(2, "sources[0].id", "a"), (11, "sources[1].id", "b"), (20, "sources[2].id", "c"),
                                   (29, "sources[3].id", "u"), (40, "claims[0].id", "cost-2023"), (53, "claims[1].id", "cost-2024")]))
     assert run(capsys, str(files / "missing.yaml")) == (1, "", f"{files / 'missing.yaml'}:1: file: cannot read (No such file or directory)\n")
+    assert run(capsys, str(files / "huge.yaml")) == (1, "", f"{files / 'huge.yaml'}:15: claims[0].value: must be a finite number, got "
+                                                       "10000000000000000000...00000000000000000000 (310 characters)\n")
 
 
 @pytest.mark.parametrize("argv, error", [
@@ -321,3 +324,13 @@ def test_cli_module_audits_the_bundled_data_by_default():
         "error arithmetic", "warning disagreement", "warning stale_input", "info echo", "info echo"]
     assert lines[-1] == ("5 findings as of 2026-02-01: arithmetic 1 (1 acknowledged), disagreement 1 (1 acknowledged), "
                          "stale_input 1, echo 2 (2 acknowledged)")
+
+
+def test_cli_json_is_strict_json_with_null_for_no_reason():
+    result = subprocess.run([sys.executable, "-m", "lib.audit", "--json", "--as-of", "2026-02-01"], cwd=ROOT, capture_output=True,
+                            text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert (result.returncode, result.stderr) == (0, "")
+    findings = strict_json.loads(result.stdout)
+    assert [(f["kind"], f["acknowledged"], f["reason"] is None) for f in findings] == [
+        ("arithmetic", True, False), ("disagreement", True, False), ("stale_input", False, True), ("echo", True, False),
+        ("echo", True, False)]

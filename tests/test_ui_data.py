@@ -110,3 +110,52 @@ def test_an_invalid_upload_on_a_page_lists_its_problems_and_changes_nothing():
         "bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, forecast"]
     assert "Nothing was changed: the data in use stays as it was." in [c.value for c in at.caption]
     assert at.title[0].value == "OpenAI: how long does the cash last?"
+
+
+FAULT = claims_yaml(
+    [{"id": "fault-loss-2024", "entity": "Fault AI", "value": 2_000_000_000},
+     {"id": "fault-revenue-2024", "entity": "Fault AI", "metric": "revenue", "value": 500_000_000}],
+    [{"published": "2024-06-01"}],
+).encode()
+SET_ASIDE = ("fault.yaml passed validation, but a page failed on it: ValueError: no figure for fault-revenue-2024. The claim "
+             "that breaks it: fault-revenue-2024 (fault.yaml:24). This is a loader bug (the file should have been refused); "
+             "the dashboard is back on the bundled data, and your file is kept for download.")
+
+
+@pytest.fixture
+def breaks_on_fault_revenue(monkeypatch):
+    """A fault the loader lets through, as a bug would: the overview's cards fail when one claim is in force."""
+    from lib import dashboard
+
+    original = dashboard.headline_figures
+
+    def failing(prepared, entity, as_of=None):
+        if "fault-revenue-2024" in set(prepared["id"]):
+            raise ValueError("no figure for fault-revenue-2024")
+        return original(prepared, entity, as_of)
+
+    monkeypatch.setattr(dashboard, "headline_figures", failing)
+
+
+@pytest.mark.parametrize("name", ["overview", "checks"])
+def test_an_upload_that_breaks_a_page_is_set_aside_named_and_kept(breaks_on_fault_revenue, name):
+    at = upload(page(name), "fault.yaml", FAULT)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception  # never Streamlit's error box
+    assert at.error[0].value.replace("\\", "") == SET_ASIDE
+    assert at.title[0].value == "OpenAI at a glance"  # the bundled data
+    assert "Fault AI" not in at.selectbox(key="company").options
+    kept = at.get("download_button")[0]
+    assert kept.proto.label == "Download fault.yaml (set aside)"
+    at.switch_page("pages/runway.py").run()
+    assert not at.exception
+    assert at.error[0].value.replace("\\", "") == SET_ASIDE  # said on every page until another file or reset
+    assert at.title[0].value == "OpenAI: how long does the cash last?"
+
+
+def test_a_new_upload_replaces_the_one_set_aside(breaks_on_fault_revenue):
+    at = upload(page(), "fault.yaml", FAULT)
+    at = upload(at, "acme.yaml", ACME)
+    assert not at.exception
+    assert at.title[0].value == "Acme AI at a glance"
+    assert not [e for e in at.error if "passed validation" in e.value]

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import checks
+from lib import checks, strict_json
 from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
@@ -221,7 +221,33 @@ def test_the_checks_page_downloads_the_findings_as_csv_and_json(offered):
     assert table.loc[2, "message"] == STALE
     assert table.loc[2, "claims"] == ("openai-funding-round-2024-10-ko, openai-revenue-2024-en, openai-net-loss-2024-en, "
                                       "openai-net-loss-2024-fr-heading, openai-net-loss-2024-fr")
-    document = json.loads(files["burnboard-findings.json"])
+    document = strict_json.loads(files["burnboard-findings.json"])
     assert document["stamp"] == stamp
     assert [(f["kind"], f["acknowledged"]) for f in document["findings"]] == list(zip(table["kind"], table["acknowledged"]))
     assert document["findings"][2]["claims"] == table.loc[2, "claims"].split(", ")
+    assert [f["reason"] is None for f in document["findings"]] == [False, False, True, False, False]
+
+
+def _rows(data: bytes) -> list[str]:
+    """A CSV download's rows, its stamp and comment lines left out."""
+    return [line for line in data.decode("utf-8").splitlines() if not line.startswith("# ")]
+
+
+@pytest.mark.parametrize("undated, flag, year, publishers", [
+    ("no", "0", "2023", {"Personal blog (repost of a GPTers post)"}),
+    ("yes", "1", "2024", {"Personal blog (repost of a GPTers post)", "LEBIGDATA.FR", "Unknown blog (Blogger-style page)",
+                          "Unknown Korean translation site (from VietNamNet)"}),
+])
+def test_the_command_line_exports_the_view_the_sidebar_makes(offered, tmp_path, capsys, undated, flag, year, publishers):
+    assert main(["--out", str(tmp_path), "--formats", "csv", "--as-of", "2024-12-31", "--undated", undated], renderer=NoChromium()) == 0
+    written = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    for name in ("overview", "timeline", "waterfall", "runway"):
+        assert not page(name, asof="2024-12-31", undated=flag).exception
+    on_pages = {file: built(made) for _, file, made in offered if file in written}
+    assert {"openai-timeline.csv", f"openai-waterfall-{year}.csv", "openai-runway.csv", "openai-by-year.csv"} <= set(on_pages)
+    for file, data in on_pages.items():
+        assert _rows(data) == _rows(written[file]), file
+    timeline = pd.read_csv(io.BytesIO(written["openai-timeline.csv"]), comment="#")
+    assert set(timeline["source_publisher"]) == publishers
+    assert written["openai-timeline.csv"].decode("utf-8").splitlines()[0].endswith(
+        f"claims published by 2024-12-31 · {ADDRESS}/timeline?company=OpenAI&asof=2024-12-31&undated={flag}")

@@ -133,3 +133,14 @@ def json_download(label: str, make: Callable[[Stamp], str], file_name: str, key:
     stamp = data.stamp()
     st.download_button(label, lambda: make(stamp).encode("utf-8"), file_name=file_name, mime="application/json",
                        icon=":material/data_object:", on_click="ignore", key=key)
+
+
+def set_aside_notice() -> None:
+    """Above every page while an upload a page broke on is set aside: what broke, and the file to download."""
+    held = data.set_aside_upload()
+    if held is None:
+        return
+    name, payload, message = held
+    st.error(md_escape(message), icon=":material/bug_report:")
+    st.download_button(f"Download {name} (set aside)", payload, file_name=name, mime="application/x-yaml",
+                       icon=":material/download:", on_click="ignore", key="download_set_aside")

@@ -4,6 +4,9 @@ date; and the stamp that names them on every download.
 An upload is checked with the bundled file's rules; a valid one replaces the data for this session only (its
 settings start again from their defaults), an invalid one leaves the data as it was and its problems are kept
 for the sidebar to list. Reset goes back to the bundled file.
+
+An accepted upload that still breaks a page is a loader bug: the app sets it aside (kept for download), names
+the claim that breaks it and the error, and goes back to the bundled data.
 """
 from __future__ import annotations
 
@@ -12,13 +15,14 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib
+from lib import claims as claims_lib, culprit
 from lib.export.stamp import Stamp, dataset_version
 from ui import cached, url
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_BOX = "upload_box"  # whether the sidebar's "Use your own data" box is open
-UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation", UPLOAD_BOX)
+SET_ASIDE = "upload_set_aside"  # an accepted upload a page broke on: (name, data, what went wrong)
+UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation", UPLOAD_BOX, SET_ASIDE)
 AS_OF = "asof"  # the sidebar's as-of date: only claims published by then are in force
 
 
@@ -55,6 +59,7 @@ def offer(name: str, data: bytes) -> bool:
         return False
     st.session_state["upload"] = (name, data, key)
     st.session_state["upload_problems"] = []
+    st.session_state.pop(SET_ASIDE, None)
     _forget_settings()
     return True
 
@@ -71,10 +76,37 @@ def generation() -> int:
 
 def reset() -> None:
     """Back to the bundled data, every setting from its default."""
-    for key in ("upload", "upload_problems", "upload_seen"):
+    for key in ("upload", "upload_problems", "upload_seen", SET_ASIDE):
         st.session_state.pop(key, None)
     st.session_state["upload_generation"] = generation() + 1
     _forget_settings()
+
+
+def set_aside(error: Exception) -> bool:
+    """After a page raised: when an upload was in force, set it aside with a message naming the claim that breaks
+    it (lib.culprit) and the error, and go back to the bundled data (True). False when the bundled data was in
+    force: that is a bug of the app itself, not of a file."""
+    upload = st.session_state.get("upload")
+    if not upload:
+        return False
+    name, payload, key = upload
+    claims = cached.uploaded_claims(key, name, payload)
+    found = culprit.find(claims, st.session_state.get("company"))
+    where = (f"The claim that breaks it: {found['id']} ({name}:{found['line']})." if found is not None else
+             "No single claim could be named: it fails only with this page's settings.")
+    message = (f"{name} passed validation, but a page failed on it: {type(error).__name__}: {error}. {where} "
+               "This is a loader bug (the file should have been refused); the dashboard is back on the bundled data, "
+               "and your file is kept for download.")
+    st.session_state[SET_ASIDE] = (name, payload, message)
+    st.session_state["upload_problems"] = [message]
+    st.session_state.pop("upload")
+    _forget_settings()
+    return True
+
+
+def set_aside_upload() -> tuple[str, bytes, str] | None:
+    """The upload a page broke on in this session, (name, data, message), or None."""
+    return st.session_state.get(SET_ASIDE)
 
 
 def _forget_settings() -> None:

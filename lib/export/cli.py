@@ -6,6 +6,8 @@ CSVs and the deck's speaker notes say what the audit (lib.audit) found about the
 Runway assumptions are the Runway page's (lib.assumptions): the same options, checks and slider ranges.
 ``--raise 2025-03-01:40e9`` (repeatable) adds a funding raise; ``--scenario "NAME:cg=0.3,raises=2025-03-01:40e9"``
 (up to three) adds a saved scenario beside the command line's assumptions, its values in the options' units.
+``--as-of 2024-12-31 --undated no`` exports the view the sidebar's "Claims published by" and "Include undated
+articles" make: the same claims, audit, Epoch AI rows and links.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from lib.export.renderer import ExportUnavailable, Renderer, shared
 from lib.export.stamp import Stamp, dataset_version, view_link
 from lib.export.tables import csv_bytes
 from lib.export.theme import file_names
-from lib.peers import PeersError, as_of, load_peers
+from lib.peers import PeersError, as_of as peers_as_of, load_peers
 
 FORMATS = ("png", "svg", "csv", "pptx")
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
@@ -54,6 +56,22 @@ def _checked(field):
         except ValueError as err:
             raise argparse.ArgumentTypeError(str(err)) from None
     return parse
+
+
+def _date(text: str) -> dt.date:
+    """An argparse type for --as-of YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _yes_no(text: str) -> bool:
+    """An argparse type for --undated yes|no."""
+    answer = text.strip().lower()
+    if answer not in ("yes", "no"):
+        raise argparse.ArgumentTypeError(f"expected yes or no, got {text!r}")
+    return answer == "yes"
 
 
 def _raise(text: str):
@@ -82,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--formats", type=_formats, default=list(FORMATS), help="comma-separated: png,svg,csv,pptx (default: all)")
     parser.add_argument("--company", default="OpenAI", help="company to chart (default: OpenAI)")
     parser.add_argument("--claims", type=Path, default=BUNDLED, help="claims file (default: the bundled data/claims.yaml)")
+    parser.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
+                        help="only claims from articles published by this date, as the sidebar's 'Claims published by' "
+                             "(default: the latest article's date; clamped to the first and latest articles' dates, as there)")
+    parser.add_argument("--undated", type=_yes_no, default=True, metavar="yes|no",
+                        help="include undated articles, as the sidebar's checkbox (default: yes)")
     parser.add_argument("--url", default=DASHBOARD, help=f"the dashboard's address, for the links in the stamp (default: {DASHBOARD})")
     for field in FIELDS:
         parser.add_argument(field.option, dest=field.name, type=_checked(field),
@@ -96,17 +119,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _latest_article(claims) -> dt.date:
-    """The as-of date of an export: the latest article's publication date (the dashboard's default)."""
+def _as_of(claims, asked: dt.date | None) -> dt.date:
+    """The as-of date of an export, as the sidebar picks it: the date asked for, clamped to the first and latest
+    articles' publication dates; by default the latest (the dashboard's default)."""
     published = claims["source_published"].dropna()
-    return published.max().date() if not published.empty else dt.date.today()
+    first = published.min().date() if not published.empty else dt.date(2000, 1, 1)
+    last = max(published.max().date() if not published.empty else dt.date.today(), first)
+    return last if asked is None else min(max(asked, first), last)
 
 
-def _stamp(args: argparse.Namespace, claims, settings: dict, page: str) -> Stamp:
-    """The view of this export on a page (lib.charts' page paths): the company, the latest article's date, every
-    article, and on the Runway page these assumptions and scenarios."""
-    as_of = _latest_article(claims)
-    params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1"}
+def _stamp(args: argparse.Namespace, as_of: dt.date, settings: dict, page: str) -> Stamp:
+    """The view of this export on a page (lib.charts' page paths): the company, the as-of date, whether undated
+    articles count, and on the Runway page these assumptions and scenarios."""
+    params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1" if args.undated else "0"}
     if page == RUNWAY:
         params |= to_query(settings)
         if args.scenarios:
@@ -135,20 +160,22 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
         claims = load_claims(args.claims)
     except ClaimsError as err:
         raise _Failure(err.problems + [f"error: {args.claims} is not a valid claims file ({len(err.problems)} problems)"]) from err
+    when = _as_of(claims, args.as_of)
+    known = tf.as_of(claims, when, args.undated)  # the claims in force, as the sidebar's date and checkbox leave them
     try:
-        peers = as_of(load_peers(PEERS), _latest_article(claims), include_undated=True)
+        peers = peers_as_of(load_peers(PEERS), when, include_undated=args.undated)
     except PeersError as err:
         raise _Failure(err.problems + [f"error: {PEERS} is not a valid extract ({len(err.problems)} problems)"]) from err
     settings = {field.name: getattr(args, field.name) for field in FIELDS if getattr(args, field.name) is not None}
     if args.raises:
         settings["raises"] = tuple(args.raises)
     try:
-        charts = build_charts(claims, args.company, settings, _latest_article(claims), args.scenarios, peers)
-        flagged = checks.flags(audit(claims, _latest_article(claims)), tf.prepare(claims))
+        charts = build_charts(known, args.company, settings, when, args.scenarios, peers)
+        flagged = checks.flags(audit(known, when), tf.prepare(known))
         charts = [checks.annotate(chart, flagged) for chart in charts]  # the findings go into the CSVs and notes
     except ValueError as err:
         raise _Failure([f"error: {err}"]) from err
-    stamps = {page: _stamp(args, claims, settings, page) for page in {chart.page for chart in charts} | {RUNWAY}}
+    stamps = {page: _stamp(args, when, settings, page) for page in {chart.page for chart in charts} | {RUNWAY}}
     if set(args.formats) & {"png", "svg", "pptx"}:
         available, reason = renderer.status()
         if not available:
@@ -159,7 +186,7 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
     jobs = [(args.out / file_names(chart)[kind], lambda c=chart, k=kind: writers[k](c))
             for chart in charts for kind in ("png", "svg", "csv") if kind in args.formats]
     if "pptx" in args.formats:
-        jobs.append((args.out / "deck.pptx", lambda: deck_bytes(charts, stamp=stamps[RUNWAY], renderer=renderer, claims=claims)))
+        jobs.append((args.out / "deck.pptx", lambda: deck_bytes(charts, stamp=stamps[RUNWAY], renderer=renderer, claims=known)))
     written = []
     for path, make in jobs:
         try:

@@ -1,10 +1,14 @@
 """CSV downloads that are safe to open in a spreadsheet and say where they come from.
 
-Text from claims, uploads included, reaches these files: a cell that a spreadsheet would read as a formula
-(starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, OWASP's advice for CSV
-injection. Numbers stay numbers. The first line is a comment with the stamp.
+Text from claims, uploads included, reaches these files: any line of a cell that a spreadsheet would read as a
+formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, OWASP's advice for CSV
+injection. A cell that holds a line break, of any kind, is quoted, so no reader takes it for a new row. Numbers
+stay numbers. The first line is a comment with the stamp.
 """
 from __future__ import annotations
+
+import math
+import re
 
 import pandas as pd
 
@@ -13,16 +17,32 @@ from lib.export.stamp import Stamp
 from lib.peers import FULL_CITATION
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_LINE = re.compile("(?:^|(?<=[\r\n]))(?=[" + re.escape("".join(FORMULA_START)) + "])")
+_NEEDS_QUOTES = re.compile('[",\r\n]')
 
 
 def neutralise(value):
-    """A text cell a spreadsheet would run, made literal with a leading apostrophe; anything else unchanged."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
+    """A text cell a spreadsheet would run, made literal: a leading apostrophe on each of its lines that starts
+    like a formula; anything else unchanged."""
+    return _FORMULA_LINE.sub("'", value) if isinstance(value, str) else value
+
+
+def _cell(value) -> str:
+    """One CSV field: empty for a missing value, quoted when it holds a delimiter, a quote or any line break."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    return f'"{text.replace(chr(34), chr(34) * 2)}"' if _NEEDS_QUOTES.search(text) else text
+
+
+def _fields(row) -> tuple[str, ...]:
+    """A row's fields; a row of one empty field is written "" (as the csv module does), not as a blank line."""
+    return tuple(map(_cell, row))
 
 
 def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = ()) -> bytes:
     """A frame as UTF-8 CSV after a '# stamp' line and a '# ' line per comment: text neutralised, dates in ISO
-    8601 (a plain date when there is no time), numbers as numbers."""
+    8601 (a plain date when there is no time), numbers as numbers, lines ended with \\n."""
     frame = frame.copy()
     for column in frame.columns:
         values = frame[column]
@@ -32,7 +52,8 @@ def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = 
             frame[column] = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%dT%H:%M:%S")
         elif not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
             frame[column] = values.map(neutralise)
-    body = frame.to_csv(index=False, lineterminator="\n")
+    rows = [[neutralise(str(name)) for name in frame.columns], *frame.itertuples(index=False, name=None)]
+    body = "".join((",".join(row) if row != ("",) else '""') + "\n" for row in map(_fields, rows))
     head = "".join(f"# {line}\n" for line in (stamp.text, *comments))
     return f"{head}{body}".encode("utf-8")
 

@@ -114,6 +114,8 @@ def test_every_csv_carries_the_stamp_with_a_link_to_its_own_view(tmp_path, argv,
     (["--horizon", "2.5"], "'2.5' is not a whole number of months >= 1"),
     (["--cash", "lots"], "'lots' is not an amount"),
     (["--cash", "nan"], "'nan' is not an amount"),
+    (["--as-of", "2024-12-32"], "argument --as-of: expected a date YYYY-MM-DD, got '2024-12-32'"),
+    (["--undated", "maybe"], "argument --undated: expected yes or no, got 'maybe'"),
 ])
 def test_cli_bad_options_exit_2(tmp_path, capsys, argv, message):
     with pytest.raises(SystemExit) as exit_:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -50,6 +51,10 @@ def test_first_line_is_the_stamp():
     ("@SUM(A1)", "'@SUM(A1)"),
     ("\tcmd", "'\tcmd"),
     ("\rcmd", "'\rcmd"),
+    ("\r=1+2 pub", "'\r'=1+2 pub"),
+    ("ok\n=1+2", "ok\n'=1+2"),
+    ("ok\r\n@SUM(1)\r-1", "ok\r\n'@SUM(1)\r'-1"),
+    ("two\nplain lines", "two\nplain lines"),
     ("a = b", "a = b"),
     (" =1", " =1"),
     ("", ""),
@@ -77,3 +82,21 @@ def test_text_is_neutralised_and_numbers_stay_numbers():
         "'=cmd|' /C calc'!A0,'@SUM(1+1),'-1+1,-5000000000.0,-1,True,2024-06-01",
         "Plain News,,-7.5,3700000000.0,2,False,",
     ]
+
+
+@pytest.mark.parametrize("cell, written", [
+    ("\r=1+2 pub", "\"'\r'=1+2 pub\""),
+    ("ok\n=1+2", "\"ok\n'=1+2\""),
+    ("a\r\nb", "\"a\r\nb\""),
+    ('say "hi", twice', '"say ""hi"", twice"'),
+    ("plain", "plain"),
+])
+def test_a_cell_with_a_line_break_is_quoted_and_each_of_its_lines_neutralised(cell, written):
+    data = table_csv(pd.DataFrame({"publisher": [cell], "value": [1.0]}), stamp=STAMP)
+    assert data.decode("utf-8").split("\n", 2)[2] == f"{written},1.0\n"
+    import csv
+
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))[1:]
+    assert rows == [["publisher", "value"], [neutralise(cell), "1.0"]]  # one row: no line break starts another
+    for line in re.split(r"\r\n|\r|\n", rows[1][0]):
+        assert not line.startswith(("=", "+", "-", "@", "\t")), line
