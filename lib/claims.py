@@ -193,6 +193,7 @@ class _Events(_Parser, Resolver):
         self._sizes: dict[int, int] = {}  # per node an alias names (kept alive by anchors): its expanded size
         self._open: set[str] = set()  # anchors of the collections being composed
         self._depth = 0
+        self._tags: dict[tuple[str, tuple[bool, bool]], str] = {}  # short scalars' resolved tags
 
     def compose_node(self) -> yaml.Node:
         """The next node, with everything inside it."""
@@ -209,7 +210,13 @@ class _Events(_Parser, Resolver):
         tag = event.tag
         if kind is ScalarEvent:
             if tag is None or tag == "!":
-                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = event.value
+                if len(value) <= 32:  # field names and vocabulary repeat on every item: resolved once each
+                    tag = self._tags.get((value, event.implicit))
+                    if tag is None:
+                        tag = self._tags[value, event.implicit] = self.resolve(yaml.ScalarNode, value, event.implicit)
+                else:
+                    tag = self.resolve(yaml.ScalarNode, value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
             if anchor is not None:
                 self.anchors[anchor] = node
