@@ -137,7 +137,9 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _decode(data: bytes, problems: _Problems) -> str | None:
+def _decode(data: bytes, problems: _Problems) -> bytes | None:
+    """The file's UTF-8 bytes (a byte-order mark left out) when YAML can read every character of them, else None
+    after a problem. The parser reads the bytes: a decoded copy of a large file would double what it holds."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:1000]
@@ -156,7 +158,7 @@ def _decode(data: bytes, problems: _Problems) -> str | None:
     if UNREADABLE.search(text):
         _unreadable(text, problems)
         return None
-    return text
+    return data
 
 
 def _unreadable(text: str, problems: _Problems) -> None:
@@ -184,7 +186,7 @@ class _Events(_Parser, Resolver):
     a whole file take many times its size. Counts the nodes composed and the nodes their aliases stand for (the
     billion-laughs limit), and refuses an alias inside the node it names (a recursive structure)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: bytes):
         _Parser.__init__(self, text)
         Resolver.__init__(self)
         self.anchors: dict[str, yaml.Node] = {}
@@ -872,8 +874,8 @@ def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
 _GAVE_UP = ("could not find expected ':'", "found unexpected end of stream")
 
 
-def _validated(text: str | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict], list[dict]]:
-    """Parse text into nodes and validate them on their own; problems are collected, not raised."""
+def _validated(text: bytes | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict], list[dict]]:
+    """Parse the file's bytes into nodes and validate them on their own; problems are collected, not raised."""
     if text is None:
         return [], [], []
     try:
@@ -906,26 +908,28 @@ def load_claims(*paths: str | Path) -> pd.DataFrame:
 
 def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> pd.DataFrame:
     """Join each claim with its source's fields (prefixed source_) into a typed frame; the acknowledged
-    findings go in attrs."""
+    findings go in attrs. Built a column at a time, each typed as it is made: a frame of object columns typed
+    afterwards would hold every text twice."""
     by_id = {s["id"]: s for s in sources}
-    rows = []
-    for claim in claims:
-        source = by_id[claim["source"]]
-        row = {key: claim.get(key) for key in CLAIM_FIELDS}
-        row["relates_to"] = ",".join(c[0] for c in claim["relates_to"] or []) or None
-        row["line"] = claim["line"]
-        for key in SOURCE_FIELDS[1:]:
-            row[f"source_{key}"] = source.get(key)
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    cited = [by_id[claim["source"]] for claim in claims]
     numbers = ("value", "tolerance")
-    text_columns = [c for c in FRAME_COLUMNS if c not in numbers + ("line", "source_published")]
-    frame[text_columns] = frame[text_columns].astype("str")
-    frame["scope"] = frame["scope"].fillna(COMPANY)
-    for column in numbers:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    frame["line"] = frame["line"].astype("int64")
-    frame["source_published"] = pd.to_datetime(frame["source_published"])
+    columns = {}
+    for name in FRAME_COLUMNS:
+        if name == "relates_to":
+            values = [",".join(c[0] for c in claim["relates_to"] or []) or None for claim in claims]
+        elif name.startswith("source_"):
+            values = [source.get(name[len("source_"):]) for source in cited]
+        else:
+            values = [claim.get(name) for claim in claims]
+        if name in numbers:
+            columns[name] = pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"), dtype="float64")
+        elif name == "line":
+            columns[name] = pd.array(values, dtype="int64")
+        elif name == "source_published":
+            columns[name] = pd.to_datetime(pd.Series(values, dtype="object"), format="%Y-%m-%d").array
+        else:
+            columns[name] = pd.array([COMPANY if v is None else v for v in values] if name == "scope" else values, dtype="str")
+    frame = pd.DataFrame(columns, columns=FRAME_COLUMNS)
     frame.attrs["acknowledged"] = Acknowledged(
         Acknowledgement(entry["kind"], tuple(c[0] for c in entry["claims"]), entry["reason"]) for entry in acknowledged
     )
