@@ -115,7 +115,6 @@ class _Problems:
         self.items: list[tuple[int, str]] = []
 
     def add(self, line: int, field: str, message: str) -> None:
-        message = re.sub(r"\s*[\r\n]+\s*", " ", message)  # one line per problem, whatever the message quotes
         self.items.append((line, f"{self.path}:{line}: {field}: {message}"))
 
     def sorted(self) -> list[str]:
