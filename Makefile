@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup run test bench export validate update-peers audit clean
+.PHONY: setup run test bench fuzz export validate update-peers audit clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -23,6 +23,12 @@ test: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+
+# The loader's fuzzer at length: `make test` runs 2,000 mutants with a fixed seed; this runs more, with another seed.
+FUZZ_MUTANTS ?= 20000
+FUZZ_SEED ?= 2026
+fuzz: $(STAMP)
+	FUZZ_MUTANTS=$(FUZZ_MUTANTS) FUZZ_SEED=$(FUZZ_SEED) $(VENV)/bin/pytest tests/test_fuzz.py -q -s -p no:cacheprovider
 
 export: setup
 	$(PY) -m lib.export --out exports

@@ -387,14 +387,22 @@ def label_line_ends(figure: go.Figure, lines: list[go.Scatter], log_y: bool = Fa
     grows to hold them."""
     values = [float(v) for trace in figure.data if trace.y is not None for v in trace.y
               if v is not None and not pd.isna(v) and (v > 0 or not log_y)]
+    if not values:
+        return
     scale = (lambda v: math.log10(v)) if log_y else (lambda v: v)
     low, high = min(map(scale, values)), max(map(scale, values))
     span = (high - low) or 1.0
     ends = []
     for trace in lines:
+        drawn = [i for i, v in enumerate(trace.y) if v is not None and not pd.isna(v) and (v > 0 or not log_y)]
+        if not drawn:  # no point a log axis can draw (a zero): the line keeps its name in the legend
+            continue
         trace.showlegend = False
         text = wrap(trace.name, END_LABEL_PX, END_LABEL_WIDTH)
-        ends.append([(scale(trace.y[-1]) - low) / span, trace.x[-1], text, trace.line.color])
+        last = drawn[-1]  # the last point drawn: a log axis leaves out zeros
+        ends.append([(scale(trace.y[last]) - low) / span, trace.x[last], text, trace.line.color])
+    if not ends:
+        return
     ends.sort(key=lambda end: -end[0])
     for above, below in zip(ends, ends[1:]):  # top down: each at least half of both labels' heights below the last
         below[0] = min(below[0], above[0] - (len(above[2]) + len(below[2])) / 2 * END_LABEL_LINE)

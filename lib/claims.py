@@ -59,6 +59,7 @@ ISO_639_1 = frozenset(
     "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
     "vo wa wo xh yi yo za zh zu".split()
 )
+FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")  # a key that can stand in a problem's field as it is
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -68,6 +69,11 @@ MAX_VALUE = 10**18  # the largest value (a billion billion): sums, rates and pro
 URL_SCHEMES = ("http", "https")
 URL_FORBIDDEN = frozenset("\"'`<>\\")  # quotes, angle brackets, and a backslash (browsers read it as a slash)
 MAX_EXPANSION = 20  # how many times bigger than the file aliases may make the document
+MAX_DEPTH = 64  # how deeply lists and mappings may nest (the schema needs 4): deeper ones would exhaust Python's stack
+# Characters YAML refuses (control characters, U+FFFE, U+FFFF) and those it reads as line breaks where editors do
+# not (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: every line after them would be misnumbered): refused before parsing.
+UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -130,19 +136,47 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _decode(data: bytes, problems: _Problems) -> str | None:
+def _decode(data: bytes, problems: _Problems) -> bytes | None:
+    """The file's UTF-8 bytes (a byte-order mark left out) when YAML can read every character of them, else None
+    after a problem. The parser reads the bytes: a decoded copy of a large file would double what it holds."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    head = data[:1000]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(b"\x00") * 4 >= len(head)):
+        problems.add(1, "file", "the file is UTF-16 or UTF-32 (a byte-order mark or NUL bytes between the characters); save it as UTF-8")
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        line = len(re.findall(rb"\r\n|\r|\n", data[: err.start])) + 1
         problems.add(line, "file", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})")
         return None
     if not text.strip():
         problems.add(1, "file", "the file is empty")
         return None
-    return text
+    if UNREADABLE.search(text):
+        _unreadable(text, problems)
+        return None
+    return data
+
+
+def _unreadable(text: str, problems: _Problems) -> None:
+    """One problem for each line (the first 20) holding a character in UNREADABLE, at the line an editor shows."""
+    line, counted, reported = 1, 0, set()
+    for found in UNREADABLE.finditer(text):
+        line += len(LINE_BREAKS.findall(text, counted, found.start()))
+        counted = found.start()
+        if line in reported:
+            continue
+        reported.add(line)
+        char = found.group()
+        name = unicodedata.name(char, "a control character")
+        why = "YAML reads it as a line break" if char in "\x85\u2028\u2029" else "YAML does not allow it in a file"
+        column = found.start() - max(text.rfind("\n", 0, found.start()), text.rfind("\r", 0, found.start()))
+        problems.add(line, "file", f"character U+{ord(char):04X} ({name}) at column {column}: {why}; remove it, or "
+                     f"write it escaped inside double quotes (\"\\u{ord(char):04x}\")")
+        if len(reported) == 20:
+            return
 
 
 class _Events(_Parser, Resolver):
@@ -151,7 +185,7 @@ class _Events(_Parser, Resolver):
     a whole file take many times its size. Counts the nodes composed and the nodes their aliases stand for (the
     billion-laughs limit), and refuses an alias inside the node it names (a recursive structure)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: bytes):
         _Parser.__init__(self, text)
         Resolver.__init__(self)
         self.anchors: dict[str, yaml.Node] = {}
@@ -159,6 +193,8 @@ class _Events(_Parser, Resolver):
         self.expanded = 0
         self._sizes: dict[int, int] = {}  # per node an alias names (kept alive by anchors): its expanded size
         self._open: set[str] = set()  # anchors of the collections being composed
+        self._depth = 0
+        self._tags: dict[tuple[str, tuple[bool, bool]], str] = {}  # short scalars' resolved tags
 
     def compose_node(self) -> yaml.Node:
         """The next node, with everything inside it."""
@@ -175,7 +211,13 @@ class _Events(_Parser, Resolver):
         tag = event.tag
         if kind is ScalarEvent:
             if tag is None or tag == "!":
-                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = event.value
+                if len(value) <= 32:  # field names and vocabulary repeat on every item: resolved once each
+                    tag = self._tags.get((value, event.implicit))
+                    if tag is None:
+                        tag = self._tags[value, event.implicit] = self.resolve(yaml.ScalarNode, value, event.implicit)
+                else:
+                    tag = self.resolve(yaml.ScalarNode, value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
             if anchor is not None:
                 self.anchors[anchor] = node
@@ -187,11 +229,15 @@ class _Events(_Parser, Resolver):
         if anchor is not None:
             self.anchors[anchor] = node
             self._open.add(anchor)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise ComposerError(None, None, f"lists and mappings nested more than {MAX_DEPTH} deep; not allowed", event.start_mark)
         items = node.value
         end = MappingEndEvent if mapping else SequenceEndEvent
         while not self.check_event(end):
             items.append((self.compose_node(), self.compose_node()) if mapping else self.compose_node())
         node.end_mark = self.get_event().end_mark
+        self._depth -= 1
         self._open.discard(anchor)
         return node
 
@@ -205,7 +251,9 @@ class _Events(_Parser, Resolver):
         if id(node) not in self._sizes:
             self._sizes[id(node)] = _expanded_size(node)[1]
         self.expanded += self._sizes[id(node)]
-        return node
+        if self.too_big():
+            raise _TooBig(self.distinct, self.expanded)
+        return _relocated(node, event.start_mark, event.end_mark)
 
     def too_big(self) -> bool:
         return self.expanded > MAX_EXPANSION * self.distinct + 1000
@@ -216,6 +264,17 @@ class _Events(_Parser, Resolver):
         if not self.check_event(StreamEndEvent):
             raise ComposerError("expected a single document in the stream", start, "but found another document",
                                 self.get_event().start_mark)
+
+
+def _relocated(node: yaml.Node, start: yaml.Mark, end: yaml.Mark) -> yaml.Node:
+    """A copy of the node an alias names, and of everything in it, placed at the alias: a problem with the value
+    is reported where it is used, not where the anchor happens to be."""
+    if isinstance(node, yaml.ScalarNode):
+        return yaml.ScalarNode(node.tag, node.value, start, end, style=node.style)
+    if isinstance(node, yaml.MappingNode):
+        pairs = [(_relocated(key, start, end), _relocated(value, start, end)) for key, value in node.value]
+        return yaml.MappingNode(node.tag, pairs, start, end, flow_style=node.flow_style)
+    return yaml.SequenceNode(node.tag, [_relocated(item, start, end) for item in node.value], start, end, flow_style=node.flow_style)
 
 
 class _TooBig(Exception):
@@ -294,16 +353,25 @@ class _Builder:
     def key(self, key_node: yaml.Node, field: str, allowed: tuple[str, ...], lines: dict[str, int], value_line: int):
         """A mapping key's field name, or None after a problem (a merge key, a key that is not text, a repeat or an
         unknown field). lines maps the keys read so far to their values' lines, and gets this one."""
+        where = field or "top level"
         if key_node.tag == _TAG + "merge":
-            self.problems.add(_line(key_node), field, "merge keys (<<) are not allowed")
+            self.problems.add(_line(key_node), where, "merge keys (<<) are not allowed")
             return None
-        key = self.scalar(key_node, field) if isinstance(key_node, yaml.ScalarNode) else _INVALID
+        if not isinstance(key_node, yaml.ScalarNode):
+            self.problems.add(_line(key_node), where, f"keys must be field names, got {_node_kind(key_node)}")
+            return None
+        key = self.scalar(key_node, where)
+        if key is _INVALID:
+            return None
         if not isinstance(key, str):
-            self.problems.add(_line(key_node), field, f"keys must be field names, got {_describe(key)}")
+            self.problems.add(_line(key_node), where, f"keys must be field names, got {_describe(key)}")
         elif key in lines:
             self.problems.add(_line(key_node), _join(field, key), f"duplicate key (first at line {lines[key]})")
         elif key not in allowed:
-            self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
+            if FIELD_NAME.match(key):
+                self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
+            else:  # a name with spaces, colons or invisible characters is quoted in the message, not the field
+                self.problems.add(_line(key_node), where, f"unknown field {key!r}; allowed: {', '.join(allowed)}")
         else:
             lines[key] = value_line
             return key
@@ -800,14 +868,20 @@ def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
     return _frame(*everything)
 
 
-def _validated(text: str | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict], list[dict]]:
-    """Parse text into nodes and validate them on their own; problems are collected, not raised."""
+# Scanner problems found where the scanner gave up, lines after the fault: they are reported at the start of the
+# token it was reading (the context: a key with no colon, a quote never closed).
+_GAVE_UP = ("could not find expected ':'", "found unexpected end of stream")
+
+
+def _validated(text: bytes | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict], list[dict]]:
+    """Parse the file's bytes into nodes and validate them on their own; problems are collected, not raised."""
     if text is None:
         return [], [], []
     try:
         return _Validator(path, problems).stream(_Events(text))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        gave_up = isinstance(err, yaml.scanner.ScannerError) and err.problem in _GAVE_UP
+        mark = (err.context_mark if gave_up else None) or err.problem_mark or err.context_mark
         problem = (mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
     except yaml.YAMLError as err:
         problem = (1, "file", f"not valid YAML: {err}")
@@ -833,26 +907,28 @@ def load_claims(*paths: str | Path) -> pd.DataFrame:
 
 def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> pd.DataFrame:
     """Join each claim with its source's fields (prefixed source_) into a typed frame; the acknowledged
-    findings go in attrs."""
+    findings go in attrs. Built a column at a time, each typed as it is made: a frame of object columns typed
+    afterwards would hold every text twice."""
     by_id = {s["id"]: s for s in sources}
-    rows = []
-    for claim in claims:
-        source = by_id[claim["source"]]
-        row = {key: claim.get(key) for key in CLAIM_FIELDS}
-        row["relates_to"] = ",".join(c[0] for c in claim["relates_to"] or []) or None
-        row["line"] = claim["line"]
-        for key in SOURCE_FIELDS[1:]:
-            row[f"source_{key}"] = source.get(key)
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    cited = [by_id[claim["source"]] for claim in claims]
     numbers = ("value", "tolerance")
-    text_columns = [c for c in FRAME_COLUMNS if c not in numbers + ("line", "source_published")]
-    frame[text_columns] = frame[text_columns].astype("str")
-    frame["scope"] = frame["scope"].fillna(COMPANY)
-    for column in numbers:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    frame["line"] = frame["line"].astype("int64")
-    frame["source_published"] = pd.to_datetime(frame["source_published"])
+    columns = {}
+    for name in FRAME_COLUMNS:
+        if name == "relates_to":
+            values = [",".join(c[0] for c in claim["relates_to"] or []) or None for claim in claims]
+        elif name.startswith("source_"):
+            values = [source.get(name[len("source_"):]) for source in cited]
+        else:
+            values = [claim.get(name) for claim in claims]
+        if name in numbers:
+            columns[name] = pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"), dtype="float64")
+        elif name == "line":
+            columns[name] = pd.array(values, dtype="int64")
+        elif name == "source_published":
+            columns[name] = pd.to_datetime(pd.Series(values, dtype="object"), format="%Y-%m-%d").array
+        else:
+            columns[name] = pd.array([COMPANY if v is None else v for v in values] if name == "scope" else values, dtype="str")
+    frame = pd.DataFrame(columns, columns=FRAME_COLUMNS)
     frame.attrs["acknowledged"] = Acknowledged(
         Acknowledgement(entry["kind"], tuple(c[0] for c in entry["claims"]), entry["reason"]) for entry in acknowledged
     )

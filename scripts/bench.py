@@ -3,8 +3,8 @@
 Prints one markdown table (measure | value | baseline | ratio | target | ok) and writes it, with the date and
 the machine, to docs/performance.md. Each measure is taken side by side with its baseline in the same run and
 judged by their ratio where there is one, because the machine is noisy; times are medians of several runs.
-`--only runway,laughs` runs only those sections (keys: claims, audit, synthetic, laughs, runway, exports, pages,
-server, browser)
+`--only runway,laughs` runs only those sections (keys: claims, audit, synthetic, scale, laughs, runway, exports,
+pages, server, session, browser)
 and prints their rows, leaving docs/performance.md alone.
 
 Exit status: 0 when the bench ran, even if a target is MISSED (the table says so); 1 when a measurement
@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -210,6 +212,74 @@ def bench_synthetic() -> None:
     ratio = ten / one
     ROWS.append(Row("load+validate 10,000 synthetic claims", seconds(ten), f"{seconds(one)} (1,000 claims)",
                     f"{ratio:.1f}x", "< 2 s, ratio ≤ 13 (linear ≈ 10)", judge(ten < 2 and ratio <= 13)))
+
+
+SCALE = (10_000, 100_000)  # claims in the two files validated side by side
+
+
+def replicated_claims(count: int) -> bytes:
+    """data/claims.yaml with its claims copied until there are `count`, each copy's ids (and the ids its relations
+    name) given a suffix of their own, so that the file validates; its sources are the bundled ones."""
+    text = CLAIMS_PATH.read_text(encoding="utf-8")
+    head, rest = text.split("\nclaims:\n", 1)
+    body = rest.split("\nacknowledged:\n", 1)[0]
+    claims = ["  - id:" + part.rstrip("\n") + "\n" for part in body.split("  - id:")[1:]]
+    copies, copy = [], 0
+    while len(copies) < count:
+        for claim in claims[: count - len(copies)]:
+            suffixed = re.sub(r"(  - id: [\w-]+)", rf"\1-c{copy}", claim)
+            suffixed = re.sub(r"relates_to: \[(.*)\]", lambda m: "relates_to: [" + ", ".join(
+                f"{name}-c{copy}" for name in m.group(1).split(", ")) + "]", suffixed)
+            copies.append(suffixed if copy else claim)
+        copy += 1
+    return (head + "\nclaims:\n" + "".join(copies)).encode("utf-8")
+
+
+VALIDATE = """import json, resource, sys, time
+from lib.validate import main
+start = time.perf_counter()
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "seconds": time.perf_counter() - start,
+                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))"""
+
+
+def validated_in_a_process(path: Path) -> tuple[float, int]:
+    """`python -m lib.validate PATH` in a process of its own: the seconds its validation took (imports left out)
+    and the process's peak resident memory in bytes."""
+    done = subprocess.run([sys.executable, "-c", VALIDATE, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["code"] != 0:
+        raise AssertionError(f"{path.name} did not validate: {done.stderr[:500]}")
+    return result["seconds"], result["peak_kb"] * 1024
+
+
+@section("validate 10,000 vs 100,000 claims", key="scale")
+def bench_scale() -> None:
+    small, large = SCALE
+    with tempfile.TemporaryDirectory(prefix="burnboard-scale-") as folder:
+        paths = {count: Path(folder) / f"claims-{count}.yaml" for count in SCALE}
+        for count, path in paths.items():
+            path.write_bytes(replicated_claims(count))
+        runs: dict[int, list[tuple[float, int]]] = {count: [] for count in SCALE}
+        for _ in range(3):  # in turn, so that noise hits both alike
+            for count, path in paths.items():
+                runs[count].append(validated_in_a_process(path))
+        sizes = {count: path.stat().st_size for count, path in paths.items()}
+    took = {count: statistics.median(t for t, _ in runs[count]) for count in SCALE}
+    peak = {count: max(m for _, m in runs[count]) for count in SCALE}
+    ratio = took[large] / took[small]
+    mb = 2**20
+    ROWS.append(Row(f"validate {small:,} claims (python -m lib.validate, {sizes[small] / mb:.0f} MB file)", seconds(took[small]),
+                    ratio="—", target="—"))
+    ROWS.append(Row(f"validate {large:,} claims ({sizes[large] / mb:.0f} MB file)", seconds(took[large]),
+                    f"{seconds(took[small])} ({small:,} claims)", f"{ratio:.1f}x", "≤ 12x (linear = 10x)", judge(ratio <= 12)))
+    ROWS.append(Row(f"  same, peak memory of the process validating {large:,} claims", f"{peak[large] / mb:.0f} MB",
+                    f"{peak[small] / mb:.0f} MB ({small:,} claims)", f"{peak[large] / peak[small]:.1f}x", "< 800 MB",
+                    judge(peak[large] < 800 * mb)))
+    NOTES.append(f"Validate at scale: data/claims.yaml's claims copied (ids given a suffix per copy) into files of "
+                 f"{small:,} and {large:,} claims, each validated by `python -m lib.validate` in a process of its own, three "
+                 "times in turn; the time is the median of the validation alone (the process's imports left out), the "
+                 "memory the largest peak resident set (ru_maxrss) of those processes, imports included.")
 
 
 @section("billion laughs", key="laughs")
@@ -593,6 +663,46 @@ def bench_browser() -> None:
                  f"same paired ratio. The information row goes on until the run has finished: on the runway page the "
                  f"chart and its block come after the metrics and a {1000 * NUMBERS_FIRST_S:.0f} ms pause "
                  f"(ui.runway.numbers_first), so that the browser paints the new numbers before it redraws the chart.")
+
+
+LONG_SESSION = (50, 300)  # slider moves after which the server's memory is read
+
+
+@section("server memory over a long session", key="session")
+def bench_session() -> None:
+    if CHROMIUM is None:
+        ROWS.append(Row("server memory over a long session", "skipped: Chromium is not installed", ok="skipped"))
+        return
+    from playwright.sync_api import sync_playwright
+
+    process, url, _, log = start_server()
+    read: dict[int, Memory] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                page, value = slider_page(browser.new_context(viewport={"width": 1400, "height": 1000}), f"{url}/runway")
+                for move in range(1, LONG_SESSION[-1] + 1):
+                    key_press_time(page, value)  # a step right, waited for until the run has finished
+                    if move in LONG_SESSION:
+                        read[move] = memory(process.pid)
+                shown = value.inner_text()
+            finally:
+                browser.close()
+    finally:
+        stop_server(process, log)
+    early, late = (read[n] for n in LONG_SESSION)
+    mb = 2**20
+    growth = late.own_rss / early.own_rss - 1
+    ROWS.append(Row(f"server RSS after {LONG_SESSION[1]} runway slider moves in one session (the streamlit process)",
+                    f"{late.own_rss / mb:.0f} MB", f"{early.own_rss / mb:.0f} MB (after {LONG_SESSION[0]})", f"{growth:+.1%}",
+                    "< 10% more", judge(growth < 0.10)))
+    ROWS.append(Row("  same, incl. children (information)", f"{late.rss / mb:.0f} MB", f"{early.rss / mb:.0f} MB",
+                    f"{late.rss / early.rss - 1:+.1%}"))
+    NOTES.append(f"Long session: one headless Chromium tab on /runway of a server started for the run; the 'Starting "
+                 f"cash' slider is focused and moved one step right {LONG_SESSION[1]} times by the arrow key, each move "
+                 f"waited for until the metric shows it and the run has finished (the last showed {shown} months); the "
+                 f"server's resident set is read after {LONG_SESSION[0]} and after {LONG_SESSION[1]} moves.")
 
 
 def memory_under_sessions(pid: int, url: str) -> Memory:

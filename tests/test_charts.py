@@ -105,6 +105,23 @@ def test_timeline_names_the_cap_of_an_open_range():
     assert chart.subtitle.endswith("(open ends ('at least', 'more than') capped at 1.5x the stated value)")
 
 
+@pytest.mark.parametrize(
+    "values, label_y",
+    [
+        ([3e9, 0], math.log10(3e9)),  # a log axis leaves the zero out: the label sits at the last point drawn
+        ([0, 0], None),  # nothing drawn: the line keeps its name in the legend, no label
+    ],
+)
+def test_timeline_labels_a_line_ending_at_zero_on_a_log_axis(values, label_y):
+    prepared = tf.prepare(make_claims([
+        {"id": f"burn-{year}", "metric": "cash_burn", "value": value, "period": str(year)}
+        for year, value in zip((2023, 2024), values)
+    ]))
+    chart = charts.timeline(prepared, "OpenAI", ["cash_burn"], events=False)
+    labels = [(a.text, a.y) for a in chart.figure.layout.annotations if a.name == "line end"]
+    assert labels == ([("Cash burn", label_y)] if label_y is not None else [])
+
+
 def test_timeline_without_events_or_log(prepared):
     chart = charts.timeline(prepared, "OpenAI", ["valuation"], log_y=False, events=False)
     assert chart.figure.layout.yaxis.type == "linear"

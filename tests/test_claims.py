@@ -130,6 +130,22 @@ BILLION_LAUGHS = "".join(
         (VALID + "    note: *nowhere\n", "test.yaml:24: file: not valid YAML: found undefined alias 'nowhere'"),
         (VALID + "---\nsources: []\n", "test.yaml:24: file: not valid YAML: but found another document"),
         ("# only a comment\n", "test.yaml:1: file: the file holds no YAML document"),
+        (replaced("title: Article A", "title: Article\x07 A"),
+         "test.yaml:4: file: character U+0007 (a control character) at column 19: YAML does not allow it in a file; remove it, "
+         'or write it escaped inside double quotes ("\\u0007")'),
+        (replaced("title: Article A", "title: Article\u2028 A"),
+         "test.yaml:4: file: character U+2028 (LINE SEPARATOR) at column 19: YAML reads it as a line break"),
+        (replaced("title: Article A", "title: Article\x85 A"), "test.yaml:4: file: character U+0085 (a control character) at column 19: "
+         "YAML reads it as a line break"),
+        (VALID.encode("utf-16-le"), "test.yaml:1: file: the file is UTF-16 or UTF-32"),
+        (replaced("value: 5_000_000_000", "value: &v 5_000_000_000").replace("quote_en: a loss of $5 billion", "quote_en: *v"),
+         "test.yaml:23: claims[0].quote_en: expected text, got int 5000000000"),
+        (replaced("entity: OpenAI", "entity: " + "[" * 70 + "]" * 70), "test.yaml:13: file: not valid YAML: lists and mappings nested more than 64 deep"),
+        (replaced("entity: OpenAI", "entity: Open\rAI"), "test.yaml:14: file: not valid YAML: could not find expected ':'"),
+        (VALID + '    note: "never closed\n', "test.yaml:24: file: not valid YAML: found unexpected end of stream"),
+        (VALID + "    'col our': red\n", "test.yaml:24: claims[0]: unknown field 'col our'; allowed: id, entity"),
+        (VALID + "1: x\n", "test.yaml:24: top level: keys must be field names, got int 1"),
+        (VALID + "    [a]: red\n", "test.yaml:24: claims[0]: keys must be field names, got a list"),
     ],
     ids=lambda value: None,
 )
