@@ -18,6 +18,8 @@ import pandas as pd
 import yaml
 from yaml.constructor import SafeConstructor
 
+from lib import notes
+from lib.sources import ArticleUnavailable, read_article
 from lib.vocabulary import (
     BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
 )
@@ -596,6 +598,7 @@ class _Validator:
         row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, "field")
         row["relates_to"] = self.ids(nodes, "relates_to", field)
         row["note"] = self.text(nodes, "note", field, required=False)
+        row["note_line"] = _line(nodes["note"]) if "note" in nodes else self.line
         if row["metric"]:
             self.metric_rules(nodes, field, row, value)
         return row
@@ -748,6 +751,42 @@ def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dic
                             f"acknowledges the same finding as the entry {_place(first[key], entry)}")
         elif entry["kind"] and entry["claims"]:
             first[key] = entry
+    _check_notes(sources, claims)
+
+
+def _check_notes(sources: list[dict], claims: list[dict]) -> None:
+    """A note that gives, before its Outside knowledge marker, a figure or a name its stored article does not
+    (lib.notes) needs the marker. Judged only where the article is stored with Burnboard. A note may use the
+    values of the claims, or of every claim of the sources, it names by id."""
+    by_source = {s["id"]: s for s in sources if s["id"]}
+    values: dict[str, list[float]] = {}
+    for claim in claims:
+        for key in (claim["id"], claim["source"]):
+            values.setdefault(key, []).append(claim["value"])
+    articles: dict[str, notes.Article | None] = {}
+    for claim in claims:
+        source = by_source.get(claim["source"])
+        if not claim["note"] or source is None or not source["file"]:
+            continue
+        if source["file"] not in articles:
+            try:
+                articles[source["file"]] = notes.Article(read_article(source["file"]).text)
+            except ArticleUnavailable:
+                articles[source["file"]] = None
+        article = articles[source["file"]]
+        if article is None:
+            continue
+        named = notes.finite(v for word in _ID_WORD.findall(claim["note"]) for v in values.get(word, ()))
+        known = (claim["quote"], claim["quote_en"], claim["entity"], claim["counterparty"], claim["scope"],
+                 source["title"], source["publisher"], source["note"])
+        outside = notes.outside_facts(claim["note"], article, known, named, source["language"] in notes.LATIN_SCRIPT)
+        if outside:
+            claim["at"].add(claim["note_line"], f"claims[{claim['index']}].note",
+                            f"gives {', '.join(outside)}, which its article does not; put a fact from outside the "
+                            f"article after \"{notes.MARKER}\"")
+
+
+_ID_WORD = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 def _unique(rows: list[dict], field: str) -> None:

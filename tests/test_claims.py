@@ -358,3 +358,29 @@ def test_acknowledged_findings_are_shared_by_derived_frames_not_copied():
     derived = claims[claims["entity"] == "OpenAI"].sort_values("id").assign(twice=lambda f: f["value"] * 2)
     assert derived.attrs["acknowledged"] is acknowledged, "pandas deep-copies attrs on each operation: they must not be copied"
     assert copy.deepcopy(acknowledged) is acknowledged
+
+
+ENGLISH_ARTICLE = VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt")  # a stored article, so notes are judged
+MARKER_ADVICE = 'which its article does not; put a fact from outside the article after "Outside knowledge:"'
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (ENGLISH_ARTICLE + '    note: "Counted by SimilarWeb, at $20 a month."\n',
+         [f"test.yaml:24: claims[0].note: gives $20, SimilarWeb, {MARKER_ADVICE}"]),
+        (ENGLISH_ARTICLE + '    note: "A loss of about $540 million for 2022."\n',
+         [f"test.yaml:24: claims[0].note: gives $540 million, {MARKER_ADVICE}"]),
+        (ENGLISH_ARTICLE + '    note: "Kept as printed. Outside knowledge: counted by SimilarWeb, at $20 a month."\n', []),
+        (ENGLISH_ARTICLE + '    note: "Server rentals from Microsoft of nearly $4 billion; revenue $3.7 billion."\n', []),
+        (ENGLISH_ARTICLE + '    note: "Against $9 billion (claim-1)."\n', [f"test.yaml:24: claims[0].note: gives $9 billion, {MARKER_ADVICE}"]),
+        (ENGLISH_ARTICLE + '    note: "Against $5 billion (claim-1)."\n', []),  # the value of a claim it names
+        (VALID + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),  # the article is not stored: cannot tell
+    ],
+    ids=lambda value: None,
+)
+def test_a_note_that_brings_in_outside_facts_needs_the_marker(text, expected):
+    if expected:
+        assert problems_of(text) == expected
+    else:
+        assert len(parse_claims(text, "test.yaml")) == 1
