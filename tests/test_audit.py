@@ -151,6 +151,14 @@ CASES = [
         "stale_input", ("round",), STALE.format(as_of="2024-06-01", as_of_long="01 Jun 2024", inputs=ROUND))],
         id="stale_input: only the round"),
     pytest.param(RUNWAY, "2024-01-15", [], id="near miss: the round ended less than 12 months before"),
+    pytest.param(ECHO + [{**COST_2023, "id": "cost-2023-again", "same_as": "cost-2023"}], "2024-06-01", [(
+        "echo", ("cost-2023", "cost-2024"),
+        "cost-2024 (operating cost, 2024) gives $700.0K a day, the amount other articles give for an earlier period: "
+        "cost-2023 (operating cost, ChatGPT, 2023).")], id="same_as: a figure recorded twice is one earlier figure"),
+    pytest.param(RUNWAY + [claim("loss-heading", value=1.2e9, period="2023", same_as="loss")], "2025-06-01", [(
+        "stale_input", ("round", "revenue", "loss"),
+        STALE.format(as_of="2025-06-01", as_of_long="01 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
+                     "2023-12-31), loss (net loss, 2023, ended 2023-12-31)"))], id="same_as: a repeated input is listed once"),
 ]
 
 
@@ -216,8 +224,8 @@ BUNDLED = [  # kind, claims, acknowledged: see docs/audit.md
     ("arithmetic", ("openai-chatgpt-user-decline-2023-07-ko", "openai-chatgpt-users-2023-06-ko", "openai-chatgpt-users-2023-07-ko"), True),
     ("disagreement", ("openai-valuation-2024-10-ko", "openai-valuation-2024-fr"), True),
     ("stale_input", ("openai-funding-round-2024-10-ko", "openai-revenue-2024-en", "openai-net-loss-2024-en",
-                     "openai-net-loss-2024-fr-heading", "openai-net-loss-2024-fr"), False),
-    ("echo", ("openai-chatgpt-operating-cost-2023-ko-usd", "openai-chatgpt-operating-cost-2023-en", "openai-server-operating-cost-2024-fr"), True),
+                     "openai-net-loss-2024-fr"), False),  # the French heading repeats the body (same_as): listed once
+    ("echo", ("openai-chatgpt-operating-cost-2023-ko-usd", "openai-server-operating-cost-2024-fr"), True),
     ("echo", ("openai-microsoft-investment-2023-ko", "openai-microsoft-investment-fr", "openai-oracle-compute-contract-2024-ko"), True),
 ]
 
