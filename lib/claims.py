@@ -6,6 +6,7 @@ can name its line, and duplicate keys and runaway aliases are caught before any 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import math
 import re
@@ -18,6 +19,8 @@ import pandas as pd
 import yaml
 from yaml.constructor import SafeConstructor
 
+from lib import notes
+from lib.sources import ARTICLES, ArticleUnavailable, read_article
 from lib.vocabulary import (
     BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
 )
@@ -43,7 +46,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 SOURCE_FIELDS = ("id", "file", "title", "publisher", "source_type", "language", "published", "written", "url", "note")
 CLAIM_FIELDS = (
     "id", "entity", "counterparty", "metric", "scope", "includes", "value", "unit", "per", "period", "basis",
-    "qualifier", "tolerance", "source", "quote", "quote_en", "inferred", "relates_to", "note",
+    "qualifier", "tolerance", "source", "quote", "quote_en", "inferred", "relates_to", "same_as", "note",
 )
 CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
 LIST_FIELDS = ("includes", "inferred", "relates_to")  # kept in the frame as comma-separated text
@@ -663,7 +666,10 @@ class _Validator:
         row["quote_en"] = self.text(nodes, "quote_en", field, required=False)
         row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, "field")
         row["relates_to"] = self.ids(nodes, "relates_to", field)
+        row["same_as"] = self.text(nodes, "same_as", field, required=False)
+        row["same_as_line"] = _line(nodes["same_as"]) if "same_as" in nodes else self.line
         row["note"] = self.text(nodes, "note", field, required=False)
+        row["note_line"] = _line(nodes["note"]) if "note" in nodes else self.line
         if row["metric"]:
             self.metric_rules(nodes, field, row, value)
         return row
@@ -805,6 +811,7 @@ def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dic
                 claim["at"].add(line, where, "a claim cannot relate to itself")
             elif claim_id not in known_claims:
                 claim["at"].add(line, where, f"unknown claim {claim_id!r}")
+    _check_same_as(claims)
     first: dict[tuple, dict] = {}
     for entry in acknowledged:
         for claim_id, line, where in entry["claims"]:
@@ -816,6 +823,92 @@ def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dic
                             f"acknowledges the same finding as the entry {_place(first[key], entry)}")
         elif entry["kind"] and entry["claims"]:
             first[key] = entry
+    _check_notes(sources, claims)
+
+
+SAME_FIGURE = ("source", "entity", "metric", "scope", "value", "unit", "per", "period")  # what same_as must share
+
+
+def _check_same_as(claims: list[dict]) -> None:
+    """same_as names the main record of the same figure in the same article: a known claim, not the claim
+    itself, not one that is itself a repeat (no chains), with the same source, entity, metric, scope, value,
+    unit, per and period."""
+    by_id = {c["id"]: c for c in claims if c["id"]}
+    for claim in claims:
+        target_id = claim["same_as"]
+        if target_id is None:
+            continue
+        where = (claim["same_as_line"], f"claims[{claim['index']}].same_as")
+        target = by_id.get(target_id)
+        if target_id == claim["id"]:
+            claim["at"].add(*where, "a claim cannot be the same figure as itself")
+        elif target is None:
+            claim["at"].add(*where, f"unknown claim {target_id!r}")
+        elif target["same_as"] is not None:
+            claim["at"].add(*where, f"{target_id} is itself the same figure as {target['same_as']}; name "
+                                    f"{target['same_as']}, the figure's main record")
+        else:
+            differs = [f"{key} {_shown(claim.get(key))} here, {_shown(target.get(key))} there"
+                       for key in SAME_FIGURE if claim.get(key) != target.get(key)]
+            if differs:
+                claim["at"].add(*where, f"{target_id} is not the same figure: {'; '.join(differs)}")
+
+
+def _shown(value) -> str:
+    """A field's value as the file writes it, for a message: 5000000000, 2024, none."""
+    return "none" if value is None else str(_plain(value))
+
+
+def _check_notes(sources: list[dict], claims: list[dict]) -> None:
+    """A note that gives, before its Outside knowledge marker, a figure or a name its stored article does not
+    (lib.notes) needs the marker. Judged only where the article is stored with Burnboard. A note may use the
+    values of the claims, or of every claim of the sources, it names by id."""
+    by_source = {s["id"]: s for s in sources if s["id"]}
+    values: dict[str, list[float]] = {}
+    for claim in claims:
+        for key in (claim["id"], claim["source"]):
+            values.setdefault(key, []).append(claim["value"])
+    articles: dict[str, notes.Article | None] = {}
+    for claim in claims:
+        source = by_source.get(claim["source"])
+        if not claim["note"] or source is None or not source["file"]:
+            continue
+        if source["file"] not in articles:
+            articles[source["file"]] = _stored_article(source["file"], _stamp(source["file"]))
+        article = articles[source["file"]]
+        if article is None:
+            continue
+        named = notes.finite(v for word in _ID_WORD.findall(claim["note"]) for v in values.get(word, ()))
+        known = (claim["quote"], claim["quote_en"], claim["entity"], claim["counterparty"], claim["scope"],
+                 source["title"], source["publisher"], source["note"])
+        outside = notes.outside_facts(claim["note"], article, known, named, source["language"] in notes.LATIN_SCRIPT)
+        if outside:
+            claim["at"].add(claim["note_line"], f"claims[{claim['index']}].note",
+                            f"gives {', '.join(outside)}, which its article does not; put a fact from outside the "
+                            f"article after \"{notes.MARKER}\"")
+
+
+def _stamp(file: str) -> tuple[int, int] | None:
+    """When and how big the stored article is (None when it is not stored), so a changed file is read again."""
+    try:
+        stat = (ARTICLES / file).stat() if Path(file).name == file else None
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size) if stat else None
+
+
+@functools.lru_cache(maxsize=256)
+def _stored_article(file: str, stamp: tuple[int, int] | None) -> notes.Article | None:
+    """A stored article with what notes may take from it worked out once (its numbers and words), or None."""
+    if stamp is None:
+        return None
+    try:
+        return notes.Article(read_article(file).text)
+    except ArticleUnavailable:
+        return None
+
+
+_ID_WORD = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 def _unique(rows: list[dict], field: str) -> None:

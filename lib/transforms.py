@@ -70,8 +70,12 @@ def twin_key(claims: pd.DataFrame) -> pd.Series:
 
 
 def drop_twins(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims without the other-currency twins of a dollar figure (after to_usd), so no figure counts twice."""
-    return claims[claims["fx_basis"].isna() | (claims["fx_basis"] != "twin")]
+    """Claims without the other-currency twins of a dollar figure (after to_usd) and without the records that
+    repeat another (same_as), so no figure counts twice."""
+    keep = claims["fx_basis"].isna() | (claims["fx_basis"] != "twin")
+    if "same_as" in claims:
+        keep &= claims["same_as"].isna()
+    return claims[keep]
 
 
 def implied_fx_rates(claims: pd.DataFrame) -> pd.DataFrame:

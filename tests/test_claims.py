@@ -251,13 +251,13 @@ def test_frame_joins_the_source_fields():
             "scope": ["company"], "includes": [None], "value": [5e9], "unit": ["USD"], "per": ["year"],
             "period": ["2024"], "basis": ["estimated"], "qualifier": ["approximately"], "tolerance": [float("nan")],
             "source": ["src-a"], "quote": ["a loss of $5 billion"], "quote_en": ["a loss of $5 billion"],
-            "inferred": [None], "relates_to": [None], "note": [None], "line": [12], "source_file": ["a.txt"], "source_title": ["Article A"],
+            "inferred": [None], "relates_to": [None], "same_as": [None], "note": [None], "line": [12], "source_file": ["a.txt"], "source_title": ["Article A"],
             "source_publisher": ["Publisher A"], "source_source_type": ["news_outlet"], "source_language": ["en"],
             "source_published": pd.to_datetime(["2024-06-01"]), "source_written": [None],
             "source_url": ["https://example.com/a"], "source_note": ["A test source."],
         }
-    ).astype({"counterparty": "str", "includes": "str", "inferred": "str", "relates_to": "str", "note": "str",
-              "source_written": "str"})
+    ).astype({"counterparty": "str", "includes": "str", "inferred": "str", "relates_to": "str", "same_as": "str",
+              "note": "str", "source_written": "str"})
     pd.testing.assert_frame_equal(frame, expected)
     assert frame.attrs["acknowledged"] == ()
 
@@ -374,3 +374,69 @@ def test_acknowledged_findings_are_shared_by_derived_frames_not_copied():
     derived = claims[claims["entity"] == "OpenAI"].sort_values("id").assign(twice=lambda f: f["value"] * 2)
     assert derived.attrs["acknowledged"] is acknowledged, "pandas deep-copies attrs on each operation: they must not be copied"
     assert copy.deepcopy(acknowledged) is acknowledged
+
+
+ENGLISH_ARTICLE = VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt")  # a stored article, so notes are judged
+MARKER_ADVICE = 'which its article does not; put a fact from outside the article after "Outside knowledge:"'
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (ENGLISH_ARTICLE + '    note: "Counted by SimilarWeb, at $20 a month."\n',
+         [f"test.yaml:24: claims[0].note: gives $20, SimilarWeb, {MARKER_ADVICE}"]),
+        (ENGLISH_ARTICLE + '    note: "A loss of about $540 million for 2022."\n',
+         [f"test.yaml:24: claims[0].note: gives $540 million, {MARKER_ADVICE}"]),
+        (ENGLISH_ARTICLE + '    note: "Kept as printed. Outside knowledge: counted by SimilarWeb, at $20 a month."\n', []),
+        (ENGLISH_ARTICLE + '    note: "Server rentals from Microsoft of nearly $4 billion; revenue $3.7 billion."\n', []),
+        (ENGLISH_ARTICLE + '    note: "Against $9 billion (claim-1)."\n', [f"test.yaml:24: claims[0].note: gives $9 billion, {MARKER_ADVICE}"]),
+        (ENGLISH_ARTICLE + '    note: "Against $5 billion (claim-1)."\n', []),  # the value of a claim it names
+        (VALID + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),  # the article is not stored: cannot tell
+    ],
+    ids=lambda value: None,
+)
+def test_a_note_that_brings_in_outside_facts_needs_the_marker(text, expected):
+    if expected:
+        assert problems_of(text) == expected
+    else:
+        assert len(parse_claims(text, "test.yaml")) == 1
+
+
+THIRD_CLAIM = SECOND_CLAIM.replace("id: claim-1", "id: claim-3")  # from line 36 after TWO_CLAIMS
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (TWO_CLAIMS + "    same_as: claim-9\n", "test.yaml:36: claims[1].same_as: unknown claim 'claim-9'"),
+        (TWO_CLAIMS + "    same_as: claim-2\n", "test.yaml:36: claims[1].same_as: a claim cannot be the same figure as itself"),
+        (TWO_CLAIMS + "    same_as: claim-1\n" + THIRD_CLAIM + "    same_as: claim-2\n",
+         "test.yaml:49: claims[2].same_as: claim-2 is itself the same figure as claim-1; name claim-1, the figure's main record"),
+        (VALID + SECOND_CLAIM.replace("id: claim-1", "id: claim-2").replace("value: 5_000_000_000", "value: 6_000_000_000")
+         + "    same_as: claim-1\n",
+         "test.yaml:36: claims[1].same_as: claim-1 is not the same figure: value 6000000000 here, 5000000000 there"),
+        (VALID + SECOND_CLAIM.replace("id: claim-1", "id: claim-2").replace('period: "2024"', 'period: "2023"')
+         .replace("per: year", "per: month") + "    same_as: claim-1\n",
+         "test.yaml:36: claims[1].same_as: claim-1 is not the same figure: per month here, year there; period 2023 here, 2024 there"),
+        (TWO_CLAIMS + "    same_as: [claim-1]\n", "test.yaml:36: claims[1].same_as: expected a single value, got a list"),
+    ],
+    ids=lambda value: None,
+)
+def test_same_as_names_the_main_record_of_the_same_figure(text, expected):
+    assert problems_of(text) == [expected]
+
+
+def test_same_as_reaches_the_frame_and_round_trips():
+    frame = parse_claims(TWO_CLAIMS + "    same_as: claim-1\n", "test.yaml")
+    assert frame["same_as"].fillna("").tolist() == ["", "claim-1"]
+    again = parse_claims(to_yaml(frame), "again.yaml")
+    pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
+
+
+def test_same_as_across_files_and_sources():
+    other_source = VALID[:VALID.index("claims:")].replace("id: src-a", "id: src-b").replace("sources:\n", "")
+    text = VALID.replace("claims:\n", other_source + "claims:\n") + SECOND_CLAIM.replace("id: claim-1", "id: claim-2") \
+        .replace("source: src-a", "source: src-b") + "    same_as: claim-1\n"
+    assert problems_of(text) == ["test.yaml:45: claims[1].same_as: claim-1 is not the same figure: source src-b here, src-a there"]
+    second = "sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2") + "    same_as: claim-1\n"
+    assert parse_documents([(VALID, "a.yaml"), (second, "b.yaml")])["same_as"].fillna("").tolist() == ["", "claim-1"]

@@ -225,6 +225,17 @@ def test_runway_band_comes_from_same_year_alternatives_and_qualifiers():
     assert (inputs.low_claims, inputs.high_claims) == (("revenue-2024", "loss-2024-about"), ("revenue-2024", "loss-2024-about"))
 
 
+def test_a_repeated_figure_does_not_widen_the_runway_band():
+    # the heading's "about $5B" repeats the body's exact $5B (same_as): the band stays the body's, no band at all
+    prepared = tf.prepare(make_claims(BASE + [
+        {"id": "loss-2024-heading", "value": 5e9, "period": "2024", "source": "new", "qualifier": "approximately",
+         "same_as": "loss-2024"},
+    ], SOURCES))
+    inputs = db.runway_inputs(prepared, "OpenAI")
+    assert (inputs.cost_low_ratio, inputs.cost_high_ratio) == (1.0, 1.0)
+    assert "loss-2024-heading" not in inputs.claim_ids
+
+
 def test_runway_inputs_take_revenue_and_loss_from_one_year():
     prepared = tf.prepare(make_claims(BASE + [
         {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "new", "qualifier": "more_than"},

@@ -466,3 +466,51 @@ def test_capital_needed_with_raises_is_enough(cash, rev, cost, g_r, g_c, h, rais
     k = _first_profitable(funded)
     scale = cash + p.capital_needed_usd + funded["net"].abs().sum() + funded["raised"].sum()
     assert funded["cash_end"].iloc[:k].min() >= -1e-9 * scale
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        pytest.param("cash_usd", -5, "cash_usd must be a finite number >= 0, got -5", id="cash"),
+        pytest.param("monthly_revenue_usd", float("nan"), "monthly_revenue_usd must be a finite number >= 0, got nan",
+                     id="revenue"),
+        pytest.param("monthly_cost_usd", "300", "monthly_cost_usd must be a finite number >= 0, got '300'", id="cost"),
+        pytest.param("revenue_growth_yoy", -1.0,
+                     "revenue_growth_yoy must be a finite fraction > -1.0 (0.5 = +50% a year), got -1.0", id="revenue-growth"),
+        pytest.param("cost_growth_yoy", float("inf"),
+                     "cost_growth_yoy must be a finite fraction > -1.0 (0.5 = +50% a year), got inf", id="cost-growth"),
+        pytest.param("horizon_months", 12.5, "horizon_months must be an integer >= 1, got 12.5", id="horizon"),
+        pytest.param("horizon_months", 0.0, "horizon_months must be an integer >= 1, got 0.0", id="horizon-zero-float"),
+        pytest.param("horizon_months", 10**7, "horizon_months=10000000 runs past the year 9999 from start 2025-01-01",
+                     id="horizon-past-9999"),
+        pytest.param("start", None, "start must be a datetime.date (or datetime / pandas Timestamp), got None", id="start"),
+        pytest.param("start", pd.NaT, "start must be a datetime.date (or datetime / pandas Timestamp), got NaT", id="start-nat"),
+    ],
+)
+def test_error_messages_name_the_parameter_exactly(name, value, message):
+    kwargs = dict(GOOD, start=START, horizon_months=120)
+    kwargs[name] = value
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        project(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        pytest.param(dict(monthly_revenue_usd=1e300, revenue_growth_yoy=1e10),
+                     "revenue_growth_yoy: the projection overflows the float range; use smaller inputs", id="revenue"),
+        pytest.param(dict(monthly_cost_usd=1e300, cost_growth_yoy=1e10),
+                     "cost_growth_yoy: the projection overflows the float range; use smaller inputs", id="cost"),
+        pytest.param(dict(cash_usd=1.7e308, monthly_revenue_usd=1.7e308),
+                     "cash_usd: the projection overflows the float range; use smaller inputs", id="cash"),
+    ],
+)
+def test_an_overflow_names_the_input(inputs, message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        project(**dict(dict(cash_usd=0, monthly_revenue_usd=0, monthly_cost_usd=0, revenue_growth_yoy=0,
+                            cost_growth_yoy=0), **inputs), start=START)
+
+
+def test_a_whole_float_horizon_of_twelve_is_twelve_months():
+    p = project(1000, 0, 300, 0, 0, START, horizon_months=12.0)
+    assert p.frame["month"].tolist() == list(range(12)) and p.runway_months == pytest.approx(10 / 3)

@@ -355,3 +355,113 @@ def test_a_different_seed_draws_a_different_fan():
     one, other = fan(1200, 0, 100, 0, 0, START, seed=1, **spread), fan(1200, 0, 100, 0, 0, START, seed=2, **spread)
     assert not one.paths["cash_p50"].equals(other.paths["cash_p50"])
     assert fan(1200, 0, 100, 0, 0, START, **spread).paths.equals(fan(1200, 0, 100, 0, 0, START, seed=12, **spread).paths)
+
+
+# --- what the mutation run found unpinned -----------------------------------------------------------------------
+
+def test_growth_to_break_even_takes_raises_as_a_generator():
+    # as raise-in-month-0: every bisection step must see the raise, not only the first projection
+    raises = ((when, amount) for when, amount in [(day(5), 10)])
+    answer = growth_to_break_even(0, 100, 110, 0, START, raises=raises)
+    assert 2.1384284 - 1e-7 <= answer <= 2.1384284 + 0.001
+
+
+def test_growth_to_break_even_bisects_to_its_precision():
+    # short-horizon: alive exactly when 100 * (1 + g) >= 200, g >= 1.0. Fifteen halvings of [-0.99, 10.0] leave a
+    # step of 10.99 / 2 ** 15 = 0.000335 (< 0.001 / 2; fourteen would leave 0.000671): the answer is the first
+    # point -0.99 + m * 0.000335 at or above 1.0, m = ceil(1.99 / 0.000335) = 5934, -0.99 + 5934 * 10.99 / 32768
+    answer = growth_to_break_even(1e12, 100, 200, 0, START, horizon_months=13)
+    assert answer == pytest.approx(1.0001934814453126, abs=1e-12)
+    assert 0 <= answer - 1.0 < 0.001
+
+
+def test_sensitivity_takes_raises_as_a_generator():
+    # 600 in cash and 600 raised before start (month 0) at a cost of 100 a month: 12 months, as in
+    # test_sensitivity_hand_computed, except cash +-20% moves only the 600 held: 1080 / 100 = 10.8, 1320 / 100 = 13.2
+    raises = ((when, amount) for when, amount in [(day(-1), 600)])
+    table = sensitivity(600, 0, 100, 0, 0, START, raises=raises)
+    assert table["input"].tolist() == [
+        "monthly_cost_usd", "cash_usd", "cost_growth_yoy", "monthly_revenue_usd", "revenue_growth_yoy"]
+    assert table["runway_low_case"].tolist() == pytest.approx([15.0, 10.8, 12.6227, 12.0, 12.0], abs=1e-4)
+    assert table["runway_high_case"].tolist() == pytest.approx([10.0, 13.2, 11.5047, 12.0, 12.0], abs=1e-4)
+
+
+def test_fan_columns_and_quantiles_are_pinned():
+    # cash 1200 x U(0.5, 1.5) from the fixed seed's stream for input 0 (numpy default_rng([12, 0]): one integer
+    # draw per draw to pick the interval, then the uniform); sorted, the 100th, 500th and 900th of the 1,000 cash
+    # values are 704.5271293977955, 1195.3484627876023 and 1687.3006441794914. The inverted CDF takes exactly those
+    # (a linear quantile would give 7.0520, 11.9635, 16.8763 months); at 100 a month the runway is cash / 100, and
+    # month 0 ends with cash - 100.
+    result = fan(1200, 0, 100, 0, 0, START, horizon_months=24, relative_intervals={"cash_usd": [(0.5, 1.5)]})
+    assert result.paths["month"].tolist() == list(range(24)) and result.paths["month"].dtype == np.int64
+    assert result.zero_cash["quantile"].tolist() == [0.1, 0.5, 0.9]
+    assert result.zero_cash["runway_months"].tolist() == pytest.approx(
+        [7.045271293977955, 11.953484627876023, 16.873006441794914], rel=1e-12)
+    assert result.zero_cash["zero_cash_date"].tolist() == [day(214), day(363), day(513)]  # x 30.4375, rounded down
+    assert result.paths.loc[0, ["cash_p10", "cash_p50", "cash_p90"]].tolist() == pytest.approx(
+        [604.5271293977955, 1095.3484627876023, 1587.3006441794914], rel=1e-12)
+    assert result.zero_cash["beyond_horizon"].tolist() == [False, False, False]
+
+
+@pytest.mark.parametrize("call", [
+    lambda **kw: project(1000, 0, 300, 0, 0, START, **kw).frame["cash_end"].tolist(),
+    lambda **kw: sensitivity(1000, 0, 300, 0, 0, START, **kw)["runway_low_case"].tolist(),
+    lambda **kw: fan(1000, 0, 300, 0, 0, START, **kw).paths["cash_p50"].tolist(),
+    lambda **kw: growth_to_break_even(0, 100, 200, 0, START, raises=[(START, 1e12)], **kw),
+], ids=["project", "sensitivity", "fan", "growth_to_break_even"])
+def test_a_whole_float_horizon_is_a_horizon(call):
+    assert call(horizon_months=12.0) == call(horizon_months=12)
+
+
+def test_a_whole_float_horizon_has_its_months():
+    # 1000 at 300 a month over 12 months: 700, 400, 100, then 300 less each month down to -2600
+    assert project(1000, 0, 300, 0, 0, START, horizon_months=12.0).frame["cash_end"].tolist() == [
+        700.0, 400.0, 100.0, -200.0, -500.0, -800.0, -1100.0, -1400.0, -1700.0, -2000.0, -2300.0, -2600.0]
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    pytest.param(dict(growth_intervals={"cost_growth_yoy": [(-1.0, 0.1)]}),
+                 "growth_intervals['cost_growth_yoy'][0] takes cost_growth_yoy from +0.00 to -1.00; growth must stay > -1.0",
+                 id="cost-offset-to-exactly-minus-100pct"),
+    pytest.param(dict(revenue_growth_yoy=0.5, growth_intervals={"revenue_growth_yoy": [(0.0, 0.1), (-1.5, 0.0)]}),
+                 "growth_intervals['revenue_growth_yoy'][1] takes revenue_growth_yoy from +0.50 to -1.00; growth must "
+                 "stay > -1.0", id="revenue-offset-to-exactly-minus-100pct"),
+])
+def test_fan_refuses_an_offset_to_exactly_minus_100pct(kwargs, message):
+    arguments = dict(cash_usd=1200, monthly_revenue_usd=0, monthly_cost_usd=100, revenue_growth_yoy=0, cost_growth_yoy=0)
+    arguments.update({k: v for k, v in kwargs.items() if k in arguments})
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        fan(**arguments, start=START, growth_intervals=kwargs["growth_intervals"])
+
+
+def test_fan_takes_an_offset_just_above_minus_100pct():
+    # cost growth 0 - 0.999 = -99.9% a year is allowed: month i costs 100 * 0.001 ** (i / 12), in all less than
+    # 100 / (1 - 0.001 ** (1 / 12)) = 228.5, so 1200 lasts the horizon
+    result = fan(1200, 0, 100, 0, 0, START, growth_intervals={"cost_growth_yoy": [(-0.999, -0.999)]})
+    assert result.inputs.set_index("input").loc["cost_growth_yoy", "low"] == pytest.approx(-0.999)
+    assert result.zero_cash["beyond_horizon"].tolist() == [True, True, True] and result.never_runs_out == 1.0
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    pytest.param(lambda: sensitivity(1000, 100, 200, 0, 0, START, horizon_months=0),
+                 "horizon_months must be an integer >= 1, got 0", id="sensitivity-horizon"),
+    pytest.param(lambda: sensitivity(1000, 100, 200, 0, 0, "2025-01-01"),
+                 "start must be a datetime.date (or datetime / pandas Timestamp), got '2025-01-01'", id="sensitivity-start"),
+    pytest.param(lambda: sensitivity(1000, -1, 200, 0, 0, START),
+                 "monthly_revenue_usd must be a finite number >= 0, got -1", id="sensitivity-revenue"),
+    pytest.param(lambda: growth_to_break_even(1000, 100, 200, -1.0, START),
+                 "cost_growth_yoy must be a finite fraction > -1.0 (0.5 = +50% a year), got -1.0", id="break-even-growth"),
+    pytest.param(lambda: growth_to_break_even(1000, 100, float("inf"), 0, START),
+                 "monthly_cost_usd must be a finite number >= 0, got inf", id="break-even-cost"),
+    pytest.param(lambda: fan(1000, 100, 200, 0, 0, START, horizon_months=12.5),
+                 "horizon_months must be an integer >= 1, got 12.5", id="fan-horizon"),
+    pytest.param(lambda: fan(1000, 100, 200, 0, True, START),
+                 "cost_growth_yoy must be a finite fraction > -1.0 (0.5 = +50% a year), got True", id="fan-growth"),
+    pytest.param(lambda: fan(1000, 100, 200, 0, 0, START, draws=True),
+                 "draws must be an integer >= 1000, got True", id="fan-draws"),
+    pytest.param(lambda: fan(1000, 100, 200, 0, 0, START, raises=[(START, -2)]),
+                 "raises[0] amount_usd must be a finite number >= 0, got -2", id="fan-raise"),
+])
+def test_analysis_errors_name_the_parameter(call, message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        call()

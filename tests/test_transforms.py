@@ -114,6 +114,19 @@ def test_drop_twins_keeps_one_row_per_figure(claims):
         "cost-usd", "gift-krw", "loss-en", "loss-fr", "train-en", "train-fr", "price-eur"]
 
 
+def test_a_record_of_a_figure_already_recorded_counts_once():
+    frame = make_claims([
+        {"id": "body", "value": 5e9, "qualifier": "exact", "source": "s1"},
+        {"id": "heading", "value": 5e9, "qualifier": "exact", "source": "s1", "same_as": "body"},
+        {"id": "other", "value": 5e9, "qualifier": "approximately", "source": "s2"},
+    ], [{"id": "s1"}, {"id": "s2"}])
+    prepared = tf.prepare(frame)
+    assert tf.drop_twins(prepared)["id"].tolist() == ["body", "other"]
+    got = tf.comparisons(prepared)[["n_claims", "n_sources", "claim_ids"]].values.tolist()
+    assert got == [[2, 2, "body, other"]]
+    assert tf.headlines(prepared)["id"].tolist() == ["body"]
+
+
 def test_annualise_appends_marked_derived_rows(claims):
     got = tf.annualise(tf.to_usd(claims))
     derived = got[got["derived"]][["id", "value", "value_usd", "per", "derived_from"]].reset_index(drop=True)

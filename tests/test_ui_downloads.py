@@ -220,7 +220,7 @@ def test_the_checks_page_downloads_the_findings_as_csv_and_json(offered):
     assert list(table["acknowledged"]) == [True, True, False, True, True]
     assert table.loc[2, "message"] == STALE
     assert table.loc[2, "claims"] == ("openai-funding-round-2024-10-ko, openai-revenue-2024-en, openai-net-loss-2024-en, "
-                                      "openai-net-loss-2024-fr-heading, openai-net-loss-2024-fr")
+                                      "openai-net-loss-2024-fr")
     document = strict_json.loads(files["burnboard-findings.json"])
     assert document["stamp"] == stamp
     assert [(f["kind"], f["acknowledged"]) for f in document["findings"]] == list(zip(table["kind"], table["acknowledged"]))
