@@ -189,28 +189,64 @@ def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, includ
     })
 
 
+def _waterfall_rows(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
+    """Whole-company yearly figures of every waterfall line started by the as-of date, recycled figures left out."""
+    metrics = [m for m, d in METRICS.items() if d.waterfall]
+    rows = _annual(tf.without_recycled(prepared), entity, metrics)
+    return rows if as_of is None else rows[rows["period_start"] <= pd.Timestamp(as_of)]
+
+
+def _missing(lines: set[str]) -> list[str]:
+    """What a year needs for a waterfall that explains something and lacks: a loss, a revenue figure, a cost line."""
+    needs = (("Net loss", "no net loss figure"), ("Revenue", "no revenue figure"))
+    return [text for line, text in needs if line not in lines] + ([] if lines & set(COST_LINES) else ["no cost line"])
+
+
 def waterfall_years(prepared: pd.DataFrame, entity: str, as_of=None) -> list[str]:
-    """Calendar years with a net loss for the entity, those with the most cost lines first, then latest."""
-    losses = _annual(prepared, entity, ["net_loss"])
-    if as_of is not None:
-        losses = losses[losses["period_start"] <= pd.Timestamp(as_of)]
-    years = sorted(set(losses["period"]), reverse=True)
-    cost_metrics = [m for m, d in METRICS.items() if d.waterfall in COST_LINES]
-    lines = {y: _annual(prepared, entity, cost_metrics, y)["metric"].nunique() for y in years}
-    return sorted(years, key=lambda y: -lines[y])
+    """Calendar years whose waterfall explains something: a net loss, a revenue figure and at least one cost line
+    (recycled figures do not count). Those with the most cost lines first, then the latest."""
+    rows = _waterfall_rows(prepared, entity, as_of)
+    lines = rows.groupby("period")["metric"].agg(lambda m: {METRICS[name].waterfall for name in m})
+    years = sorted((year for year, present in lines.items() if not _missing(present)), reverse=True)
+    costs = {year: len(lines[year] & set(COST_LINES)) for year in years}
+    return sorted(years, key=lambda y: -costs[y])
+
+
+def waterfall_gaps(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str, str]:
+    """The years with some waterfall figure that waterfall_years does not offer, oldest first, each with what it
+    lacks: {"2023": "no revenue figure and no cost line"}."""
+    rows = _waterfall_rows(prepared, entity, as_of)
+    lines = rows.groupby("period")["metric"].agg(lambda m: {METRICS[name].waterfall for name in m})
+    gaps = {year: _missing(present) for year, present in sorted(lines.items())}
+    return {year: " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+            for year, missing in gaps.items() if missing}
+
+
+def waterfall_gaps_text(gaps: dict[str, str]) -> str:
+    """'2023: no revenue figure; 2025: no cost line', or '' when every year is offered."""
+    return "; ".join(f"{year}: {missing}" for year, missing in gaps.items())
+
+
+def recycled_note(earlier: Sequence[str]) -> str:
+    """Why a candidate is left out: 'recycled from a, b, left out'."""
+    return f"recycled from {', '.join(earlier)}, left out"
 
 
 def waterfall_candidates(prepared: pd.DataFrame, entity: str, year: str) -> pd.DataFrame:
     """Every whole-company claim that could fill each line of the year's waterfall, in headline order:
-    line, id, metric, includes, value_usd, qualifier, finite_low, finite_high, basis, source, derived."""
+    line, id, metric, includes, value_usd, qualifier, finite_low, finite_high, basis, source, derived, left_out.
+    left_out says why a claim never fills its line (a recycled earlier figure, transforms.recycled); empty otherwise."""
+    recycled = tf.recycled(prepared[prepared["entity"] == entity])
     frames = []
     for line in WATERFALL_LINES:
         metrics = [m for m, d in METRICS.items() if d.waterfall == line]
         rows = tf.rank(_annual(prepared, entity, metrics, year))
-        frames.append(rows.assign(line=line, source=[charts.source_label(r) for _, r in rows.iterrows()]))
+        frames.append(rows.assign(line=line, source=[charts.source_label(r) for _, r in rows.iterrows()],
+                                  left_out=pd.Series([recycled_note(recycled[i]) if i in recycled else "" for i in rows["id"]],
+                                                     index=rows.index, dtype="str")))
     candidates = pd.concat(frames, ignore_index=True)
     return candidates[["line", "id", "metric", "includes", "value_usd", "qualifier", "finite_low", "finite_high", "basis",
-                       "source", "derived"]]
+                       "source", "derived", "left_out"]]
 
 
 def choose(candidates: pd.DataFrame, choice: str) -> pd.Series:
@@ -248,7 +284,7 @@ def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dic
     candidates = waterfall_candidates(prepared, entity, year) if candidates is None else candidates
     picked = {}
     for line in WATERFALL_LINES:
-        options = candidates[candidates["line"] == line]
+        options = candidates[(candidates["line"] == line) & (candidates["left_out"] == "")]
         if not options.empty:
             picked[line] = choose(options, choices.get(line, "Headline"))
     if "Net loss" not in picked:
@@ -333,7 +369,8 @@ class _RunwayClaims:
 
 def _runway_claims(prepared: pd.DataFrame, entity: str, as_of=None) -> _RunwayClaims | None:
     """The year: the latest with both a revenue and a loss figure (else the latest loss); the cash: the latest
-    funding round (else investment). None without a loss."""
+    funding round (else investment). Recycled figures (transforms.recycled) are never inputs. None without a loss."""
+    prepared = tf.without_recycled(prepared)
     losses = _annual(prepared, entity, ["net_loss"])
     revenues = _annual(prepared, entity, ["revenue"])
     if as_of is not None:

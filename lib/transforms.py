@@ -296,6 +296,37 @@ def mark_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.assign(conflict_id=claims["id"].map(member).astype("str"))
 
 
+def echoes(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Recycled figures: each claim (the later repeat) whose amount, unit and rate for the same entity another
+    article gives for an earlier period (one that ends before the later one starts), whatever the metric or
+    scope, with the earlier claims it repeats in file order. Original claims only, currency twins dropped; the
+    audit's echo finding and the pages that leave recycled figures out both read this."""
+    originals = claims[~claims["derived"]] if "derived" in claims else claims
+    valued = originals[originals["value"].notna()]
+    if "fx_basis" in valued:
+        valued = drop_twins(valued)
+    valued = valued.assign(per_key=valued["per"].fillna(""))
+    pairs = valued.merge(valued, on=["entity", "value", "unit", "per_key"], suffixes=("_early", ""))
+    pairs = pairs[(pairs["source_early"] != pairs["source"]) & (pairs["period_end_early"] < pairs["period_start"])]
+    return {later: tuple(group["id_early"]) for later, group in pairs.groupby("id", sort=False)}
+
+
+def recycled(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Every row of a prepared frame that repeats an earlier figure (echoes), an annualised row under its own id
+    as well as its original's: id -> the earlier claims it repeats."""
+    found = echoes(claims)
+    if "derived_from" in claims:
+        derived = claims[claims["derived"] & claims["derived_from"].isin(list(found))]
+        found |= {row_id: found[origin] for row_id, origin in zip(derived["id"], derived["derived_from"])}
+    return found
+
+
+def without_recycled(claims: pd.DataFrame) -> pd.DataFrame:
+    """A prepared frame without the recycled figures (see recycled): what a later year's line or a runway input
+    may be filled from."""
+    return claims[~claims["id"].isin(list(recycled(claims)))]
+
+
 HEADLINE_RULE = (
     "Take the newest period that starts on or before the as-of date (a projection for a later period is never "
     "the headline). Within that period: the most reliable basis (reported, estimated, projected, commitment, "

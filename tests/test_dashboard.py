@@ -195,9 +195,65 @@ def test_reconcile_reads_the_qualifiers_before_warning():
     assert check["ok"] and check["gap_usd"] == pytest.approx(8.3e9 - 8.5e9)
 
 
-def test_waterfall_years_prefer_the_year_with_most_lines(prepared):
-    assert db.waterfall_years(prepared, "OpenAI") == ["2024", "2023"]
-    assert db.waterfall_years(prepared, "OpenAI", "2023-12-31") == ["2023"]
+LOSS_2023, REVENUE_2023 = ({"id": "loss-2023", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "revenue-2023", "metric": "revenue", "value": 0.5e9, "period": "2023", "source": "old"})
+STAFF_2023 = {"id": "staff-2023", "metric": "staff_cost", "value": 0.2e9, "period": "2023", "source": "old"}
+# the same $1M a day, given first for 2023's ChatGPT and again by another article as 2024's company servers
+CHATGPT_DAY_2023 = {"id": "chatgpt-day-2023", "metric": "operating_cost", "scope": "ChatGPT", "value": 1e6, "per": "day",
+                    "period": "2023", "source": "old"}
+
+
+@pytest.mark.parametrize("claims, as_of, years, gaps", [
+    (BASE, None, ["2024"], {"2023": "no revenue figure and no cost line"}),
+    (BASE, "2023-12-31", [], {"2023": "no revenue figure and no cost line"}),
+    ([LOSS_2023, REVENUE_2023], None, [], {"2023": "no cost line"}),
+    ([LOSS_2023, STAFF_2023], None, [], {"2023": "no revenue figure"}),
+    ([REVENUE_2023, STAFF_2023], None, [], {"2023": "no net loss figure"}),
+    ([STAFF_2023], None, [], {"2023": "no net loss figure and no revenue figure"}),
+    # two years that explain something: the one with more cost lines first, although it is older; else the latest
+    ([c for c in BASE if c["id"] != "loss-2023"] + [LOSS_2023, REVENUE_2023, STAFF_2023], None, ["2024", "2023"], {}),
+    ([LOSS_2023, REVENUE_2023, STAFF_2023, {"id": "loss-2024", "value": 2e9, "period": "2024", "source": "new"},
+      {"id": "revenue-2024", "metric": "revenue", "value": 1.2e9, "period": "2024", "source": "new"},
+      {"id": "staff-2024", "metric": "staff_cost", "value": 0.4e9, "period": "2024", "source": "new"}], None, ["2024", "2023"], {}),
+    # a year whose only cost line repeats an earlier figure has no cost line
+    ([c for c in BASE if c["id"] in ("loss-2024", "revenue-2024", "servers-2024")] + [CHATGPT_DAY_2023], None, [],
+     {"2024": "no cost line"}),
+])
+def test_waterfall_years_offer_only_a_year_that_explains_something(claims, as_of, years, gaps):
+    prepared = tf.prepare(make_claims(claims, SOURCES))
+    assert db.waterfall_years(prepared, "OpenAI", as_of) == years
+    assert db.waterfall_gaps(prepared, "OpenAI", as_of) == gaps
+
+
+@pytest.mark.parametrize("gaps, text", [
+    ({}, ""),
+    ({"2023": "no revenue figure"}, "2023: no revenue figure"),
+    ({"2023": "no revenue figure", "2025": "no cost line"}, "2023: no revenue figure; 2025: no cost line"),
+])
+def test_waterfall_gaps_text(gaps, text):
+    assert db.waterfall_gaps_text(gaps) == text
+
+
+def test_a_recycled_figure_is_listed_but_never_fills_a_line():
+    prepared = tf.prepare(make_claims(BASE + [CHATGPT_DAY_2023], SOURCES))
+    candidates = db.waterfall_candidates(prepared, "OpenAI", "2024")
+    servers = candidates[candidates["line"] == "Servers & inference"][["id", "value_usd", "left_out"]].reset_index(drop=True)
+    expected = pd.DataFrame({"id": ["compute-2024", "servers-2024-annualised"], "value_usd": [4e9, 365e6],
+                             "left_out": ["", "recycled from chatgpt-day-2023, left out"]})
+    pd.testing.assert_frame_equal(servers, expected)
+    assert set(candidates.loc[candidates["line"] != "Servers & inference", "left_out"]) == {""}
+    # Low picked the $365M a year before; now the only servers figure left is the compute cost
+    for choice in db.CHOICES:
+        lines = db.waterfall_lines(prepared, "OpenAI", "2024", {"Servers & inference": choice})
+        assert lines.loc[lines["label"] == "Servers & inference", ["amount_usd", "claim_ids"]].values.tolist() == [
+            [-4e9, "compute-2024"]], choice
+
+
+def test_recycled_figures_stay_out_of_the_runway_inputs():
+    # the later "round" repeats the earlier article's $6B tranche: the runway starts from the tranche instead
+    claims = BASE + [{"id": "tranche-2023", "metric": "investment", "value": 6e9, "per": ..., "period": "2023-01", "source": "old"}]
+    inputs = db.runway_inputs(tf.prepare(make_claims(claims, SOURCES)), "OpenAI")
+    assert (inputs.cash_usd, inputs.start, inputs.claim_ids[0]) == (6e9, dt.date(2023, 1, 1), "tranche-2023")
 
 
 def test_waterfall_without_a_loss_is_refused(prepared):

@@ -161,7 +161,7 @@ def test_runway_url_opens_in_that_state(query, key, expected):
         ("overview", {"asof": "2023-08-13"}, lambda at: str(at.date_input(key="asof").value) == "2023-08-13"),
         ("timeline", {"scale": "Linear", "metrics": "valuation,net_loss"},
          lambda at: at.multiselect(key="metrics").value == ["valuation", "net_loss"] and chart_spec(at)["layout"]["yaxis"]["type"] == "linear"),
-        ("waterfall", {"year": "2023"}, lambda at: "2023" in chart_spec(at)["layout"]["yaxis"]["title"]["text"]),
+        ("waterfall", {"pick_training": "High"}, lambda at: "Training + Servers & inference" in bars(at)),
         ("sources", {"f_bases": "projected"}, lambda at: set(at.dataframe[0].value["basis"]) == {"projected"}),
     ],
 )
@@ -199,6 +199,29 @@ def test_waterfall_choice_replaces_the_lines_a_bundle_covers():
     assert bars(at) == pytest.approx({"Revenue": 3.7e9, "Training + Servers & inference": -7e9, "Staff": -1.5e9,
                                       "Other / unexplained": -0.2e9, "Net loss (projected)": -5e9})
     assert not at.warning
+
+
+def test_waterfall_offers_only_a_year_that_explains_something_and_leaves_the_recycled_figure_out():
+    at = page("waterfall")
+    assert at.button_group(key="year").options == ["2024"]
+    captions = [c.value for c in at.caption]
+    assert md_escape("A year is offered when it has a net loss, a revenue figure and a cost line. Not offered: 2023: no revenue "
+                     "figure and no cost line; 2025: no revenue figure and no cost line.") in captions
+    assert md_escape("Servers & inference: openai-server-operating-cost-2024-fr-annualised (LEBIGDATA.FR (written 2024)) is "
+                     "recycled from openai-chatgpt-operating-cost-2023-ko-usd, openai-chatgpt-operating-cost-2023-en, "
+                     "left out.") in captions
+    assert [s.key for s in at.selectbox if s.key.startswith("pick_")] == ["pick_training"]  # one servers figure is left
+    at.session_state["waterfall_candidates"] = True  # the reader opens the list of every figure
+    at.run()
+    listed = at.dataframe[0].value.set_index("id")["left_out"]
+    assert listed["openai-server-operating-cost-2024-fr-annualised"] == (
+        "recycled from openai-chatgpt-operating-cost-2023-ko-usd, openai-chatgpt-operating-cost-2023-en, left out")
+    assert set(listed.drop("openai-server-operating-cost-2024-fr-annualised")) == {""}
+    at.checkbox(key="undated").set_value(False).run()  # the 2024 articles are undated: only losses are left
+    assert not at.exception
+    assert [i.value for i in at.info] == [md_escape(
+        "No year of OpenAI has a net loss, a revenue figure and a cost line in the claims in force, so no waterfall would "
+        "explain anything: 2023: no revenue figure and no cost line; 2025: no revenue figure and no cost line.")]
 
 
 def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():

@@ -144,8 +144,14 @@ def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def waterfall_years(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> list[str]:
-    """The years with a net loss to reconcile, the fullest first."""
+    """The years whose waterfall explains something (a loss, revenue and a cost line), the fullest first."""
     return dashboard.waterfall_years(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def waterfall_gaps(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> dict[str, str]:
+    """The years not offered for a waterfall, each with what it lacks."""
+    return dashboard.waterfall_gaps(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
