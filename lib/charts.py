@@ -17,14 +17,16 @@ from lib.peers import KINDS, SHORT_CITATION
 from lib.runway import Projection
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
-    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, OTHER_COLOUR, SOURCE_TYPES, metric_colour, metric_label, qualified,
+    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, OTHER_COLOUR, SOURCE_TYPES, bundle_text, metric_colour, metric_label,
+    qualified,
 )
 
 EVENT_GAP = pd.Timedelta(days=45)
 EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
-                 "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per"]
+                 "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per",
+                 "includes"]  # includes: the metrics a bundled figure covers, as the claims file lists them
 RAISE_COLOUR = metric_colour("funding_round")  # raises are drawn in the funding-round colour
 FONT = "'Noto Sans CJK KR', sans-serif"  # one face for Latin and Hangul: images are drawn with it (fonts-noto-cjk)
 
@@ -58,7 +60,9 @@ def claim_figure(row) -> str:
     if pd.isna(row["value"]):
         return ""
     per = row["per"] if isinstance(row["per"], str) else None
-    return qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
+    bundle = bundle_text(row.get("includes")) if hasattr(row, "get") else ""
+    return (qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
+            + (f" ({bundle})" if bundle else ""))
 
 
 def source_kind_label(row) -> str:
@@ -235,9 +239,9 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                     customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
                         source=[source_kind_label(r) for _, r in points.iterrows()],
                         shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
-                        scope=points["scope"]).values,
-                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}<br>"
-                    "%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+                        scope=points["scope"], bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
+                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
                 ))
     disagreements = conflicts_in(prepared, rows)
     for _, group in disagreements.iterrows():
@@ -286,7 +290,8 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     if 0 < len(lines) <= MAX_LABELLED_LINES:
         label_line_ends(figure, lines, log_y=log_y)
     data = rows[["id", "metric", "scope", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "low",
-                 "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]]
+                 "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]].assign(
+        includes=rows["includes"].map(bundle_text).astype("str"))
     ids = list(rows["id"]) + list(event_rows.get("id", []))
     return Chart(
         name=f"{_slug(entity)}-timeline",
@@ -435,8 +440,9 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
         decreasing=dict(marker=dict(color=metric_colour("net_loss"))),
         totals=dict(marker=dict(color="#444")),
         connector=dict(line=dict(color="#bbb", width=1)),
-        customdata=lines[["claim_ids", "basis"]].fillna("").assign(shown=bar_texts(lines)).values,
-        hovertemplate="<b>%{x}</b><br>%{customdata[2]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
+        customdata=lines[["claim_ids", "basis"]].fillna("").assign(
+            shown=bar_texts(lines), bundle=[f"<br>one figure that includes {c}" if isinstance(c, str) else "" for c in lines["covers"]]).values,
+        hovertemplate="<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
     ))
     other = lines[lines["kind"] == "other"]
     if not other.empty:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
-from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
+from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, bundle_text, qualified
 
 CHOICES = ("Headline", "Low", "High")
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
@@ -148,11 +148,13 @@ def naive_runway(prepared: pd.DataFrame, entity: str, as_of, burn: pd.Series | N
 
 
 def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
-    """Every figure of one entity as the headline rule reads it: one row per metric, scope, period and rate."""
+    """Every figure of one entity as the headline rule reads it: one row per metric, scope, bundle, period and rate;
+    includes says what a bundled figure stands for."""
     rows = tf.headlines(prepared[prepared["entity"] == entity])
     return pd.DataFrame({
         "metric": rows["metric"].map(charts.metric_label),
         "scope": rows["scope"],
+        "includes": rows["includes"].map(bundle_text).astype("str"),
         "period": rows["period"],
         "per": rows["per"],
         "value": [qualified(charts.format_value(v, u), q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])],
@@ -563,17 +565,19 @@ def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str
     }
 
 
-SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "value", "unit", "per", "period", "basis", "qualifier", "quote",
+SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "includes", "value", "unit", "per", "period", "basis", "qualifier", "quote",
                         "quote_en", "source_publisher", "source_source_type", "source_published", "source_written",
                         "source_language", "inferred", "note", "conflict_id"]
 
 
 def filter_claims(prepared: pd.DataFrame, entities=(), metrics=(), sources=(), bases=(), languages=()) -> pd.DataFrame:
-    """The Sources table: original claims (no derived rows) matching every non-empty filter, in file order."""
+    """The Sources table: original claims (no derived rows) matching every non-empty filter, in file order; includes
+    says what a bundled figure stands for (vocabulary.bundle_text)."""
     rows = prepared[~prepared["derived"]]
     for column, wanted in (("entity", entities), ("metric", metrics), ("source", sources), ("basis", bases), ("source_language", languages)):
         if wanted:
             rows = rows[rows[column].isin(list(wanted))]
+    rows = rows.assign(includes=rows["includes"].map(bundle_text).astype("str"))
     return rows.sort_values("line", kind="mergesort")[SOURCE_TABLE_COLUMNS].reset_index(drop=True)
 
 

@@ -46,7 +46,9 @@ def draw(ctx: ui.Context) -> None:
                        "quote": st.column_config.TextColumn("Quote (original)", width="large"),
                        "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
                        "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
-                       "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement"},
+                       "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement",
+                       "includes": st.column_config.TextColumn("Includes", help="What a bundled figure stands for: one amount "
+                                                                               "for several metrics.")},
     )
     ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")
     st.caption(f"{len(table)} of {len(claims)} claims shown.")

@@ -40,6 +40,46 @@ def test_claim_figure(value, unit, per, qualifier, expected):
     assert charts.claim_figure({"value": value, "unit": unit, "per": per, "qualifier": qualifier}) == expected
 
 
+@pytest.mark.parametrize("includes, expected", [
+    ("training_cost,compute_cost", "≥ $7.0B a year (bundle of training cost + compute cost)"),
+    (None, "≥ $7.0B a year"),
+])
+def test_claim_figure_says_what_a_bundle_includes(includes, expected):
+    row = pd.Series({"value": 7e9, "unit": "USD", "per": "year", "qualifier": "at_least", "includes": includes})
+    assert charts.claim_figure(row) == expected
+
+
+BUNDLED = [
+    {"id": "loss", "value": 5e9, "period": "2024", "qualifier": "exact"},
+    {"id": "revenue", "metric": "revenue", "value": 3.7e9, "period": "2024", "qualifier": "exact"},
+    {"id": "train", "metric": "training_cost", "value": 3e9, "period": "2024", "qualifier": "up_to"},
+    {"id": "bundle", "metric": "training_cost", "includes": ["training_cost", "compute_cost"], "value": 7e9, "period": "2024",
+     "qualifier": "at_least"},
+]
+
+
+def test_timeline_hover_and_data_say_what_a_bundle_includes():
+    chart = charts.timeline(tf.prepare(make_claims(BUNDLED)), "OpenAI", ["training_cost"], events=False)
+    [points] = [t for t in chart.figure.data if t.mode == "markers" and t.name == "Training cost (estimated)"]
+    assert [list(row) for row in points.customdata] == [
+        ["train", "2024", "estimated", "up_to", "News outlet: Publisher A (2024-06-01)", "≤ $3.0B", "company", ""],
+        ["bundle", "2024", "estimated", "at_least", "News outlet: Publisher A (2024-06-01)", "≥ $7.0B", "company",
+         "<br>bundle of training cost + compute cost"]]
+    assert points.hovertemplate == ("<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
+                                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>")
+    assert chart.data.set_index("id")["includes"].to_dict() == {"train": "", "bundle": "bundle of training cost + compute cost"}
+    assert chart.claims.set_index("id")["includes"].fillna("").to_dict() == {"train": "", "bundle": "training_cost,compute_cost"}
+
+
+def test_waterfall_hover_says_what_a_bundled_bar_includes():
+    prepared = tf.prepare(make_claims(BUNDLED))
+    chart = charts.waterfall(db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"}), prepared, "OpenAI", "2024")
+    trace = chart.figure.data[0]
+    assert [row[3] for row in trace.customdata] == ["", "<br>one figure that includes Servers & inference", "", ""]
+    assert trace.hovertemplate == ("<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: "
+                                   "%{customdata[0]}<extra></extra>")
+
+
 @pytest.fixture
 def prepared():
     return tf.prepare(make_claims(

@@ -394,8 +394,28 @@ def test_figures_table_lists_each_metric_scope_and_period_once(prepared):
     assert list(training["claim"]) == ["train-hi"] and list(training["value"]) == ["≥ $6.0B"]
     operating = table[table["metric"] == "Operating cost"][["scope", "claim"]].values.tolist()
     assert operating == [["ChatGPT", "chatgpt-cost-2024"], ["company", "servers-2024"]]
-    assert list(table.columns) == ["metric", "scope", "period", "per", "value", "usd", "basis", "qualifier", "source", "claim"]
+    assert list(table.columns) == ["metric", "scope", "includes", "period", "per", "value", "usd", "basis", "qualifier", "source",
+                                   "claim"]
     assert table.loc[table["claim"] == "round", "source"].tolist() == ["News outlet: Publisher A (2024-06-01)"]
+
+
+BUNDLE = {"id": "bundle", "metric": "training_cost", "includes": ["training_cost", "compute_cost"], "value": 7e9, "period": "2024",
+          "source": "old", "qualifier": "at_least"}
+
+
+def test_every_figure_says_what_a_bundle_includes():
+    table = db.figures_table(tf.prepare(make_claims(BASE + [BUNDLE], SOURCES)), "OpenAI")
+    training = table[table["metric"] == "Training cost"][["includes", "value", "claim"]].reset_index(drop=True)
+    expected = pd.DataFrame({"includes": ["", "bundle of training cost + compute cost"], "value": ["≥ $6.0B", "≥ $7.0B"],
+                             "claim": ["train-hi", "bundle"]})
+    pd.testing.assert_frame_equal(training, expected)
+
+
+def test_the_sources_table_says_what_a_bundle_includes():
+    table = db.filter_claims(tf.prepare(make_claims(BASE + [BUNDLE], SOURCES)), metrics=["training_cost"])
+    expected = pd.DataFrame({"id": ["train-lo", "train-hi", "bundle"], "metric": ["training_cost"] * 3,
+                             "includes": ["", "", "bundle of training cost + compute cost"]})
+    pd.testing.assert_frame_equal(table[["id", "metric", "includes"]], expected)
 
 
 def test_the_real_overview_reads_as_the_issue_asks(real_claims):

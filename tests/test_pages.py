@@ -251,6 +251,21 @@ def test_overview_compares_like_with_like():
     assert next(d.value for d in at.dataframe if "status" in d.value).set_index("label").loc["Revenue (2024)", "status"] == "new figure"
 
 
+BUNDLE_TEXT = "bundle of training cost + compute cost"
+
+
+def test_every_figure_and_the_sources_table_say_what_a_bundle_includes():
+    at = open_tab(page("overview"), "overview_view", "Every figure")
+    table = next(d.value for d in at.dataframe if "includes" in d.value)
+    training = table[(table["metric"] == "Training cost") & (table["period"] == "2024")]
+    assert training[["value", "includes", "claim"]].values.tolist() == [
+        ["≤ $3.0B", "", "openai-training-cost-2024-en"], ["≥ $7.0B", BUNDLE_TEXT, "openai-training-cost-2024-fr"]]
+    sources = page("sources", f_metrics="training_cost")
+    rows = sources.dataframe[0].value.set_index("id")["includes"]
+    assert rows.to_dict() == {"openai-gpt4-training-cost-ko": "", "openai-training-cost-2024-en": "",
+                              "openai-training-cost-2024-fr": BUNDLE_TEXT}
+
+
 def test_sources_filters_narrow_the_table():
     at = page("sources")
     at.multiselect(key="f_entities@OpenAI").set_value([]).run()
