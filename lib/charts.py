@@ -735,9 +735,10 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
 
 
 def then_and_now(then: Projection, now: Projection, then_date, then_text: str, now_text: str, claims: pd.DataFrame,
-                 entity: str) -> Chart:
+                 entity: str, not_comparable: str = "") -> Chart:
     """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
-    cash path stops at zero, its shortfall drawn as an unfunded gap."""
+    cash path stops at zero, its shortfall drawn as an unfunded gap. not_comparable, why the two rest on inputs of
+    different kinds (lib.dashboard.kind_change), heads the subtitle and the description: not like with like."""
     then_label = f"Then: claims published by {pd.Timestamp(then_date):%d %b %Y}"
     figure = go.Figure([*cash_traces(then.frame["date"], then.frame["cash_end"], then_label, metric_colour("funding_round"), dash="dash"),
                         *cash_traces(now.frame["date"], now.frame["cash_end"], "Now: every claim", CASH_COLOUR)])
@@ -751,9 +752,11 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
         name=f"{_slug(entity)}-then-and-now",
         page=RUNWAY,
         title=f"{entity}: the runway then and now",
-        subtitle=f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
+        subtitle=(f"Not comparable: {not_comparable} · " if not_comparable else "")
+        + f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
         figure=figure, data=data, claims=_claim_table(claims),
-        description=f"Then: {runway_description(then)} Now: {runway_description(now)}",
+        description=(f"Not comparable: {not_comparable}. " if not_comparable else "")
+        + f"Then: {runway_description(then)} Now: {runway_description(now)}",
     )
 
 

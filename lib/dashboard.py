@@ -166,24 +166,53 @@ def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def input_kinds(prepared: pd.DataFrame, claim_ids) -> tuple[str, ...]:
+    """What each claim behind a figure is, as its kind: metric and period ('cash burn 2024'), once each, in order.
+    claim_ids is an iterable of ids or a card's comma-separated claim_id."""
+    ids = [i.strip() for i in claim_ids.split(",")] if isinstance(claim_ids, str) else list(claim_ids)
+    by_id = prepared.drop_duplicates("id").set_index("id")
+    return tuple(dict.fromkeys(f"{charts.metric_label(by_id.loc[i, 'metric']).lower()} {by_id.loc[i, 'period']}"
+                               for i in ids if i in by_id.index))
+
+
+def kind_change(before: Sequence[str], after: Sequence[str]) -> str:
+    """Why a derived figure cannot be compared across two dates: its inputs changed kind ('cash burn 2024 became net
+    loss 2025'); '' when they are of the same kinds."""
+    dropped, added = [k for k in before if k not in after], [k for k in after if k not in before]
+    if not dropped and not added:
+        return ""
+    if not added:
+        return f"it no longer uses {', '.join(dropped)}"
+    if not dropped:
+        return f"it now also uses {', '.join(added)}"
+    return f"{', '.join(dropped)} became {', '.join(added)}"
+
+
 def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, include_undated: bool = True) -> pd.DataFrame:
     """The cards known at a later date beside those known earlier, like with like.
 
     A card is compared only with the earlier card of the same figure, period and scope; a card whose period
-    or scope moved on is listed as a new figure, with what stood in its place before. Columns: key, label,
-    then, now, change (now - then in USD, or months for the runway; NaN for a new figure), status.
+    or scope moved on is listed as a new figure, with what stood in its place before. A card of the same period
+    whose inputs changed kind (the burn behind the runway moving from cash burn to net loss, or to another year)
+    is "not comparable", with the reason. Columns: key, label, then, now, change (now - then in USD, or months for
+    the runway; NaN unless compared), status.
     """
-    before = headline_figures(tf.prepare(tf.as_of(claims, earlier, include_undated)), entity, earlier)
-    after = headline_figures(tf.prepare(tf.as_of(claims, later, include_undated)), entity, later)
-    merged = after[["key", "label", "period", "scope", "value_usd", "display"]].merge(
-        before[["key", "label", "period", "scope", "value_usd", "display"]], on="key", how="left", suffixes=("", "_before"))
+    sides = [tf.prepare(tf.as_of(claims, date, include_undated)) for date in (earlier, later)]
+    before, after = (headline_figures(prepared, entity, date) for prepared, date in zip(sides, (earlier, later)))
+    merged = after[["key", "label", "period", "scope", "value_usd", "display", "claim_id"]].merge(
+        before[["key", "label", "period", "scope", "value_usd", "display", "claim_id"]], on="key", how="left",
+        suffixes=("", "_before"))
     same = (merged["period"] == merged["period_before"]) & (merged["scope"] == merged["scope_before"])
     known = merged["display_before"].notna()
-    change = (merged["value_usd"] - merged["value_usd_before"]).where(same)
+    moved = pd.Series([kind_change(input_kinds(sides[0], b), input_kinds(sides[1], a)) if s else ""
+                       for s, a, b in zip(same, merged["claim_id"], merged["claim_id_before"])], index=merged.index, dtype="str")
+    like = same & (moved == "")
+    change = (merged["value_usd"] - merged["value_usd_before"]).where(like)
     status = [
-        ("unchanged" if c == 0 else "changed") if s else
+        ("unchanged" if c == 0 else "changed") if ok else
+        f"not comparable: {m}" if m else
         (f"new figure (before: {lb} {d})" if k else "new figure")
-        for s, k, c, lb, d in zip(same, known, change, merged["label_before"], merged["display_before"])
+        for ok, m, k, c, lb, d in zip(like, moved, known, change, merged["label_before"], merged["display_before"])
     ]
     return pd.DataFrame({
         "key": merged["key"], "label": merged["label"], "then": merged["display_before"].where(same),
@@ -483,16 +512,20 @@ def describe_raises(raises: tuple[tuple[dt.date, float], ...]) -> str:
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
     """The runway projected from claims published by `then`, beside the one from every claim.
 
-    Returns {"then": (inputs, projection) or None, "now": (...) or None, "predictions": forecasts known by
-    `then`, "later": funding, valuation, loss and revenue claims published after it (or undated)}.
+    Returns {"then": (inputs, projection) or None, "now": (...) or None, "not_comparable": why the two runways'
+    inputs are not of the same kinds (kind_change; '' when they are, or when a side is missing), "predictions":
+    forecasts known by `then`, "later": funding, valuation, loss and revenue claims published after it (or undated)}.
     """
     out = {}
     known = tf.as_of(claims, then, include_undated=True)
+    kinds = {}
     for key, frame, date in (("then", known, then), ("now", claims, None)):
         prepared = tf.prepare(frame)
         inputs = runway_inputs(prepared, entity, date)
         out[key] = None if inputs is None else (inputs, runway.project(
             inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd, 0.0, 0.0, inputs.start, horizon_months))
+        kinds[key] = None if inputs is None else input_kinds(prepared, inputs.claim_ids)
+    out["not_comparable"] = kind_change(kinds["then"], kinds["now"]) if None not in kinds.values() else ""
     out["predictions"] = known[(known["entity"] == entity) & known["metric"].isin(PREDICTIONS)]
     later = claims[~claims["id"].isin(known["id"]) & (claims["entity"] == entity)
                    & claims["metric"].isin(["funding_round", "valuation", "net_loss", "revenue"]) & claims["value"].notna()
@@ -510,7 +543,7 @@ def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict
     prepared = tf.prepare(claims)
     behind = prepared[prepared["id"].isin(set(then_inputs.claim_ids) | set(now_inputs.claim_ids)) & ~prepared["derived"]]
     return charts.then_and_now(then_projection, now_projection, then, then_inputs.explanation, now_inputs.explanation,
-                               behind, entity)
+                               behind, entity, comparison.get("not_comparable", ""))
 
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,

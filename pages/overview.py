@@ -42,7 +42,7 @@ def draw(ctx: ui.Context) -> None:
             "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
         changes = cached.changes_since(ctx.dataset_key, ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
         st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
-                   "is a new figure.")
+                   "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable.")
         st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
                      column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
                                     "status": "Compared"})

@@ -124,6 +124,64 @@ def test_changes_since_compares_like_with_like():
     assert loss["status"] == "new figure (before: Net loss (2024) $5.0B)"
 
 
+LATE = SOURCES + [{"id": "late", "published": "2026-02-01"}]
+LOSS_2025 = {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "late", "qualifier": "more_than", "basis": "reported"}
+
+
+@pytest.mark.parametrize("added, later, expected", [
+    # the runway's burn moves from 2024's cash burn to 2025's loss; its round stays: not the same figure
+    ([{"id": "burn-2024", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "old", "basis": "projected",
+       "qualifier": "exact"}, LOSS_2025],
+     "2026-02-01", {
+         "burn_year": ["Burn per year (2025)", None, "> $8.0B", "new figure (before: Burn per year (2024) $4.0B)"],
+         "naive_runway": ["Naive runway", "18 months", "≤ 9 months", "not comparable: cash burn 2024 became net loss 2025"]}),
+    # the same year, another metric: a cash-burn figure published later takes the loss's place
+    ([{"id": "burn-2024", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "late", "basis": "projected",
+       "qualifier": "exact"}],
+     "2026-02-01", {
+         "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "not comparable: net loss 2024 became cash burn 2024"],
+         "naive_runway": ["Naive runway", "14 months", "18 months", "not comparable: net loss 2024 became cash burn 2024"]}),
+    # near miss: a second article repeats the same kinds of figure; the runway is compared
+    ([{"id": "loss-2024-late", "value": 4e9, "period": "2024", "source": "late", "qualifier": "exact", "basis": "reported"}],
+     "2026-02-01", {
+         "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "changed"],
+         "naive_runway": ["Naive runway", "14 months", "18 months", "changed"]}),
+])
+def test_changes_since_shows_a_figure_whose_inputs_changed_kind_as_not_comparable(added, later, expected):
+    got = db.changes_since(make_claims(BASE + added, LATE), "OpenAI", "2024-12-31", later).set_index("key")
+    for key, (label, then, now, status) in expected.items():
+        row = got.loc[key]
+        assert [row["label"], None if pd.isna(row["then"]) else row["then"], row["now"], row["status"]] == [label, then, now, status]
+        assert pd.isna(row["change"]) == (status != "changed"), key
+
+
+@pytest.mark.parametrize("before, after, reason", [
+    (("funding round 2024-10", "cash burn 2024"), ("funding round 2024-10", "net loss 2025"), "cash burn 2024 became net loss 2025"),
+    (("funding round 2024-10", "net loss 2024"), ("funding round 2024-10", "net loss 2024"), ""),
+    (("net loss 2024",), ("revenue 2024", "net loss 2024"), "it now also uses revenue 2024"),
+    (("revenue 2024", "net loss 2024"), ("net loss 2024",), "it no longer uses revenue 2024"),
+    (("investment (tranche) 2023", "net loss 2023"), ("funding round 2024-10", "net loss 2024"),
+     "investment (tranche) 2023, net loss 2023 became funding round 2024-10, net loss 2024"),
+])
+def test_kind_change(before, after, reason):
+    assert db.kind_change(before, after) == reason
+
+
+def test_then_and_now_says_when_its_inputs_are_not_like_with_like():
+    claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
+                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"}], SOURCES)
+    got = db.then_vs_now(claims, "OpenAI", "2023-12-31")
+    assert got["not_comparable"] == "net loss 2023 became net loss 2024"
+    chart = db.then_and_now_chart(claims, "OpenAI", "2023-12-31", got)
+    assert chart.subtitle.startswith("Not comparable: net loss 2023 became net loss 2024 · US dollars · no growth assumed · then: ")
+    assert chart.description.startswith("Not comparable: net loss 2023 became net loss 2024. Then: ")
+    same = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                        {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
+                        {"id": "loss-again", "value": 2e9, "period": "2023", "source": "new", "basis": "reported"}], SOURCES)
+    assert db.then_vs_now(same, "OpenAI", "2023-12-31")["not_comparable"] == ""
+
+
 def test_changes_since_lists_a_figure_unknown_before_as_new():
     claims = make_claims(BASE, SOURCES)
     got = db.changes_since(claims, "OpenAI", "2023-07-01", "2024-12-31").set_index("key")

@@ -247,6 +247,12 @@ def test_overview_compares_like_with_like():
     changes = next(d.value for d in at.dataframe if "status" in d.value).set_index("label")
     assert changes.loc["Net loss (2025)", "status"] == "new figure (before: Net loss (2024) ≈ $5.0B)"
     assert changes.loc["Revenue (2024)", "status"] == "unchanged"
+    # the runway's round is the same, but its burn moved from 2024's cash burn to 2025's loss
+    assert changes.loc["Naive runway", ["then", "now", "status"]].tolist() == [
+        "16 months", "≤ 10 months", "not comparable: cash burn 2024 became net loss 2025"]
+    assert ("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
+            "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable.") in [
+        c.value for c in at.caption]
     at.date_input(key="since").set_value("2023-08-13").run()
     assert next(d.value for d in at.dataframe if "status" in d.value).set_index("label").loc["Revenue (2024)", "status"] == "new figure"
 
