@@ -317,9 +317,10 @@ def timeline_description(rows: pd.DataFrame) -> str:
 
 
 def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The disagreements among the claims drawn (every member drawn), from the one rule in lib.transforms."""
+    """The disagreements among the claims drawn (every member drawn), from the one rule in lib.transforms
+    (disputes: point-in-time figures acknowledged as holding at different dates are not drawn as one)."""
     drawn = set(rows["id"])
-    found = tf.conflicts(rows)
+    found = tf.disputes(rows)
     every_member_drawn = found["claim_ids"].map(lambda ids: all(i.strip() in drawn for i in ids.split(","))).astype(bool)
     return found[every_member_drawn].reset_index(drop=True)
 
@@ -687,27 +688,38 @@ def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     return shown, [format_usd(v, digits=0) for v in shown]
 
 
+DATES_COLOUR = "#0072b2"  # figures that both hold, each at its own date
+STATUS_COLOURS = {"disagree": GAP_COLOUR, tf.DIFFERENT_DATES: DATES_COLOUR}  # else grey: consistent
+STATUS_WORDS = {"disagree": "sources disagree", "consistent": "sources consistent",
+                tf.DIFFERENT_DATES: "both hold at different dates"}
+
+
 def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     """Each figure two or more articles give, as its range with one dot per article: red where the sources
-    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers. The dots
-    of one figure sit a little apart, one above the other, so equal values never print over each other.
+    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers, blue where
+    point-in-time figures of different periods both hold, each at its own date, as the file acknowledges; a dot
+    then names its period. The dots of one figure sit a little apart, one above the other, so equal values never
+    print over each other.
 
     `compared` is lib.dashboard.compared_figures."""
     traces, rows_of = [], list(dict.fromkeys(compared["figure"]))
     for row, figure_label in enumerate(rows_of):
         rows = compared[compared["figure"] == figure_label]
         first = rows.iloc[0]
-        colour = GAP_COLOUR if first["status"] == "disagree" else OTHER_BAR
+        colour = STATUS_COLOURS.get(first["status"], OTHER_BAR)
+        words = STATUS_WORDS[first["status"]] + (f" (acknowledged: {first['reason']})" if first["reason"] else "")
         traces.append(go.Scatter(
             x=[first["low_usd"], first["high_usd"]], y=[row, row], mode="lines", showlegend=False,
             line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
             hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
-                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · sources {first['status']}<extra></extra>"))
+                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · {words}<extra></extra>"))
         offsets = [0.22 * (k - (len(rows) - 1) / 2) for k in range(len(rows))]
+        dated = rows["period"].nunique() > 1  # figures at their own dates: each dot says which
         traces.append(go.Scatter(
             x=rows["value_usd"], y=[row + o for o in offsets], mode="markers+text", showlegend=False,
             marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
-            text=[f"{t} · {src}" for t, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["source"])],
+            text=[f"{t}{f' ({p})' if dated else ''} · {src}"
+                  for t, p, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["period"], rows["source"])],
             textposition="middle right", customdata=rows[["source", "claim_id"]].values,
             hovertemplate="%{text} · %{customdata[1]}<extra></extra>"))
     figure = go.Figure(traces)
@@ -721,14 +733,17 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     widest = max(text_px(label, SCREEN_TICK_PX) for label in rows_of)
     figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
-    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, sources {r['status']}"
+    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, {STATUS_WORDS[r['status']]}"
                       for _, r in groups.iterrows())
     capped = bool(compared["capped"].any())
+    apart = bool((compared["status"] == tf.DIFFERENT_DATES).any())
     return Chart(
         name=f"{_slug(entity)}-disagreements",
         title=f"{entity}: where the sources disagree",
         subtitle="US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
-                 "overlap; grey: they agree within their qualifiers) and one dot per article" + (f" · {CAP_NOTE}" if capped else ""),
+                 "overlap; grey: they agree within their qualifiers"
+                 + ("; blue: both hold at different dates, as acknowledged" if apart else "") + ") and one dot per article"
+                 + (f" · {CAP_NOTE}" if capped else ""),
         figure=figure, data=compared.reset_index(drop=True), claims=_claims_behind(prepared, compared["claim_id"]),
         description=f"{words}." if words else "No figure is given by more than one article.",
     )

@@ -667,24 +667,32 @@ def burn_rates(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
 
 
 def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
-    """Every figure two or more articles give (transforms.comparisons), one row per claim in it: the group's
-    label, status and finite range, and the claim's own value and article.
+    """Every figure two or more articles give (transforms.dated_comparisons), one row per claim in it: the group's
+    label (naming a bundle), status (disagree, consistent, or point-in-time figures acknowledged as holding at
+    different dates), finite range and acknowledged reason, and the claim's own period, value and article.
 
-    Columns: figure, status, low_usd, high_usd, low_claim, high_claim, capped, claim_id, value_usd, qualifier, source.
+    Columns: figure, status, low_usd, high_usd, low_claim, high_claim, capped, reason, claim_id, period, value_usd,
+    qualifier, source.
     """
-    groups = tf.comparisons(prepared[prepared["entity"] == entity])
+    groups = tf.dated_comparisons(prepared[prepared["entity"] == entity])
     by_id = prepared.drop_duplicates("id").set_index("id")
     rows = []
     for _, group in groups.iterrows():
-        label = f"{charts.series_name(group['metric'], group['scope'])} {group['period']}"
-        for claim_id in (i.strip() for i in group["claim_ids"].split(",")):
+        ids = [i.strip() for i in group["claim_ids"].split(",")]
+        bundle = bundle_text(by_id.loc[ids[0], "includes"])
+        label = f"{charts.series_name(group['metric'], group['scope'])} {group['period']}" + (f" ({bundle})" if bundle else "")
+        for claim_id in ids:
             claim = by_id.loc[claim_id]
             rows.append({"figure": label, "status": group["status"], "low_usd": group["low"], "high_usd": group["high"],
                          "low_claim": group["low_claim"], "high_claim": group["high_claim"], "capped": group["capped"],
-                         "claim_id": claim_id, "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
+                         "reason": group["reason"], "claim_id": claim_id, "period": claim["period"],
+                         "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
                          "source": charts.source_label(claim)})
-    return pd.DataFrame(rows, columns=["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped",
-                                       "claim_id", "value_usd", "qualifier", "source"])
+    return pd.DataFrame(rows, columns=COMPARED_COLUMNS)
+
+
+COMPARED_COLUMNS = ["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped", "reason", "claim_id", "period",
+                    "value_usd", "qualifier", "source"]
 
 
 FUNDING_METRICS = ("funding_round", "investment_commitment", "investment")

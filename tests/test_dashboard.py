@@ -611,8 +611,8 @@ def test_burn_rates_divide_each_years_burn_and_name_a_products_scope():
 def test_compared_figures_list_each_article_in_a_figure_two_give(prepared):
     expected = pd.DataFrame({
         "figure": ["Training cost 2024"] * 2, "status": ["disagree"] * 2, "low_usd": [0.0] * 2, "high_usd": [9e9] * 2,
-        "low_claim": ["train-lo"] * 2, "high_claim": ["train-hi"] * 2, "capped": [True] * 2,
-        "claim_id": ["train-lo", "train-hi"], "value_usd": [2e9, 6e9], "qualifier": ["up_to", "at_least"],
+        "low_claim": ["train-lo"] * 2, "high_claim": ["train-hi"] * 2, "capped": [True] * 2, "reason": [""] * 2,
+        "claim_id": ["train-lo", "train-hi"], "period": ["2024"] * 2, "value_usd": [2e9, 6e9], "qualifier": ["up_to", "at_least"],
         "source": ["Publisher A (2024-06-01)", "Publisher A (written 2024)"],
     })
     pd.testing.assert_frame_equal(db.compared_figures(prepared, "OpenAI"), expected)

@@ -102,8 +102,9 @@ def changes_since(key: str, _claims: pd.DataFrame, entity: str, since, as_of, in
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def comparisons(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str | None = None) -> pd.DataFrame:
-    """Figures two or more articles give for the same period and scope, of one company or (None) of all."""
-    return tf.comparisons(_prepared if entity is None else _prepared[_prepared["entity"] == entity])
+    """Figures two or more articles give for the same period and scope, of one company or (None) of all, read with
+    the file's acknowledgements (point-in-time figures that hold at different dates)."""
+    return tf.dated_comparisons(_prepared if entity is None else _prepared[_prepared["entity"] == entity])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
