@@ -50,7 +50,9 @@ def draw(ctx: ui.Context) -> None:
 
     def disagreements() -> None:
         st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
-                   f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}.")
+                   f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}. Point-in-time figures (valuations) "
+                   "of different dates that the file acknowledges as both holding are compared at their dates: 'different "
+                   "dates', with the reason.")
         compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
         if compared.empty:
             st.caption("No figure is given by more than one article among the claims in force for this company.")

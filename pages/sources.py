@@ -83,7 +83,9 @@ def draw(ctx: ui.Context) -> None:
 
     def comparisons() -> None:
         st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
-                   f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
+                   f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}). Point-in-time figures "
+                   "(valuations) of different dates that the file acknowledges as both holding are 'different dates', with "
+                   "the reason.")
         st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
                      width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
                                                      "high": st.column_config.NumberColumn(format="compact")})

@@ -470,8 +470,9 @@ def test_a_peer_only_company_is_offered_and_its_pages_say_what_the_data_cannot_s
 
 def test_overview_says_where_epoch_agrees_with_the_articles():
     at = open_tab(page("overview"), "overview_view", "Second opinion: Epoch AI")
-    assert ("Epoch AI agrees on 4 of 5 pairs of the same metric and period; it disagrees on Valuation 2024 ($80.0B, "
-            "openai-valuation-2024-fr, against Epoch's $157.0B of 2024-10-02, Oct 2024 157B).") in [
+    assert ("Epoch AI agrees on 4 of 4 pairs of the same metric and period. Valuation 2024 ($80.0B, openai-valuation-2024-fr) "
+            "matches Epoch's $80.0B of 2024-02-16 (Feb 2024 80B), so Epoch's $157.0B of 2024-10-02 (Oct 2024 157B) is a level "
+            "at another date, not a disagreement.") in [
         m.value.replace("\\", "") for m in at.markdown]
     table = next(d.value for d in at.dataframe if "verdict" in d.value)
     assert list(zip(table["claim_id"], table["epoch_id"], table["verdict"])) == [
@@ -479,8 +480,24 @@ def test_overview_says_where_epoch_agrees_with_the_articles():
         ("openai-funding-round-2024-10-ko", "Oct 2024 157B", "agrees"),
         ("openai-valuation-2024-fr", "Feb 2024 80B", "agrees"),
         ("openai-valuation-2024-10-ko", "Oct 2024 157B", "agrees"),
-        ("openai-valuation-2024-fr", "Oct 2024 157B", "disagrees"),
+        ("openai-valuation-2024-fr", "Oct 2024 157B", "another date"),
     ]
+
+
+def test_the_overview_draws_the_valuations_as_holding_at_different_dates():
+    at = open_tab(page("overview"), "overview_view", "Where the sources disagree")
+    table = next(d.value for d in at.dataframe if "reason" in d.value).set_index("claim_ids")
+    assert table.loc["openai-valuation-2024-10-ko, openai-valuation-2024-fr", ["status", "reason"]].tolist() == [
+        "different dates", "The French article's $80 billion most likely predates the October 2024 round after which the "
+        "Korean article gives $157 billion, so both can hold at different dates in 2024."]
+    [chart] = [chart_spec(at, k) for k in range(len(at.get("plotly_chart")))]
+    ranges = {t["name"]: t for t in chart["data"] if t["mode"] == "lines"}
+    valuation = ranges["Valuation 2024, 2024-10: range"]
+    assert valuation["line"]["color"] == "#0072b2"
+    assert "both hold at different dates (acknowledged: The French article" in valuation["hovertemplate"]
+    assert [t["text"] for t in chart["data"] if t["name"] == "Valuation 2024, 2024-10: articles"] == [
+        ["$157.0B (2024-10) · Unknown Korean translation site (from VietNamNet) (written 2024-Q4)",
+         "$80.0B (2024) · LEBIGDATA.FR (written 2024)"]]
 
 
 def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
@@ -641,7 +658,7 @@ def test_md_highlight_keeps_article_text_inert(before, match, after, expected):
 
 
 @pytest.mark.parametrize("tab, column, expected", [
-    ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "disagree"]),
+    ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "different dates"]),
     ("Articles", "publisher", ["Personal blog (repost of a GPTers post)", "Unknown Korean translation site (from VietNamNet)",
                                "Unknown blog (Blogger-style page)", "디지털타임스 (Digital Times)", "LEBIGDATA.FR"]),
     ("Exchange rates the articles imply", "currency", ["KRW", "KRW", "KRW"]),
