@@ -280,6 +280,12 @@ def waterfall_candidates(prepared: pd.DataFrame, entity: str, year: str) -> pd.D
                        "source", "derived", "left_out"]]
 
 
+def candidates_table(candidates: pd.DataFrame) -> pd.DataFrame:
+    """The candidates as the page lists them: why a figure is left out first, and what a bundle includes in words."""
+    shown = candidates.assign(includes=candidates["includes"].map(bundle_text).astype("str"))
+    return shown[["line", "id", "left_out", *[c for c in shown.columns if c not in ("line", "id", "left_out")]]]
+
+
 def choose(candidates: pd.DataFrame, choice: str) -> pd.Series:
     """The candidate a choice picks: Headline (the rule's first), Low, High or a source label."""
     if choice == "Low":

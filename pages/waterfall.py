@@ -47,7 +47,7 @@ def draw(ctx: ui.Context) -> None:
     ui.show_chart(chart, "waterfall")  # diamonds: audit findings, on screen only
     every = st.expander("Every figure that could fill a line", key="waterfall_candidates", on_change="rerun")
     if every.open:  # sent only when asked for
-        every.dataframe(candidates, hide_index=True, width="stretch",
+        every.dataframe(dashboard.candidates_table(candidates), hide_index=True, width="stretch",
                         column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),
                                        "finite_low": st.column_config.NumberColumn("Low end", format="dollar"),
                                        "finite_high": st.column_config.NumberColumn("High end", format="dollar"),

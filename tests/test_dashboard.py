@@ -307,6 +307,14 @@ def test_a_recycled_figure_is_listed_but_never_fills_a_line():
             [-4e9, "compute-2024"]], choice
 
 
+def test_the_candidates_table_puts_why_first_and_names_a_bundle():
+    prepared = tf.prepare(make_claims(BASE + [CHATGPT_DAY_2023, BUNDLE], SOURCES))
+    table = db.candidates_table(db.waterfall_candidates(prepared, "OpenAI", "2024"))
+    assert list(table.columns[:4]) == ["line", "id", "left_out", "metric"]
+    training = table[table["line"] == "Training"][["id", "includes"]].values.tolist()
+    assert training == [["train-hi", ""], ["train-lo", ""], ["bundle", "bundle of training cost + compute cost"]]
+
+
 def test_recycled_figures_stay_out_of_the_runway_inputs():
     # the later "round" repeats the earlier article's $6B tranche: the runway starts from the tranche instead
     claims = BASE + [{"id": "tranche-2023", "metric": "investment", "value": 6e9, "per": ..., "period": "2023-01", "source": "old"}]
