@@ -68,7 +68,7 @@ def draw(ctx: ui.Context) -> None:
         st.dataframe(cached.figures_table(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity),
                      hide_index=True, width="stretch",
                      column_config={"includes": st.column_config.TextColumn(
-                         "Includes", help="What a bundled figure stands for: one amount for several metrics.")})
+                         "Includes", width="medium", help="What a bundled figure stands for: one amount for several metrics.")})
 
 
     def second_opinion_of_epoch(epoch_rows) -> None:

@@ -47,7 +47,7 @@ def draw(ctx: ui.Context) -> None:
                        "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
                        "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
                        "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement",
-                       "includes": st.column_config.TextColumn("Includes", help="What a bundled figure stands for: one amount "
+                       "includes": st.column_config.TextColumn("Includes", width="medium", help="What a bundled figure stands for: one amount "
                                                                                "for several metrics.")},
     )
     ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")

@@ -51,7 +51,8 @@ def draw(ctx: ui.Context) -> None:
                         column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),
                                        "finite_low": st.column_config.NumberColumn("Low end", format="dollar"),
                                        "finite_high": st.column_config.NumberColumn("High end", format="dollar"),
-                                       "left_out": "Left out"})
+                                       "left_out": st.column_config.TextColumn("Left out", width="medium"),
+                                       "includes": st.column_config.TextColumn("Includes", width="medium")})
 
 
 ui.run_page("Waterfall", draw)
