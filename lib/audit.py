@@ -22,7 +22,7 @@ from lib import dashboard as db, runway, strict_json, transforms as tf
 from lib.charts import format_usd, format_value
 from lib.claims import ClaimsError, load_claims
 from lib.vocabulary import (
-    ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, COST_LINES, FX_SPREAD, MONEY_UNITS, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
+    ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
     WATERFALL_LINES, interval, metric_label, overlaps, qualified,
 )
 from lib.vocabulary import FINDING_KINDS as KINDS
@@ -148,14 +148,13 @@ def _unit(claim: pd.Series) -> str:
 
 def _reconcile(prepared: pd.DataFrame):
     """Each year's waterfall that does not add up within the qualifiers (dashboard.reconcile), for the
-    headline choice and for the low and high choices; choices that fail alike are one finding. A year with no
-    cost line has nothing to reconcile."""
+    headline choice and for the low and high choices; choices that fail alike are one finding. Only the years
+    dashboard.waterfall_years offers (a loss, a revenue figure and a cost line, none of them recycled) have
+    anything to reconcile."""
     for entity in sorted(set(prepared.loc[prepared["metric"] == "net_loss", "entity"])):
         own = prepared[prepared["entity"] == entity]
         for year in sorted(db.waterfall_years(own, entity)):
             candidates = db.waterfall_candidates(own, entity, year)
-            if not candidates["line"].isin(COST_LINES).any():
-                continue
             failed: dict[tuple, list[str]] = {}
             for choice in db.CHOICES:
                 lines = db.waterfall_lines(own, entity, year, dict.fromkeys(WATERFALL_LINES, choice), candidates)
@@ -253,16 +252,13 @@ def _stale_input(prepared: pd.DataFrame, as_of: pd.Timestamp):
 
 
 def _echo(claims: pd.DataFrame):
-    """The same amount, unit and rate for the same entity given by another article for a later period (one that
-    starts after the earlier one ended), whatever the metric or scope: often a stale figure relabelled."""
-    valued = tf.drop_twins(claims[claims["value"].notna()]).assign(per_key=lambda f: f["per"].fillna(""))
-    pairs = valued.merge(valued, on=["entity", "value", "unit", "per_key"], suffixes=("_early", ""))
-    pairs = pairs[(pairs["source_early"] != pairs["source"]) & (pairs["period_end_early"] < pairs["period_start"])]
-    by_id = valued.set_index("id", drop=False)
-    for later_id, group in pairs.groupby("id", sort=False):
+    """The same amount, unit and rate for the same entity given by another article for a later period
+    (transforms.echoes), whatever the metric or scope: often a stale figure relabelled."""
+    by_id = claims.set_index("id", drop=False)
+    for later_id, earlier in tf.echoes(claims).items():
         later = by_id.loc[later_id]
-        said = "; ".join(f"{i} ({_what(by_id.loc[i])}, {by_id.loc[i, 'period']})" for i in group["id_early"])
-        yield "echo", (*group["id_early"], later_id), (
+        said = "; ".join(f"{i} ({_what(by_id.loc[i])}, {by_id.loc[i, 'period']})" for i in earlier)
+        yield "echo", (*earlier, later_id), (
             f"{later_id} ({_what(later)}, {later['period']}) gives {format_value(later['value'], later['unit'])}"
             f"{PER_WORDS.get(later['per'], '')}, the amount other articles give for an earlier period: {said}.")
 

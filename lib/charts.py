@@ -17,14 +17,16 @@ from lib.peers import KINDS, SHORT_CITATION
 from lib.runway import Projection
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
-    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, OTHER_COLOUR, SOURCE_TYPES, metric_colour, metric_label, qualified,
+    BASES, CAP_NOTE, CASH_COLOUR, COMPANY, METRICS, OTHER_COLOUR, SOURCE_TYPES, bundle_text, metric_colour, metric_label,
+    qualified,
 )
 
 EVENT_GAP = pd.Timedelta(days=45)
 EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
-                 "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per"]
+                 "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per",
+                 "includes"]  # includes: the metrics a bundled figure covers, as the claims file lists them
 RAISE_COLOUR = metric_colour("funding_round")  # raises are drawn in the funding-round colour
 FONT = "'Noto Sans CJK KR', sans-serif"  # one face for Latin and Hangul: images are drawn with it (fonts-noto-cjk)
 
@@ -58,7 +60,9 @@ def claim_figure(row) -> str:
     if pd.isna(row["value"]):
         return ""
     per = row["per"] if isinstance(row["per"], str) else None
-    return qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
+    bundle = bundle_text(row.get("includes")) if hasattr(row, "get") else ""
+    return (qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
+            + (f" ({bundle})" if bundle else ""))
 
 
 def source_kind_label(row) -> str:
@@ -235,9 +239,9 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                     customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
                         source=[source_kind_label(r) for _, r in points.iterrows()],
                         shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
-                        scope=points["scope"]).values,
-                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}<br>"
-                    "%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+                        scope=points["scope"], bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
+                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
                 ))
     disagreements = conflicts_in(prepared, rows)
     for _, group in disagreements.iterrows():
@@ -286,7 +290,8 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     if 0 < len(lines) <= MAX_LABELLED_LINES:
         label_line_ends(figure, lines, log_y=log_y)
     data = rows[["id", "metric", "scope", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "low",
-                 "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]]
+                 "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]].assign(
+        includes=rows["includes"].map(bundle_text).astype("str"))
     ids = list(rows["id"]) + list(event_rows.get("id", []))
     return Chart(
         name=f"{_slug(entity)}-timeline",
@@ -312,9 +317,10 @@ def timeline_description(rows: pd.DataFrame) -> str:
 
 
 def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The disagreements among the claims drawn (every member drawn), from the one rule in lib.transforms."""
+    """The disagreements among the claims drawn (every member drawn), from the one rule in lib.transforms
+    (disputes: point-in-time figures acknowledged as holding at different dates are not drawn as one)."""
     drawn = set(rows["id"])
-    found = tf.conflicts(rows)
+    found = tf.disputes(rows)
     every_member_drawn = found["claim_ids"].map(lambda ids: all(i.strip() in drawn for i in ids.split(","))).astype(bool)
     return found[every_member_drawn].reset_index(drop=True)
 
@@ -443,8 +449,9 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
         decreasing=dict(marker=dict(color=metric_colour("net_loss"))),
         totals=dict(marker=dict(color="#444")),
         connector=dict(line=dict(color="#bbb", width=1)),
-        customdata=lines[["claim_ids", "basis"]].fillna("").assign(shown=bar_texts(lines)).values,
-        hovertemplate="<b>%{x}</b><br>%{customdata[2]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
+        customdata=lines[["claim_ids", "basis"]].fillna("").assign(
+            shown=bar_texts(lines), bundle=[f"<br>one figure that includes {c}" if isinstance(c, str) else "" for c in lines["covers"]]).values,
+        hovertemplate="<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
     ))
     other = lines[lines["kind"] == "other"]
     if not other.empty:
@@ -689,27 +696,38 @@ def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     return shown, [format_usd(v, digits=0) for v in shown]
 
 
+DATES_COLOUR = "#0072b2"  # figures that both hold, each at its own date
+STATUS_COLOURS = {"disagree": GAP_COLOUR, tf.DIFFERENT_DATES: DATES_COLOUR}  # else grey: consistent
+STATUS_WORDS = {"disagree": "sources disagree", "consistent": "sources consistent",
+                tf.DIFFERENT_DATES: "both hold at different dates"}
+
+
 def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     """Each figure two or more articles give, as its range with one dot per article: red where the sources
-    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers. The dots
-    of one figure sit a little apart, one above the other, so equal values never print over each other.
+    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers, blue where
+    point-in-time figures of different periods both hold, each at its own date, as the file acknowledges; a dot
+    then names its period. The dots of one figure sit a little apart, one above the other, so equal values never
+    print over each other.
 
     `compared` is lib.dashboard.compared_figures."""
     traces, rows_of = [], list(dict.fromkeys(compared["figure"]))
     for row, figure_label in enumerate(rows_of):
         rows = compared[compared["figure"] == figure_label]
         first = rows.iloc[0]
-        colour = GAP_COLOUR if first["status"] == "disagree" else OTHER_BAR
+        colour = STATUS_COLOURS.get(first["status"], OTHER_BAR)
+        words = STATUS_WORDS[first["status"]] + (f" (acknowledged: {first['reason']})" if first["reason"] else "")
         traces.append(go.Scatter(
             x=[first["low_usd"], first["high_usd"]], y=[row, row], mode="lines", showlegend=False,
             line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
             hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
-                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · sources {first['status']}<extra></extra>"))
+                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · {words}<extra></extra>"))
         offsets = [0.22 * (k - (len(rows) - 1) / 2) for k in range(len(rows))]
+        dated = rows["period"].nunique() > 1  # figures at their own dates: each dot says which
         traces.append(go.Scatter(
             x=rows["value_usd"], y=[row + o for o in offsets], mode="markers+text", showlegend=False,
             marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
-            text=[f"{t} · {src}" for t, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["source"])],
+            text=[f"{t}{f' ({p})' if dated else ''} · {src}"
+                  for t, p, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["period"], rows["source"])],
             textposition="middle right", customdata=rows[["source", "claim_id"]].values,
             hovertemplate="%{text} · %{customdata[1]}<extra></extra>"))
     figure = go.Figure(traces)
@@ -723,23 +741,27 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     widest = max(text_px(label, SCREEN_TICK_PX) for label in rows_of)
     figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
-    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, sources {r['status']}"
+    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, {STATUS_WORDS[r['status']]}"
                       for _, r in groups.iterrows())
     capped = bool(compared["capped"].any())
+    apart = bool((compared["status"] == tf.DIFFERENT_DATES).any())
     return Chart(
         name=f"{_slug(entity)}-disagreements",
         title=f"{entity}: where the sources disagree",
         subtitle="US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
-                 "overlap; grey: they agree within their qualifiers) and one dot per article" + (f" · {CAP_NOTE}" if capped else ""),
+                 "overlap; grey: they agree within their qualifiers"
+                 + ("; blue: both hold at different dates, as acknowledged" if apart else "") + ") and one dot per article"
+                 + (f" · {CAP_NOTE}" if capped else ""),
         figure=figure, data=compared.reset_index(drop=True), claims=_claims_behind(prepared, compared["claim_id"]),
         description=f"{words}." if words else "No figure is given by more than one article.",
     )
 
 
 def then_and_now(then: Projection, now: Projection, then_date, then_text: str, now_text: str, claims: pd.DataFrame,
-                 entity: str) -> Chart:
+                 entity: str, not_comparable: str = "") -> Chart:
     """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
-    cash path stops at zero, its shortfall drawn as an unfunded gap."""
+    cash path stops at zero, its shortfall drawn as an unfunded gap. not_comparable, why the two rest on inputs of
+    different kinds (lib.dashboard.kind_change), heads the subtitle and the description: not like with like."""
     then_label = f"Then: claims published by {pd.Timestamp(then_date):%d %b %Y}"
     figure = go.Figure([*cash_traces(then.frame["date"], then.frame["cash_end"], then_label, metric_colour("funding_round"), dash="dash"),
                         *cash_traces(now.frame["date"], now.frame["cash_end"], "Now: every claim", CASH_COLOUR)])
@@ -753,9 +775,11 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
         name=f"{_slug(entity)}-then-and-now",
         page=RUNWAY,
         title=f"{entity}: the runway then and now",
-        subtitle=f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
+        subtitle=(f"Not comparable: {not_comparable} · " if not_comparable else "")
+        + f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
         figure=figure, data=data, claims=_claim_table(claims),
-        description=f"Then: {runway_description(then)} Now: {runway_description(now)}",
+        description=(f"Not comparable: {not_comparable}. " if not_comparable else "")
+        + f"Then: {runway_description(then)} Now: {runway_description(now)}",
     )
 
 

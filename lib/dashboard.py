@@ -13,7 +13,7 @@ import pandas as pd
 
 from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
-from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
+from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, bundle_text, qualified
 
 CHOICES = ("Headline", "Low", "High")
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
@@ -148,11 +148,13 @@ def naive_runway(prepared: pd.DataFrame, entity: str, as_of, burn: pd.Series | N
 
 
 def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
-    """Every figure of one entity as the headline rule reads it: one row per metric, scope, period and rate."""
+    """Every figure of one entity as the headline rule reads it: one row per metric, scope, bundle, period and rate;
+    includes says what a bundled figure stands for."""
     rows = tf.headlines(prepared[prepared["entity"] == entity])
     return pd.DataFrame({
         "metric": rows["metric"].map(charts.metric_label),
         "scope": rows["scope"],
+        "includes": rows["includes"].map(bundle_text).astype("str"),
         "period": rows["period"],
         "per": rows["per"],
         "value": [qualified(charts.format_value(v, u), q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])],
@@ -164,24 +166,53 @@ def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def input_kinds(prepared: pd.DataFrame, claim_ids) -> tuple[str, ...]:
+    """What each claim behind a figure is, as its kind: metric and period ('cash burn 2024'), once each, in order.
+    claim_ids is an iterable of ids or a card's comma-separated claim_id."""
+    ids = [i.strip() for i in claim_ids.split(",")] if isinstance(claim_ids, str) else list(claim_ids)
+    by_id = prepared.drop_duplicates("id").set_index("id")
+    return tuple(dict.fromkeys(f"{charts.metric_label(by_id.loc[i, 'metric']).lower()} {by_id.loc[i, 'period']}"
+                               for i in ids if i in by_id.index))
+
+
+def kind_change(before: Sequence[str], after: Sequence[str]) -> str:
+    """Why a derived figure cannot be compared across two dates: its inputs changed kind ('cash burn 2024 became net
+    loss 2025'); '' when they are of the same kinds."""
+    dropped, added = [k for k in before if k not in after], [k for k in after if k not in before]
+    if not dropped and not added:
+        return ""
+    if not added:
+        return f"it no longer uses {', '.join(dropped)}"
+    if not dropped:
+        return f"it now also uses {', '.join(added)}"
+    return f"{', '.join(dropped)} became {', '.join(added)}"
+
+
 def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, include_undated: bool = True) -> pd.DataFrame:
     """The cards known at a later date beside those known earlier, like with like.
 
     A card is compared only with the earlier card of the same figure, period and scope; a card whose period
-    or scope moved on is listed as a new figure, with what stood in its place before. Columns: key, label,
-    then, now, change (now - then in USD, or months for the runway; NaN for a new figure), status.
+    or scope moved on is listed as a new figure, with what stood in its place before. A card of the same period
+    whose inputs changed kind (the burn behind the runway moving from cash burn to net loss, or to another year)
+    is "not comparable", with the reason. Columns: key, label, then, now, change (now - then in USD, or months for
+    the runway; NaN unless compared), status.
     """
-    before = headline_figures(tf.prepare(tf.as_of(claims, earlier, include_undated)), entity, earlier)
-    after = headline_figures(tf.prepare(tf.as_of(claims, later, include_undated)), entity, later)
-    merged = after[["key", "label", "period", "scope", "value_usd", "display"]].merge(
-        before[["key", "label", "period", "scope", "value_usd", "display"]], on="key", how="left", suffixes=("", "_before"))
+    sides = [tf.prepare(tf.as_of(claims, date, include_undated)) for date in (earlier, later)]
+    before, after = (headline_figures(prepared, entity, date) for prepared, date in zip(sides, (earlier, later)))
+    merged = after[["key", "label", "period", "scope", "value_usd", "display", "claim_id"]].merge(
+        before[["key", "label", "period", "scope", "value_usd", "display", "claim_id"]], on="key", how="left",
+        suffixes=("", "_before"))
     same = (merged["period"] == merged["period_before"]) & (merged["scope"] == merged["scope_before"])
     known = merged["display_before"].notna()
-    change = (merged["value_usd"] - merged["value_usd_before"]).where(same)
+    moved = pd.Series([kind_change(input_kinds(sides[0], b), input_kinds(sides[1], a)) if s else ""
+                       for s, a, b in zip(same, merged["claim_id"], merged["claim_id_before"])], index=merged.index, dtype="str")
+    like = same & (moved == "")
+    change = (merged["value_usd"] - merged["value_usd_before"]).where(like)
     status = [
-        ("unchanged" if c == 0 else "changed") if s else
+        ("unchanged" if c == 0 else "changed") if ok else
+        f"not comparable: {m}" if m else
         (f"new figure (before: {lb} {d})" if k else "new figure")
-        for s, k, c, lb, d in zip(same, known, change, merged["label_before"], merged["display_before"])
+        for ok, m, k, c, lb, d in zip(like, moved, known, change, merged["label_before"], merged["display_before"])
     ]
     return pd.DataFrame({
         "key": merged["key"], "label": merged["label"], "then": merged["display_before"].where(same),
@@ -189,28 +220,70 @@ def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, includ
     })
 
 
+def _waterfall_rows(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
+    """Whole-company yearly figures of every waterfall line started by the as-of date, recycled figures left out."""
+    metrics = [m for m, d in METRICS.items() if d.waterfall]
+    rows = _annual(tf.without_recycled(prepared), entity, metrics)
+    return rows if as_of is None else rows[rows["period_start"] <= pd.Timestamp(as_of)]
+
+
+def _missing(lines: set[str]) -> list[str]:
+    """What a year needs for a waterfall that explains something and lacks: a loss, a revenue figure, a cost line."""
+    needs = (("Net loss", "no net loss figure"), ("Revenue", "no revenue figure"))
+    return [text for line, text in needs if line not in lines] + ([] if lines & set(COST_LINES) else ["no cost line"])
+
+
 def waterfall_years(prepared: pd.DataFrame, entity: str, as_of=None) -> list[str]:
-    """Calendar years with a net loss for the entity, those with the most cost lines first, then latest."""
-    losses = _annual(prepared, entity, ["net_loss"])
-    if as_of is not None:
-        losses = losses[losses["period_start"] <= pd.Timestamp(as_of)]
-    years = sorted(set(losses["period"]), reverse=True)
-    cost_metrics = [m for m, d in METRICS.items() if d.waterfall in COST_LINES]
-    lines = {y: _annual(prepared, entity, cost_metrics, y)["metric"].nunique() for y in years}
-    return sorted(years, key=lambda y: -lines[y])
+    """Calendar years whose waterfall explains something: a net loss, a revenue figure and at least one cost line
+    (recycled figures do not count). Those with the most cost lines first, then the latest."""
+    rows = _waterfall_rows(prepared, entity, as_of)
+    lines = rows.groupby("period")["metric"].agg(lambda m: {METRICS[name].waterfall for name in m})
+    years = sorted((year for year, present in lines.items() if not _missing(present)), reverse=True)
+    costs = {year: len(lines[year] & set(COST_LINES)) for year in years}
+    return sorted(years, key=lambda y: -costs[y])
+
+
+def waterfall_gaps(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str, str]:
+    """The years with some waterfall figure that waterfall_years does not offer, oldest first, each with what it
+    lacks: {"2023": "no revenue figure and no cost line"}."""
+    rows = _waterfall_rows(prepared, entity, as_of)
+    lines = rows.groupby("period")["metric"].agg(lambda m: {METRICS[name].waterfall for name in m})
+    gaps = {year: _missing(present) for year, present in sorted(lines.items())}
+    return {year: " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+            for year, missing in gaps.items() if missing}
+
+
+def waterfall_gaps_text(gaps: dict[str, str]) -> str:
+    """'2023: no revenue figure; 2025: no cost line', or '' when every year is offered."""
+    return "; ".join(f"{year}: {missing}" for year, missing in gaps.items())
+
+
+def recycled_note(earlier: Sequence[str]) -> str:
+    """Why a candidate is left out: 'recycled from a, b, left out'."""
+    return f"recycled from {', '.join(earlier)}, left out"
 
 
 def waterfall_candidates(prepared: pd.DataFrame, entity: str, year: str) -> pd.DataFrame:
     """Every whole-company claim that could fill each line of the year's waterfall, in headline order:
-    line, id, metric, includes, value_usd, qualifier, finite_low, finite_high, basis, source, derived."""
+    line, id, metric, includes, value_usd, qualifier, finite_low, finite_high, basis, source, derived, left_out.
+    left_out says why a claim never fills its line (a recycled earlier figure, transforms.recycled); empty otherwise."""
+    recycled = tf.recycled(prepared[prepared["entity"] == entity])
     frames = []
     for line in WATERFALL_LINES:
         metrics = [m for m, d in METRICS.items() if d.waterfall == line]
         rows = tf.rank(_annual(prepared, entity, metrics, year))
-        frames.append(rows.assign(line=line, source=[charts.source_label(r) for _, r in rows.iterrows()]))
+        frames.append(rows.assign(line=line, source=[charts.source_label(r) for _, r in rows.iterrows()],
+                                  left_out=pd.Series([recycled_note(recycled[i]) if i in recycled else "" for i in rows["id"]],
+                                                     index=rows.index, dtype="str")))
     candidates = pd.concat(frames, ignore_index=True)
     return candidates[["line", "id", "metric", "includes", "value_usd", "qualifier", "finite_low", "finite_high", "basis",
-                       "source", "derived"]]
+                       "source", "derived", "left_out"]]
+
+
+def candidates_table(candidates: pd.DataFrame) -> pd.DataFrame:
+    """The candidates as the page lists them: why a figure is left out first, and what a bundle includes in words."""
+    shown = candidates.assign(includes=candidates["includes"].map(bundle_text).astype("str"))
+    return shown[["line", "id", "left_out", *[c for c in shown.columns if c not in ("line", "id", "left_out")]]]
 
 
 def choose(candidates: pd.DataFrame, choice: str) -> pd.Series:
@@ -248,7 +321,7 @@ def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dic
     candidates = waterfall_candidates(prepared, entity, year) if candidates is None else candidates
     picked = {}
     for line in WATERFALL_LINES:
-        options = candidates[candidates["line"] == line]
+        options = candidates[(candidates["line"] == line) & (candidates["left_out"] == "")]
         if not options.empty:
             picked[line] = choose(options, choices.get(line, "Headline"))
     if "Net loss" not in picked:
@@ -333,7 +406,8 @@ class _RunwayClaims:
 
 def _runway_claims(prepared: pd.DataFrame, entity: str, as_of=None) -> _RunwayClaims | None:
     """The year: the latest with both a revenue and a loss figure (else the latest loss); the cash: the latest
-    funding round (else investment). None without a loss."""
+    funding round (else investment). Recycled figures (transforms.recycled) are never inputs. None without a loss."""
+    prepared = tf.without_recycled(prepared)
     losses = _annual(prepared, entity, ["net_loss"])
     revenues = _annual(prepared, entity, ["revenue"])
     if as_of is not None:
@@ -444,16 +518,20 @@ def describe_raises(raises: tuple[tuple[dt.date, float], ...]) -> str:
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
     """The runway projected from claims published by `then`, beside the one from every claim.
 
-    Returns {"then": (inputs, projection) or None, "now": (...) or None, "predictions": forecasts known by
-    `then`, "later": funding, valuation, loss and revenue claims published after it (or undated)}.
+    Returns {"then": (inputs, projection) or None, "now": (...) or None, "not_comparable": why the two runways'
+    inputs are not of the same kinds (kind_change; '' when they are, or when a side is missing), "predictions":
+    forecasts known by `then`, "later": funding, valuation, loss and revenue claims published after it (or undated)}.
     """
     out = {}
     known = tf.as_of(claims, then, include_undated=True)
+    kinds = {}
     for key, frame, date in (("then", known, then), ("now", claims, None)):
         prepared = tf.prepare(frame)
         inputs = runway_inputs(prepared, entity, date)
         out[key] = None if inputs is None else (inputs, runway.project(
             inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd, 0.0, 0.0, inputs.start, horizon_months))
+        kinds[key] = None if inputs is None else input_kinds(prepared, inputs.claim_ids)
+    out["not_comparable"] = kind_change(kinds["then"], kinds["now"]) if None not in kinds.values() else ""
     out["predictions"] = known[(known["entity"] == entity) & known["metric"].isin(PREDICTIONS)]
     later = claims[~claims["id"].isin(known["id"]) & (claims["entity"] == entity)
                    & claims["metric"].isin(["funding_round", "valuation", "net_loss", "revenue"]) & claims["value"].notna()
@@ -471,7 +549,7 @@ def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict
     prepared = tf.prepare(claims)
     behind = prepared[prepared["id"].isin(set(then_inputs.claim_ids) | set(now_inputs.claim_ids)) & ~prepared["derived"]]
     return charts.then_and_now(then_projection, now_projection, then, then_inputs.explanation, now_inputs.explanation,
-                               behind, entity)
+                               behind, entity, comparison.get("not_comparable", ""))
 
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
@@ -526,17 +604,19 @@ def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str
     }
 
 
-SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "value", "unit", "per", "period", "basis", "qualifier", "quote",
+SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "includes", "value", "unit", "per", "period", "basis", "qualifier", "quote",
                         "quote_en", "source_publisher", "source_source_type", "source_published", "source_written",
                         "source_language", "inferred", "note", "conflict_id"]
 
 
 def filter_claims(prepared: pd.DataFrame, entities=(), metrics=(), sources=(), bases=(), languages=()) -> pd.DataFrame:
-    """The Sources table: original claims (no derived rows) matching every non-empty filter, in file order."""
+    """The Sources table: original claims (no derived rows) matching every non-empty filter, in file order; includes
+    says what a bundled figure stands for (vocabulary.bundle_text)."""
     rows = prepared[~prepared["derived"]]
     for column, wanted in (("entity", entities), ("metric", metrics), ("source", sources), ("basis", bases), ("source_language", languages)):
         if wanted:
             rows = rows[rows[column].isin(list(wanted))]
+    rows = rows.assign(includes=rows["includes"].map(bundle_text).astype("str"))
     return rows.sort_values("line", kind="mergesort")[SOURCE_TABLE_COLUMNS].reset_index(drop=True)
 
 
@@ -593,24 +673,32 @@ def burn_rates(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
 
 
 def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
-    """Every figure two or more articles give (transforms.comparisons), one row per claim in it: the group's
-    label, status and finite range, and the claim's own value and article.
+    """Every figure two or more articles give (transforms.dated_comparisons), one row per claim in it: the group's
+    label (naming a bundle), status (disagree, consistent, or point-in-time figures acknowledged as holding at
+    different dates), finite range and acknowledged reason, and the claim's own period, value and article.
 
-    Columns: figure, status, low_usd, high_usd, low_claim, high_claim, capped, claim_id, value_usd, qualifier, source.
+    Columns: figure, status, low_usd, high_usd, low_claim, high_claim, capped, reason, claim_id, period, value_usd,
+    qualifier, source.
     """
-    groups = tf.comparisons(prepared[prepared["entity"] == entity])
+    groups = tf.dated_comparisons(prepared[prepared["entity"] == entity])
     by_id = prepared.drop_duplicates("id").set_index("id")
     rows = []
     for _, group in groups.iterrows():
-        label = f"{charts.series_name(group['metric'], group['scope'])} {group['period']}"
-        for claim_id in (i.strip() for i in group["claim_ids"].split(",")):
+        ids = [i.strip() for i in group["claim_ids"].split(",")]
+        bundle = bundle_text(by_id.loc[ids[0], "includes"])
+        label = f"{charts.series_name(group['metric'], group['scope'])} {group['period']}" + (f" ({bundle})" if bundle else "")
+        for claim_id in ids:
             claim = by_id.loc[claim_id]
             rows.append({"figure": label, "status": group["status"], "low_usd": group["low"], "high_usd": group["high"],
                          "low_claim": group["low_claim"], "high_claim": group["high_claim"], "capped": group["capped"],
-                         "claim_id": claim_id, "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
+                         "reason": group["reason"], "claim_id": claim_id, "period": claim["period"],
+                         "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
                          "source": charts.source_label(claim)})
-    return pd.DataFrame(rows, columns=["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped",
-                                       "claim_id", "value_usd", "qualifier", "source"])
+    return pd.DataFrame(rows, columns=COMPARED_COLUMNS)
+
+
+COMPARED_COLUMNS = ["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped", "reason", "claim_id", "period",
+                    "value_usd", "qualifier", "source"]
 
 
 FUNDING_METRICS = ("funding_round", "investment_commitment", "investment")

@@ -8,7 +8,7 @@ import pandas as pd
 from lib import transforms as tf
 from lib.charts import format_usd
 from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
-from lib.vocabulary import COMPANY, metric_label, overlaps, qualified
+from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps, qualified
 
 # An Epoch kind and the article metric it may be compared with: like with like only. A run-rate is never
 # compared with a year's revenue, and debt is not a funding round.
@@ -18,8 +18,12 @@ COMPARISON_RULE = (
     "Like with like only: Epoch's yearly revenue against revenue per calendar year, valuation against valuation, "
     "equity funding against a funding round; never a run-rate against a year's revenue. A pair agrees when the "
     "article's range (its qualifier) and Epoch's overlap; Epoch's range comes from its confidence: "
-    + ", ".join(f"{name or 'none given'} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items()) + "."
+    + ", ".join(f"{name or 'none given'} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items()) + ". "
+    "A valuation is a level at a date, compared at its date, not by calendar year: one the articles give for a span "
+    "(a year) is compared with Epoch's levels dated within it, and when it matches one of them, Epoch's others in that "
+    "span are levels at another date, not disagreements."
 )
+ANOTHER_DATE = "another date"  # the verdict on an Epoch level at another date than the one an article's figure matches
 COMPUTE_KINDS = [name for name, kind in KINDS.items() if kind.table == "compute"]
 RUN_RATE_SERIES = "Revenue run-rate (last of the year)"
 YEARLY_SERIES = "Yearly revenue"
@@ -72,6 +76,8 @@ def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.
     money and is left out). The same period is transforms.same_period, by the Epoch kind's measure: a flow
     for the identical year, a stock when one date or period lies within the other. They agree when the
     article's interval (its qualifier) and Epoch's (its confidence, lib.peers.CONFIDENCE_TOLERANCE) overlap.
+    A point-in-time figure (a stock in lib.vocabulary, a valuation) is compared at its date: when it agrees with
+    one of Epoch's levels in its period, the verdict on Epoch's others there is ANOTHER_DATE.
     """
     ours = tf.drop_twins(prepared[
         (prepared["entity"] == entity) & prepared["metric"].isin(list(LIKE_WITH_LIKE.values()))
@@ -99,20 +105,38 @@ def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.
                 "epoch_low": float(row["low"]), "epoch_high": float(row["high"]),
                 "verdict": "agrees" if agree else "disagrees",
             })
-    return pd.DataFrame(pairs, columns=COMPARISON_COLUMNS)
+    return at_their_dates(pd.DataFrame(pairs, columns=COMPARISON_COLUMNS))
+
+
+def at_their_dates(compared: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of a point-in-time figure (lib.vocabulary: a stock) read at its date: when the figure agrees with
+    one Epoch level, its disagreement with Epoch's other levels in its period becomes ANOTHER_DATE."""
+    stock = compared["metric"].map({m.label: m.kind == "stock" for m in METRICS.values()}).fillna(False).astype(bool)
+    matched = set(compared.loc[stock & (compared["verdict"] == "agrees"), "claim_id"])
+    elsewhere = stock & (compared["verdict"] == "disagrees") & compared["claim_id"].isin(matched)
+    return compared.assign(verdict=compared["verdict"].mask(elsewhere, ANOTHER_DATE))
 
 
 def summary(compared: pd.DataFrame) -> str:
-    """'Epoch AI agrees on 3 of 4 pairs; it disagrees on Valuation 2024 ($80.0B against Oct 2024 157B: $157.0B).'"""
+    """'Epoch AI agrees on 3 of 4 pairs; it disagrees on Valuation 2024 ($80.0B against Oct 2024 157B: $157.0B).',
+    then the pairs left aside as levels at another date, with the Epoch level the figure matches."""
     if compared.empty:
         return "Epoch AI's data has no figure of the same metric and period as the articles' figures."
-    apart = compared[compared["verdict"] == "disagrees"]
-    text = f"Epoch AI agrees on {len(compared) - len(apart)} of {len(compared)} pairs of the same metric and period"
-    if apart.empty:
-        return text + "."
-    return text + "; it disagrees on " + "; ".join(
-        f"{row.metric} {row.period} ({row.ours}, {row.claim_id}, against Epoch's {row.epoch} of {row.epoch_period}, {row.epoch_id})"
-        for row in apart.itertuples()) + "."
+    elsewhere = compared[compared["verdict"] == ANOTHER_DATE]
+    paired = compared[compared["verdict"] != ANOTHER_DATE]
+    apart = paired[paired["verdict"] == "disagrees"]
+    text = f"Epoch AI agrees on {len(paired) - len(apart)} of {len(paired)} pairs of the same metric and period"
+    if not apart.empty:
+        text += "; it disagrees on " + "; ".join(
+            f"{row.metric} {row.period} ({row.ours}, {row.claim_id}, against Epoch's {row.epoch} of {row.epoch_period}, {row.epoch_id})"
+            for row in apart.itertuples())
+    text += "."
+    for row in elsewhere.itertuples():
+        match = paired[(paired["claim_id"] == row.claim_id) & (paired["verdict"] == "agrees")].iloc[0]
+        text += (f" {row.metric} {row.period} ({row.ours}, {row.claim_id}) matches Epoch's {match['epoch']} of "
+                 f"{match['epoch_period']} ({match['epoch_id']}), so Epoch's {row.epoch} of {row.epoch_period} ({row.epoch_id}) "
+                 "is a level at another date, not a disagreement.")
+    return text
 
 
 def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:

@@ -284,20 +284,77 @@ def _comparison_row(key: tuple, members: pd.DataFrame, disagree: bool) -> dict:
 
 
 def conflicts(claims: pd.DataFrame) -> pd.DataFrame:
-    """The comparisons whose sources disagree: intervals that do not overlap (see comparisons)."""
+    """The comparisons whose sources disagree: intervals that do not overlap (see comparisons). The audit reports
+    each of them, acknowledged or not."""
     found = comparisons(claims)
     return found[found["status"] == "disagree"].reset_index(drop=True)
 
 
+DIFFERENT_DATES = "different dates"  # the status of point-in-time figures that both hold, each at its own date
+
+
+def dated_comparisons(claims: pd.DataFrame) -> pd.DataFrame:
+    """comparisons as a reader is shown them, with reason: the file's acknowledgement of the group's disagreement
+    ('' for none). Point-in-time figures (stocks: a level at a date, vocabulary.Metric.kind) of different periods
+    whose disagreement the file acknowledges both hold, each at its own date (a valuation "in 2024" before the
+    October round, and October's): status DIFFERENT_DATES, not "disagree". Claims carry the acknowledgements in
+    attrs["acknowledged"] (lib.claims)."""
+    groups = comparisons(claims)
+    reasons = {frozenset(a.claims): a.reason for a in claims.attrs.get("acknowledged", ()) if a.kind == "disagreement"}
+    ids = groups["claim_ids"].map(lambda text: frozenset(i.strip() for i in text.split(",")))
+    reason = ids.map(lambda members: reasons.get(members, "")).astype("str")
+    stock = groups["metric"].map(lambda m: m in METRICS and METRICS[m].kind == "stock").astype(bool)
+    apart = (groups["status"] == "disagree") & (reason != "") & stock & groups["period"].str.contains(",", regex=False)
+    return groups.assign(status=groups["status"].mask(apart, DIFFERENT_DATES), reason=reason)
+
+
+def disputes(claims: pd.DataFrame) -> pd.DataFrame:
+    """The groups a reader is shown as disagreeing (dated_comparisons): conflicts, less the point-in-time figures
+    the file acknowledges as holding at different dates."""
+    found = dated_comparisons(claims)
+    return found[found["status"] == "disagree"].reset_index(drop=True)
+
+
 def mark_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Add conflict_id (missing unless the claim belongs to a group where sources disagree)."""
-    groups = conflicts(claims)
+    """Add conflict_id (missing unless the claim belongs to a group where sources disagree, see disputes)."""
+    groups = disputes(claims)
     member = {
         claim_id.strip(): conflict_id
         for conflict_id, ids in zip(groups["conflict_id"], groups["claim_ids"])
         for claim_id in ids.split(",")
     }
     return claims.assign(conflict_id=claims["id"].map(member).astype("str"))
+
+
+def echoes(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Recycled figures: each claim (the later repeat) whose amount, unit and rate for the same entity another
+    article gives for an earlier period (one that ends before the later one starts), whatever the metric or
+    scope, with the earlier claims it repeats in file order. Original claims only, currency twins dropped; the
+    audit's echo finding and the pages that leave recycled figures out both read this."""
+    originals = claims[~claims["derived"]] if "derived" in claims else claims
+    valued = originals[originals["value"].notna()]
+    if "fx_basis" in valued:
+        valued = drop_twins(valued)
+    valued = valued.assign(per_key=valued["per"].fillna(""))
+    pairs = valued.merge(valued, on=["entity", "value", "unit", "per_key"], suffixes=("_early", ""))
+    pairs = pairs[(pairs["source_early"] != pairs["source"]) & (pairs["period_end_early"] < pairs["period_start"])]
+    return {later: tuple(group["id_early"]) for later, group in pairs.groupby("id", sort=False)}
+
+
+def recycled(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Every row of a prepared frame that repeats an earlier figure (echoes), an annualised row under its own id
+    as well as its original's: id -> the earlier claims it repeats."""
+    found = echoes(claims)
+    if "derived_from" in claims:
+        derived = claims[claims["derived"] & claims["derived_from"].isin(list(found))]
+        found |= {row_id: found[origin] for row_id, origin in zip(derived["id"], derived["derived_from"])}
+    return found
+
+
+def without_recycled(claims: pd.DataFrame) -> pd.DataFrame:
+    """A prepared frame without the recycled figures (see recycled): what a later year's line or a runway input
+    may be filled from."""
+    return claims[~claims["id"].isin(list(recycled(claims)))]
 
 
 HEADLINE_RULE = (

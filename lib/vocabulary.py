@@ -98,6 +98,14 @@ def metric_label(name: str) -> str:
     return METRICS[name].label if name in METRICS else name.replace("_", " ").capitalize()
 
 
+def bundle_text(includes) -> str:
+    """What a bundled figure (a claim with includes) stands for, as every table, CSV and hover shows it: 'bundle of
+    training cost + compute cost'; '' for a figure of one metric. includes is the frame's comma-separated text."""
+    if not isinstance(includes, str) or not includes:
+        return ""
+    return "bundle of " + " + ".join(metric_label(name).lower() for name in includes.split(","))
+
+
 def metric_colour(name: str) -> str:
     return METRICS[name].colour if name in METRICS else OTHER_COLOUR
 

@@ -42,7 +42,7 @@ def draw(ctx: ui.Context) -> None:
             "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
         changes = cached.changes_since(ctx.dataset_key, ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
         st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
-                   "is a new figure.")
+                   "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable.")
         st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
                      column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
                                     "status": "Compared"})
@@ -50,7 +50,9 @@ def draw(ctx: ui.Context) -> None:
 
     def disagreements() -> None:
         st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
-                   f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}.")
+                   f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}. Point-in-time figures (valuations) "
+                   "of different dates that the file acknowledges as both holding are compared at their dates: 'different "
+                   "dates', with the reason.")
         compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
         if compared.empty:
             st.caption("No figure is given by more than one article among the claims in force for this company.")
@@ -64,7 +66,9 @@ def draw(ctx: ui.Context) -> None:
     def every_figure() -> None:
         st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
         st.dataframe(cached.figures_table(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity),
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch",
+                     column_config={"includes": st.column_config.TextColumn(
+                         "Includes", width="medium", help="What a bundled figure stands for: one amount for several metrics.")})
 
 
     def second_opinion_of_epoch(epoch_rows) -> None:

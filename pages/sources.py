@@ -46,7 +46,9 @@ def draw(ctx: ui.Context) -> None:
                        "quote": st.column_config.TextColumn("Quote (original)", width="large"),
                        "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
                        "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
-                       "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement"},
+                       "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement",
+                       "includes": st.column_config.TextColumn("Includes", width="medium", help="What a bundled figure stands for: one amount "
+                                                                               "for several metrics.")},
     )
     ui.csv_download("Download these claims (CSV)", table, file_name="burnboard-claims.csv", key="download_claims_csv")
     st.caption(f"{len(table)} of {len(claims)} claims shown.")
@@ -81,7 +83,9 @@ def draw(ctx: ui.Context) -> None:
 
     def comparisons() -> None:
         st.caption("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
-                   f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}).")
+                   f"their ranges, read from their qualifiers, do not overlap ({vocabulary.CAP_NOTE}). Point-in-time figures "
+                   "(valuations) of different dates that the file acknowledges as both holding are 'different dates', with "
+                   "the reason.")
         st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
                      width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
                                                      "high": st.column_config.NumberColumn(format="compact")})

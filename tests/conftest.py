@@ -89,6 +89,7 @@ def formula_claims_yaml() -> str:
         [
             {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, **text},
             {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, **text},
+            {"id": "acme-staff-2024", "entity": "Acme AI", "metric": "staff_cost", "value": 1_000_000_000, **text},
             {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
              "period": "2024-06", **text},
         ],

@@ -119,6 +119,13 @@ CASES = [
         + RECONCILE_MESSAGE.format(cost="$3.0B", cost_ids="compute", total="$2.0B"))], id="reconcile: every choice"),
     pytest.param(YEAR + [claim("compute", "compute_cost", 2.2e9, period="2023", qualifier="approximately")], "2024-06-01", [],
                  id="near miss: about $2.2B can be $2B"),
+    pytest.param([YEAR[0], claim("compute", "compute_cost", 3e9, period="2023")], "2024-06-01", [],
+                 id="near miss: costs above the loss, but no revenue figure to reconcile them with"),
+    pytest.param(YEAR + [claim("compute-2022", "compute_cost", 3e9, period="2022", source="b"),
+                         claim("compute", "compute_cost", 3e9, period="2023")], "2024-06-01", [(
+        "echo", ("compute-2022", "compute"),
+        "compute (compute cost, 2023) gives $3.0B a year, the amount other articles give for an earlier period: "
+        "compute-2022 (compute cost, 2022).")], id="near miss: the only cost line is recycled, so nothing to reconcile"),
     pytest.param(HIGH_ONLY, "2024-06-01", [(
         "reconcile", ("compute", "train-hi", "revenue", "loss"),
         "OpenAI 2023 (high choice): " + RECONCILE_MESSAGE.format(cost="$6.0B", cost_ids="compute, train-hi", total="$5.0B"))],

@@ -40,6 +40,46 @@ def test_claim_figure(value, unit, per, qualifier, expected):
     assert charts.claim_figure({"value": value, "unit": unit, "per": per, "qualifier": qualifier}) == expected
 
 
+@pytest.mark.parametrize("includes, expected", [
+    ("training_cost,compute_cost", "≥ $7.0B a year (bundle of training cost + compute cost)"),
+    (None, "≥ $7.0B a year"),
+])
+def test_claim_figure_says_what_a_bundle_includes(includes, expected):
+    row = pd.Series({"value": 7e9, "unit": "USD", "per": "year", "qualifier": "at_least", "includes": includes})
+    assert charts.claim_figure(row) == expected
+
+
+BUNDLED = [
+    {"id": "loss", "value": 5e9, "period": "2024", "qualifier": "exact"},
+    {"id": "revenue", "metric": "revenue", "value": 3.7e9, "period": "2024", "qualifier": "exact"},
+    {"id": "train", "metric": "training_cost", "value": 3e9, "period": "2024", "qualifier": "up_to"},
+    {"id": "bundle", "metric": "training_cost", "includes": ["training_cost", "compute_cost"], "value": 7e9, "period": "2024",
+     "qualifier": "at_least"},
+]
+
+
+def test_timeline_hover_and_data_say_what_a_bundle_includes():
+    chart = charts.timeline(tf.prepare(make_claims(BUNDLED)), "OpenAI", ["training_cost"], events=False)
+    [points] = [t for t in chart.figure.data if t.mode == "markers" and t.name == "Training cost (estimated)"]
+    assert [list(row) for row in points.customdata] == [
+        ["train", "2024", "estimated", "up_to", "News outlet: Publisher A (2024-06-01)", "≤ $3.0B", "company", ""],
+        ["bundle", "2024", "estimated", "at_least", "News outlet: Publisher A (2024-06-01)", "≥ $7.0B", "company",
+         "<br>bundle of training cost + compute cost"]]
+    assert points.hovertemplate == ("<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
+                                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>")
+    assert chart.data.set_index("id")["includes"].to_dict() == {"train": "", "bundle": "bundle of training cost + compute cost"}
+    assert chart.claims.set_index("id")["includes"].fillna("").to_dict() == {"train": "", "bundle": "training_cost,compute_cost"}
+
+
+def test_waterfall_hover_says_what_a_bundled_bar_includes():
+    prepared = tf.prepare(make_claims(BUNDLED))
+    chart = charts.waterfall(db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"}), prepared, "OpenAI", "2024")
+    trace = chart.figure.data[0]
+    assert [row[3] for row in trace.customdata] == ["", "<br>one figure that includes Servers & inference", "", ""]
+    assert trace.hovertemplate == ("<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: "
+                                   "%{customdata[0]}<extra></extra>")
+
+
 @pytest.fixture
 def prepared():
     return tf.prepare(make_claims(
@@ -377,8 +417,8 @@ def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
         "figure": ["Training cost 2024", "Training cost 2024", "Net loss 2024", "Net loss 2024"],
         "status": ["disagree", "disagree", "consistent", "consistent"], "low_usd": [0.0, 0.0, 4.5e9, 4.5e9],
         "high_usd": [10.5e9, 10.5e9, 5.5e9, 5.5e9], "low_claim": ["a", "a", "c", "c"], "high_claim": ["b", "b", "c", "c"],
-        "capped": [True, True, False, False], "claim_id": ["a", "b", "c", "d"], "value_usd": [3e9, 7e9, 5e9, 5e9],
-        "qualifier": ["up_to", "at_least", "approximately", "exact"], "source": ["A", "B", "A", "B"],
+        "capped": [True, True, False, False], "reason": [""] * 4, "claim_id": ["a", "b", "c", "d"], "period": ["2024"] * 4,
+        "value_usd": [3e9, 7e9, 5e9, 5e9], "qualifier": ["up_to", "at_least", "approximately", "exact"], "source": ["A", "B", "A", "B"],
     })
     chart = charts.disagreements(compared, prepared, "OpenAI")
     ranges = [t for t in chart.figure.data if t.mode == "lines"]
@@ -397,11 +437,49 @@ def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
     assert chart.figure.layout.margin.l == 162 and chart.figure.layout.showlegend is False
 
 
+def test_point_in_time_figures_acknowledged_at_different_dates_are_not_drawn_as_a_conflict():
+    reason = "The $80B predates the October round."
+    claims = make_claims([
+        {"id": "v-80", "metric": "valuation", "value": 80e9, "per": ..., "period": "2024", "qualifier": "exact", "source": "a"},
+        {"id": "v-157", "metric": "valuation", "value": 157e9, "per": ..., "period": "2024-10", "qualifier": "exact", "source": "b"},
+        {"id": "t-3", "metric": "training_cost", "value": 3e9, "period": "2024", "qualifier": "exact", "source": "a"},
+        {"id": "t-7", "metric": "training_cost", "value": 7e9, "period": "2024", "qualifier": "exact", "source": "b"},
+    ], [{"id": "a", "publisher": "Alpha"}, {"id": "b", "publisher": "Beta", "published": "2024-11-01"}],
+        [{"kind": "disagreement", "claims": ["v-80", "v-157"], "reason": reason},
+         {"kind": "disagreement", "claims": ["t-3", "t-7"], "reason": "Kept as printed."}])
+    prepared = tf.prepare(claims)
+    compared = db.compared_figures(prepared, "OpenAI")
+    expected = pd.DataFrame({
+        "figure": ["Training cost 2024"] * 2 + ["Valuation 2024, 2024-10"] * 2,
+        "status": ["disagree", "disagree", "different dates", "different dates"],
+        "reason": ["Kept as printed."] * 2 + [reason] * 2,  # an acknowledged flow still disagrees
+        "claim_id": ["t-3", "t-7", "v-80", "v-157"], "period": ["2024", "2024", "2024", "2024-10"],
+    })
+    pd.testing.assert_frame_equal(compared[["figure", "status", "reason", "claim_id", "period"]], expected)
+    chart = charts.disagreements(compared, prepared, "OpenAI")
+    ranges = [t for t in chart.figure.data if t.mode == "lines"]
+    assert [(t.name, t.line.color) for t in ranges] == [("Training cost 2024: range", charts.GAP_COLOUR),
+                                                        ("Valuation 2024, 2024-10: range", charts.DATES_COLOUR)]
+    assert ranges[1].hovertemplate == ("Valuation 2024, 2024-10: $80.0B (v-80) to $157.0B (v-157) · both hold at different "
+                                       f"dates (acknowledged: {reason})<extra></extra>")
+    dots = [list(t.text) for t in chart.figure.data if t.mode == "markers+text"]
+    assert dots == [["$3.0B · Alpha (2024-06-01)", "$7.0B · Beta (2024-11-01)"],
+                    ["$80.0B (2024) · Alpha (2024-06-01)", "$157.0B (2024-10) · Beta (2024-11-01)"]]
+    assert chart.description == ("Training cost 2024: $3.0B to $7.0B, sources disagree; Valuation 2024, 2024-10: $80.0B to "
+                                 "$157.0B, both hold at different dates.")
+    assert "; blue: both hold at different dates, as acknowledged)" in chart.subtitle
+    # the timeline shades only the disagreement, and the Sources table marks only its claims as disputed
+    timeline = charts.timeline(prepared, "OpenAI", ["valuation", "training_cost"], events=False)
+    assert [t.name for t in timeline.figure.data if t.name.startswith("Sources disagree")] == [
+        "Sources disagree: $3.0B (t-3) to $7.0B (t-7)"]
+    assert prepared.set_index("id")["conflict_id"].notna().to_dict() == {"v-80": False, "v-157": False, "t-3": True, "t-7": True}
+
+
 def test_disagreements_keep_the_usual_left_margin_for_short_row_names(prepared):
     compared = pd.DataFrame({
         "figure": ["Loss", "Loss"], "status": ["consistent"] * 2, "low_usd": [4.5e9] * 2, "high_usd": [5.5e9] * 2,
-        "low_claim": ["c"] * 2, "high_claim": ["c"] * 2, "capped": [False] * 2, "claim_id": ["c", "d"], "value_usd": [5e9] * 2,
-        "qualifier": ["exact"] * 2, "source": ["A", "B"],
+        "low_claim": ["c"] * 2, "high_claim": ["c"] * 2, "capped": [False] * 2, "reason": [""] * 2, "claim_id": ["c", "d"],
+        "period": ["2024"] * 2, "value_usd": [5e9] * 2, "qualifier": ["exact"] * 2, "source": ["A", "B"],
     })
     assert charts.disagreements(compared, prepared, "OpenAI").figure.layout.margin.l == 90  # 0.52 x 12 x 4 + 50 = 75
 

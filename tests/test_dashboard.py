@@ -124,6 +124,64 @@ def test_changes_since_compares_like_with_like():
     assert loss["status"] == "new figure (before: Net loss (2024) $5.0B)"
 
 
+LATE = SOURCES + [{"id": "late", "published": "2026-02-01"}]
+LOSS_2025 = {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "late", "qualifier": "more_than", "basis": "reported"}
+
+
+@pytest.mark.parametrize("added, later, expected", [
+    # the runway's burn moves from 2024's cash burn to 2025's loss; its round stays: not the same figure
+    ([{"id": "burn-2024", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "old", "basis": "projected",
+       "qualifier": "exact"}, LOSS_2025],
+     "2026-02-01", {
+         "burn_year": ["Burn per year (2025)", None, "> $8.0B", "new figure (before: Burn per year (2024) $4.0B)"],
+         "naive_runway": ["Naive runway", "18 months", "≤ 9 months", "not comparable: cash burn 2024 became net loss 2025"]}),
+    # the same year, another metric: a cash-burn figure published later takes the loss's place
+    ([{"id": "burn-2024", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "late", "basis": "projected",
+       "qualifier": "exact"}],
+     "2026-02-01", {
+         "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "not comparable: net loss 2024 became cash burn 2024"],
+         "naive_runway": ["Naive runway", "14 months", "18 months", "not comparable: net loss 2024 became cash burn 2024"]}),
+    # near miss: a second article repeats the same kinds of figure; the runway is compared
+    ([{"id": "loss-2024-late", "value": 4e9, "period": "2024", "source": "late", "qualifier": "exact", "basis": "reported"}],
+     "2026-02-01", {
+         "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "changed"],
+         "naive_runway": ["Naive runway", "14 months", "18 months", "changed"]}),
+])
+def test_changes_since_shows_a_figure_whose_inputs_changed_kind_as_not_comparable(added, later, expected):
+    got = db.changes_since(make_claims(BASE + added, LATE), "OpenAI", "2024-12-31", later).set_index("key")
+    for key, (label, then, now, status) in expected.items():
+        row = got.loc[key]
+        assert [row["label"], None if pd.isna(row["then"]) else row["then"], row["now"], row["status"]] == [label, then, now, status]
+        assert pd.isna(row["change"]) == (status != "changed"), key
+
+
+@pytest.mark.parametrize("before, after, reason", [
+    (("funding round 2024-10", "cash burn 2024"), ("funding round 2024-10", "net loss 2025"), "cash burn 2024 became net loss 2025"),
+    (("funding round 2024-10", "net loss 2024"), ("funding round 2024-10", "net loss 2024"), ""),
+    (("net loss 2024",), ("revenue 2024", "net loss 2024"), "it now also uses revenue 2024"),
+    (("revenue 2024", "net loss 2024"), ("net loss 2024",), "it no longer uses revenue 2024"),
+    (("investment (tranche) 2023", "net loss 2023"), ("funding round 2024-10", "net loss 2024"),
+     "investment (tranche) 2023, net loss 2023 became funding round 2024-10, net loss 2024"),
+])
+def test_kind_change(before, after, reason):
+    assert db.kind_change(before, after) == reason
+
+
+def test_then_and_now_says_when_its_inputs_are_not_like_with_like():
+    claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
+                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"}], SOURCES)
+    got = db.then_vs_now(claims, "OpenAI", "2023-12-31")
+    assert got["not_comparable"] == "net loss 2023 became net loss 2024"
+    chart = db.then_and_now_chart(claims, "OpenAI", "2023-12-31", got)
+    assert chart.subtitle.startswith("Not comparable: net loss 2023 became net loss 2024 · US dollars · no growth assumed · then: ")
+    assert chart.description.startswith("Not comparable: net loss 2023 became net loss 2024. Then: ")
+    same = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                        {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
+                        {"id": "loss-again", "value": 2e9, "period": "2023", "source": "new", "basis": "reported"}], SOURCES)
+    assert db.then_vs_now(same, "OpenAI", "2023-12-31")["not_comparable"] == ""
+
+
 def test_changes_since_lists_a_figure_unknown_before_as_new():
     claims = make_claims(BASE, SOURCES)
     got = db.changes_since(claims, "OpenAI", "2023-07-01", "2024-12-31").set_index("key")
@@ -195,9 +253,73 @@ def test_reconcile_reads_the_qualifiers_before_warning():
     assert check["ok"] and check["gap_usd"] == pytest.approx(8.3e9 - 8.5e9)
 
 
-def test_waterfall_years_prefer_the_year_with_most_lines(prepared):
-    assert db.waterfall_years(prepared, "OpenAI") == ["2024", "2023"]
-    assert db.waterfall_years(prepared, "OpenAI", "2023-12-31") == ["2023"]
+LOSS_2023, REVENUE_2023 = ({"id": "loss-2023", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "revenue-2023", "metric": "revenue", "value": 0.5e9, "period": "2023", "source": "old"})
+STAFF_2023 = {"id": "staff-2023", "metric": "staff_cost", "value": 0.2e9, "period": "2023", "source": "old"}
+# the same $1M a day, given first for 2023's ChatGPT and again by another article as 2024's company servers
+CHATGPT_DAY_2023 = {"id": "chatgpt-day-2023", "metric": "operating_cost", "scope": "ChatGPT", "value": 1e6, "per": "day",
+                    "period": "2023", "source": "old"}
+
+
+@pytest.mark.parametrize("claims, as_of, years, gaps", [
+    (BASE, None, ["2024"], {"2023": "no revenue figure and no cost line"}),
+    (BASE, "2023-12-31", [], {"2023": "no revenue figure and no cost line"}),
+    ([LOSS_2023, REVENUE_2023], None, [], {"2023": "no cost line"}),
+    ([LOSS_2023, STAFF_2023], None, [], {"2023": "no revenue figure"}),
+    ([REVENUE_2023, STAFF_2023], None, [], {"2023": "no net loss figure"}),
+    ([STAFF_2023], None, [], {"2023": "no net loss figure and no revenue figure"}),
+    # two years that explain something: the one with more cost lines first, although it is older; else the latest
+    ([c for c in BASE if c["id"] != "loss-2023"] + [LOSS_2023, REVENUE_2023, STAFF_2023], None, ["2024", "2023"], {}),
+    ([LOSS_2023, REVENUE_2023, STAFF_2023, {"id": "loss-2024", "value": 2e9, "period": "2024", "source": "new"},
+      {"id": "revenue-2024", "metric": "revenue", "value": 1.2e9, "period": "2024", "source": "new"},
+      {"id": "staff-2024", "metric": "staff_cost", "value": 0.4e9, "period": "2024", "source": "new"}], None, ["2024", "2023"], {}),
+    # a year whose only cost line repeats an earlier figure has no cost line
+    ([c for c in BASE if c["id"] in ("loss-2024", "revenue-2024", "servers-2024")] + [CHATGPT_DAY_2023], None, [],
+     {"2024": "no cost line"}),
+])
+def test_waterfall_years_offer_only_a_year_that_explains_something(claims, as_of, years, gaps):
+    prepared = tf.prepare(make_claims(claims, SOURCES))
+    assert db.waterfall_years(prepared, "OpenAI", as_of) == years
+    assert db.waterfall_gaps(prepared, "OpenAI", as_of) == gaps
+
+
+@pytest.mark.parametrize("gaps, text", [
+    ({}, ""),
+    ({"2023": "no revenue figure"}, "2023: no revenue figure"),
+    ({"2023": "no revenue figure", "2025": "no cost line"}, "2023: no revenue figure; 2025: no cost line"),
+])
+def test_waterfall_gaps_text(gaps, text):
+    assert db.waterfall_gaps_text(gaps) == text
+
+
+def test_a_recycled_figure_is_listed_but_never_fills_a_line():
+    prepared = tf.prepare(make_claims(BASE + [CHATGPT_DAY_2023], SOURCES))
+    candidates = db.waterfall_candidates(prepared, "OpenAI", "2024")
+    servers = candidates[candidates["line"] == "Servers & inference"][["id", "value_usd", "left_out"]].reset_index(drop=True)
+    expected = pd.DataFrame({"id": ["compute-2024", "servers-2024-annualised"], "value_usd": [4e9, 365e6],
+                             "left_out": ["", "recycled from chatgpt-day-2023, left out"]})
+    pd.testing.assert_frame_equal(servers, expected)
+    assert set(candidates.loc[candidates["line"] != "Servers & inference", "left_out"]) == {""}
+    # Low picked the $365M a year before; now the only servers figure left is the compute cost
+    for choice in db.CHOICES:
+        lines = db.waterfall_lines(prepared, "OpenAI", "2024", {"Servers & inference": choice})
+        assert lines.loc[lines["label"] == "Servers & inference", ["amount_usd", "claim_ids"]].values.tolist() == [
+            [-4e9, "compute-2024"]], choice
+
+
+def test_the_candidates_table_puts_why_first_and_names_a_bundle():
+    prepared = tf.prepare(make_claims(BASE + [CHATGPT_DAY_2023, BUNDLE], SOURCES))
+    table = db.candidates_table(db.waterfall_candidates(prepared, "OpenAI", "2024"))
+    assert list(table.columns[:4]) == ["line", "id", "left_out", "metric"]
+    training = table[table["line"] == "Training"][["id", "includes"]].values.tolist()
+    assert training == [["train-hi", ""], ["train-lo", ""], ["bundle", "bundle of training cost + compute cost"]]
+
+
+def test_recycled_figures_stay_out_of_the_runway_inputs():
+    # the later "round" repeats the earlier article's $6B tranche: the runway starts from the tranche instead
+    claims = BASE + [{"id": "tranche-2023", "metric": "investment", "value": 6e9, "per": ..., "period": "2023-01", "source": "old"}]
+    inputs = db.runway_inputs(tf.prepare(make_claims(claims, SOURCES)), "OpenAI")
+    assert (inputs.cash_usd, inputs.start, inputs.claim_ids[0]) == (6e9, dt.date(2023, 1, 1), "tranche-2023")
 
 
 def test_waterfall_without_a_loss_is_refused(prepared):
@@ -349,8 +471,28 @@ def test_figures_table_lists_each_metric_scope_and_period_once(prepared):
     assert list(training["claim"]) == ["train-hi"] and list(training["value"]) == ["≥ $6.0B"]
     operating = table[table["metric"] == "Operating cost"][["scope", "claim"]].values.tolist()
     assert operating == [["ChatGPT", "chatgpt-cost-2024"], ["company", "servers-2024"]]
-    assert list(table.columns) == ["metric", "scope", "period", "per", "value", "usd", "basis", "qualifier", "source", "claim"]
+    assert list(table.columns) == ["metric", "scope", "includes", "period", "per", "value", "usd", "basis", "qualifier", "source",
+                                   "claim"]
     assert table.loc[table["claim"] == "round", "source"].tolist() == ["News outlet: Publisher A (2024-06-01)"]
+
+
+BUNDLE = {"id": "bundle", "metric": "training_cost", "includes": ["training_cost", "compute_cost"], "value": 7e9, "period": "2024",
+          "source": "old", "qualifier": "at_least"}
+
+
+def test_every_figure_says_what_a_bundle_includes():
+    table = db.figures_table(tf.prepare(make_claims(BASE + [BUNDLE], SOURCES)), "OpenAI")
+    training = table[table["metric"] == "Training cost"][["includes", "value", "claim"]].reset_index(drop=True)
+    expected = pd.DataFrame({"includes": ["", "bundle of training cost + compute cost"], "value": ["≥ $6.0B", "≥ $7.0B"],
+                             "claim": ["train-hi", "bundle"]})
+    pd.testing.assert_frame_equal(training, expected)
+
+
+def test_the_sources_table_says_what_a_bundle_includes():
+    table = db.filter_claims(tf.prepare(make_claims(BASE + [BUNDLE], SOURCES)), metrics=["training_cost"])
+    expected = pd.DataFrame({"id": ["train-lo", "train-hi", "bundle"], "metric": ["training_cost"] * 3,
+                             "includes": ["", "", "bundle of training cost + compute cost"]})
+    pd.testing.assert_frame_equal(table[["id", "metric", "includes"]], expected)
 
 
 def test_the_real_overview_reads_as_the_issue_asks(real_claims):
@@ -488,8 +630,8 @@ def test_burn_rates_divide_each_years_burn_and_name_a_products_scope():
 def test_compared_figures_list_each_article_in_a_figure_two_give(prepared):
     expected = pd.DataFrame({
         "figure": ["Training cost 2024"] * 2, "status": ["disagree"] * 2, "low_usd": [0.0] * 2, "high_usd": [9e9] * 2,
-        "low_claim": ["train-lo"] * 2, "high_claim": ["train-hi"] * 2, "capped": [True] * 2,
-        "claim_id": ["train-lo", "train-hi"], "value_usd": [2e9, 6e9], "qualifier": ["up_to", "at_least"],
+        "low_claim": ["train-lo"] * 2, "high_claim": ["train-hi"] * 2, "capped": [True] * 2, "reason": [""] * 2,
+        "claim_id": ["train-lo", "train-hi"], "period": ["2024"] * 2, "value_usd": [2e9, 6e9], "qualifier": ["up_to", "at_least"],
         "source": ["Publisher A (2024-06-01)", "Publisher A (written 2024)"],
     })
     pd.testing.assert_frame_equal(db.compared_figures(prepared, "OpenAI"), expected)

@@ -172,7 +172,7 @@ def test_runway_url_opens_in_that_state(query, key, expected):
         ("overview", {"asof": "2023-08-13"}, lambda at: str(at.date_input(key="asof").value) == "2023-08-13"),
         ("timeline", {"scale": "Linear", "metrics": "valuation,net_loss"},
          lambda at: at.multiselect(key="metrics").value == ["valuation", "net_loss"] and chart_spec(at)["layout"]["yaxis"]["type"] == "linear"),
-        ("waterfall", {"year": "2023"}, lambda at: "2023" in chart_spec(at)["layout"]["yaxis"]["title"]["text"]),
+        ("waterfall", {"pick_training": "High"}, lambda at: "Training + Servers & inference" in bars(at)),
         ("sources", {"f_bases": "projected"}, lambda at: set(at.dataframe[0].value["basis"]) == {"projected"}),
     ],
 )
@@ -212,6 +212,29 @@ def test_waterfall_choice_replaces_the_lines_a_bundle_covers():
     assert not at.warning
 
 
+def test_waterfall_offers_only_a_year_that_explains_something_and_leaves_the_recycled_figure_out():
+    at = page("waterfall")
+    assert at.button_group(key="year").options == ["2024"]
+    captions = [c.value for c in at.caption]
+    assert md_escape("A year is offered when it has a net loss, a revenue figure and a cost line. Not offered: 2023: no revenue "
+                     "figure and no cost line; 2025: no revenue figure and no cost line.") in captions
+    assert md_escape("Servers & inference: openai-server-operating-cost-2024-fr-annualised (LEBIGDATA.FR (written 2024)) is "
+                     "recycled from openai-chatgpt-operating-cost-2023-ko-usd, openai-chatgpt-operating-cost-2023-en, "
+                     "left out.") in captions
+    assert [s.key for s in at.selectbox if s.key.startswith("pick_")] == ["pick_training"]  # one servers figure is left
+    at.session_state["waterfall_candidates"] = True  # the reader opens the list of every figure
+    at.run()
+    listed = at.dataframe[0].value.set_index("id")["left_out"]
+    assert listed["openai-server-operating-cost-2024-fr-annualised"] == (
+        "recycled from openai-chatgpt-operating-cost-2023-ko-usd, openai-chatgpt-operating-cost-2023-en, left out")
+    assert set(listed.drop("openai-server-operating-cost-2024-fr-annualised")) == {""}
+    at.checkbox(key="undated").set_value(False).run()  # the 2024 articles are undated: only losses are left
+    assert not at.exception
+    assert [i.value for i in at.info] == [md_escape(
+        "No year of OpenAI has a net loss, a revenue figure and a cost line in the claims in force, so no waterfall would "
+        "explain anything: 2023: no revenue figure and no cost line; 2025: no revenue figure and no cost line.")]
+
+
 def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():
     at = page("overview")
     assert metric(at, "Naive runway") == "≤ 10 months"
@@ -235,8 +258,29 @@ def test_overview_compares_like_with_like():
     changes = next(d.value for d in at.dataframe if "status" in d.value).set_index("label")
     assert changes.loc["Net loss (2025)", "status"] == "new figure (before: Net loss (2024) ≈ $5.0B)"
     assert changes.loc["Revenue (2024)", "status"] == "unchanged"
+    # the runway's round is the same, but its burn moved from 2024's cash burn to 2025's loss
+    assert changes.loc["Naive runway", ["then", "now", "status"]].tolist() == [
+        "16 months", "≤ 10 months", "not comparable: cash burn 2024 became net loss 2025"]
+    assert ("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
+            "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable.") in [
+        c.value for c in at.caption]
     at.date_input(key="since").set_value("2023-08-13").run()
     assert next(d.value for d in at.dataframe if "status" in d.value).set_index("label").loc["Revenue (2024)", "status"] == "new figure"
+
+
+BUNDLE_TEXT = "bundle of training cost + compute cost"
+
+
+def test_every_figure_and_the_sources_table_say_what_a_bundle_includes():
+    at = open_tab(page("overview"), "overview_view", "Every figure")
+    table = next(d.value for d in at.dataframe if "includes" in d.value)
+    training = table[(table["metric"] == "Training cost") & (table["period"] == "2024")]
+    assert training[["value", "includes", "claim"]].values.tolist() == [
+        ["≤ $3.0B", "", "openai-training-cost-2024-en"], ["≥ $7.0B", BUNDLE_TEXT, "openai-training-cost-2024-fr"]]
+    sources = page("sources", f_metrics="training_cost")
+    rows = sources.dataframe[0].value.set_index("id")["includes"]
+    assert rows.to_dict() == {"openai-gpt4-training-cost-ko": "", "openai-training-cost-2024-en": "",
+                              "openai-training-cost-2024-fr": BUNDLE_TEXT}
 
 
 def test_sources_filters_narrow_the_table():
@@ -437,8 +481,9 @@ def test_a_peer_only_company_is_offered_and_its_pages_say_what_the_data_cannot_s
 
 def test_overview_says_where_epoch_agrees_with_the_articles():
     at = open_tab(page("overview"), "overview_view", "Second opinion: Epoch AI")
-    assert ("Epoch AI agrees on 4 of 5 pairs of the same metric and period; it disagrees on Valuation 2024 ($80.0B, "
-            "openai-valuation-2024-fr, against Epoch's $157.0B of 2024-10-02, Oct 2024 157B).") in [
+    assert ("Epoch AI agrees on 4 of 4 pairs of the same metric and period. Valuation 2024 ($80.0B, openai-valuation-2024-fr) "
+            "matches Epoch's $80.0B of 2024-02-16 (Feb 2024 80B), so Epoch's $157.0B of 2024-10-02 (Oct 2024 157B) is a level "
+            "at another date, not a disagreement.") in [
         m.value.replace("\\", "") for m in at.markdown]
     table = next(d.value for d in at.dataframe if "verdict" in d.value)
     assert list(zip(table["claim_id"], table["epoch_id"], table["verdict"])) == [
@@ -446,8 +491,24 @@ def test_overview_says_where_epoch_agrees_with_the_articles():
         ("openai-funding-round-2024-10-ko", "Oct 2024 157B", "agrees"),
         ("openai-valuation-2024-fr", "Feb 2024 80B", "agrees"),
         ("openai-valuation-2024-10-ko", "Oct 2024 157B", "agrees"),
-        ("openai-valuation-2024-fr", "Oct 2024 157B", "disagrees"),
+        ("openai-valuation-2024-fr", "Oct 2024 157B", "another date"),
     ]
+
+
+def test_the_overview_draws_the_valuations_as_holding_at_different_dates():
+    at = open_tab(page("overview"), "overview_view", "Where the sources disagree")
+    table = next(d.value for d in at.dataframe if "reason" in d.value).set_index("claim_ids")
+    assert table.loc["openai-valuation-2024-10-ko, openai-valuation-2024-fr", ["status", "reason"]].tolist() == [
+        "different dates", "The French article's $80 billion most likely predates the October 2024 round after which the "
+        "Korean article gives $157 billion, so both can hold at different dates in 2024."]
+    [chart] = [chart_spec(at, k) for k in range(len(at.get("plotly_chart")))]
+    ranges = {t["name"]: t for t in chart["data"] if t["mode"] == "lines"}
+    valuation = ranges["Valuation 2024, 2024-10: range"]
+    assert valuation["line"]["color"] == "#0072b2"
+    assert "both hold at different dates (acknowledged: The French article" in valuation["hovertemplate"]
+    assert [t["text"] for t in chart["data"] if t["name"] == "Valuation 2024, 2024-10: articles"] == [
+        ["$157.0B (2024-10) · Unknown Korean translation site (from VietNamNet) (written 2024-Q4)",
+         "$80.0B (2024) · LEBIGDATA.FR (written 2024)"]]
 
 
 def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
@@ -608,7 +669,7 @@ def test_md_highlight_keeps_article_text_inert(before, match, after, expected):
 
 
 @pytest.mark.parametrize("tab, column, expected", [
-    ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "disagree"]),
+    ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "different dates"]),
     ("Articles", "publisher", ["Personal blog (repost of a GPTers post)", "Unknown Korean translation site (from VietNamNet)",
                                "Unknown blog (Blogger-style page)", "디지털타임스 (Digital Times)", "LEBIGDATA.FR"]),
     ("Exchange rates the articles imply", "currency", ["KRW", "KRW", "KRW"]),

@@ -55,7 +55,8 @@ def test_comparisons_pair_like_with_like_and_read_confidence_as_an_interval(comp
         ["Revenue", "2024", "rev-2024", "≈ $5.0B", "2024 5.4B", "2024", "$5.4B", "Likely", "agrees"],
         ["Funding round", "2024-10", "round-2024-10", "$6.0B", "Oct 2024 round", "2024-10-02", "$6.7B", "Likely", "disagrees"],
         ["Valuation", "2024", "val-2024", "$80.0B", "Feb 2024 80B", "2024-02-16", "$80.0B", "Likely", "agrees"],
-        ["Valuation", "2024", "val-2024", "$80.0B", "Oct 2024 157B", "2024-10-02", "$157.0B", "Confident", "disagrees"],
+        # the 2024 figure matches February's level: October's is a level at another date
+        ["Valuation", "2024", "val-2024", "$80.0B", "Oct 2024 157B", "2024-10-02", "$157.0B", "Confident", "another date"],
     ], columns=["metric", "period", "claim_id", "ours", "epoch_id", "epoch_period", "epoch", "confidence", "verdict"])
     got = compared[expected.columns].sort_values(["metric", "epoch_id"], kind="mergesort").reset_index(drop=True)
     pd.testing.assert_frame_equal(got, expected.sort_values(["metric", "epoch_id"], kind="mergesort").reset_index(drop=True))
@@ -85,12 +86,37 @@ def test_a_near_miss_becomes_an_agreement_once_the_intervals_touch(tmp_path):
     assert list(found["verdict"]) == ["agrees"]
 
 
-def test_summary_names_each_disagreement(compared):
+def test_summary_names_each_disagreement_and_each_level_at_another_date(compared):
     assert so.summary(compared) == (
-        "Epoch AI agrees on 2 of 4 pairs of the same metric and period; it disagrees on "
-        "Funding round 2024-10 ($6.0B, round-2024-10, against Epoch's $6.7B of 2024-10-02, Oct 2024 round); "
-        "Valuation 2024 ($80.0B, val-2024, against Epoch's $157.0B of 2024-10-02, Oct 2024 157B).")
+        "Epoch AI agrees on 2 of 3 pairs of the same metric and period; it disagrees on "
+        "Funding round 2024-10 ($6.0B, round-2024-10, against Epoch's $6.7B of 2024-10-02, Oct 2024 round). "
+        "Valuation 2024 ($80.0B, val-2024) matches Epoch's $80.0B of 2024-02-16 (Feb 2024 80B), so Epoch's $157.0B of "
+        "2024-10-02 (Oct 2024 157B) is a level at another date, not a disagreement.")
     assert so.summary(compared.iloc[0:0]) == "Epoch AI's data has no figure of the same metric and period as the articles' figures."
+
+
+LEVELS_2024 = [funding("Feb 2024 80B", "valuation", "2024-02-16", 80 * B, "Likely"),
+               funding("Oct 2024 157B", "valuation", "2024-10-02", 157 * B)]
+
+
+@pytest.mark.parametrize("claims, rows, verdicts", [
+    # a valuation "in 2024" that matches February's level: October's is at another date
+    ([{"id": "v", "metric": "valuation", "value": 80 * B, "period": "2024", "per": ..., "qualifier": "exact"}], LEVELS_2024,
+     [("v", "Feb 2024 80B", "agrees"), ("v", "Oct 2024 157B", "another date")]),
+    # near miss: a 2024 figure that matches no level of 2024 disagrees with each
+    ([{"id": "v", "metric": "valuation", "value": 100 * B, "period": "2024", "per": ..., "qualifier": "exact"}], LEVELS_2024,
+     [("v", "Feb 2024 80B", "disagrees"), ("v", "Oct 2024 157B", "disagrees")]),
+    # a figure of October is compared with October's level only
+    ([{"id": "v", "metric": "valuation", "value": 157 * B, "period": "2024-10", "per": ..., "qualifier": "exact"}], LEVELS_2024,
+     [("v", "Oct 2024 157B", "agrees")]),
+    # near miss: a flow is one amount for its year, never at another date
+    ([{"id": "r", "metric": "revenue", "value": 5 * B, "period": "2024", "qualifier": "exact"}],
+     [revenue("2024 5.4B", "2024-12-31", 5.4 * B), revenue("2024 9B", "2024-12-31", 9 * B)],
+     [("r", "2024 5.4B", "agrees"), ("r", "2024 9B", "disagrees")]),
+])
+def test_point_in_time_figures_are_compared_at_their_dates(tmp_path, claims, rows, verdicts):
+    found = so.comparisons(tf.prepare(make_claims(claims)), epoch(tmp_path, rows), "OpenAI")
+    assert sorted(zip(found["claim_id"], found["epoch_id"], found["verdict"])) == sorted(verdicts)
 
 
 def test_rows_for_places_yearly_amounts_at_their_year_and_leaves_out_what_epoch_does_not_draw(tmp_path):

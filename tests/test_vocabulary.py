@@ -142,3 +142,14 @@ def test_colours_that_share_a_chart_stay_apart_for_colour_blind_readers(chart, v
     closest = min(math.dist(_lab(a, CVD[vision]), _lab(b, CVD[vision]))
                   for i, a in enumerate(colours) for b in colours[i + 1:])
     assert closest >= 15, f"{chart} under {vision}: two colours only {closest:.1f} apart (CIE76 delta E)"
+
+
+@pytest.mark.parametrize("includes, text", [
+    ("training_cost,compute_cost", "bundle of training cost + compute cost"),
+    ("staff_cost", "bundle of staff cost"),
+    (None, ""),
+    (float("nan"), ""),
+    ("", ""),
+])
+def test_bundle_text(includes, text):
+    assert v.bundle_text(includes) == text

@@ -102,8 +102,9 @@ def changes_since(key: str, _claims: pd.DataFrame, entity: str, since, as_of, in
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def comparisons(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str | None = None) -> pd.DataFrame:
-    """Figures two or more articles give for the same period and scope, of one company or (None) of all."""
-    return tf.comparisons(_prepared if entity is None else _prepared[_prepared["entity"] == entity])
+    """Figures two or more articles give for the same period and scope, of one company or (None) of all, read with
+    the file's acknowledgements (point-in-time figures that hold at different dates)."""
+    return tf.dated_comparisons(_prepared if entity is None else _prepared[_prepared["entity"] == entity])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -144,8 +145,14 @@ def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def waterfall_years(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> list[str]:
-    """The years with a net loss to reconcile, the fullest first."""
+    """The years whose waterfall explains something (a loss, revenue and a cost line), the fullest first."""
     return dashboard.waterfall_years(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def waterfall_gaps(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> dict[str, str]:
+    """The years not offered for a waterfall, each with what it lacks."""
+    return dashboard.waterfall_gaps(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
