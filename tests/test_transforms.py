@@ -378,3 +378,25 @@ def test_prepare_adds_every_derived_column(claims):
     annualised = prepared.set_index("id").loc["cost-usd-annualised"]
     # "approximately" $700,000 a day: the annualised row keeps the +-10% of its qualifier
     assert (annualised["low"], annualised["high"]) == pytest.approx((0.9 * 700_000 * 365, 1.1 * 700_000 * 365))
+
+
+ECHOED = [
+    {"id": "chatgpt-2023", "metric": "operating_cost", "scope": "ChatGPT", "value": 700_000, "per": "day", "period": "2023",
+     "source": "early"},
+    {"id": "servers-2024", "metric": "operating_cost", "value": 700_000, "per": "day", "period": "2024", "source": "late"},
+    {"id": "again-2024", "metric": "staff_cost", "value": 700_000, "per": "day", "period": "2024", "source": "early"},
+    {"id": "same-year", "metric": "staff_cost", "value": 700_000, "per": "day", "period": "2023", "source": "late"},
+]
+ECHO_SOURCES = [{"id": "early", "published": "2023-06-01"}, {"id": "late", "published": "2024-06-01"}]
+
+
+def test_echoes_name_each_later_repeat_and_recycled_follows_it_to_its_annualised_row():
+    prepared = tf.prepare(make_claims(ECHOED, ECHO_SOURCES))
+    # each 2024 figure repeats the other article's 2023 one, whatever its metric or scope; a figure of its own
+    # article is no source of an echo
+    assert tf.echoes(prepared) == {"servers-2024": ("chatgpt-2023",), "again-2024": ("same-year",)}
+    assert tf.recycled(prepared) == {"servers-2024": ("chatgpt-2023",), "again-2024": ("same-year",),
+                                     "servers-2024-annualised": ("chatgpt-2023",),
+                                     "again-2024-annualised": ("same-year",)}
+    assert sorted(tf.without_recycled(prepared)["id"]) == ["chatgpt-2023", "chatgpt-2023-annualised", "same-year",
+                                                           "same-year-annualised"]
