@@ -13,7 +13,9 @@ import pandas as pd
 
 from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
-from lib.vocabulary import COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, qualified
+from lib.vocabulary import (
+    CASH_METRICS, COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, cash_in_hand, qualified,
+)
 
 CHOICES = ("Headline", "Low", "High")
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
@@ -49,29 +51,18 @@ def _latest(prepared: pd.DataFrame, entity: str, metrics, as_of=None, per_year: 
     return tf.headline(rows, as_of)
 
 
-def quotient_qualifier(low: float, point: float, high: float) -> str:
-    """The qualifier that describes a derived figure from its interval around the point value."""
-    if low == point == high:
-        return "exact"
-    if low == point and math.isinf(high):
-        return "at_least"
-    if high == point and low == 0:
-        return "up_to"
-    if high == point:
-        return "nearly"
-    return "approximately"
-
-
 FIGURE_COLUMNS = ["key", "label", "period", "value_usd", "qualifier", "display", "claim_id", "basis", "scope", "source",
                   "quote", "quote_en", "explanation", "warning"]
 
 
 def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
-    """The overview's cards: latest valuation, loss and revenue, burn per year, month and day, a naive runway.
+    """The overview's cards: latest valuation, loss and revenue, burn per year, month and day, and the runway.
 
     Every card follows the headline rule at the as-of date and names its period. Burn comes from the latest
-    year with a cash-burn or loss figure (cash burn first). One row per card (FIGURE_COLUMNS); warning says
-    when a projection ran out of cash before the as-of date. Missing figures are left out.
+    year with a cash-burn or loss figure (cash burn first). The runway card is the Runway page's own projection
+    (runway_figure), so the overview and the Runway page name one run-out date. One row per card
+    (FIGURE_COLUMNS); warning says when the projection ran out of cash before the as-of date. Missing figures are
+    left out.
     """
     rows = []
 
@@ -95,7 +86,7 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
             add(key, label, burn, burn["value_usd"] / divisor, burn["qualifier"],
                 how if divisor == 1 else f"{qualified(charts.format_usd(burn['value_usd']), burn['qualifier'])} a year / {divisor}"
                 + (f"; {how}" if how else ""))
-    runway_row = naive_runway(prepared, entity, as_of, burn)
+    runway_row = runway_figure(prepared, entity, as_of)
     if runway_row is not None:
         rows.append(runway_row)
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
@@ -124,26 +115,35 @@ def ran_out_warning(zero_cash: dt.date | None, as_of) -> str:
             f"({pd.Timestamp(as_of):%d %b %Y}); funding not in the claims is implied.")
 
 
-def naive_runway(prepared: pd.DataFrame, entity: str, as_of, burn: pd.Series | None) -> dict | None:
-    """Months the latest round lasts at the yearly burn, from the round's date, as a figure row."""
-    cash = _latest(prepared, entity, ["funding_round"], as_of)
-    if cash is None or burn is None or burn["value_usd"] <= 0:
+def default_projection(inputs: RunwayInputs) -> runway.Projection:
+    """The one run-out computation: the Runway page's projection at its default sliders (the claims' cash, revenue
+    and cost, no growth, no raises). The overview card, the audit and a fresh Runway page all read it."""
+    return RunwayAssumptions.defaults(inputs).project(inputs.start)
+
+
+def runway_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> dict | None:
+    """The Runway page's months of runway and zero-cash date at its default sliders, as a figure row; None when
+    the claims give no runway (runway_problem)."""
+    found = _runway_claims(prepared, entity, as_of)
+    if found is None:
         return None
-    months = cash["value_usd"] / (burn["value_usd"] / 12)
-    shortest = cash["finite_low"] / (burn["high"] / 12)
-    longest = cash["high"] / (burn["low"] / 12) if burn["low"] > 0 else math.inf
-    start = cash["period_start"].date()
-    zero_cash = start + dt.timedelta(days=math.floor(months * runway.MONTH_DAYS))
-    qualifier = quotient_qualifier(shortest, months, longest)
+    inputs = runway_inputs(prepared, entity, as_of)
+    projection = default_projection(inputs)
+    horizon = RunwayAssumptions.defaults(inputs).horizon_months
+    months = projection.runway_months
+    ends = (f"the cash runs out in {projection.zero_cash_date:%b %Y}" if projection.zero_cash_date is not None
+            else f"the cash lasts beyond {horizon} months")
+    claims = [c for c in (found.cash, found.revenue, found.loss) if c is not None]
     return {
-        "key": "naive_runway", "label": "Naive runway", "period": cash["period"], "value_usd": months,
-        "qualifier": qualifier, "display": qualified(f"{months:.0f} months", qualifier),
-        "claim_id": f"{cash['id']}, {burn['id']}", "basis": "derived", "scope": COMPANY,
-        "source": f"{charts.source_kind_label(cash)}; {charts.source_kind_label(burn)}", "quote": cash["quote"], "quote_en": cash["quote_en"],
-        "explanation": (f"from {start:%b %Y}: the round of {charts.format_usd(cash['value_usd'])} ({cash['period']}) / a burn of "
-                        f"{qualified(charts.format_usd(burn['value_usd'] / 12), burn['qualifier'])} a month ({burn['period']}); "
-                        "ignores revenue growth and other cash"),
-        "warning": ran_out_warning(zero_cash, as_of),
+        "key": "runway", "label": f"Runway (from {inputs.start:%b %Y})", "period": claims[0]["period"],
+        "value_usd": float(months) if months is not None else math.inf, "qualifier": "exact",
+        "display": f"{months:.1f} months" if months is not None else f"> {horizon} months",
+        "claim_id": ", ".join(c["id"] for c in claims), "basis": "derived", "scope": COMPANY,
+        "source": "; ".join(dict.fromkeys(charts.source_kind_label(c) for c in claims)),
+        "quote": claims[0]["quote"], "quote_en": claims[0]["quote_en"],
+        "explanation": (f"{ends}: the Runway page's projection at its default sliders (no growth, no raises); "
+                        f"{inputs.explanation}"),
+        "warning": ran_out_warning(projection.zero_cash_date, as_of),
     }
 
 
@@ -317,50 +317,89 @@ class RunwayInputs:
     low_claims: tuple[str, ...] = ()
     high_claims: tuple[str, ...] = ()
     year: str = ""
+    revenue_year: str = ""  # the year the revenue figure is of: `year`, or the year before when carried forward
 
 
 @dataclass(frozen=True)
 class _RunwayClaims:
-    """The claims the runway's defaults come from: the year, its revenue and loss alternatives and headlines, the cash."""
+    """The claims the runway's defaults come from: the loss year, its loss alternatives and headline, the revenue
+    (of that year, or of the year before, carried forward: revenue_year says which) and the cash in hand."""
 
     year: str
+    revenue_year: str
     revenue_rows: pd.DataFrame
     loss_rows: pd.DataFrame
-    revenue: pd.Series | None
+    revenue: pd.Series
     loss: pd.Series
-    cash: pd.Series | None
+    cash: pd.Series | None  # None: the claims in force give no cash in hand at all (the runway starts at $0)
+
+
+def _year(period: str) -> int:
+    return int(period[:4])
+
+
+def _runway_search(prepared: pd.DataFrame, entity: str, as_of=None) -> tuple[_RunwayClaims | None, str]:
+    """The runway's claims from one time, or None and why there are none.
+
+    Cash, revenue and cost come from the same or adjacent calendar years. The loss year: the latest with both a
+    revenue and a loss figure, else the latest loss (later years first among each). A loss year without revenue
+    takes the year before's revenue, carried forward; with neither it is passed over. The cash: cash in hand
+    (vocabulary.cash_in_hand: a funding round, else an investment, that has happened; never a commitment) dated
+    within a year of both the loss and the revenue, the latest funding round first; when the claims give no cash
+    in hand at all, none ($0 from the end of the loss year). Every year started by as_of.
+    """
+    losses = _annual(prepared, entity, ["net_loss"])
+    revenues = _annual(prepared, entity, ["revenue"])
+    cash = company_figures(prepared, entity, CASH_METRICS)
+    in_hand = pd.Series([cash_in_hand(m, b) for m, b in zip(cash["metric"], cash["basis"])], index=cash.index, dtype=bool)
+    cash = cash[~cash["derived"] & (cash["value_usd"] > 0) & in_hand]
+    if as_of is not None:
+        losses, revenues, cash = (rows[rows["period_start"] <= pd.Timestamp(as_of)] for rows in (losses, revenues, cash))
+    if losses.empty:
+        return None, f"The claims in force give no yearly loss for {entity}, so there is no burn to project."
+    with_revenue = set(revenues["period"])
+    years = sorted(set(losses["period"]), key=lambda y: (y in with_revenue, y), reverse=True)
+    reasons = []
+    for year in years:
+        revenue_year = year if year in with_revenue else str(_year(year) - 1)
+        if revenue_year not in with_revenue:
+            reasons.append(f"the {year} loss has no revenue figure for {year} or {revenue_year}")
+            continue
+        span = (_year(year), _year(revenue_year))
+        near = cash[cash["period"].map(lambda p: max(span) - 1 <= _year(p) <= min(span) + 1).astype(bool)]
+        picked = next((c for c in (tf.headline(near[near["metric"] == m]) for m in CASH_METRICS) if c is not None), None)
+        if picked is None and not cash.empty:
+            reasons.append(f"the {year} loss has no cash in hand (a funding round or a paid investment) dated "
+                           f"{max(span) - 1}–{min(span) + 1}")
+            continue
+        loss_rows, revenue_rows = losses[losses["period"] == year], revenues[revenues["period"] == revenue_year]
+        return _RunwayClaims(year, revenue_year, revenue_rows, loss_rows, tf.headline(revenue_rows), tf.headline(loss_rows),
+                             picked), ""
+    return None, (f"The claims in force give no cash, revenue and loss for {entity} from the same or adjacent years, so the "
+                  f"runway cannot be projected: {'; '.join(reasons)}.")
 
 
 def _runway_claims(prepared: pd.DataFrame, entity: str, as_of=None) -> _RunwayClaims | None:
-    """The year: the latest with both a revenue and a loss figure (else the latest loss); the cash: the latest
-    funding round (else investment). None without a loss."""
-    losses = _annual(prepared, entity, ["net_loss"])
-    revenues = _annual(prepared, entity, ["revenue"])
-    if as_of is not None:
-        losses = losses[losses["period_start"] <= pd.Timestamp(as_of)]
-        revenues = revenues[revenues["period_start"] <= pd.Timestamp(as_of)]
-    if losses.empty:
-        return None
-    both = sorted(set(losses["period"]) & set(revenues["period"]))
-    year = both[-1] if both else max(losses["period"])
-    loss_rows, revenue_rows = losses[losses["period"] == year], revenues[revenues["period"] == year]
-    cash = _latest(prepared, entity, ["funding_round"], as_of)
-    if cash is None:
-        cash = _latest(prepared, entity, ["investment"], as_of)
-    return _RunwayClaims(year, revenue_rows, loss_rows, tf.headline(revenue_rows), tf.headline(loss_rows), cash)
+    """The runway's claims from one time (see _runway_search), or None."""
+    return _runway_search(prepared, entity, as_of)[0]
+
+
+def runway_problem(prepared: pd.DataFrame, entity: str, as_of=None) -> str:
+    """Why runway_inputs gives None, in a sentence for the page ('' when it does not)."""
+    return _runway_search(prepared, entity, as_of)[1]
 
 
 def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInputs | None:
-    """Starting cash = the latest funding round, from its date; revenue and cost from one year: the latest
-    that has both a revenue and a loss figure (else the latest loss, with no revenue). Cost = that year's
-    revenue + loss. None when there is no loss to build a cost from.
+    """Starting cash = cash in hand, from its date; revenue and cost from one year; all from the same or adjacent
+    years (see _runway_search). Cost = the revenue + the year's loss. None when the claims in force give no such
+    set (runway_problem says why).
     """
     found = _runway_claims(prepared, entity, as_of)
     if found is None:
         return None
     year, revenue_rows, loss_rows, revenue, loss, cash = (found.year, found.revenue_rows, found.loss_rows, found.revenue,
                                                           found.loss, found.cash)
-    revenue_usd = revenue["value_usd"] if revenue is not None else 0.0
+    revenue_usd = revenue["value_usd"]
     base_cost = revenue_usd + loss["value_usd"]
     low_revenue = _end(revenue_rows, "finite_low", min)
     low_loss = _end(loss_rows, "finite_low", min)
@@ -369,11 +408,14 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
     low, high = low_revenue[0] + low_loss[0], high_revenue[0] + high_loss[0]
     ids = [c["id"] for c in (cash, revenue, loss) if c is not None]
     start = cash["period_start"].date() if cash is not None else loss["period_end"].date() + dt.timedelta(days=1)
+    carried = "" if found.revenue_year == year else f"; revenue: {found.revenue_year} figure carried forward to {year}"
     explanation = (
         f"start {start:%b %Y} with cash "
-        f"{qualified(charts.format_usd(cash['value_usd']), cash['qualifier']) + ' (' + charts.metric_label(cash['metric']).lower() + ', ' + cash['period'] + ')' if cash is not None else '$0'}; "
-        f"revenue {qualified(charts.format_usd(revenue_usd), revenue['qualifier'] if revenue is not None else None)} a year ({year}); "
+        + (f"{qualified(charts.format_usd(cash['value_usd']), cash['qualifier'])} ({charts.metric_label(cash['metric']).lower()}, "
+           f"{cash['period']}); " if cash is not None else "$0 (no cash in hand in the claims); ")
+        + f"revenue {qualified(charts.format_usd(revenue_usd), revenue['qualifier'])} a year ({found.revenue_year}); "
         f"cost = revenue + net loss {qualified(charts.format_usd(loss['value_usd']), loss['qualifier'])} ({loss['period']}, {loss['basis']})"
+        f"{carried}"
     )
     return RunwayInputs(
         cash_usd=float(cash["value_usd"]) if cash is not None else 0.0,
@@ -387,6 +429,7 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
         low_claims=tuple(i for i in (low_revenue[1], low_loss[1]) if i),
         high_claims=tuple(i for i in (high_revenue[1], high_loss[1]) if i),
         year=year,
+        revenue_year=found.revenue_year,
     )
 
 
@@ -444,16 +487,18 @@ def describe_raises(raises: tuple[tuple[dt.date, float], ...]) -> str:
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
     """The runway projected from claims published by `then`, beside the one from every claim.
 
-    Returns {"then": (inputs, projection) or None, "now": (...) or None, "predictions": forecasts known by
-    `then`, "later": funding, valuation, loss and revenue claims published after it (or undated)}.
+    Returns {"then": (inputs, projection) or None, "now": (...) or None, "why": {"then": ..., "now": ...} (why a
+    side has no projection, runway_problem), "predictions": forecasts known by `then`, "later": funding,
+    valuation, loss and revenue claims published after it (or undated)}.
     """
-    out = {}
+    out, out["why"] = {}, {}
     known = tf.as_of(claims, then, include_undated=True)
     for key, frame, date in (("then", known, then), ("now", claims, None)):
         prepared = tf.prepare(frame)
         inputs = runway_inputs(prepared, entity, date)
-        out[key] = None if inputs is None else (inputs, runway.project(
-            inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd, 0.0, 0.0, inputs.start, horizon_months))
+        out["why"][key] = runway_problem(prepared, entity, date)
+        out[key] = None if inputs is None else (inputs, replace(RunwayAssumptions.defaults(inputs),
+                                                                horizon_months=horizon_months).project(inputs.start))
     out["predictions"] = known[(known["entity"] == entity) & known["metric"].isin(PREDICTIONS)]
     later = claims[~claims["id"].isin(known["id"]) & (claims["entity"] == entity)
                    & claims["metric"].isin(["funding_round", "valuation", "net_loss", "revenue"]) & claims["value"].notna()

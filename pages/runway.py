@@ -14,7 +14,7 @@ def draw(ctx: ui.Context) -> None:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
         st.stop()
     if inputs is None:
-        st.info(f"The claims in force give no yearly loss for {ui.md_escape(ctx.entity)}, so there is no burn to project.",
+        st.info(ui.md_escape(cached.runway_problem(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)),
                 icon=":material/info:")
         st.stop()
     st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
@@ -88,7 +88,7 @@ def draw(ctx: ui.Context) -> None:
         for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
             column.markdown(f"**{heading}**")
             if comparison[key] is None:
-                column.caption("Not enough claims to project (no yearly loss).")
+                column.caption(ui.md_escape(comparison["why"][key]))
                 continue
             known, projected = comparison[key]
             column.caption(ui.md_escape(known.explanation))

@@ -171,6 +171,12 @@ def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: boo
     return dashboard.runway_inputs(_prepared, entity, as_of)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def runway_problem(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> str:
+    """Why the claims in force give no runway for one company and as-of view ('' when they do)."""
+    return dashboard.runway_problem(_prepared, entity, as_of)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _result,
                  _growth: float | None, assumptions) -> charts.Chart:

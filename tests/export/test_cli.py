@@ -87,7 +87,7 @@ def test_cli_csv_needs_no_chromium(tmp_path):
 
 PAGE_OF = {  # each chart's CSV: the page its link opens
     "openai-timeline.csv": "timeline", "openai-waterfall-2024.csv": "waterfall", "openai-runway.csv": "runway",
-    "openai-runway-sensitivity.csv": "runway", "openai-runway-uncertainty.csv": "runway", "openai-then-and-now.csv": "runway",
+    "openai-runway-sensitivity.csv": "runway", "openai-runway-uncertainty.csv": "runway",
     "openai-by-year.csv": "", "openai-burn-rate.csv": "", "openai-disagreements.csv": "", "epoch-compute-vs-revenue.csv": "timeline",
 }
 
