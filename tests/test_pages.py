@@ -131,10 +131,13 @@ def test_then_vs_now_follows_its_date():
     at = page("runway")
     assert all(m.label != "Runway" for m in at.metric), "then vs now is built only when its tab is opened"
     open_tab(at, "runway_page", "Then vs now")
-    assert "beyond 10 years" in [m.value for m in at.metric]
+    # the first article (2023) gives a loss and Microsoft's tranche but no revenue: "then" cannot be projected
+    assert [m.value for m in at.metric if m.label == "Runway"] == ["15.8 months"]
+    assert md_escape("The claims in force give no cash, revenue and loss for OpenAI from the same or adjacent years, so the "
+                     "runway cannot be projected: the 2023 loss has no revenue figure for 2023 or 2022.") in [c.value for c in at.caption]
     at.date_input(key="then").set_value("2026-02-01").run()
     assert not at.exception
-    assert "beyond 10 years" not in [m.value for m in at.metric if m.label == "Runway"]
+    assert [m.value for m in at.metric if m.label == "Runway"] == ["15.8 months", "15.8 months"]
 
 
 @pytest.mark.parametrize(
@@ -203,14 +206,29 @@ def test_waterfall_choice_replaces_the_lines_a_bundle_covers():
 
 def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():
     at = page("overview")
-    assert metric(at, "Naive runway") == "≤ 10 months"
-    assert [w.value for w in at.warning] == [
-        "By these figures the cash ran out in Jul 2025, before the as\\-of date \\(01 Feb 2026\\); funding not in the claims is implied\\."]
+    ran_out = ("By these figures the cash ran out in Jan 2026, before the as\\-of date \\(01 Feb 2026\\); funding not in the "
+               "claims is implied\\.")
+    assert metric(at, "Runway (from Oct 2024)") == "15.8 months"
+    assert [w.value for w in at.warning] == [ran_out]
+    runway = page("runway")  # one run-out date: the Runway page says the same
+    assert [w.value for w in runway.warning] == [ran_out]
+    assert runway.metric[1].value == "Jan 2026"
     at.date_input(key="asof").set_value("2024-12-31").run()
     assert not at.exception and not at.warning
-    assert metric(at, "Naive runway") == "16 months"
-    runway = page("runway")
-    assert any(w.value.startswith("By these figures the cash ran out in") for w in runway.warning)
+    assert metric(at, "Runway (from Oct 2024)") == "15.8 months"
+
+
+def test_without_undated_articles_the_runway_says_it_cannot_project():
+    # left: a 2023 loss and Microsoft's 2023 tranche, the 2025 loss, no revenue at all: no cash, revenue and loss of one time
+    why = md_escape("The claims in force give no cash, revenue and loss for OpenAI from the same or adjacent years, so the "
+                    "runway cannot be projected: the 2025 loss has no revenue figure for 2025 or 2024; the 2023 loss has no "
+                    "revenue figure for 2023 or 2022.")
+    runway = page("runway", undated="0")
+    assert not runway.exception
+    assert [i.value for i in runway.info] == [why] and not runway.slider
+    overview = page("overview", undated="0")
+    assert "Runway (from Oct 2024)" not in [m.label for m in overview.metric]
+    assert why in [c.value for c in overview.caption]
 
 
 def open_tab(at: AppTest, key: str, label: str) -> AppTest:
