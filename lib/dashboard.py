@@ -7,14 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
+from lib.peers import KINDS, LICENCE
 from lib.vocabulary import (
-    CASH_METRICS, COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, cash_in_hand, qualified,
+    CASH_METRICS, COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, cash_in_hand, overlaps, qualified,
 )
 
 CHOICES = ("Headline", "Low", "High")
@@ -451,8 +452,9 @@ class Scenario:
     assumptions: str
 
 
-def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions) -> Scenario:
-    """Project base, low-cost and high-cost cases; the band scales cost by the claims' spread."""
+def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> Scenario:
+    """Project base, low-cost and high-cost cases; the band scales cost by the claims' spread. The text notes each
+    raise that is an offered event (describe_raises)."""
     a = assumptions
     text = (
         f"start {inputs.start:%b %Y} with {charts.format_usd(a.cash_usd)} cash · revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
@@ -460,28 +462,36 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions) -> Scenario:
         f"band: costs x{inputs.cost_low_ratio:.2f} to x{inputs.cost_high_ratio:.2f} (the year's alternatives and qualifiers)"
     )
     if a.raises:
-        text += f" · {describe_raises(a.raises)}"
+        text += f" · {describe_raises(a.raises, events)}"
     return Scenario(a.project(inputs.start), a.project(inputs.start, inputs.cost_high_ratio),
                     a.project(inputs.start, inputs.cost_low_ratio), text)
 
 
 def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario,
-                 alive_growth: float | None = None, assumptions: RunwayAssumptions | None = None) -> charts.Chart:
+                 alive_growth: float | None = None, assumptions: RunwayAssumptions | None = None,
+                 events: Sequence[FundingEvent] = ()) -> charts.Chart:
     """The runway chart; given the assumptions and the growth it takes to be default alive (alive_growth), it
-    also draws the revenue path that growth implies."""
+    also draws the revenue path that growth implies. Given the offered events, each raise that is one is marked
+    with its note, a raise that is not cash in hand drawn dashed, and Epoch AI cited when a raise is its round."""
     behind = _behind(prepared, inputs)
     band = (", ".join(inputs.high_claims), ", ".join(inputs.low_claims))  # the low cash path has the highest costs
     alive = None
     if assumptions is not None and alive_growth is not None and alive_growth > runway.GROWTH_FLOOR:
         alive = replace(assumptions, revenue_growth_yoy=alive_growth).project(inputs.start)
-    return charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band, alive, alive_growth)
+    raises = assumptions.raises if assumptions is not None else ()
+    marks = [(event.date, event.note, not event.unpaid) for event in in_force(raises, events)]
+    return _cited(charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band, alive, alive_growth,
+                                marks), raises, events)
 
 
-def describe_raises(raises: tuple[tuple[dt.date, float], ...]) -> str:
-    """'raises $40.0B 01 Mar 2025, $10.0B 01 Jan 2026', or 'no raises', for subtitles and captions."""
+def describe_raises(raises: tuple[tuple[dt.date, float], ...], events: Sequence[FundingEvent] = ()) -> str:
+    """'raises $40.0B 01 Mar 2025, $100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)', or
+    'no raises', for subtitles and captions: a raise that is an offered event carries its note (FundingEvent.note)."""
     if not raises:
         return "no raises"
-    return "raises " + ", ".join(f"{charts.format_usd(usd)} {when:%d %b %Y}" for when, usd in raises)
+    notes = {event.pair: event.note for event in events}
+    return "raises " + ", ".join(f"{charts.format_usd(usd)} {when:%d %b %Y}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
+                                 for when, usd in raises)
 
 
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
@@ -541,14 +551,15 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     inputs = runway_inputs(prepared, entity, as_of)
     if inputs is not None:
         assumptions = RunwayAssumptions.resolve(inputs, runway_settings or {})
-        built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions), alive_growth(assumptions, inputs.start),
-                                  assumptions))
-        built.append(sensitivity_chart(prepared, entity, inputs, assumptions))
-        built.append(fan_chart(prepared, entity, inputs, assumptions, fan_intervals(prepared, entity, as_of)))
+        events = funding_events(prepared, entity, inputs, peers)
+        built.append(runway_chart(prepared, entity, inputs, scenario(inputs, assumptions, events),
+                                  alive_growth(assumptions, inputs.start), assumptions, events))
+        built.append(sensitivity_chart(prepared, entity, inputs, assumptions, events))
+        built.append(fan_chart(prepared, entity, inputs, assumptions, fan_intervals(prepared, entity, as_of), events))
         if scenarios:
             saved = [SavedScenario(name, RunwayAssumptions.resolve(inputs, {**(runway_settings or {}), **values}))
                      for name, values in scenarios]
-            built.append(scenarios_chart(prepared, entity, inputs, assumptions, saved))
+            built.append(scenarios_chart(prepared, entity, inputs, assumptions, saved, events))
         first = claims["source_published"].min()
         then = then_and_now_chart(claims, entity, first.date() if pd.notna(first) else None)
         if then is not None:
@@ -659,36 +670,146 @@ def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
 
 
 FUNDING_METRICS = ("funding_round", "investment_commitment", "investment")
+EPOCH = "Epoch AI"
 
 
 @dataclass(frozen=True)
 class FundingEvent:
-    """A claim of funding dated after the projection start, offered on the Runway page as a one-click raise."""
+    """Funding dated after the projection start, offered on the Runway page as a one-click raise: a claim's, or a
+    round in Epoch AI's data (peer holds its row, so whatever uses the raise cites Epoch)."""
 
-    claim_id: str
+    claim_id: str  # the claim's id, or "Epoch AI: <row id> (<kind>)"
     date: dt.date
     amount_usd: float
-    label: str  # "Investment commitment from Nvidia, 2025-09: $100.0B"
+    label: str  # "Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)"
     source: str  # "News outlet: Digital Times (2026-02-01)"
-    unpaid: bool  # basis commitment (an MOU, an announced deal): not yet paid out
+    unpaid: bool  # not cash in hand: a commitment, a round not closed; never among "all closed rounds"
+    caveat: str = ""  # what every card and chart using the raise says: "assumes ... is paid"
+    peer: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def pair(self) -> tuple[dt.date, float]:
+        """The raise it adds: (date, amount in USD)."""
+        return self.date, self.amount_usd
+
+    @property
+    def note(self) -> str:
+        """What a raise from it is marked with: its caveat, and Epoch AI when the round is Epoch's."""
+        origin = (f"{EPOCH}, {KINDS[self.peer['kind'].iloc[0]].label.lower()} '{self.peer['id'].iloc[0]}'"
+                  if self.peer is not None else "")
+        return "; ".join(part for part in (origin, self.caveat) if part)
 
 
-def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs) -> list[FundingEvent]:
-    """Funding rounds, investments and commitments with an amount, dated after the projection start, oldest first."""
+def _claim_caveat(claim: pd.Series) -> str:
+    """What a raise of funding that is not cash in hand assumes."""
+    partner = claim["counterparty"] if isinstance(claim["counterparty"], str) else ""
+    if claim["basis"] == "commitment":
+        return f"assumes the {partner + ' ' if partner else ''}commitment, not yet paid out, is paid"
+    return f"assumes the {claim['basis']} {charts.metric_label(claim['metric']).lower()} of {claim['period']} is paid"
+
+
+def _same_deal(claim: pd.Series, row: pd.Series) -> bool:
+    """Whether an Epoch equity round is a claim's deal: dated within the claim's period, amounts overlapping."""
+    return (row["kind"] == "equity_funding" and claim["period_start"] <= row["date"] <= claim["period_end"]
+            and overlaps((claim["low"], claim["high"]), (row["low"], row["high"])))
+
+
+def _funding_claims(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs) -> pd.DataFrame:
+    """Funding claims with an amount, dated after the projection start, oldest first."""
     rows = company_figures(prepared, entity, FUNDING_METRICS)
     rows = rows[~rows["derived"] & (rows["period_start"] > pd.Timestamp(inputs.start))]
+    return rows.sort_values(["period_start", "line"], kind="mergesort")
+
+
+def _epoch_rounds(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, peers: pd.DataFrame | None):
+    """Epoch's rounds after the projection start: those to offer, and those that repeat the starting cash or a
+    claim's deal, each with that claim."""
+    if peers is None:
+        return [], []
+    rounds = second_opinion.funding_rounds(peers, entity)
+    rounds = rounds[rounds["date"] > pd.Timestamp(inputs.start)]
+    deals = pd.concat([prepared[prepared["id"].isin(inputs.claim_ids[:1]) & prepared["metric"].isin(CASH_METRICS)],
+                       _funding_claims(prepared, entity, inputs)])
+    offered, repeats = [], []
+    for _, row in rounds.iterrows():
+        same = next((claim for _, claim in deals.iterrows() if _same_deal(claim, row)), None)
+        (offered if same is None else repeats).append((row, same))
+    return offered, repeats
+
+
+def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
+                   peers: pd.DataFrame | None = None) -> list[FundingEvent]:
+    """The one-click raises: funding rounds, investments and commitments with an amount, dated after the projection
+    start, oldest first; then, given Epoch AI's rows in force (peers), Epoch's equity and debt rounds after the
+    start, oldest first, each with its status, except those that repeat the starting cash or a claim's deal."""
     events = []
-    for _, claim in rows.sort_values(["period_start", "line"], kind="mergesort").iterrows():
+    for _, claim in _funding_claims(prepared, entity, inputs).iterrows():
         partner = claim["counterparty"]
-        unpaid = claim["basis"] == "commitment"
+        unpaid = not cash_in_hand(claim["metric"], claim["basis"])
         events.append(FundingEvent(
             claim_id=claim["id"], date=claim["period_start"].date(), amount_usd=float(claim["value_usd"]),
             label=(f"{charts.metric_label(claim['metric'])}{f' from {partner}' if isinstance(partner, str) else ''}, "
                    f"{claim['period']}: {qualified(charts.format_usd(claim['value_usd']), claim['qualifier'])}"
-                   + (" (commitment: not yet paid out)" if unpaid else f" ({claim['basis']})")),
-            source=charts.source_kind_label(claim), unpaid=unpaid,
+                   + (" (commitment: not yet paid out)" if claim["basis"] == "commitment" else f" ({claim['basis']})")),
+            source=charts.source_kind_label(claim), unpaid=unpaid, caveat=_claim_caveat(claim) if unpaid else "",
+        ))
+    for row, _ in _epoch_rounds(prepared, entity, inputs, peers)[0]:
+        closed = row["status"] == "closed"
+        status = row["status"] if isinstance(row["status"], str) else "status not given"
+        confidence = row["confidence"] if isinstance(row["confidence"], str) else "not given"
+        url = row["url_1"] if isinstance(row["url_1"], str) else ""
+        events.append(FundingEvent(
+            claim_id=f"{EPOCH}: {row['id']} ({KINDS[row['kind']].label.lower()})", date=row["date"].date(),
+            amount_usd=float(row["value_usd"]),
+            label=(f"{KINDS[row['kind']].label}, {row['date']:%Y-%m-%d}: {charts.format_usd(row['value_usd'])} "
+                   f"({EPOCH}, {status}{'' if closed else ': not closed'})"),
+            source=f"{EPOCH} ({LICENCE}): row '{row['id']}', {status}, confidence {confidence}" + (f", {url}" if url else ""),
+            unpaid=not closed, caveat="" if closed else f"assumes {EPOCH}'s round '{row['id']}' ({status}) closes and is paid",
+            peer=peers[(peers["company"] == entity) & (peers["id"] == row["id"]) & (peers["kind"] == row["kind"])].reset_index(drop=True),
         ))
     return events
+
+
+def epoch_repeats(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, peers: pd.DataFrame | None) -> list[str]:
+    """The Epoch rounds after the start that funding_events leaves out, each with the claim it repeats."""
+    return [f"'{row['id']}' ({charts.format_usd(row['value_usd'])}, {row['status']}): "
+            + ("the starting cash" if claim["id"] in inputs.claim_ids[:1] else f"claim {claim['id']}")
+            for row, claim in _epoch_rounds(prepared, entity, inputs, peers)[1]]
+
+
+def closed_rounds(events: Sequence[FundingEvent]) -> tuple[tuple[dt.date, float], ...]:
+    """The raises "Add all closed rounds" adds: every offered round that is cash once it happens (no commitment,
+    no round still in discussion)."""
+    return tuple(event.pair for event in events if not event.unpaid)
+
+
+def in_force(raises: Sequence[tuple[dt.date, float]], events: Sequence[FundingEvent]) -> list[FundingEvent]:
+    """The offered events that these raises are (same date and amount), in the raises' order."""
+    by_pair = {event.pair: event for event in events}
+    return [by_pair[pair] for pair in raises if pair in by_pair]
+
+
+def peer_rows(raises: Sequence[tuple[dt.date, float]], events: Sequence[FundingEvent]) -> pd.DataFrame | None:
+    """The Epoch AI rows behind the raises in force, for a chart's citation; None when none is Epoch's."""
+    rows = [event.peer for event in in_force(raises, events) if event.peer is not None]
+    return pd.concat(rows, ignore_index=True) if rows else None
+
+
+def raises_effect(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
+    """What the raises in force do to the cash, beside the same sliders without them, each raise with its note (what
+    it assumes, Epoch AI's row); '' when there are none. Under the cards, so every card using a raise says it."""
+    if not assumptions.raises:
+        return ""
+
+    def lasts(projection: runway.Projection) -> str:
+        return (f"runs out in {projection.zero_cash_date:%b %Y} ({projection.runway_months:.1f} months)"
+                if projection.zero_cash_date is not None else f"lasts beyond the {assumptions.horizon_months}-month horizon")
+
+    with_raises = assumptions.project(inputs.start)
+    without = replace(assumptions, raises=()).project(inputs.start)
+    added = charts.format_usd(sum(usd for _, usd in assumptions.raises))
+    return (f"With {added} raised ({describe_raises(assumptions.raises, events).removeprefix('raises ')}), the cash "
+            f"{lasts(with_raises)}; without the raises it {lasts(without)}.")
 
 
 def alive_growth(assumptions: RunwayAssumptions, start: dt.date) -> float | None:
@@ -708,11 +829,11 @@ def alive_growth_text(growth: float | None) -> str:
     return f"{growth:+.0%} a year"
 
 
-def describe_assumptions(a: RunwayAssumptions) -> str:
-    """Every assumption in one line, for a scenario's subtitle entry and its CSV rows."""
+def describe_assumptions(a: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
+    """Every assumption in one line, for a scenario's subtitle entry and its CSV rows (raises noted as describe_raises)."""
     return (f"cash {charts.format_usd(a.cash_usd)}, revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
             f"{a.revenue_growth_yoy:+.0%}/yr, costs {charts.format_usd(a.monthly_cost_usd)}/month {a.cost_growth_yoy:+.0%}/yr, "
-            f"{describe_raises(a.raises)}, {a.horizon_months} months")
+            f"{describe_raises(a.raises, events)}, {a.horizon_months} months")
 
 
 def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
@@ -720,22 +841,31 @@ def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
     return prepared[prepared["id"].isin(inputs.claim_ids)]
 
 
-def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions) -> charts.Chart:
-    """The tornado: the runway when each input moves by its step (lib.runway.sensitivity), raises included."""
+def _cited(chart: charts.Chart, raises, events: Sequence[FundingEvent]) -> charts.Chart:
+    """A runway chart citing Epoch AI when one of its raises is Epoch's round."""
+    rows = peer_rows(raises, events)
+    return chart if rows is None else replace(chart, peers=rows)
+
+
+def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions,
+                      events: Sequence[FundingEvent] = ()) -> charts.Chart:
+    """The tornado: the runway when each input moves by its step (lib.runway.sensitivity), raises included and noted."""
     a = assumptions
     table = runway.sensitivity(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.revenue_growth_yoy, a.cost_growth_yoy,
                                inputs.start, a.horizon_months, raises=a.raises)
     base = a.project(inputs.start).runway_months
-    return charts.tornado(table, base, a.horizon_months, inputs.start,
-                          f"from {inputs.start:%b %Y}: {describe_assumptions(a)}", _behind(prepared, inputs), entity)
+    return _cited(charts.tornado(table, base, a.horizon_months, inputs.start,
+                                 f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
+                  a.raises, events)
 
 
 def scenarios_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, current: RunwayAssumptions,
-                    saved: Sequence[SavedScenario]) -> charts.Chart:
+                    saved: Sequence[SavedScenario], events: Sequence[FundingEvent] = ()) -> charts.Chart:
     """The current sliders' cash path beside each saved scenario's, every one's assumptions listed."""
-    runs = [(name, a.project(inputs.start), describe_assumptions(a))
-            for name, a in [("current", current), *((s.name, s.assumptions) for s in saved)]]
-    return charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start)
+    everyone = [("current", current), *((s.name, s.assumptions) for s in saved)]
+    runs = [(name, a.project(inputs.start), describe_assumptions(a, events)) for name, a in everyone]
+    raises = tuple(dict.fromkeys(pair for _, a in everyone for pair in a.raises))
+    return _cited(charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start), raises, events)
 
 
 @dataclass(frozen=True)
@@ -786,7 +916,7 @@ def fan_intervals(prepared: pd.DataFrame, entity: str, as_of=None) -> FanInterva
 
 
 def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions,
-              intervals: FanIntervals) -> charts.Chart:
+              intervals: FanIntervals, events: Sequence[FundingEvent] = ()) -> charts.Chart:
     """The fan: the sliders' values drawn within the sources' intervals (lib.runway.fan), saying which vary and how."""
     a = assumptions
     result = runway.fan(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.revenue_growth_yoy, a.cost_growth_yoy,
@@ -797,8 +927,9 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
     spread = (f"{result.draws:,} draws (seed {result.seed}), uniform within each claim's interval, disagreeing claims alike · "
               f"varies: {varies or 'nothing (the sources pin every input down)'} · fixed: {', '.join(fixed['label']).lower()}"
               f" · never runs out in {result.never_runs_out:.0%} of draws")
-    return charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
-                      f"from {inputs.start:%b %Y}: {describe_assumptions(a)}", _behind(prepared, inputs), entity)
+    return _cited(charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
+                             f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
+                  a.raises, events)
 
 
 def compute_chart(peers: pd.DataFrame) -> charts.Chart | None:

@@ -13,7 +13,7 @@ import pytest
 from lib import dashboard as db, transforms as tf
 from lib.assumptions import RunwayAssumptions
 from lib.peers import load_peers
-from tests.conftest import ROOT, make_claims
+from tests.conftest import ROOT, make_claims, make_peers
 
 SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"},
            {"id": "undated", "published": None, "written": "2024"}]
@@ -475,6 +475,89 @@ def test_funding_after_the_start_is_offered_as_raises(prepared):
         ("mou", dt.date(2025, 9, 1), 100e9, "Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)", True),
     ]
     assert db.funding_events(prepared, "OpenAI", db.runway_inputs(prepared, "OpenAI")) == []  # the round is the start itself
+
+
+MOU = {"id": "mou", "metric": "investment_commitment", "counterparty": "Nvidia", "value": 100e9, "per": ..., "period": "2025-09",
+       "basis": "commitment", "source": "new", "qualifier": "exact"}
+EPOCH_ROUNDS = [
+    {"id": "Oct round", "kind": "equity_funding", "date": "2024-10-02", "value_usd": "6000000000", "status": "closed"},  # the start
+    {"id": "Oct round", "kind": "debt_funding", "date": "2024-10-02", "value_usd": "4000000000", "status": "closed"},
+    {"id": "Old", "kind": "equity_funding", "date": "2024-05-01", "value_usd": "2000000000", "status": "closed"},  # before the start
+    {"id": "Spring", "kind": "equity_funding", "date": "2025-03-31", "value_usd": "10000000000", "status": "closed",
+     "confidence": "Likely"},
+    {"id": "Tender", "kind": "equity_funding", "date": "2025-06-01", "value_usd": "0", "status": "closed"},  # a secondary sale
+    {"id": "Nvidia deal", "kind": "equity_funding", "date": "2025-09-22", "value_usd": "100000000000", "status": "in discussion"},
+    {"id": "Talks", "kind": "equity_funding", "date": "2025-11-01", "value_usd": "5000000000", "status": "in discussion",
+     "confidence": "Uncertain"},
+    {"id": "Elsewhere", "company": "Anthropic", "kind": "equity_funding", "date": "2025-02-01", "value_usd": "3000000000",
+     "status": "closed"},
+]
+
+
+@pytest.fixture
+def with_epoch(tmp_path):
+    prepared = tf.prepare(make_claims(BASE + [MOU], SOURCES))
+    peers = make_peers(tmp_path, EPOCH_ROUNDS)
+    inputs = db.runway_inputs(prepared, "OpenAI")
+    return prepared, peers, inputs, db.funding_events(prepared, "OpenAI", inputs, peers)
+
+
+def test_epochs_rounds_after_the_start_are_offered_beside_the_claims(with_epoch):
+    prepared, peers, inputs, events = with_epoch
+    url = "https://example.com/epoch"
+    assert [(e.claim_id, e.date, e.amount_usd, e.label, e.source, e.unpaid, e.caveat) for e in events] == [
+        ("mou", dt.date(2025, 9, 1), 100e9, "Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)",
+         "News outlet: Publisher A (2024-06-01)", True, "assumes the Nvidia commitment, not yet paid out, is paid"),
+        ("Epoch AI: Oct round (debt funding)", dt.date(2024, 10, 2), 4e9, "Debt funding, 2024-10-02: $4.0B (Epoch AI, closed)",
+         f"Epoch AI (CC BY 4.0): row 'Oct round', closed, confidence Confident, {url}", False, ""),
+        ("Epoch AI: Spring (equity funding)", dt.date(2025, 3, 31), 10e9, "Equity funding, 2025-03-31: $10.0B (Epoch AI, closed)",
+         f"Epoch AI (CC BY 4.0): row 'Spring', closed, confidence Likely, {url}", False, ""),
+        ("Epoch AI: Talks (equity funding)", dt.date(2025, 11, 1), 5e9,
+         "Equity funding, 2025-11-01: $5.0B (Epoch AI, in discussion: not closed)",
+         f"Epoch AI (CC BY 4.0): row 'Talks', in discussion, confidence Uncertain, {url}", True,
+         "assumes Epoch AI's round 'Talks' (in discussion) closes and is paid"),
+    ]
+    assert [e.note for e in events] == ["assumes the Nvidia commitment, not yet paid out, is paid",
+                                        "Epoch AI, debt funding 'Oct round'", "Epoch AI, equity funding 'Spring'",
+                                        "Epoch AI, equity funding 'Talks'; assumes Epoch AI's round 'Talks' (in discussion) closes and is paid"]
+    assert [list(e.peer[["id", "kind"]].iloc[0]) for e in events[1:]] == [
+        ["Oct round", "debt_funding"], ["Spring", "equity_funding"], ["Talks", "equity_funding"]]
+    assert db.epoch_repeats(prepared, "OpenAI", inputs, peers) == [
+        "'Oct round' ($6.0B, closed): the starting cash", "'Nvidia deal' ($100.0B, in discussion): claim mou"]
+    assert db.funding_events(prepared, "OpenAI", inputs) == events[:1]  # without Epoch's rows, the claims' alone
+
+
+def test_all_closed_rounds_leave_out_commitments_and_rounds_in_discussion(with_epoch):
+    assert db.closed_rounds(with_epoch[3]) == ((dt.date(2024, 10, 2), 4e9), (dt.date(2025, 3, 31), 10e9))
+
+
+def test_the_cards_say_what_the_cash_does_with_the_raises(with_epoch):
+    prepared, peers, inputs, events = with_epoch
+    closed = RunwayAssumptions.resolve(inputs, {"raises": db.closed_rounds(events)})
+    # sliders $6.0B, $250M revenue, $667M costs: a net $417M a month; $4B in month 0 and $10B in month 5 (31 Mar 2025 is
+    # day 181; month 5 starts on day 152): 20,000 - 417 x 47 = $401M left for month 47, 401/417 of it: 47.96 months
+    assert db.raises_effect(inputs, closed, events) == (
+        "With $14.0B raised ($4.0B 02 Oct 2024 (Epoch AI, debt funding 'Oct round'), $10.0B 31 Mar 2025 (Epoch AI, equity "
+        "funding 'Spring')), the cash runs out in Sep 2028 (48.0 months); without the raises it runs out in Dec 2025 (14.4 months).")
+    mou = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair]})
+    assert db.raises_effect(inputs, mou, events) == (
+        "With $100.0B raised ($100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the cash lasts "
+        "beyond the 60-month horizon; without the raises it runs out in Dec 2025 (14.4 months).")
+    assert db.raises_effect(inputs, RunwayAssumptions.defaults(inputs), events) == ""
+
+
+def test_a_chart_using_a_raise_says_what_it_assumes_and_cites_epoch(with_epoch):
+    prepared, peers, inputs, events = with_epoch
+    a = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair, events[2].pair]})
+    for chart in (db.runway_chart(prepared, "OpenAI", inputs, db.scenario(inputs, a, events), None, a, events),
+                  db.sensitivity_chart(prepared, "OpenAI", inputs, a, events),
+                  db.fan_chart(prepared, "OpenAI", inputs, a, db.fan_intervals(prepared, "OpenAI"), events),
+                  db.scenarios_chart(prepared, "OpenAI", inputs, a, [], events)):
+        assert ("$10.0B 31 Mar 2025 (Epoch AI, equity funding 'Spring'), $100.0B 01 Sep 2025 (assumes the Nvidia commitment, "
+                "not yet paid out, is paid)") in chart.subtitle + " ".join(chart.data.get("assumptions", pd.Series(dtype=str))), chart.name
+        assert list(chart.peers["id"]) == ["Spring"] and chart.source_line.endswith("Epoch AI (CC BY 4.0)."), chart.name
+    plain = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair]})
+    assert db.sensitivity_chart(prepared, "OpenAI", inputs, plain, events).peers is None  # no Epoch raise: no Epoch citation
 
 
 @pytest.mark.parametrize("growth, text", [
