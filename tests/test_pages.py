@@ -317,6 +317,54 @@ def test_a_claimed_commitment_is_one_click_away_and_marked_unpaid():
     event.click().run()
     assert at.query_params["raises"] == "2025-09-01:100e9"
     assert at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
+    assert md_escape("With $100.0B raised ($100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the "
+                     "cash lasts beyond the 60-month horizon; without the raises it runs out in Jan 2026 (15.8 months).") in [
+        c.value for c in at.caption]
+
+
+EPOCH_SPRING = "event_Epoch AI: Mar 2025 300B Stage 1 (equity funding)@OpenAI"
+
+
+def test_epochs_rounds_are_one_click_raises_that_cite_epoch():
+    at = open_raises(page("runway"))
+    offered = [b.label for b in at.button if b.key.startswith("event_Epoch AI")]
+    assert offered == ["Add: Debt funding, 2024-10-02: $4.0B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-03-31: $10.0B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-08-01: $8.3B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-12-11: $1.0B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-12-30: $22.5B (Epoch AI, closed)"]
+    assert md_escape("Not offered twice, as the same deal is above or is the starting cash: Epoch AI's 'Oct 2024 157B' ($6.6B, "
+                     "closed): the starting cash; 'OpenAI–Nvidia' ($100.0B, in discussion): claim "
+                     "openai-nvidia-investment-commitment-2025-09-ko-usd.") in [c.value for c in at.caption]
+    at.button(key=EPOCH_SPRING).click().run()
+    assert not at.exception and at.query_params["raises"] == "2025-03-31:10e9"
+    # $6.6B, and $10B in month 5 (day 181; month 5 starts on day 152), at a net $417M a month: 16,600 - 417 x 39 = $337M
+    # for month 39, 337/417 of it: 39.8 months, 1,211 days from 1 Oct 2024, 25 Jan 2028
+    assert (metric(at, "Months of runway"), metric(at, "Zero-cash date")) == ("39.8", "Jan 2028")
+    assert md_escape("With $10.0B raised ($10.0B 31 Mar 2025 (Epoch AI, equity funding 'Mar 2025 300B Stage 1')), the cash runs "
+                     "out in Jan 2028 (39.8 months); without the raises it runs out in Jan 2026 (15.8 months).") in [
+        c.value for c in at.caption]
+    spec = chart_spec(at)
+    assert "+$10.0B raised<br>Epoch AI, equity funding 'Mar 2025 300B Stage 1'" in [a["text"] for a in spec["layout"]["annotations"]]
+    assert any("Peer data: Epoch AI, 'Data on AI Companies'" in c.value.replace("\\", "") for c in at.caption), "the chart cites Epoch"
+
+
+def test_add_all_closed_rounds_leaves_out_the_nvidia_mou():
+    at = open_raises(page("runway"))
+    everything = at.button(key="raise_all_closed@OpenAI")
+    assert everything.label == "Add all closed rounds (5)"
+    everything.click().run()
+    assert not at.exception
+    assert at.query_params["raises"] == "2024-10-02:4e9,2025-03-31:10e9,2025-08-01:8.3e9,2025-12-11:1e9,2025-12-30:22.5e9"
+    assert not [b for b in at.button if b.key == "raise_all_closed@OpenAI"], "every closed round is in: nothing left to add"
+    assert not at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
+    # $6.6B + $45.8B = $52.4B at a net $417M a month: 125 months, past the 60-month horizon
+    assert (metric(at, "Months of runway"), metric(at, "Zero-cash date"), metric(at, "Default")) == ("> 60", "never", "dead")
+    assert md_escape("With $45.8B raised ($4.0B 02 Oct 2024 (Epoch AI, debt funding 'Oct 2024 157B'), $10.0B 31 Mar 2025 "
+                     "(Epoch AI, equity funding 'Mar 2025 300B Stage 1'), $8.3B 01 Aug 2025 (Epoch AI, equity funding '300B "
+                     "Stage 2'), $1.0B 11 Dec 2025 (Epoch AI, equity funding '1B Disney'), $22.5B 30 Dec 2025 (Epoch AI, equity "
+                     "funding '300B final stage')), the cash lasts beyond the 60-month horizon; without the raises it runs out "
+                     "in Jan 2026 (15.8 months).") in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("query, expected", [
