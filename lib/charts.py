@@ -29,6 +29,7 @@ TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
                  "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per"]
 RAISE_COLOUR = metric_colour("funding_round")  # raises are drawn in the funding-round colour
+RAISE_LABEL_STEP = 36  # px between the levels of successive raises' labels (two lines of 12 px text)
 FONT = "'Noto Sans CJK KR', sans-serif"  # one face for Latin and Hangul: images are drawn with it (fonts-noto-cjk)
 
 
@@ -499,12 +500,13 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         notes[month].append(note)
         firm[month] &= in_hand
     raised = frame[frame["raised"] > 0]
-    for month, date, amount in zip(raised["month"], raised["date"], raised["raised"]):
+    for k, (month, date, amount) in enumerate(zip(raised["month"], raised["date"], raised["raised"])):
         said = "; ".join(note for note in notes.get(month, []) if note)
         shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1,
                            line=dict(color=RAISE_COLOUR, width=1.5 if firm.get(month, True) else 2, dash="dot" if firm.get(month, True) else "dash")))
         annotations.append(dict(x=date, y=0, yref="y domain", text=f"+{format_usd(amount)} raised" + (f"<br>{said}" if said else ""),
                                 showarrow=False, xanchor="left", yanchor="bottom", align="left",
+                                yshift=RAISE_LABEL_STEP * (k % 3),  # raises a few months apart: labels on three levels
                                 font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
     monthly = []
     if alive is not None and alive_growth is not None:
