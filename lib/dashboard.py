@@ -537,7 +537,8 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     to the sliders' ranges, so the deck and the command line project what the Runway page would show. scenarios,
     (name, values by name in the model's units, the others runway_settings'), adds the scenario chart. peers,
     Epoch AI's rows in force, add its points to a timeline with no article figures (as the Timeline page does by
-    default) and the compute-beside-revenue chart."""
+    default) and the compute-beside-revenue chart, and offer its rounds as raises (funding_events): a raise in
+    runway_settings that is one of them is noted and cited on the runway charts, as on the page."""
     prepared = tf.prepare(claims)
     covered = second_opinion.companies(peers) if peers is not None else []
     if entity not in set(prepared["entity"]) and entity not in covered:
