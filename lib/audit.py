@@ -18,7 +18,7 @@ from collections import Counter
 
 import pandas as pd
 
-from lib import dashboard as db, runway, strict_json, transforms as tf
+from lib import dashboard as db, strict_json, transforms as tf
 from lib.charts import format_usd, format_value
 from lib.claims import ClaimsError, load_claims
 from lib.vocabulary import (
@@ -230,7 +230,8 @@ def _conversion(claims: pd.DataFrame):
 
 def _stale_input(prepared: pd.DataFrame, as_of: pd.Timestamp):
     """Runway inputs (dashboard.runway_inputs) whose period ended more than STALE_AFTER_MONTHS before as_of,
-    with dashboard.ran_out_warning when, by those figures, the cash had run out by then."""
+    with dashboard.ran_out_warning when, by the Runway page's own projection (dashboard.default_projection), the
+    cash had run out by then."""
     limit = as_of - pd.DateOffset(months=STALE_AFTER_MONTHS)
     for entity in sorted(set(prepared.loc[prepared["metric"] == "net_loss", "entity"])):
         inputs = db.runway_inputs(prepared, entity, as_of)
@@ -240,10 +241,7 @@ def _stale_input(prepared: pd.DataFrame, as_of: pd.Timestamp):
         stale = used[used["period_end"] < limit]
         if stale.empty:
             continue
-        months = max(1, (as_of.year - inputs.start.year) * 12 + as_of.month - inputs.start.month + 1)
-        projection = runway.project(inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd, 0.0, 0.0,
-                                    inputs.start, months)
-        ran_out = db.ran_out_warning(projection.zero_cash_date, as_of)
+        ran_out = db.ran_out_warning(db.default_projection(inputs).zero_cash_date, as_of)
         listed = ", ".join(f"{claim_id} ({metric_label(row['metric']).lower()}, {row['period']}, ended {row['period_end']:%Y-%m-%d})"
                            for claim_id, row in stale.iterrows())
         yield "stale_input", tuple(stale.index), (

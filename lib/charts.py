@@ -4,10 +4,13 @@ Nothing here calls Streamlit; the pages render these, and lib.export turns them 
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -28,6 +31,7 @@ CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifie
                  "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per",
                  "includes"]  # includes: the metrics a bundled figure covers, as the claims file lists them
 RAISE_COLOUR = metric_colour("funding_round")  # raises are drawn in the funding-round colour
+RAISE_LABEL_STEP = 36  # px between the levels of successive raises' labels (two lines of 12 px text)
 FONT = "'Noto Sans CJK KR', sans-serif"  # one face for Latin and Hangul: images are drawn with it (fonts-noto-cjk)
 
 
@@ -485,10 +489,14 @@ def bar_texts(lines: pd.DataFrame) -> list[str]:
 
 
 def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str,
-           band_claims: tuple[str, str] = ("", ""), alive: Projection | None = None, alive_growth: float | None = None) -> Chart:
+           band_claims: tuple[str, str] = ("", ""), alive: Projection | None = None, alive_growth: float | None = None,
+           raise_marks: Sequence[tuple[dt.date, str, bool]] = ()) -> Chart:
     """Cash balance month by month with the zero line, a low/high band, the key dates and the raises marked.
 
     band_claims names the claims behind the low (highest-cost) and high (lowest-cost) cash paths, for the CSV.
+    raise_marks, (date, note, cash in hand) for raises that need words (lib.dashboard.FundingEvent.note), adds the
+    note to the raise's label and the CSV's raise_notes; a month with a raise that is not cash in hand is drawn dashed,
+    the others dotted.
     alive, the same projection with the revenue growth it takes to be default alive (alive_growth), adds that
     revenue path, with the costs and the revenue assumed, in a panel of monthly amounts under the cash."""
     frame = projection.frame
@@ -499,11 +507,22 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=colour, width=1, dash="dash")))
             annotations.append(dict(x=date, y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False, xanchor="left",
                                     font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)"))
+    month_of = np.maximum(np.searchsorted(frame["date"].to_numpy(), np.array([pd.Timestamp(d) for d, _, _ in raise_marks],
+                                                                          dtype="datetime64[us]"), side="right") - 1, 0)
+    notes = {month: [] for month in month_of}
+    firm = {month: True for month in month_of}
+    for month, (_, note, in_hand) in zip(month_of, raise_marks):
+        notes[month].append(note)
+        firm[month] &= in_hand
     raised = frame[frame["raised"] > 0]
-    for date, amount in zip(raised["date"], raised["raised"]):
-        shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=RAISE_COLOUR, width=1, dash="dot")))
-        annotations.append(dict(x=date, y=0, yref="y domain", text=f"+{format_usd(amount)} raised", showarrow=False, xanchor="left",
-                                yanchor="bottom", font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
+    for k, (month, date, amount) in enumerate(zip(raised["month"], raised["date"], raised["raised"])):
+        said = "; ".join(note for note in notes.get(month, []) if note)
+        shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1,
+                           line=dict(color=RAISE_COLOUR, width=1.5 if firm.get(month, True) else 2, dash="dot" if firm.get(month, True) else "dash")))
+        annotations.append(dict(x=date, y=0, yref="y domain", text=f"+{format_usd(amount)} raised" + (f"<br>{said}" if said else ""),
+                                showarrow=False, xanchor="left", yanchor="bottom", align="left",
+                                yshift=RAISE_LABEL_STEP * (k % 3),  # raises a few months apart: labels on three levels
+                                font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
     monthly = []
     if alive is not None and alive_growth is not None:
         flows = dict(type="scatter", mode="lines", yaxis="y2", hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
@@ -537,7 +556,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         ),
     )
     data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
-                        cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1])
+                        cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1],
+                        raise_notes=["; ".join(note for note in notes.get(month, []) if note) for month in frame["month"]])
     if monthly:
         data = data.assign(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
     return Chart(

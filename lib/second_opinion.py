@@ -64,6 +64,17 @@ def rows_for(peers: pd.DataFrame, company: str, everything: bool = False) -> pd.
         columns="_order").reset_index(drop=True)
 
 
+FUNDING_KINDS = ("equity_funding", "debt_funding")
+
+
+def funding_rounds(peers: pd.DataFrame, company: str) -> pd.DataFrame:
+    """A company's Epoch rounds that raised money: equity and debt rows above 0 (a secondary sale, 0 in Epoch's data,
+    raises none), drawn by Epoch or not, oldest first, with their period, dates and confidence interval (rows_for)."""
+    rows = rows_for(peers, company, everything=True)
+    rows = rows[rows["kind"].isin(FUNDING_KINDS) & (rows["value_usd"] > 0)]
+    return rows.sort_values(["date", "id", "kind"], kind="mergesort").reset_index(drop=True)
+
+
 COMPARISON_COLUMNS = ["metric", "period", "claim_id", "ours", "ours_low", "ours_high", "epoch_id", "epoch_period",
                       "epoch", "confidence", "epoch_status", "epoch_low", "epoch_high", "verdict"]
 

@@ -112,22 +112,35 @@ def metric_colour(name: str) -> str:
 
 @dataclass(frozen=True)
 class Basis:
-    """How sure the source was: its rank in the headline rule (0 = most reliable), marker and line dash."""
+    """How sure the source was: its rank in the headline rule (0 = most reliable), marker and line dash.
+
+    happened: the figure is of something that has already happened, so money it counts is in hand.
+    """
 
     name: str
     rank: int
     marker: str
     dash: str
     meaning: str
+    happened: bool
 
 
 BASES: dict[str, Basis] = {b.name: b for b in [
-    Basis("reported", 0, "circle", "solid", "stated as a fact that has happened, for a period that had ended"),
-    Basis("estimated", 1, "circle-open", "dot", "someone's estimate of a past or current figure"),
-    Basis("projected", 2, "diamond-open", "dash", "a figure for a future or unfinished period"),
-    Basis("commitment", 3, "square-open", "dashdot", "an agreed or announced deal not yet paid out"),
-    Basis("forecast", 4, "x-thin-open", "dash", "a prediction about an event"),
+    Basis("reported", 0, "circle", "solid", "stated as a fact that has happened, for a period that had ended", True),
+    Basis("estimated", 1, "circle-open", "dot", "someone's estimate of a past or current figure", True),
+    Basis("projected", 2, "diamond-open", "dash", "a figure for a future or unfinished period", False),
+    Basis("commitment", 3, "square-open", "dashdot", "an agreed or announced deal not yet paid out", False),
+    Basis("forecast", 4, "x-thin-open", "dash", "a prediction about an event", False),
 ]}
+# Money that reaches the company when it happens: a round that closed, a tranche paid. Only a claim of one of
+# these metrics whose basis happened is cash in hand; an investment commitment, a projected round or a forecast
+# never is.
+CASH_METRICS = ("funding_round", "investment")
+
+
+def cash_in_hand(metric: str, basis: str) -> bool:
+    """Whether a claim counts money the company has received (a runway's starting cash may only be such a claim)."""
+    return metric in CASH_METRICS and basis in BASES and BASES[basis].happened
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ def draw(ctx: ui.Context) -> None:
                 f"claim {figure['claim_id']}", figure["explanation"]) if part)))
             if figure["warning"]:
                 column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
+    if not ctx.peer_only and not figures.empty and "runway" not in set(figures["key"]):
+        st.caption(ui.md_escape(cached.runway_problem(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)))
 
 
     def overview_chart(key: str, missing: str) -> None:

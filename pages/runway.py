@@ -14,7 +14,7 @@ def draw(ctx: ui.Context) -> None:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
         st.stop()
     if inputs is None:
-        st.info(f"The claims in force give no yearly loss for {ui.md_escape(ctx.entity)}, so there is no burn to project.",
+        st.info(ui.md_escape(cached.runway_problem(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)),
                 icon=":material/info:")
         st.stop()
     st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
@@ -24,11 +24,12 @@ def draw(ctx: ui.Context) -> None:
     def projection():
         """Sliders, raises, metrics and the charts in lazy tabs: a slider move reruns only this part of the page, and
         only the open tab's chart."""
-        events = cached.funding_events(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs)
-        assumptions = runway.sliders(inputs, ctx.entity, events)
+        view = (ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs, ctx.peers)
+        events = cached.funding_events(*view)
+        assumptions = runway.sliders(inputs, ctx.entity, events, cached.epoch_repeats(*view))
 
         try:
-            result = dashboard.scenario(inputs, assumptions)
+            result = dashboard.scenario(inputs, assumptions, events)
         except ValueError as err:
             st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
             return
@@ -50,26 +51,29 @@ def draw(ctx: ui.Context) -> None:
         growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
         cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
                         help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
-        st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
-                   f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
+        effect = dashboard.raises_effect(inputs, assumptions, events)
+        if effect:
+            st.caption(ui.md_escape(effect))
+        st.caption(ui.md_escape(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
+                                f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises, events)})."))
 
         runway.numbers_first(assumptions, ctx.entity)
         cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
         if cash.open:
             with cash:
                 ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
-                                                  result, growth, assumptions), "runway")
+                                                  result, growth, assumptions, events), "runway")
         if sensitivity.open:
             with sensitivity:
-                show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions), "sensitivity")
+                show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
         if compare.open:
             with compare:
                 saved = runway.scenarios(assumptions, inputs, ctx.entity)
-                show(dashboard.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved), "scenarios")
+                show(dashboard.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
         if uncertainty.open:
             with uncertainty:
                 intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-                show(dashboard.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals), "uncertainty")
+                show(dashboard.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
 
 
     def show(chart: charts.Chart, key: str) -> None:
@@ -88,7 +92,7 @@ def draw(ctx: ui.Context) -> None:
         for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
             column.markdown(f"**{heading}**")
             if comparison[key] is None:
-                column.caption("Not enough claims to project (no yearly loss).")
+                column.caption(ui.md_escape(comparison["why"][key]))
                 continue
             known, projected = comparison[key]
             column.caption(ui.md_escape(known.explanation))

@@ -215,7 +215,8 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     assert "Unfunded gap by Dec 2025: $1.4K" in [a.text for a in chart.figure.layout.annotations]
     assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
     assert chart.subtitle == "US dollars · test assumptions"
-    assert list(chart.data.columns[-4:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims"]
+    assert list(chart.data.columns[-5:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims",
+                                             "raise_notes"]
     assert (chart.data["cash_end_low_claims"].iloc[0], chart.data["cash_end_high_claims"].iloc[0]) == ("loss-high", "loss-low")
     assert chart.data["cash_end_low"].iloc[-1] < chart.data["cash_end"].iloc[-1] < chart.data["cash_end_high"].iloc[-1]
 
@@ -319,7 +320,10 @@ def _charts_of_the_real_data(real_claims) -> dict[str, charts.Chart]:
     current, saved = runway.project(1000, 0, 100, 0, 0, START, 12), runway.project(1000, 0, 50, 0, 0, START, 12)
     scenarios = charts.scenarios([("current", current, "costs $100"), ("cheap", saved, "costs $50")],
                                  tf.prepare(real_claims).iloc[:1], "OpenAI", START)
-    return built | {scenarios.name: scenarios}
+    raised = runway.project(1000, 0, 100, 0, 0, START, 12, raises=[(dt.date(2024, 3, 5), 500.0)])
+    marked = charts.runway(raised, raised, raised, "marked", tf.prepare(real_claims).iloc[:1], "OpenAI",
+                           raise_marks=[(dt.date(2024, 3, 5), "assumes the commitment is paid", False)])
+    return built | {scenarios.name: scenarios, "marked-raises": marked}
 
 
 def test_every_chart_is_what_plotly_validates(real_claims):
@@ -344,6 +348,21 @@ def test_fan_marks_the_zero_cash_quantiles(prepared):
                           for q, d in zip((10, 50, 90), fan.zero_cash["zero_cash_date"]))
     assert f"Zero-cash date: {expected}" in [a.text for a in chart.figure.layout.annotations]
     assert list(chart.data["table"].unique()) == ["cash path", "zero-cash date"]
+
+
+def test_a_raise_that_is_not_cash_in_hand_is_drawn_dashed_and_says_what_it_assumes(prepared):
+    # START is 1 Jan 2024; month k starts floor(k x 30.4375) days later: month 2 on 1 Mar (day 60), month 4 on 1 May (day 121)
+    raises = [(dt.date(2024, 3, 1), 500.0), (dt.date(2024, 5, 5), 700.0), (dt.date(2024, 5, 20), 100.0)]
+    base = runway.project(1000, 0, 100, 0, 0, START, 12, raises=raises)
+    marks = [(dt.date(2024, 3, 1), "Epoch AI, equity funding 'A'", True), (dt.date(2024, 5, 5), "assumes the X commitment is paid", False),
+             (dt.date(2024, 5, 20), "", True)]
+    chart = charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI", raise_marks=marks)
+    labels = [a.text for a in chart.figure.layout.annotations if "raised" in a.text]
+    assert labels == ["+$500 raised<br>Epoch AI, equity funding 'A'", "+$800 raised<br>assumes the X commitment is paid"]
+    raise_lines = [shape.line.dash for shape in chart.figure.layout.shapes if shape.line.color == charts.RAISE_COLOUR]
+    assert raise_lines == ["dot", "dash"]  # the month holding a commitment is dashed, though another raise in it is firm
+    notes = chart.data.set_index("month")["raise_notes"]
+    assert (notes[2], notes[4], notes[0]) == ("Epoch AI, equity funding 'A'", "assumes the X commitment is paid", "")
 
 
 def test_runway_marks_raises_and_the_revenue_needed(prepared):

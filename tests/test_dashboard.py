@@ -13,7 +13,7 @@ import pytest
 from lib import dashboard as db, transforms as tf
 from lib.assumptions import RunwayAssumptions
 from lib.peers import load_peers
-from tests.conftest import ROOT, make_claims
+from tests.conftest import ROOT, make_claims, make_peers
 
 SOURCES = [{"id": "old", "published": "2023-06-01"}, {"id": "new", "published": "2024-06-01"},
            {"id": "undated", "published": None, "written": "2024"}]
@@ -39,12 +39,15 @@ def prepared():
 def test_headline_figures(prepared):
     got = db.headline_figures(prepared, "OpenAI")[["key", "label", "value_usd", "display", "claim_id", "warning"]]
     expected = pd.DataFrame({
-        "key": ["valuation", "net_loss", "revenue", "burn_year", "burn_month", "burn_day", "naive_runway"],
+        "key": ["valuation", "net_loss", "revenue", "burn_year", "burn_month", "burn_day", "runway"],
         "label": ["Valuation (2023)", "Net loss (2024)", "Revenue (2024)", "Burn per year (2024)", "Burn per month (2024)",
-                  "Burn per day (2024)", "Naive runway"],
-        "value_usd": [80e9, 5e9, 3e9, 5e9, 5e9 / 12, 5e9 / 365, 6e9 / (5e9 / 12)],
-        "display": ["≈ $80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14 months"],
-        "claim_id": ["valuation-old", "loss-2024", "revenue-2024", "loss-2024", "loss-2024", "loss-2024", "round, loss-2024"],
+                  "Burn per day (2024)", "Runway (from Oct 2024)"],
+        # the page's sliders: $6.0B cash, $250M revenue and $667M costs a month (to the slider's $1M), a net $417M:
+        # 14 months leave $6,000M - 14 x $417M = $162M, 162/417 of a month
+        "value_usd": [80e9, 5e9, 3e9, 5e9, 5e9 / 12, 5e9 / 365, 14 + 162 / 417],
+        "display": ["≈ $80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14.4 months"],
+        "claim_id": ["valuation-old", "loss-2024", "revenue-2024", "loss-2024", "loss-2024", "loss-2024",
+                     "round, revenue-2024, loss-2024"],
         "warning": [""] * 7,
     })
     pd.testing.assert_frame_equal(got, expected)
@@ -59,16 +62,17 @@ def test_cards_keep_their_qualifier_and_the_burn_its_year():
     # burn comes from the latest year with a loss, so a year's cards never mix 2024 and 2025
     assert cards.loc[["burn_year", "burn_month", "burn_day"], "display"].tolist() == ["> $8.0B", "> $666.7M", "> $21.9M"]
     assert set(cards.loc[["burn_year", "burn_month", "burn_day"], "claim_id"]) == {"loss-2025"}
-    # more than $8B a year burns $6B in at most 9 months: "≤ 9 months", run out by July 2025, before the as-of date
-    assert cards.loc["naive_runway", "display"] == "≤ 9 months"
-    assert cards.loc["naive_runway", "warning"] == (
-        "By these figures the cash ran out in Jul 2025, before the as-of date (01 Feb 2026); funding not in the claims is implied.")
+    # the runway card is the Runway page's projection, from 2024's revenue and loss (the latest year with both), not
+    # the 2025 loss over the 2024 round: 14.39 months from 1 Oct 2024 is 437 days, 12 Dec 2025
+    assert cards.loc["runway", ["display", "claim_id"]].tolist() == ["14.4 months", "round, revenue-2024, loss-2024"]
+    assert cards.loc["runway", "warning"] == (
+        "By these figures the cash ran out in Dec 2025, before the as-of date (01 Feb 2026); funding not in the claims is implied.")
 
 
 def test_a_runway_that_outlasts_the_as_of_date_has_no_warning():
     prepared = tf.prepare(make_claims(BASE, SOURCES))
-    cards = db.headline_figures(prepared, "OpenAI", "2025-11-30").set_index("key")  # Oct 2024 + 14.4 months = Dec 2025
-    assert cards.loc["naive_runway", "warning"] == ""
+    cards = db.headline_figures(prepared, "OpenAI", "2025-11-30").set_index("key")  # Oct 2024 + 14.39 months = 12 Dec 2025
+    assert cards.loc["runway", "warning"] == ""
 
 
 def test_cash_burn_beats_loss_within_the_latest_year():
@@ -99,14 +103,6 @@ def test_a_narrower_scope_never_stands_in_for_the_company():
 def test_headline_figures_of_an_unknown_company_are_empty(prepared):
     assert db.headline_figures(prepared, "Nobody").empty
 
-
-@pytest.mark.parametrize(
-    "point, low, high, qualifier",
-    [(10, 10, 10, "exact"), (10, 10, math.inf, "at_least"), (10, 0, 10, "up_to"), (10, 9, 10, "nearly"), (10, 9, 11, "approximately"),
-     (10, 9, math.inf, "approximately")],
-)
-def test_quotient_qualifier(point, low, high, qualifier):
-    assert db.quotient_qualifier(low, point, high) == qualifier
 
 
 def test_changes_since_compares_like_with_like():
@@ -366,6 +362,82 @@ def test_runway_inputs_take_revenue_and_loss_from_one_year():
     assert inputs.year == "2024" and inputs.monthly_cost_usd == 8e9 / 12
 
 
+def _loss(year, value, **extra):
+    return {"id": f"loss-{year}", "value": value, "period": year, "source": "new", "qualifier": "exact", **extra}
+
+
+def _revenue(year, value):
+    return {"id": f"revenue-{year}", "metric": "revenue", "value": value, "period": year, "source": "new", "qualifier": "exact"}
+
+
+def _cash(claim_id, metric, period, value, basis="reported"):
+    return {"id": claim_id, "metric": metric, "value": value, "per": ..., "period": period, "basis": basis, "source": "new",
+            "qualifier": "exact"}
+
+
+# (cash id, cash, monthly revenue, monthly cost, start, loss year, revenue year) or the reason there is no runway
+RUNWAY_FROM_ONE_TIME = [
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9), _cash("round", "funding_round", "2024-10", 6e9)],
+                 ("round", 6e9, 3e9 / 12, 8e9 / 12, dt.date(2024, 10, 1), "2024", "2024"), id="one-year"),
+    pytest.param([_loss("2025", 8e9), _revenue("2024", 3e9), _cash("round", "funding_round", "2025-03", 6e9)],
+                 ("round", 6e9, 3e9 / 12, 11e9 / 12, dt.date(2025, 3, 1), "2025", "2024"), id="revenue-carried-forward"),
+    pytest.param([_loss("2025", 8e9), _revenue("2023", 3e9), _cash("round", "funding_round", "2025-03", 6e9)],
+                 "the 2025 loss has no revenue figure for 2025 or 2024", id="revenue-two-years-back-is-not-carried"),
+    pytest.param([_loss("2025", 8e9), _revenue("2025", 3e9), _cash("tranche", "investment", "2023", 10e9)],
+                 "the 2025 loss has no cash in hand (a funding round or a paid investment) dated 2024–2026",
+                 id="cash-two-years-before-the-loss"),
+    pytest.param([_loss("2025", 8e9), _revenue("2024", 3e9), _cash("round", "funding_round", "2026-01", 6e9)],
+                 "the 2025 loss has no cash in hand (a funding round or a paid investment) dated 2024–2025",
+                 id="cash-adjacent-to-the-loss-but-not-to-the-carried-revenue"),
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9), _cash("mou", "investment_commitment", "2024-09", 100e9, "commitment"),
+                  _cash("round", "funding_round", "2023-01", 2e9)],
+                 ("round", 2e9, 3e9 / 12, 8e9 / 12, dt.date(2023, 1, 1), "2024", "2024"), id="a-commitment-is-never-cash"),
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9), _cash("mou", "investment_commitment", "2024-09", 100e9, "commitment"),
+                  _cash("planned", "funding_round", "2024-12", 9e9, "projected")],
+                 ("revenue-2024", 0.0, 3e9 / 12, 8e9 / 12, dt.date(2025, 1, 1), "2024", "2024"),
+                 id="neither-a-commitment-nor-a-projected-round-is-cash"),
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9), _cash("tranche", "investment", "2024-11", 1e9),
+                  _cash("round", "funding_round", "2024-02", 6e9)],
+                 ("round", 6e9, 3e9 / 12, 8e9 / 12, dt.date(2024, 2, 1), "2024", "2024"), id="a-round-before-a-tranche"),
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9), _cash("tranche", "investment", "2024-11", 1e9)],
+                 ("tranche", 1e9, 3e9 / 12, 8e9 / 12, dt.date(2024, 11, 1), "2024", "2024"), id="a-paid-tranche-without-a-round"),
+    pytest.param([_loss("2023", 0.5e9), _loss("2025", 8e9), _cash("tranche", "investment", "2023", 10e9)],
+                 "the 2025 loss has no revenue figure for 2025 or 2024; the 2023 loss has no revenue figure for 2023 or 2022",
+                 id="no-revenue-is-never-zero-revenue"),
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9)], ("revenue-2024", 0.0, 3e9 / 12, 8e9 / 12, dt.date(2025, 1, 1), "2024", "2024"),
+                 id="no-cash-in-hand-at-all-starts-at-zero-after-the-year"),
+    pytest.param([_loss("2024", 5e9), _revenue("2024", 3e9), _cash("mou", "investment_commitment", "2024-09", 100e9, "commitment")],
+                 ("revenue-2024", 0.0, 3e9 / 12, 8e9 / 12, dt.date(2025, 1, 1), "2024", "2024"),
+                 id="a-commitment-alone-is-no-cash"),
+    pytest.param([_loss("2023", 1e9), _revenue("2023", 1e9), _loss("2025", 8e9), _cash("round", "funding_round", "2023-05", 6e9)],
+                 ("round", 6e9, 1e9 / 12, 2e9 / 12, dt.date(2023, 5, 1), "2023", "2023"),
+                 id="an-older-year-that-holds-together"),
+]
+
+
+@pytest.mark.parametrize("claims, expected", RUNWAY_FROM_ONE_TIME)
+def test_runway_inputs_come_from_one_time(claims, expected):
+    prepared = tf.prepare(make_claims(claims, SOURCES))
+    inputs = db.runway_inputs(prepared, "OpenAI")
+    if isinstance(expected, str):
+        assert inputs is None
+        assert db.runway_problem(prepared, "OpenAI") == (
+            "The claims in force give no cash, revenue and loss for OpenAI from the same or adjacent years, so the runway "
+            f"cannot be projected: {expected}.")
+        return
+    assert (inputs.claim_ids[0], inputs.cash_usd, inputs.monthly_revenue_usd, inputs.monthly_cost_usd, inputs.start, inputs.year,
+            inputs.revenue_year) == expected
+    assert db.runway_problem(prepared, "OpenAI") == ""
+
+
+def test_carried_forward_revenue_says_so():
+    prepared = tf.prepare(make_claims([_loss("2025", 8e9), _revenue("2024", 3e9), _cash("round", "funding_round", "2025-03", 6e9)],
+                                      SOURCES))
+    assert db.runway_inputs(prepared, "OpenAI").explanation == (
+        "start Mar 2025 with cash $6.0B (funding round, 2025-03); revenue $3.0B a year (2024); cost = revenue + net loss "
+        "$8.0B (2025, estimated); revenue: 2024 figure carried forward to 2025")
+
+
 def test_runway_inputs_need_a_loss():
     assert db.runway_inputs(tf.prepare(make_claims([{"metric": "revenue"}])), "OpenAI") is None
 
@@ -399,16 +471,19 @@ def test_ran_out_warning(zero_cash, as_of, expected):
 
 def test_then_vs_now():
     claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "revenue", "metric": "revenue", "value": 0.0, "period": "2023", "source": "old"},
                           {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
                           {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"},
+                          {"id": "later-revenue", "metric": "revenue", "value": 0.0, "period": "2024", "source": "new"},
                           {"id": "doom", "metric": "bankruptcy_prediction", "value": None, "unit": ..., "per": ...,
                            "qualifier": ..., "period": "2024", "basis": "forecast", "source": "old"}], SOURCES)
     got = db.then_vs_now(claims, "OpenAI", "2023-12-31")
     then_inputs, then_projection = got["then"]
     assert then_inputs.cash_usd == 10e9 and then_projection.runway_months is None
-    assert got["now"][1].runway_months == pytest.approx(10e9 / (5e9 / 12))
+    # the Runway page's defaults: costs of $5B / 12 = $416.7M a month on the slider's $1M grid, $417M
+    assert got["now"][1].runway_months == pytest.approx(10_000 / 417)
     assert list(got["predictions"]["id"]) == ["doom"]
-    assert list(got["later"]["id"]) == ["later-loss"]
+    assert list(got["later"]["id"]) == ["later-loss", "later-revenue"]
 
 
 @pytest.mark.parametrize(
@@ -427,9 +502,9 @@ def test_filter_claims(prepared, filters, ids):
 
 def test_build_charts_on_the_real_data(real_claims):
     built = db.build_charts(real_claims, "OpenAI")
+    # no then-and-now: the first article (2023) gives a loss and a tranche but no revenue, so it cannot be projected
     assert [c.name for c in built] == ["openai-timeline", "openai-waterfall-2024", "openai-runway", "openai-runway-sensitivity",
-                                       "openai-runway-uncertainty", "openai-then-and-now", "openai-by-year", "openai-burn-rate",
-                                       "openai-disagreements"]
+                                       "openai-runway-uncertainty", "openai-by-year", "openai-burn-rate", "openai-disagreements"]
     for chart in built:
         assert chart.source_line.startswith("Sources: ") and chart.alt_text.startswith(f"Chart: {chart.title}.")
         assert not chart.data.empty and not chart.claims.empty
@@ -451,7 +526,7 @@ def test_build_charts_rejects_an_unknown_company(real_claims):
 
 @pytest.mark.parametrize("company, names, epoch_points", [
     ("OpenAI", ["openai-timeline", "openai-waterfall-2024", "openai-runway", "openai-runway-sensitivity",
-                "openai-runway-uncertainty", "openai-then-and-now", "openai-by-year", "openai-burn-rate", "openai-disagreements",
+                "openai-runway-uncertainty", "openai-by-year", "openai-burn-rate", "openai-disagreements",
                 "epoch-compute-vs-revenue"], 0),
     # no article figures: the timeline shows Epoch's points, as the page does by default; no waterfall, no runway
     ("Anthropic", ["anthropic-timeline-epoch", "epoch-compute-vs-revenue"], 33 - 3),  # less 1 product revenue, 2 excluded
@@ -501,8 +576,13 @@ def test_the_real_overview_reads_as_the_issue_asks(real_claims):
     cards = db.headline_figures(prepared, "OpenAI", as_of).set_index("key")
     assert cards.loc["net_loss", ["label", "display"]].tolist() == ["Net loss (2025)", "> $8.0B"]
     assert cards.loc["burn_month", ["label", "display"]].tolist() == ["Burn per month (2025)", "> $666.7M"]
-    assert cards.loc["naive_runway", "display"] == "≤ 10 months"
-    assert cards.loc["naive_runway", "warning"].startswith("By these figures the cash ran out in Jul 2025")
+    # one run-out date: the overview's card is the Runway page's default projection, Jan 2026, not Jul 2025
+    assert cards.loc["runway", ["label", "display"]].tolist() == ["Runway (from Oct 2024)", "15.8 months"]
+    assert cards.loc["runway", "warning"].startswith("By these figures the cash ran out in Jan 2026")
+    inputs = db.runway_inputs(prepared, "OpenAI", as_of)
+    page = db.scenario(inputs, RunwayAssumptions.defaults(inputs)).base
+    # sliders $6.6B, $308M revenue and $725M costs a month: 6,600 / 417 = 15.83 months, 481 days from 1 Oct 2024
+    assert (page.zero_cash_date, round(page.runway_months, 1)) == (dt.date(2026, 1, 25), 15.8)
     lines = db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"})
     assert lines["label"].iloc[-1] == "Net loss (projected)"
     assert lines["label"].iloc[1] == "Training + Servers & inference"
@@ -548,6 +628,89 @@ def test_funding_after_the_start_is_offered_as_raises(prepared):
         ("mou", dt.date(2025, 9, 1), 100e9, "Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)", True),
     ]
     assert db.funding_events(prepared, "OpenAI", db.runway_inputs(prepared, "OpenAI")) == []  # the round is the start itself
+
+
+MOU = {"id": "mou", "metric": "investment_commitment", "counterparty": "Nvidia", "value": 100e9, "per": ..., "period": "2025-09",
+       "basis": "commitment", "source": "new", "qualifier": "exact"}
+EPOCH_ROUNDS = [
+    {"id": "Oct round", "kind": "equity_funding", "date": "2024-10-02", "value_usd": "6000000000", "status": "closed"},  # the start
+    {"id": "Oct round", "kind": "debt_funding", "date": "2024-10-02", "value_usd": "4000000000", "status": "closed"},
+    {"id": "Old", "kind": "equity_funding", "date": "2024-05-01", "value_usd": "2000000000", "status": "closed"},  # before the start
+    {"id": "Spring", "kind": "equity_funding", "date": "2025-03-31", "value_usd": "10000000000", "status": "closed",
+     "confidence": "Likely"},
+    {"id": "Tender", "kind": "equity_funding", "date": "2025-06-01", "value_usd": "0", "status": "closed"},  # a secondary sale
+    {"id": "Nvidia deal", "kind": "equity_funding", "date": "2025-09-22", "value_usd": "100000000000", "status": "in discussion"},
+    {"id": "Talks", "kind": "equity_funding", "date": "2025-11-01", "value_usd": "5000000000", "status": "in discussion",
+     "confidence": "Uncertain"},
+    {"id": "Elsewhere", "company": "Anthropic", "kind": "equity_funding", "date": "2025-02-01", "value_usd": "3000000000",
+     "status": "closed"},
+]
+
+
+@pytest.fixture
+def with_epoch(tmp_path):
+    prepared = tf.prepare(make_claims(BASE + [MOU], SOURCES))
+    peers = make_peers(tmp_path, EPOCH_ROUNDS)
+    inputs = db.runway_inputs(prepared, "OpenAI")
+    return prepared, peers, inputs, db.funding_events(prepared, "OpenAI", inputs, peers)
+
+
+def test_epochs_rounds_after_the_start_are_offered_beside_the_claims(with_epoch):
+    prepared, peers, inputs, events = with_epoch
+    url = "https://example.com/epoch"
+    assert [(e.claim_id, e.date, e.amount_usd, e.label, e.source, e.unpaid, e.caveat) for e in events] == [
+        ("mou", dt.date(2025, 9, 1), 100e9, "Investment commitment from Nvidia, 2025-09: $100.0B (commitment: not yet paid out)",
+         "News outlet: Publisher A (2024-06-01)", True, "assumes the Nvidia commitment, not yet paid out, is paid"),
+        ("Epoch AI: Oct round (debt funding)", dt.date(2024, 10, 2), 4e9, "Debt funding, 2024-10-02: $4.0B (Epoch AI, closed)",
+         f"Epoch AI (CC BY 4.0): row 'Oct round', closed, confidence Confident, {url}", False, ""),
+        ("Epoch AI: Spring (equity funding)", dt.date(2025, 3, 31), 10e9, "Equity funding, 2025-03-31: $10.0B (Epoch AI, closed)",
+         f"Epoch AI (CC BY 4.0): row 'Spring', closed, confidence Likely, {url}", False, ""),
+        ("Epoch AI: Talks (equity funding)", dt.date(2025, 11, 1), 5e9,
+         "Equity funding, 2025-11-01: $5.0B (Epoch AI, in discussion: not closed)",
+         f"Epoch AI (CC BY 4.0): row 'Talks', in discussion, confidence Uncertain, {url}", True,
+         "assumes Epoch AI's round 'Talks' (in discussion) closes and is paid"),
+    ]
+    assert [e.note for e in events] == ["assumes the Nvidia commitment, not yet paid out, is paid",
+                                        "Epoch AI, debt funding 'Oct round'", "Epoch AI, equity funding 'Spring'",
+                                        "Epoch AI, equity funding 'Talks'; assumes Epoch AI's round 'Talks' (in discussion) closes and is paid"]
+    assert [list(e.peer[["id", "kind"]].iloc[0]) for e in events[1:]] == [
+        ["Oct round", "debt_funding"], ["Spring", "equity_funding"], ["Talks", "equity_funding"]]
+    assert db.epoch_repeats(prepared, "OpenAI", inputs, peers) == [
+        "'Oct round' ($6.0B, closed): the starting cash", "'Nvidia deal' ($100.0B, in discussion): claim mou"]
+    assert db.funding_events(prepared, "OpenAI", inputs) == events[:1]  # without Epoch's rows, the claims' alone
+
+
+def test_all_closed_rounds_leave_out_commitments_and_rounds_in_discussion(with_epoch):
+    assert db.closed_rounds(with_epoch[3]) == ((dt.date(2024, 10, 2), 4e9), (dt.date(2025, 3, 31), 10e9))
+
+
+def test_the_cards_say_what_the_cash_does_with_the_raises(with_epoch):
+    prepared, peers, inputs, events = with_epoch
+    closed = RunwayAssumptions.resolve(inputs, {"raises": db.closed_rounds(events)})
+    # sliders $6.0B, $250M revenue, $667M costs: a net $417M a month; $4B in month 0 and $10B in month 5 (31 Mar 2025 is
+    # day 181; month 5 starts on day 152): 20,000 - 417 x 47 = $401M left for month 47, 401/417 of it: 47.96 months
+    assert db.raises_effect(inputs, closed, events) == (
+        "With $14.0B raised ($4.0B 02 Oct 2024 (Epoch AI, debt funding 'Oct round'), $10.0B 31 Mar 2025 (Epoch AI, equity "
+        "funding 'Spring')), the cash runs out in Sep 2028 (48.0 months); without the raises it runs out in Dec 2025 (14.4 months).")
+    mou = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair]})
+    assert db.raises_effect(inputs, mou, events) == (
+        "With $100.0B raised ($100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the cash lasts "
+        "beyond the 60-month horizon; without the raises it runs out in Dec 2025 (14.4 months).")
+    assert db.raises_effect(inputs, RunwayAssumptions.defaults(inputs), events) == ""
+
+
+def test_a_chart_using_a_raise_says_what_it_assumes_and_cites_epoch(with_epoch):
+    prepared, peers, inputs, events = with_epoch
+    a = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair, events[2].pair]})
+    for chart in (db.runway_chart(prepared, "OpenAI", inputs, db.scenario(inputs, a, events), None, a, events),
+                  db.sensitivity_chart(prepared, "OpenAI", inputs, a, events),
+                  db.fan_chart(prepared, "OpenAI", inputs, a, db.fan_intervals(prepared, "OpenAI"), events),
+                  db.scenarios_chart(prepared, "OpenAI", inputs, a, [], events)):
+        assert ("$10.0B 31 Mar 2025 (Epoch AI, equity funding 'Spring'), $100.0B 01 Sep 2025 (assumes the Nvidia commitment, "
+                "not yet paid out, is paid)") in chart.subtitle + " ".join(chart.data.get("assumptions", pd.Series(dtype=str))), chart.name
+        assert list(chart.peers["id"]) == ["Spring"] and chart.source_line.endswith("Epoch AI (CC BY 4.0)."), chart.name
+    plain = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair]})
+    assert db.sensitivity_chart(prepared, "OpenAI", inputs, plain, events).peers is None  # no Epoch raise: no Epoch citation
 
 
 @pytest.mark.parametrize("growth, text", [
@@ -645,11 +808,13 @@ def test_overview_charts_draw_what_the_claims_allow(prepared):
 
 def test_then_and_now_chart_needs_a_projection_on_both_sides():
     claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "revenue", "metric": "revenue", "value": 0.0, "period": "2023", "source": "old"},
                           {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
-                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"}], SOURCES)
+                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"},
+                          {"id": "later-revenue", "metric": "revenue", "value": 0.0, "period": "2024", "source": "new"}], SOURCES)
     chart = db.then_and_now_chart(claims, "OpenAI", "2023-12-31")
     assert [t.name for t in chart.figure.data][:1] == ["Then: claims published by 31 Dec 2023"]
-    assert set(chart.claims["id"]) == {"loss", "cash", "later-loss"}
+    assert set(chart.claims["id"]) == {"loss", "revenue", "cash", "later-loss", "later-revenue"}
     assert db.then_and_now_chart(claims, "OpenAI", "2023-01-01") is None  # nothing published yet: no "then"
 
 
@@ -657,36 +822,39 @@ def test_headline_figures_whole_frame(prepared):
     how = "net loss used as the burn (no cash-burn figure for the year)"
     src = "News outlet: Publisher A (2024-06-01)"
     expected = pd.DataFrame({
-        "key": ["valuation", "net_loss", "revenue", "burn_year", "burn_month", "burn_day", "naive_runway"],
+        "key": ["valuation", "net_loss", "revenue", "burn_year", "burn_month", "burn_day", "runway"],
         "label": ["Valuation (2023)", "Net loss (2024)", "Revenue (2024)", "Burn per year (2024)", "Burn per month (2024)",
-                  "Burn per day (2024)", "Naive runway"],
+                  "Burn per day (2024)", "Runway (from Oct 2024)"],
         "period": ["2023", "2024", "2024", "2024", "2024", "2024", "2024-10"],
-        "value_usd": [80e9, 5e9, 3e9, 5e9, 5e9 / 12, 5e9 / 365, 6e9 / (5e9 / 12)],
+        "value_usd": [80e9, 5e9, 3e9, 5e9, 5e9 / 12, 5e9 / 365, 14 + 162 / 417],  # as in test_headline_figures
         "qualifier": ["approximately"] + ["exact"] * 6,
-        "display": ["≈ $80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14 months"],
-        "claim_id": ["valuation-old", "loss-2024", "revenue-2024", "loss-2024", "loss-2024", "loss-2024", "round, loss-2024"],
+        "display": ["≈ $80.0B", "$5.0B", "$3.0B", "$5.0B", "$416.7M", "$13.7M", "14.4 months"],
+        "claim_id": ["valuation-old", "loss-2024", "revenue-2024", "loss-2024", "loss-2024", "loss-2024",
+                     "round, revenue-2024, loss-2024"],
         "basis": ["estimated"] * 6 + ["derived"],
         "scope": ["company"] * 7,
-        "source": ["News outlet: Publisher A (2023-06-01)"] + [src] * 5 + [f"{src}; {src}"],
+        "source": ["News outlet: Publisher A (2023-06-01)"] + [src] * 6,
         "quote": ["a loss of $5 billion"] * 7,
         "quote_en": ["a loss of $5 billion"] * 7,
         "explanation": ["", "", "", how, f"$5.0B a year / 12; {how}", f"$5.0B a year / 365; {how}",
-                        "from Oct 2024: the round of $6.0B (2024-10) / a burn of $416.7M a month (2024); ignores revenue "
-                        "growth and other cash"],
+                        "the cash runs out in Dec 2025: the Runway page's projection at its default sliders (no growth, no "
+                        "raises); start Oct 2024 with cash $6.0B (funding round, 2024-10); revenue $3.0B a year (2024); "
+                        "cost = revenue + net loss $5.0B (2024, estimated)"],
         "warning": [""] * 7,
     })
     pd.testing.assert_frame_equal(db.headline_figures(prepared, "OpenAI"), expected)
 
 
-@pytest.mark.parametrize("loss, qualifier, runway", [
-    (5e9, "up_to", "≥ 14 months"),  # a burn of "up to $5B" may be far less: the runway is at least 14 months
-    (0.0, "exact", None),  # no burn: no runway to divide
+@pytest.mark.parametrize("loss, qualifier, display, ends", [
+    (5e9, "up_to", "14.4 months", "the cash runs out in Dec 2025"),  # the page's base case: the loss as stated
+    (0.0, "exact", "> 60 months", "the cash lasts beyond 60 months"),  # revenue covers the costs: it never runs out
 ])
-def test_naive_runway_reads_the_burns_bounds(loss, qualifier, runway):
+def test_the_runway_card_is_the_runway_pages_projection(loss, qualifier, display, ends):
     rows = [dict(c) for c in BASE if c["id"] != "loss-2024"] + [
         {"id": "loss-2024", "value": loss, "period": "2024", "source": "new", "qualifier": qualifier}]
     cards = db.headline_figures(tf.prepare(make_claims(rows, SOURCES)), "OpenAI").set_index("key")
-    assert (cards.loc["naive_runway", "display"] if "naive_runway" in cards.index else None) == runway
+    assert cards.loc["runway", "display"] == display
+    assert cards.loc["runway", "explanation"].startswith(f"{ends}: the Runway page's projection at its default sliders")
 
 
 def test_changes_since_reads_each_side_at_its_own_date():

@@ -142,10 +142,13 @@ def test_then_vs_now_follows_its_date():
     at = page("runway")
     assert all(m.label != "Runway" for m in at.metric), "then vs now is built only when its tab is opened"
     open_tab(at, "runway_page", "Then vs now")
-    assert "beyond 10 years" in [m.value for m in at.metric]
+    # the first article (2023) gives a loss and Microsoft's tranche but no revenue: "then" cannot be projected
+    assert [m.value for m in at.metric if m.label == "Runway"] == ["15.8 months"]
+    assert md_escape("The claims in force give no cash, revenue and loss for OpenAI from the same or adjacent years, so the "
+                     "runway cannot be projected: the 2023 loss has no revenue figure for 2023 or 2022.") in [c.value for c in at.caption]
     at.date_input(key="then").set_value("2026-02-01").run()
     assert not at.exception
-    assert "beyond 10 years" not in [m.value for m in at.metric if m.label == "Runway"]
+    assert [m.value for m in at.metric if m.label == "Runway"] == ["15.8 months", "15.8 months"]
 
 
 @pytest.mark.parametrize(
@@ -237,14 +240,29 @@ def test_waterfall_offers_only_a_year_that_explains_something_and_leaves_the_rec
 
 def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():
     at = page("overview")
-    assert metric(at, "Naive runway") == "≤ 10 months"
-    assert [w.value for w in at.warning] == [
-        "By these figures the cash ran out in Jul 2025, before the as\\-of date \\(01 Feb 2026\\); funding not in the claims is implied\\."]
+    ran_out = ("By these figures the cash ran out in Jan 2026, before the as\\-of date \\(01 Feb 2026\\); funding not in the "
+               "claims is implied\\.")
+    assert metric(at, "Runway (from Oct 2024)") == "15.8 months"
+    assert [w.value for w in at.warning] == [ran_out]
+    runway = page("runway")  # one run-out date: the Runway page says the same
+    assert [w.value for w in runway.warning] == [ran_out]
+    assert runway.metric[1].value == "Jan 2026"
     at.date_input(key="asof").set_value("2024-12-31").run()
     assert not at.exception and not at.warning
-    assert metric(at, "Naive runway") == "16 months"
-    runway = page("runway")
-    assert any(w.value.startswith("By these figures the cash ran out in") for w in runway.warning)
+    assert metric(at, "Runway (from Oct 2024)") == "15.8 months"
+
+
+def test_without_undated_articles_the_runway_says_it_cannot_project():
+    # left: a 2023 loss and Microsoft's 2023 tranche, the 2025 loss, no revenue at all: no cash, revenue and loss of one time
+    why = md_escape("The claims in force give no cash, revenue and loss for OpenAI from the same or adjacent years, so the "
+                    "runway cannot be projected: the 2025 loss has no revenue figure for 2025 or 2024; the 2023 loss has no "
+                    "revenue figure for 2023 or 2022.")
+    runway = page("runway", undated="0")
+    assert not runway.exception
+    assert [i.value for i in runway.info] == [why] and not runway.slider
+    overview = page("overview", undated="0")
+    assert "Runway (from Oct 2024)" not in [m.label for m in overview.metric]
+    assert why in [c.value for c in overview.caption]
 
 
 def open_tab(at: AppTest, key: str, label: str) -> AppTest:
@@ -354,6 +372,54 @@ def test_a_claimed_commitment_is_one_click_away_and_marked_unpaid():
     event.click().run()
     assert at.query_params["raises"] == "2025-09-01:100e9"
     assert at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
+    assert md_escape("With $100.0B raised ($100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the "
+                     "cash lasts beyond the 60-month horizon; without the raises it runs out in Jan 2026 (15.8 months).") in [
+        c.value for c in at.caption]
+
+
+EPOCH_SPRING = "event_Epoch AI: Mar 2025 300B Stage 1 (equity funding)@OpenAI"
+
+
+def test_epochs_rounds_are_one_click_raises_that_cite_epoch():
+    at = open_raises(page("runway"))
+    offered = [b.label for b in at.button if b.key.startswith("event_Epoch AI")]
+    assert offered == ["Add: Debt funding, 2024-10-02: $4.0B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-03-31: $10.0B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-08-01: $8.3B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-12-11: $1.0B (Epoch AI, closed)",
+                       "Add: Equity funding, 2025-12-30: $22.5B (Epoch AI, closed)"]
+    assert md_escape("Not offered twice, as the same deal is above or is the starting cash: Epoch AI's 'Oct 2024 157B' ($6.6B, "
+                     "closed): the starting cash; 'OpenAI–Nvidia' ($100.0B, in discussion): claim "
+                     "openai-nvidia-investment-commitment-2025-09-ko-usd.") in [c.value for c in at.caption]
+    at.button(key=EPOCH_SPRING).click().run()
+    assert not at.exception and at.query_params["raises"] == "2025-03-31:10e9"
+    # $6.6B, and $10B in month 5 (day 181; month 5 starts on day 152), at a net $417M a month: 16,600 - 417 x 39 = $337M
+    # for month 39, 337/417 of it: 39.8 months, 1,211 days from 1 Oct 2024, 25 Jan 2028
+    assert (metric(at, "Months of runway"), metric(at, "Zero-cash date")) == ("39.8", "Jan 2028")
+    assert md_escape("With $10.0B raised ($10.0B 31 Mar 2025 (Epoch AI, equity funding 'Mar 2025 300B Stage 1')), the cash runs "
+                     "out in Jan 2028 (39.8 months); without the raises it runs out in Jan 2026 (15.8 months).") in [
+        c.value for c in at.caption]
+    spec = chart_spec(at)
+    assert "+$10.0B raised<br>Epoch AI, equity funding 'Mar 2025 300B Stage 1'" in [a["text"] for a in spec["layout"]["annotations"]]
+    assert any("Peer data: Epoch AI, 'Data on AI Companies'" in c.value.replace("\\", "") for c in at.caption), "the chart cites Epoch"
+
+
+def test_add_all_closed_rounds_leaves_out_the_nvidia_mou():
+    at = open_raises(page("runway"))
+    everything = at.button(key="raise_all_closed@OpenAI")
+    assert everything.label == "Add all closed rounds (5)"
+    everything.click().run()
+    assert not at.exception
+    assert at.query_params["raises"] == "2024-10-02:4e9,2025-03-31:10e9,2025-08-01:8.3e9,2025-12-11:1e9,2025-12-30:22.5e9"
+    assert not [b for b in at.button if b.key == "raise_all_closed@OpenAI"], "every closed round is in: nothing left to add"
+    assert not at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
+    # $6.6B + $45.8B = $52.4B at a net $417M a month: 125 months, past the 60-month horizon
+    assert (metric(at, "Months of runway"), metric(at, "Zero-cash date"), metric(at, "Default")) == ("> 60", "never", "dead")
+    assert md_escape("With $45.8B raised ($4.0B 02 Oct 2024 (Epoch AI, debt funding 'Oct 2024 157B'), $10.0B 31 Mar 2025 "
+                     "(Epoch AI, equity funding 'Mar 2025 300B Stage 1'), $8.3B 01 Aug 2025 (Epoch AI, equity funding '300B "
+                     "Stage 2'), $1.0B 11 Dec 2025 (Epoch AI, equity funding '1B Disney'), $22.5B 30 Dec 2025 (Epoch AI, equity "
+                     "funding '300B final stage')), the cash lasts beyond the 60-month horizon; without the raises it runs out "
+                     "in Jan 2026 (15.8 months).") in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("query, expected", [

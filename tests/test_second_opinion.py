@@ -168,3 +168,20 @@ def test_peer_only_companies_are_told_what_the_data_cannot_show():
     note = so.peer_only_note("Anthropic")
     assert note.startswith("Anthropic is peer data only: ")
     assert "no loss figures" in note and "no runway" in note and "no waterfall" in note and "CC BY 4.0" in note
+
+
+def test_funding_rounds_are_every_round_that_raised_money_oldest_first(tmp_path):
+    peers = epoch(tmp_path, [
+        {"id": "B", "kind": "equity_funding", "date": "2025-03-01", "value_usd": "10", "status": "closed", "exclude_from_graph": "True"},
+        {"id": "A", "kind": "debt_funding", "date": "2024-10-02", "value_usd": "4", "status": "closed"},
+        {"id": "A", "kind": "equity_funding", "date": "2024-10-02", "value_usd": "6", "status": "closed"},
+        {"id": "A", "kind": "valuation", "date": "2024-10-02", "value_usd": "157", "status": "closed"},  # not money raised
+        {"id": "Tender", "kind": "equity_funding", "date": "2024-12-01", "value_usd": "0", "status": "closed"},  # a secondary sale
+        {"id": "C", "kind": "equity_funding", "date": "2025-09-22", "value_usd": "100", "status": "in discussion"},
+        {"id": "D", "company": "Anthropic", "kind": "equity_funding", "date": "2025-01-01", "value_usd": "3", "status": "closed"},
+    ])
+    rounds = so.funding_rounds(peers, "OpenAI")
+    assert rounds[["id", "kind", "value_usd", "status"]].values.tolist() == [
+        ["A", "debt_funding", 4.0, "closed"], ["A", "equity_funding", 6.0, "closed"], ["B", "equity_funding", 10.0, "closed"],
+        ["C", "equity_funding", 100.0, "in discussion"]]
+    assert rounds["low"].tolist() == [4.0, 6.0, 10.0, 100.0]  # Confident: the figure as stated

@@ -153,3 +153,18 @@ def test_colours_that_share_a_chart_stay_apart_for_colour_blind_readers(chart, v
 ])
 def test_bundle_text(includes, text):
     assert v.bundle_text(includes) == text
+
+
+@pytest.mark.parametrize("metric, basis, in_hand", [
+    ("funding_round", "reported", True),
+    ("funding_round", "estimated", True),
+    ("investment", "reported", True),  # a tranche paid
+    ("funding_round", "projected", False),  # a round not yet closed
+    ("funding_round", "forecast", False),
+    ("investment_commitment", "commitment", False),  # the Nvidia MOU
+    ("investment", "commitment", False),
+    ("investment_to_date", "reported", False),  # a cumulative total, not money received at its date
+    ("valuation", "reported", False),
+])
+def test_cash_in_hand_is_money_received(metric, basis, in_hand):
+    assert v.cash_in_hand(metric, basis) is in_hand

@@ -178,13 +178,19 @@ def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: boo
     return dashboard.runway_inputs(_prepared, entity, as_of)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def runway_problem(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> str:
+    """Why the claims in force give no runway for one company and as-of view ('' when they do)."""
+    return dashboard.runway_problem(_prepared, entity, as_of)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _result,
-                 _growth: float | None, assumptions) -> charts.Chart:
-    """The runway chart for one view and one set of slider values (the inputs, the projection and the growth it
-    takes to be default alive follow from them): a page opened at its defaults, or a slider back at a value it
-    had, draws it without building it."""
-    return dashboard.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions)
+                 _growth: float | None, assumptions, _events) -> charts.Chart:
+    """The runway chart for one view and one set of slider values (the inputs, the projection, the growth it takes
+    to be default alive and the offered raises follow from them): a page opened at its defaults, or a slider back
+    at a value it had, draws it without building it."""
+    return dashboard.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions, _events)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -212,9 +218,16 @@ def renderer_found() -> tuple[bool, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def funding_events(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs) -> list:
-    """Funding claims after the projection start, offered as one-click raises (inputs follow from the other keys)."""
-    return dashboard.funding_events(_prepared, entity, _inputs)
+def funding_events(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _peers) -> list:
+    """Funding claims and Epoch AI's rounds after the projection start, offered as one-click raises (inputs and
+    Epoch's rows in force follow from the other keys)."""
+    return dashboard.funding_events(_prepared, entity, _inputs, _peers)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def epoch_repeats(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _peers) -> list:
+    """Epoch AI's rounds after the start not offered, as they repeat the starting cash or a claim's deal."""
+    return dashboard.epoch_repeats(_prepared, entity, _inputs, _peers)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

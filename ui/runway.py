@@ -15,7 +15,8 @@ from lib.assumptions import (
     SavedScenario, check_raises, check_scenario_name, check_scenario_names, parse_raises, parse_scenarios, raises_text,
     scenarios_text, to_query,
 )
-from lib.dashboard import FundingEvent, RunwayInputs, describe_assumptions
+from lib.dashboard import EPOCH, FundingEvent, RunwayInputs, closed_rounds, describe_assumptions
+from lib.peers import LICENCE
 from ui import data
 from ui.blocks import md_escape
 from ui.url import url_persist, url_state
@@ -39,7 +40,7 @@ def _scenarios_key(entity: str) -> str:
     return f"{SCENARIOS_PARAM}@{entity}"
 
 
-def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent]) -> RunwayAssumptions:
+def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repeats: list[str] = ()) -> RunwayAssumptions:
     """One slider per field, in three columns, each seeded from the URL, clamped to its range and written back;
     then the funding raises (see raises_editor)."""
     values = {}
@@ -50,7 +51,7 @@ def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent]) -> Ru
         value = draw(field.label, min_value=lowest, max_value=highest, step=field.step, format=field.format,
                      key=_key(field, entity))
         values[field.name] = field.to_model(value)
-    values["raises"] = raises_editor(inputs, entity, events)
+    values["raises"] = raises_editor(inputs, entity, events, repeats)
     assumptions = RunwayAssumptions.resolve(inputs, values)
     _hold(asdict(assumptions), _saved(inputs, entity))
     return assumptions
@@ -68,9 +69,12 @@ def numbers_first(assumptions: RunwayAssumptions, entity: str) -> None:
         sleep(NUMBERS_FIRST_S)
 
 
-def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent]) -> tuple[tuple[dt.date, float], ...]:
-    """The raises, kept in the URL: each with its date, amount and a remove button; a row to add one; and the
-    claims' funding after the projection start, each added with one click."""
+def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent],
+                  repeats: list[str] = ()) -> tuple[tuple[dt.date, float], ...]:
+    """The raises, kept in the URL: each with its date, amount and a remove button; a row to add one; the claims'
+    funding and Epoch AI's rounds after the projection start, each added with one click; and every closed round
+    added with one click (never a commitment or a round still in discussion). repeats names the Epoch rounds left
+    out because they are the starting cash or a claim's deal."""
     key = _raises_key(entity)
     raises, problem = url_state(key, param=RAISES_PARAM, default=(), parse=parse_raises, text=raises_text)
     if problem:
@@ -101,15 +105,33 @@ def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent])
                             format="%.2f", key=f"new_raise_amount@{entity}")
         row[2].button("Add raise", key=f"raise_add@{entity}", on_click=_add, args=(entity,), disabled=full,
                       icon=":material/add:", help=f"At most {MAX_RAISES} raises." if full else None)
-        if events:
-            st.caption("From the claims, dated after the projection start:")
-        for event in events:
-            taken = (event.date, event.amount_usd) in raises
-            st.button(f"Add: {event.label}", key=f"event_{event.claim_id}@{entity}", on_click=_add_event, args=(entity, event),
-                      disabled=taken or full, icon=":material/add_card:",
-                      help=f"{event.source}; claim {event.claim_id}. {'Already added.' if taken else ''}")
-            st.caption(md_escape(f"{event.source} · claim {event.claim_id}"))
+        closed = [pair for pair in closed_rounds(events) if pair not in raises]
+        if closed:
+            room = MAX_RAISES - len(raises)
+            st.button(f"Add all closed rounds ({len(closed)})", key=f"raise_all_closed@{entity}", on_click=_add_closed,
+                      args=(entity, closed), disabled=room < len(closed), icon=":material/library_add:",
+                      help="Every round below that closed (no commitment, no round still in discussion)."
+                           + (f" Room for {room} more raises only (at most {MAX_RAISES})." if room < len(closed) else ""))
+        for heading, group in (("From the claims, dated after the projection start:", [e for e in events if e.peer is None]),
+                               (f"From {EPOCH}'s data ({LICENCE}), rounds after the projection start:", [e for e in events if e.peer is not None])):
+            if group:
+                st.caption(heading)
+            for event in group:
+                _event_button(event, entity, raises, full)
+        if repeats:
+            st.caption(md_escape(f"Not offered twice, as the same deal is above or is the starting cash: {EPOCH}'s "
+                                 + "; ".join(repeats) + "."))
     return st.session_state[key]
+
+
+def _event_button(event: FundingEvent, entity: str, raises, full: bool) -> None:
+    """One offered raise: a button that adds it, and its source (and what it assumes) under it."""
+    taken = event.pair in raises
+    st.button(f"Add: {event.label}", key=f"event_{event.claim_id}@{entity}", on_click=_add_event, args=(entity, event),
+              disabled=taken or full, icon=":material/add_card:",
+              help=f"{event.source}. {'Already added.' if taken else ''}")
+    origin = "" if event.peer is not None else f" · claim {event.claim_id}"
+    st.caption(md_escape(f"{event.source}{origin}" + (f" · not closed: {event.caveat}" if event.unpaid else "")))
 
 
 def _set_raises(entity: str, raises) -> None:
@@ -137,7 +159,11 @@ def _add(entity: str) -> None:
 
 
 def _add_event(entity: str, event: FundingEvent) -> None:
-    _set_raises(entity, [*st.session_state[_raises_key(entity)], (event.date, event.amount_usd)])
+    _set_raises(entity, [*st.session_state[_raises_key(entity)], event.pair])
+
+
+def _add_closed(entity: str, closed: list[tuple[dt.date, float]]) -> None:
+    _set_raises(entity, [*st.session_state[_raises_key(entity)], *closed])
 
 
 def _saved(inputs: RunwayInputs, entity: str) -> tuple[SavedScenario, ...]:

@@ -4,7 +4,9 @@ page that draws the chart, and for the runway charts and the deck the Runway pag
 CSVs and the deck's speaker notes say what the audit (lib.audit) found about the claims behind each chart.
 
 Runway assumptions are the Runway page's (lib.assumptions): the same options, checks and slider ranges.
-``--raise 2025-03-01:40e9`` (repeatable) adds a funding raise; ``--scenario "NAME:cg=0.3,raises=2025-03-01:40e9"``
+``--raise 2025-03-01:40e9`` (repeatable) adds a funding raise; ``--raises-from epoch`` adds every closed equity and debt
+round in Epoch AI's data after the projection start (as the Runway page's one-click raises; the charts then cite
+Epoch); ``--scenario "NAME:cg=0.3,raises=2025-03-01:40e9"``
 (up to three) adds a saved scenario beside the command line's assumptions, its values in the options' units.
 ``--as-of 2024-12-31 --undated no`` exports the view the sidebar's "Claims published by" and "Include undated
 articles" make: the same claims, audit, Epoch AI rows and links.
@@ -25,7 +27,7 @@ from lib.assumptions import (
 from lib.audit import audit
 from lib.charts import RUNWAY
 from lib.claims import ClaimsError, load_claims
-from lib.dashboard import build_charts
+from lib.dashboard import build_charts, closed_rounds, funding_events, runway_inputs, runway_problem
 from lib.export.deck import deck_bytes
 from lib.export.images import png_bytes, svg_bytes
 from lib.export.renderer import ExportUnavailable, Renderer, shared
@@ -35,6 +37,7 @@ from lib.export.theme import file_names
 from lib.peers import PeersError, as_of as peers_as_of, load_peers
 
 FORMATS = ("png", "svg", "csv", "pptx")
+RAISE_SOURCES = ("epoch",)
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
 PEERS = BUNDLED.parent / "peers" / "epoch-ai.csv"  # Epoch AI's data, as of the same date as the claims
 DASHBOARD = "http://localhost:8501"  # where `make run` serves the dashboard
@@ -111,6 +114,9 @@ def _parser() -> argparse.ArgumentParser:
                             help=f"runway: {field.label.split(' (')[0].lower()}, {field.kind.meaning}".replace('%', '%%'))
     parser.add_argument("--raise", dest="raises", action="append", type=_raise, default=[], metavar="DATE:AMOUNT",
                         help="runway: a funding raise, e.g. 2025-03-01:40e9 (USD); repeat for several")
+    parser.add_argument("--raises-from", dest="raises_from", choices=RAISE_SOURCES,
+                        help="runway: add every closed round in Epoch AI's data after the projection start (equity and "
+                             "debt; never a round still in discussion), beside any --raise")
     keys = ", ".join(f"{field.param} ({field.option})" for field in FIELDS)
     parser.add_argument("--scenario", dest="scenarios", action="append", type=_scenario, default=[], metavar="NAME:KEY=VALUE,...",
                         help=f"runway: a saved scenario drawn beside the assumptions above (up to {MAX_SCENARIOS}), e.g. "
@@ -147,6 +153,16 @@ class _Failure(Exception):
         super().__init__("\n".join(lines))
 
 
+def _epoch_raises(known, company: str, when: dt.date, peers) -> tuple:
+    """Epoch AI's closed rounds after the projection start, as the Runway page offers them; raises _Failure when the
+    claims give the company no runway to add them to."""
+    prepared = tf.prepare(known)
+    inputs = runway_inputs(prepared, company, when)
+    if inputs is None:
+        raise _Failure([f"error: --raises-from epoch: {runway_problem(prepared, company, when) or f'no runway for {company}'}"])
+    return closed_rounds([event for event in funding_events(prepared, company, inputs, peers) if event.peer is not None])
+
+
 def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
     """Write the requested files; raises _Failure with the lines to print."""
     try:
@@ -167,8 +183,12 @@ def _export(args: argparse.Namespace, renderer: Renderer) -> list[Path]:
     except PeersError as err:
         raise _Failure(err.problems + [f"error: {PEERS} is not a valid extract ({len(err.problems)} problems)"]) from err
     settings = {field.name: getattr(args, field.name) for field in FIELDS if getattr(args, field.name) is not None}
-    if args.raises:
-        settings["raises"] = tuple(args.raises)
+    raises = tuple(args.raises) + (_epoch_raises(known, args.company, when, peers) if args.raises_from == "epoch" else ())
+    if raises:
+        try:
+            settings["raises"] = check_raises(tuple(dict.fromkeys(raises)))
+        except ValueError as err:
+            raise _Failure([f"error: {err}"]) from err
     try:
         charts = build_charts(known, args.company, settings, when, args.scenarios, peers)
         flagged = checks.flags(audit(known, when), tf.prepare(known))

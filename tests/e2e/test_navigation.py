@@ -95,6 +95,8 @@ def runway_defaults(page) -> tuple[str, ...]:
     """The Runway page's starting cash and its first cards: what the claims in force give it."""
     if page.get_by_text("so there is no burn to project").count():
         return ("no burn to project",)
+    if page.get_by_text("so the runway cannot be projected").count():  # no cash, revenue and loss of one time
+        return ("cannot be projected",)
     expect(metric_value(page, "Months of runway")).to_be_visible()
     return (slider_input(page, "Starting cash").get_attribute("aria-valuetext"),
             metric_value(page, "Months of runway").inner_text(), metric_value(page, "Zero-cash date").inner_text())
@@ -138,6 +140,8 @@ def test_the_sidebar_holds_through_every_page_switch(page, base_url, start, rout
     holds(page, held, "after a reload")
     runway.append(runway_defaults(page))
     assert len(set(runway)) == 1, runway
+    if start == "undated articles out":  # a 2023 loss and tranche and the 2025 loss, no revenue: no coherent inputs
+        assert runway[0] == ("cannot be projected",)
 
 
 def test_the_defaults_do_not_depend_on_the_way_in(page, base_url):

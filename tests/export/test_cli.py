@@ -87,7 +87,7 @@ def test_cli_csv_needs_no_chromium(tmp_path):
 
 PAGE_OF = {  # each chart's CSV: the page its link opens
     "openai-timeline.csv": "timeline", "openai-waterfall-2024.csv": "waterfall", "openai-runway.csv": "runway",
-    "openai-runway-sensitivity.csv": "runway", "openai-runway-uncertainty.csv": "runway", "openai-then-and-now.csv": "runway",
+    "openai-runway-sensitivity.csv": "runway", "openai-runway-uncertainty.csv": "runway",
     "openai-by-year.csv": "", "openai-burn-rate.csv": "", "openai-disagreements.csv": "", "epoch-compute-vs-revenue.csv": "timeline",
 }
 
@@ -156,3 +156,30 @@ def test_cli_bad_raises_and_scenarios_exit_2(tmp_path, capsys, argv, message):
         main(["--out", str(tmp_path), *argv])
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_raises_from_epoch_adds_its_closed_rounds_and_cites_it(tmp_path):
+    assert main(["--out", str(tmp_path), "--formats", "csv", "--raises-from", "epoch"], renderer=NoChromium()) == 0
+    lines = (tmp_path / "openai-runway.csv").read_text(encoding="utf-8").splitlines()
+    # Epoch's closed rounds after 1 Oct 2024: the $4B debt facility (2 Oct 2024, month 0), $10B (31 Mar 2025, day 181:
+    # month 5), $8.3B (1 Aug 2025, day 304: month 10), $1B and $22.5B (11 and 30 Dec 2025, days 436 and 455: month 14);
+    # not its $6.6B of Oct 2024 (the starting cash) nor the Nvidia round still in discussion
+    assert "raises=2024-10-02%3A4e9%2C2025-03-31%3A10e9%2C2025-08-01%3A8.3e9%2C2025-12-11%3A1e9%2C2025-12-30%3A22.5e9" in lines[0]
+    assert lines[1] == "# Peer data: Epoch AI, 'Data on AI Companies'. Published online at epoch.ai. Retrieved from " \
+                       "'https://epoch.ai/data/ai-companies' [online resource]. Licence: CC BY 4.0."
+    runway = pd.read_csv(tmp_path / "openai-runway.csv", skiprows=2).set_index("month")
+    raised = runway[runway["raised"] > 0]
+    assert list(raised.index) == [0, 5, 10, 14]
+    assert list(raised["raised"]) == [4e9, 10e9, 8.3e9, 23.5e9]
+    assert list(raised["raise_notes"]) == [
+        "Epoch AI, debt funding 'Oct 2024 157B'", "Epoch AI, equity funding 'Mar 2025 300B Stage 1'",
+        "Epoch AI, equity funding '300B Stage 2'", "Epoch AI, equity funding '1B Disney'; Epoch AI, equity funding '300B final stage'"]
+    assert (runway["cash_end"] > 0).all()  # $52.4B at a net $417M a month lasts past the 60-month horizon
+
+
+def test_raises_from_epoch_needs_a_runway(tmp_path, capsys):
+    assert main(["--out", str(tmp_path), "--formats", "csv", "--raises-from", "epoch", "--undated", "no"], renderer=NoChromium()) == 1
+    assert capsys.readouterr().err == (
+        "error: --raises-from epoch: The claims in force give no cash, revenue and loss for OpenAI from the same or adjacent "
+        "years, so the runway cannot be projected: the 2025 loss has no revenue figure for 2025 or 2024; the 2023 loss has no "
+        "revenue figure for 2023 or 2022.\n")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 
 import pytest
 from pptx import Presentation
 
-from lib.dashboard import compute_chart
+from lib.claims import load_claims
+from lib.dashboard import build_charts, compute_chart
 from lib.export.deck import deck_bytes
 from lib.export.images import svg_bytes
 from lib.export.tables import csv_bytes
@@ -86,3 +88,17 @@ def test_a_deck_of_epoch_data_only_cites_epoch_and_no_missing_articles(renderer)
     texts = ["\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in (cover, sources)]
     assert "OpenAI · Epoch AI's data on AI companies (CC BY 4.0)" in texts[0]
     assert FULL in texts[1] and "No articles" not in texts[1]
+
+
+def test_a_runway_with_an_epoch_raise_in_force_cites_epoch():
+    claims = load_claims(ROOT / "data" / "claims.yaml")
+    raised = {"raises": ((dt.date(2025, 3, 31), 10e9),)}  # Epoch's '300B Stage 1' of March 2025
+    charts = {c.name: c for c in build_charts(claims, "OpenAI", raised, peers=PEERS)}
+    for name in ("openai-runway", "openai-runway-sensitivity", "openai-runway-uncertainty"):
+        chart = charts[name]
+        assert list(chart.peers["id"]) == ["Mar 2025 300B Stage 1"], name
+        assert chart.source_line.endswith(f"; {SHORT}."), name
+        assert csv_bytes(chart, stamp=STAMP).decode("utf-8").splitlines()[1] == f"# {FULL}", name
+        assert "$10.0B 31 Mar 2025 (Epoch AI, equity funding 'Mar 2025 300B Stage 1')" in chart.subtitle, name
+    plain = {c.name: c for c in build_charts(claims, "OpenAI", {"raises": ((dt.date(2025, 3, 30), 10e9),)}, peers=PEERS)}
+    assert not plain["openai-runway"].uses_peers  # a raise of the reader's own, a day off Epoch's round: no citation
