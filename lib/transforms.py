@@ -329,10 +329,11 @@ def mark_conflicts(claims: pd.DataFrame) -> pd.DataFrame:
 def echoes(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     """Recycled figures: each claim (the later repeat) whose amount, unit and rate for the same entity another
     article gives for an earlier period (one that ends before the later one starts), whatever the metric or
-    scope, with the earlier claims it repeats in file order. Original claims only, currency twins dropped; the
-    audit's echo finding and the pages that leave recycled figures out both read this."""
+    scope, with the earlier claims it repeats in file order. Original claims only, currency twins dropped, and
+    zero left out (no revenue yet is no figure to copy); the audit's echo finding and the pages that leave recycled
+    figures out both read this."""
     originals = claims[~claims["derived"]] if "derived" in claims else claims
-    valued = originals[originals["value"].notna()]
+    valued = originals[originals["value"].notna() & (originals["value"] != 0)]
     if "fx_basis" in valued:
         valued = drop_twins(valued)
     valued = valued.assign(per_key=valued["per"].fillna(""))
@@ -342,9 +343,13 @@ def echoes(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
 
 
 def recycled(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
-    """Every row of a prepared frame that repeats an earlier figure (echoes), an annualised row under its own id
-    as well as its original's: id -> the earlier claims it repeats."""
-    found = echoes(claims)
+    """Every row of a prepared frame that repeats an earlier figure of the same metric (an echo whose earlier claim
+    is the same kind of figure: a cost carried forward as a later year's cost, not a round $10B investment beside
+    a $10B contract), an annualised row under its own id as well as its original's: id -> the earlier claims it
+    repeats."""
+    metric = claims.drop_duplicates("id").set_index("id")["metric"]
+    found = {later: same for later, earlier in echoes(claims).items()
+             if (same := tuple(e for e in earlier if metric[e] == metric[later]))}
     if "derived_from" in claims:
         derived = claims[claims["derived"] & claims["derived_from"].isin(list(found))]
         found |= {row_id: found[origin] for row_id, origin in zip(derived["id"], derived["derived_from"])}

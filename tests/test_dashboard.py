@@ -125,30 +125,37 @@ LOSS_2025 = {"id": "loss-2025", "value": 8e9, "period": "2025", "source": "late"
 
 
 @pytest.mark.parametrize("added, later, expected", [
-    # the runway's burn moves from 2024's cash burn to 2025's loss; its round stays: not the same figure
+    # the burn moves from 2024's cash burn to 2025's loss: a new figure; the runway keeps 2024's revenue and loss
+    # (the latest year with both): $6.0B at $3.0B - ($3.0B + $5.0B) a year = -$416.7M a month lasts 14.4 months
     ([{"id": "burn-2024", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "old", "basis": "projected",
        "qualifier": "exact"}, LOSS_2025],
      "2026-02-01", {
          "burn_year": ["Burn per year (2025)", None, "> $8.0B", "new figure (before: Burn per year (2024) $4.0B)"],
-         "naive_runway": ["Naive runway", "18 months", "≤ 9 months", "not comparable: cash burn 2024 became net loss 2025"]}),
+         "runway": ["Runway (from Oct 2024)", "14.4 months", "14.4 months", "unchanged"]}),
     # the same year, another metric: a cash-burn figure published later takes the loss's place
     ([{"id": "burn-2024", "metric": "cash_burn", "value": 4e9, "period": "2024", "source": "late", "basis": "projected",
        "qualifier": "exact"}],
      "2026-02-01", {
-         "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "not comparable: net loss 2024 became cash burn 2024"],
-         "naive_runway": ["Naive runway", "14 months", "18 months", "not comparable: net loss 2024 became cash burn 2024"]}),
-    # near miss: a second article repeats the same kinds of figure; the runway is compared
+         "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "not comparable: net loss 2024 became cash burn 2024"]}),
+    # the runway's revenue and loss move on to 2025 while its round stays: not the same figure
+    ([LOSS_2025, {"id": "revenue-2025", "metric": "revenue", "value": 5e9, "period": "2025", "source": "late",
+                  "qualifier": "exact", "basis": "reported"}],
+     "2026-02-01", {
+         "runway": ["Runway (from Oct 2024)", "14.4 months", "9.0 months",
+                    "not comparable: revenue 2024, net loss 2024 became revenue 2025, net loss 2025"]}),
+    # near miss: a second article repeats the same kinds of figure; both are compared. The later loss leads
+    # (the latest article): $6.0B at $3.0B - $7.0B a year = -$333.3M a month lasts 18.0 months
     ([{"id": "loss-2024-late", "value": 4e9, "period": "2024", "source": "late", "qualifier": "exact", "basis": "reported"}],
      "2026-02-01", {
          "burn_year": ["Burn per year (2024)", "$5.0B", "$4.0B", "changed"],
-         "naive_runway": ["Naive runway", "14 months", "18 months", "changed"]}),
+         "runway": ["Runway (from Oct 2024)", "14.4 months", "18.0 months", "changed"]}),
 ])
 def test_changes_since_shows_a_figure_whose_inputs_changed_kind_as_not_comparable(added, later, expected):
     got = db.changes_since(make_claims(BASE + added, LATE), "OpenAI", "2024-12-31", later).set_index("key")
     for key, (label, then, now, status) in expected.items():
         row = got.loc[key]
         assert [row["label"], None if pd.isna(row["then"]) else row["then"], row["now"], row["status"]] == [label, then, now, status]
-        assert pd.isna(row["change"]) == (status != "changed"), key
+        assert pd.isna(row["change"]) == (status not in ("changed", "unchanged")), key
 
 
 @pytest.mark.parametrize("before, after, reason", [
@@ -164,15 +171,19 @@ def test_kind_change(before, after, reason):
 
 
 def test_then_and_now_says_when_its_inputs_are_not_like_with_like():
+    reason = "revenue 2023, net loss 2023 became revenue 2024, net loss 2024"
     claims = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                          {"id": "revenue", "metric": "revenue", "value": 1e8, "period": "2023", "source": "old"},
                           {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
-                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"}], SOURCES)
+                          {"id": "later-loss", "value": 5e9, "period": "2024", "source": "new"},
+                          {"id": "later-revenue", "metric": "revenue", "value": 2e8, "period": "2024", "source": "new"}], SOURCES)
     got = db.then_vs_now(claims, "OpenAI", "2023-12-31")
-    assert got["not_comparable"] == "net loss 2023 became net loss 2024"
+    assert got["not_comparable"] == reason
     chart = db.then_and_now_chart(claims, "OpenAI", "2023-12-31", got)
-    assert chart.subtitle.startswith("Not comparable: net loss 2023 became net loss 2024 · US dollars · no growth assumed · then: ")
-    assert chart.description.startswith("Not comparable: net loss 2023 became net loss 2024. Then: ")
+    assert chart.subtitle.startswith(f"Not comparable: {reason} · US dollars · no growth assumed · then: ")
+    assert chart.description.startswith(f"Not comparable: {reason}. Then: ")
     same = make_claims([{"id": "loss", "value": 1e9, "period": "2023", "source": "old"},
+                        {"id": "revenue", "metric": "revenue", "value": 1e8, "period": "2023", "source": "old"},
                         {"id": "cash", "metric": "investment", "value": 10e9, "per": ..., "period": "2023", "source": "old"},
                         {"id": "loss-again", "value": 2e9, "period": "2023", "source": "new", "basis": "reported"}], SOURCES)
     assert db.then_vs_now(same, "OpenAI", "2023-12-31")["not_comparable"] == ""
@@ -312,10 +323,11 @@ def test_the_candidates_table_puts_why_first_and_names_a_bundle():
 
 
 def test_recycled_figures_stay_out_of_the_runway_inputs():
-    # the later "round" repeats the earlier article's $6B tranche: the runway starts from the tranche instead
-    claims = BASE + [{"id": "tranche-2023", "metric": "investment", "value": 6e9, "per": ..., "period": "2023-01", "source": "old"}]
+    # the later round repeats the earlier article's $6B round: the runway starts from the earlier one instead
+    claims = BASE + [{"id": "round-2023", "metric": "funding_round", "value": 6e9, "per": ..., "period": "2023-01",
+                      "basis": "reported", "source": "old"}]
     inputs = db.runway_inputs(tf.prepare(make_claims(claims, SOURCES)), "OpenAI")
-    assert (inputs.cash_usd, inputs.start, inputs.claim_ids[0]) == (6e9, dt.date(2023, 1, 1), "tranche-2023")
+    assert (inputs.cash_usd, inputs.start, inputs.claim_ids[0]) == (6e9, dt.date(2023, 1, 1), "round-2023")
 
 
 def test_waterfall_without_a_loss_is_refused(prepared):

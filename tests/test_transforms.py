@@ -400,3 +400,18 @@ def test_echoes_name_each_later_repeat_and_recycled_follows_it_to_its_annualised
                                      "again-2024-annualised": ("same-year",)}
     assert sorted(tf.without_recycled(prepared)["id"]) == ["chatgpt-2023", "chatgpt-2023-annualised", "same-year",
                                                            "same-year-annualised"]
+
+
+@pytest.mark.parametrize("later_metric, value, echoes, recycled", [
+    ("net_loss", 5e9, {"loss-2025": ("loss-2024",)}, {"loss-2025": ("loss-2024",)}),  # the same kind of figure carried forward
+    # a revenue figure that happens to equal a loss is an echo for the audit, not a repeat
+    ("revenue", 5e9, {"loss-2025": ("loss-2024",)}, {}),
+    ("net_loss", 0.0, {}, {}),  # zero twice is no figure copied
+])
+def test_only_an_echo_of_the_same_metric_is_recycled(later_metric, value, echoes, recycled):
+    prepared = tf.prepare(make_claims([
+        {"id": "loss-2024", "value": value, "period": "2024", "source": "early"},
+        {"id": "loss-2025", "metric": later_metric, "value": value, "period": "2025", "source": "late"},
+    ], ECHO_SOURCES))
+    assert tf.echoes(prepared) == echoes
+    assert tf.recycled(prepared) == recycled
