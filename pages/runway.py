@@ -53,7 +53,6 @@ def draw(ctx: ui.Context) -> None:
         st.caption(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
                    f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises)}).")
 
-        runway.numbers_first(assumptions, ctx.entity)
         cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
         if cash.open:
             with cash:
