@@ -263,6 +263,53 @@ def _dates(start_date: dt.date, months: np.ndarray) -> np.ndarray:
         "datetime64[us]")
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """What a projection finds, before its frame is built: the searches (break-even growth, sensitivity) need only
+    this, and building a DataFrame would cost more than the projection itself."""
+
+    start_date: dt.date
+    months: np.ndarray
+    raised: np.ndarray
+    revenue: np.ndarray
+    cost: np.ndarray
+    net: np.ndarray
+    cash_start: np.ndarray
+    cash_end: np.ndarray
+    runway_months: float | None
+    breakeven: int | None
+    default_alive: bool
+    capital_needed_usd: float | None
+
+
+def _outcome(cash_usd, monthly_revenue_usd, monthly_cost_usd, revenue_growth_yoy, cost_growth_yoy, start,
+             horizon_months, raises) -> _Outcome:
+    """The model run on checked inputs: see :func:`project`."""
+    cash, r0, c0, g_r, g_c = _inputs(cash_usd, monthly_revenue_usd, monthly_cost_usd, revenue_growth_yoy,
+                                     cost_growth_yoy).values()
+    start_date, h = _calendar(start, horizon_months)
+    raised = _raised(raises, start_date, h)
+
+    months = np.arange(h, dtype=np.int64)
+    revenue, cost, net, cash_start, cash_end = _paths(cash, r0, c0, g_r, g_c, raised, months / 12.0)
+    cross, runway = (v.item() for v in _crossing(cash_start, cash_end, cost - revenue))
+    cross = None if cross < 0 else cross
+    runway = None if cross is None else runway
+
+    profitable = np.flatnonzero(revenue >= cost)
+    breakeven = int(profitable[0]) if profitable.size else None
+
+    alive = breakeven is not None and (cross is None or breakeven < cross)
+    if alive:
+        capital = 0.0
+    elif breakeven is None:
+        capital = None
+    else:  # cash ran out before break-even: the deepest balance in the months before it
+        capital = max(0.0, -float(cash_end[:breakeven].min()))
+    return _Outcome(start_date, months, raised, revenue, cost, net, cash_start, cash_end, runway, breakeven,
+                    bool(alive), capital)
+
+
 def project(
     cash_usd: float,
     monthly_revenue_usd: float,
@@ -286,47 +333,27 @@ def project(
     a horizon that is not a whole number >= 1, a start that is not a date, a raise that is not a
     (date, amount >= 0) pair (named by its position, e.g. ``raises[2] date``), or a projection that overflows.
     """
-    cash, r0, c0, g_r, g_c = _inputs(cash_usd, monthly_revenue_usd, monthly_cost_usd, revenue_growth_yoy,
-                                     cost_growth_yoy).values()
-    start_date, h = _calendar(start, horizon_months)
-    raised = _raised(raises, start_date, h)
-
-    months = np.arange(h, dtype=np.int64)
-    revenue, cost, net, cash_start, cash_end = _paths(cash, r0, c0, g_r, g_c, raised, months / 12.0)
-    cross, runway = (v.item() for v in _crossing(cash_start, cash_end, cost - revenue))
-    cross = None if cross < 0 else cross
-    runway = None if cross is None else runway
-
-    profitable = np.flatnonzero(revenue >= cost)
-    breakeven = int(profitable[0]) if profitable.size else None
-
-    alive = breakeven is not None and (cross is None or breakeven < cross)
-    if alive:
-        capital = 0.0
-    elif breakeven is None:
-        capital = None
-    else:  # cash ran out before break-even: the deepest balance in the months before it
-        capital = max(0.0, -float(cash_end[:breakeven].min()))
-
+    run = _outcome(cash_usd, monthly_revenue_usd, monthly_cost_usd, revenue_growth_yoy, cost_growth_yoy, start,
+                   horizon_months, raises)
     frame = pd.DataFrame(
         {
-            "month": months,
-            "date": _dates(start_date, months),
-            "revenue": revenue,
-            "cost": cost,
-            "net": net,
-            "raised": raised,
-            "cash_start": cash_start,
-            "cash_end": cash_end,
+            "month": run.months,
+            "date": _dates(run.start_date, run.months),
+            "revenue": run.revenue,
+            "cost": run.cost,
+            "net": run.net,
+            "raised": run.raised,
+            "cash_start": run.cash_start,
+            "cash_end": run.cash_end,
         },
         columns=list(FRAME_COLUMNS),
     )
     return Projection(
-        runway_months=runway,
-        zero_cash_date=None if runway is None else start_date + _days(runway),
-        breakeven_date=None if breakeven is None else start_date + _days(breakeven),
-        default_alive=bool(alive),
-        capital_needed_usd=capital,
+        runway_months=run.runway_months,
+        zero_cash_date=None if run.runway_months is None else run.start_date + _days(run.runway_months),
+        breakeven_date=None if run.breakeven is None else run.start_date + _days(run.breakeven),
+        default_alive=run.default_alive,
+        capital_needed_usd=run.capital_needed_usd,
         frame=frame,
     )
 
@@ -360,8 +387,8 @@ def growth_to_break_even(
     raises = _reusable(raises)
 
     def alive(growth: float) -> bool:
-        return project(cash_usd, monthly_revenue_usd, monthly_cost_usd, growth, cost_growth_yoy, start,
-                       horizon_months, raises=raises).default_alive
+        return _outcome(cash_usd, monthly_revenue_usd, monthly_cost_usd, growth, cost_growth_yoy, start,
+                        horizon_months, raises).default_alive
 
     low, high = GROWTH_FLOOR, GROWTH_CEILING
     if alive(low):
@@ -408,7 +435,7 @@ def sensitivity(
     raises = _reusable(raises)
 
     def runway(name: str, value: float) -> tuple[float, bool, str]:
-        months = project(**{**values, name: value}, start=start, horizon_months=h, raises=raises).runway_months
+        months = _outcome(*{**values, name: value}.values(), start, h, raises).runway_months
         return (float(h), True, f"beyond {h} months") if months is None else (months, False, f"{months:.1f} months")
 
     rows = []

@@ -57,7 +57,6 @@ def draw(ctx: ui.Context) -> None:
         st.caption(ui.md_escape(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
                                 f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises, events)})."))
 
-        runway.numbers_first(assumptions, ctx.entity)
         cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
         if cash.open:
             with cash:

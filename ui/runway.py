@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict
 from itertools import cycle
-from time import sleep
 
 import streamlit as st
 
@@ -24,7 +23,6 @@ from ui.url import url_persist, url_state
 DECK = "runway_for_deck"  # session state: what the sidebar's deck projects
 SHARED = {"horizon"}  # how far to look is not a claim: it stays when the company changes
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # the raise date pickers' range
-NUMBERS_FIRST_S = 0.06  # long enough for the browser to render and paint the cards before a chart arrives
 
 
 def _key(field: Field, entity: str) -> str:
@@ -55,18 +53,6 @@ def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repea
     assumptions = RunwayAssumptions.resolve(inputs, values)
     _hold(asdict(assumptions), _saved(inputs, entity))
     return assumptions
-
-
-def numbers_first(assumptions: RunwayAssumptions, entity: str) -> None:
-    """Call between the cards and the charts. When the assumptions have just changed (a slider, a raise), wait a
-    moment before the charts are sent, so the browser paints the new numbers first: redrawing a chart is one
-    50-80 ms browser task, and a chart that arrives while the cards are still being rendered holds them back by
-    that much. Opening the page or switching tabs (the same assumptions) does not wait."""
-    key = f"runway_numbers_shown@{entity}"
-    moved = st.session_state.get(key, assumptions) != assumptions
-    st.session_state[key] = assumptions
-    if moved:
-        sleep(NUMBERS_FIRST_S)
 
 
 def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent],
