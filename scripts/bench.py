@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -388,10 +387,9 @@ def bench_pages() -> None:
 
     calls = {"minimal": minimal_rerun, "runway": runway_rerun}
     calls.update({name: tests[name].run for name in PAGES if name != "runway"})
-    with mock.patch("ui.runway.sleep"):  # the runway's pause before its charts is idle time, not work: left out
-        for call in calls.values():  # one warm-up each: first widget changes fill caches
-            call()
-        timed = interleaved(calls, repeat=7)
+    for call in calls.values():  # one warm-up each: first widget changes fill caches
+        call()
+    timed = interleaved(calls, repeat=7)
     for name, at in tests.items():
         assert not at.exception, f"{name}: {at.exception}"
     base = timed["minimal"]
