@@ -64,6 +64,10 @@ NUMBERS = [
     "-1.0e-300", "0x7fffffffffffffff", "0o777", "0b1010", "1_000_000", "190:20:30", ".5", "+12", "1e3", "1E+3", "12e",
     "99999999999999999999999999.0", "0.", "00012", "0.000000000001", "1_0000_0000_0000_0000_0000",
 ]
+REFUSED_NUMBERS = {  # out of range for any value or tolerance: negative, above 10^18 or not finite
+    "1" + "0" * 309, "1000000000000000001", "1.0e+19", "1.0e+308", "1.7976931348623157e+308", "1.0e+309", "-1",
+    "-1.0e-300", "99999999999999999999999999.0", "1_0000_0000_0000_0000_0000",
+}
 NAN_INF = [".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf"]
 NAN_WORDS = ["nan", "inf", "NaN", "Infinity", '"nan"', "-inf"]
 BAD_PERIODS = [
@@ -315,7 +319,8 @@ def change_type(rng, model):
 def numbers(rng, model):
     item, key = pick_field(rng, model, ("value", "tolerance") if rng.random() < 0.85 else None)
     value = rng.choice(NUMBERS)
-    return value_mutant(model, item, key, value, f"{item.part}[{item.index}].{key}", None)
+    refuse = True if key in ("value", "tolerance") and value in REFUSED_NUMBERS else None
+    return value_mutant(model, item, key, value, f"{item.part}[{item.index}].{key}", refuse)
 
 
 @family("NaN and inf", 1)
