@@ -111,6 +111,61 @@ def test_every_family_makes_mutants_refused_and_accepted(fuzzed):
     assert sum(accepted.values()) >= MUTANTS // 20, accepted
 
 
+SMALL = """sources:
+  - id: src-a
+    title: A
+claims:
+  # a comment
+  - id: claim-1
+    source: src-a
+    metric: net_loss
+    unit: USD
+  - id: claim-2
+    source: src-a
+    relates_to: [claim-1]
+"""
+
+
+def test_the_model_knows_each_items_lines_and_the_lines_naming_each_id():
+    model = fuzzing.Model.of(SMALL)
+    assert [(i.part, i.first, i.last, i.id) for i in model.items] == [
+        ("sources", 2, 3, "src-a"), ("claims", 6, 9, "claim-1"), ("claims", 10, 12, "claim-2")]
+    assert model.headers == {"sources": 1, "claims": 4}
+    assert model.refs == {("sources", "src-a"): [7, 11], ("claims", "claim-1"): [12]}
+    claim = model.items[1]
+    assert model.depends(claim, "metric") == {8, 9}  # the metric decides the unit
+    assert model.depends(claim, "id") == {6, 12}  # and an id is named by a relation
+    assert model.lost(claim, "unit") == {6, 8}  # a claim without a unit is told so at its first line or metric
+    assert model.next_start(9) == 10
+
+
+@pytest.mark.parametrize(
+    "edits, line, expected",
+    [
+        ((fuzzing.Edit(3, 3, ()),), 5, 4),  # a line deleted above
+        ((fuzzing.Edit(3, 2, ("x",)),), 5, 6),  # a line inserted above
+        ((fuzzing.Edit(3, 3, ("a\rb",)),), 5, 6),  # a lone carriage return ends a line
+        ((fuzzing.Edit(7, 7, ()),), 5, 5),  # below: nothing moves
+    ],
+)
+def test_shifted_follows_a_line_through_the_edits_above_it(edits, line, expected):
+    assert fuzzing.shifted(line, edits) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (['  note: "abc"', "  x: 1"], 1),
+        (['  note: "abc', '  x: "1"'], 2),  # the quote opened on line 1 closes on line 2
+        (["  list: [a, #b]", "  x: 1", "  y: ]"], 3),  # a comment leaves the bracket open
+        (["  q: 'it''s", "  x: 1'"], 2),  # '' is a quote inside single quotes
+        (['  q: "a \\" b', '  x: "'], 2),  # so is \" inside double quotes
+    ],
+)
+def test_scan_end_finds_where_quotes_and_brackets_close(lines, expected):
+    assert fuzzing.scan_end(lines, 1) == expected
+
+
 def downstream(data: bytes, tmp_path) -> str | None:
     """Audit an accepted file as `python -m lib.audit` does (text and strict JSON), then export its CSVs as
     `python -m lib.export --formats csv`; what failed, or None."""
@@ -142,14 +197,21 @@ def pages(data: bytes) -> str | None:
     return None
 
 
+def data_key(frame: pd.DataFrame) -> tuple:
+    """What the audit, the export and the pages are given: the frame's cells, dtypes and attrs (hashed)."""
+    return (int(pd.util.hash_pandas_object(frame, index=False).sum()), tuple(map(str, frame.dtypes)), repr(frame.attrs))
+
+
 def batches(outcomes: list[Outcome], original: pd.DataFrame) -> list[list[fuzzing.Mutant]]:
-    """The accepted mutants whose data differ from the original file's, packed into groups whose edits are lines
-    apart, with at most PER_ITEM of a group editing one item."""
-    packed = []
+    """The accepted mutants whose data differ from the original file's and from one another's, packed into groups
+    whose edits are lines apart, with at most PER_ITEM of a group editing one item."""
+    seen, packed = {data_key(original)}, []
     for outcome in outcomes:
         mutant = outcome.mutant
-        if not mutant.edits or mutant.same or (outcome.frame.equals(original) and outcome.frame.attrs == original.attrs):
+        key = data_key(outcome.frame)
+        if not mutant.edits or mutant.same or key in seen:
             continue
+        seen.add(key)
         lines = {n for edit in mutant.edits for n in range(edit.first - 1, max(edit.first, edit.last) + 2)}
         for group, used, items in packed:
             if len(group) < BATCH and not used & lines and all(items[n] < PER_ITEM for n in mutant.touched):
