@@ -9,8 +9,10 @@ Which lines are expected, by mutation:
   unit, per, qualifier, value, includes and tolerance; its value decides whether the qualifier, reported at the
   metric, is needed; a source's published date decides its written period, reported at the item's first line),
   and for an id the lines that name the old id (the references that now dangle);
-- a character inserted into line L: L; a lone \\r also L+1 (it ends the line); a quote, bracket or comment sign
-  that opens something YAML closes only later: every line from L to the one after the line where it closes;
+- a character inserted into line L: L; a line break (a lone \\r) also L+1, the line it makes, and L+2, where YAML
+  finds that line's key at the wrong indent; into the key or its colon, also the lines for the field lost (below)
+  and L+1 (the line read as text running on); a quote, bracket or comment sign that opens something YAML closes
+  only later: every line from L to the one after the line where it closes;
 - an inserted line (an unknown field, a merge key, a duplicated line): that line; a duplicated first line of an
   item makes an item of one line, whose missing fields are reported there, above the copy: both lines;
 - a deleted field line: the item's first line, where missing fields are reported (for a unit, per or qualifier,
@@ -337,8 +339,8 @@ def insert_raw(model: Model, line: int, column: int, char: str, what: str, item:
     edit = Edit(line, line, (new,))
     lines = {line}
     breaks = len(LINE_BREAK.split(new)) - 1
-    if breaks:
-        lines |= set(range(line, line + breaks + 1))
+    if breaks:  # the rest of the line becomes a line of its own: a key at the wrong indent shows at the next token
+        lines |= set(range(line, line + breaks + 2))
     else:
         lines |= set(range(line, scan_end(model.lines[:line - 1] + [new] + model.lines[line:], line) + 1))
         if max(lines) > line:
