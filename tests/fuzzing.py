@@ -9,8 +9,10 @@ Which lines are expected, by mutation:
   unit, per, qualifier, value, includes and tolerance; its value decides whether the qualifier, reported at the
   metric, is needed; a source's published date decides its written period, reported at the item's first line),
   and for an id the lines that name the old id (the references that now dangle);
-- a character inserted into line L: L; a lone \\r also L+1 (it ends the line); a quote, bracket or comment sign
-  that opens something YAML closes only later: every line from L to the one after the line where it closes;
+- a character inserted into line L: L; a line break (a lone \\r) also L+1, the line it makes, and L+2, where YAML
+  finds that line's key at the wrong indent; into the key or its colon, also the lines for the field lost (below)
+  and L+1 (the line read as text running on); a quote, bracket or comment sign that opens something YAML closes
+  only later: every line from L to the one after the line where it closes;
 - an inserted line (an unknown field, a merge key, a duplicated line): that line; a duplicated first line of an
   item makes an item of one line, whose missing fields are reported there, above the copy: both lines;
 - a deleted field line: the item's first line, where missing fields are reported (for a unit, per or qualifier,
@@ -64,6 +66,10 @@ NUMBERS = [
     "-1.0e-300", "0x7fffffffffffffff", "0o777", "0b1010", "1_000_000", "190:20:30", ".5", "+12", "1e3", "1E+3", "12e",
     "99999999999999999999999999.0", "0.", "00012", "0.000000000001", "1_0000_0000_0000_0000_0000",
 ]
+REFUSED_NUMBERS = {  # out of range for any value or tolerance: negative, above 10^18 or not finite
+    "1" + "0" * 309, "1000000000000000001", "1.0e+19", "1.0e+308", "1.7976931348623157e+308", "1.0e+309", "-1",
+    "-1.0e-300", "99999999999999999999999999.0", "1_0000_0000_0000_0000_0000",
+}
 NAN_INF = [".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf"]
 NAN_WORDS = ["nan", "inf", "NaN", "Infinity", '"nan"', "-inf"]
 BAD_PERIODS = [
@@ -315,7 +321,8 @@ def change_type(rng, model):
 def numbers(rng, model):
     item, key = pick_field(rng, model, ("value", "tolerance") if rng.random() < 0.85 else None)
     value = rng.choice(NUMBERS)
-    return value_mutant(model, item, key, value, f"{item.part}[{item.index}].{key}", None)
+    refuse = True if key in ("value", "tolerance") and value in REFUSED_NUMBERS else None
+    return value_mutant(model, item, key, value, f"{item.part}[{item.index}].{key}", refuse)
 
 
 @family("NaN and inf", 1)
@@ -332,8 +339,8 @@ def insert_raw(model: Model, line: int, column: int, char: str, what: str, item:
     edit = Edit(line, line, (new,))
     lines = {line}
     breaks = len(LINE_BREAK.split(new)) - 1
-    if breaks:
-        lines |= set(range(line, line + breaks + 1))
+    if breaks:  # the rest of the line becomes a line of its own: a key at the wrong indent shows at the next token
+        lines |= set(range(line, line + breaks + 2))
     else:
         lines |= set(range(line, scan_end(model.lines[:line - 1] + [new] + model.lines[line:], line) + 1))
         if max(lines) > line:

@@ -184,12 +184,13 @@ def runway_problem(key: str, _prepared: pd.DataFrame, as_of, include_undated: bo
     return dashboard.runway_problem(_prepared, entity, as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _result,
                  _growth: float | None, assumptions, _events) -> charts.Chart:
     """The runway chart for one view and one set of slider values (the inputs, the projection, the growth it takes
     to be default alive and the offered raises follow from them): a page opened at its defaults, or a slider back
-    at a value it had, draws it without building it."""
+    at a value it had lately, draws it without building it. The last 32 are kept: a chart holds its figure and its
+    data, and a long session of slider moves would otherwise fill the server's memory with charts never drawn again."""
     return dashboard.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions, _events)
 
 
