@@ -514,3 +514,10 @@ def test_an_overflow_names_the_input(inputs, message):
 def test_a_whole_float_horizon_of_twelve_is_twelve_months():
     p = project(1000, 0, 300, 0, 0, START, horizon_months=12.0)
     assert p.frame["month"].tolist() == list(range(12)) and p.runway_months == pytest.approx(10 / 3)
+
+
+def test_a_horizon_past_the_year_9999_is_refused_from_a_late_start():
+    # 1,000 years from 9000 end past 9999 (though 1,000 years before 9000 would not)
+    message = "horizon_months=12000 runs past the year 9999 from start 9000-01-01"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        project(1000, 0, 300, 0, 0, dt.date(9000, 1, 1), horizon_months=12000)

@@ -465,3 +465,23 @@ def test_fan_takes_an_offset_just_above_minus_100pct():
 def test_analysis_errors_name_the_parameter(call, message):
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         call()
+
+
+def test_sensitivity_runs_over_the_default_horizon_of_120_months():
+    # revenue equals cost and the cash is never touched: every case lasts the 120 months
+    table = sensitivity(1e6, 100, 100, 0, 0, START)
+    assert set(table.loc[table["input"] != "monthly_cost_usd", "high_text"]) == {"beyond 120 months"}
+    assert table.set_index("input").loc["cash_usd", ["runway_low_case", "runway_high_case"]].tolist() == [120.0, 120.0]
+
+
+def test_sensitivity_floor_text_rounds_the_points():
+    # -93.55% a year: the low case stops at -99%, 5.45 points lower, shown as 5
+    table = sensitivity(1000, 100, 200, -0.9355, 0, START).set_index("input")
+    assert table.loc["revenue_growth_yoy", "step"] == "-5 pp (floor -99% a year), +10 pp"
+
+
+@pytest.mark.parametrize("pairs", [{(0.9, 1.1)}, "0.9-1.1"], ids=["a-set", "a-string"])
+def test_fan_wants_a_list_of_intervals(pairs):
+    message = f"relative_intervals['cash_usd'] must be a non-empty list of (low, high) pairs, got {pairs!r}"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        fan(1200, 0, 100, 0, 0, START, relative_intervals={"cash_usd": pairs})
