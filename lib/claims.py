@@ -823,7 +823,6 @@ def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dic
                             f"acknowledges the same finding as the entry {_place(first[key], entry)}")
         elif entry["kind"] and entry["claims"]:
             first[key] = entry
-    _check_notes(sources, claims)
 
 
 SAME_FIGURE = ("source", "entity", "metric", "scope", "value", "unit", "per", "period")  # what same_as must share
@@ -831,8 +830,7 @@ SAME_FIGURE = ("source", "entity", "metric", "scope", "value", "unit", "per", "p
 
 def _check_same_as(claims: list[dict]) -> None:
     """same_as names the main record of the same figure in the same article: a known claim, not the claim
-    itself, not one that is itself a repeat (no chains), with the same source, entity, metric, scope, value,
-    unit, per and period."""
+    itself, not one that is itself a repeat (no chains). That the two give the same figure: _check_same_figures."""
     by_id = {c["id"]: c for c in claims if c["id"]}
     for claim in claims:
         target_id = claim["same_as"]
@@ -847,11 +845,22 @@ def _check_same_as(claims: list[dict]) -> None:
         elif target["same_as"] is not None:
             claim["at"].add(*where, f"{target_id} is itself the same figure as {target['same_as']}; name "
                                     f"{target['same_as']}, the figure's main record")
-        else:
-            differs = [f"{key} {_shown(claim.get(key))} here, {_shown(target.get(key))} there"
-                       for key in SAME_FIGURE if claim.get(key) != target.get(key)]
-            if differs:
-                claim["at"].add(*where, f"{target_id} is not the same figure: {'; '.join(differs)}")
+
+
+def _check_same_figures(claims: list[dict]) -> None:
+    """A claim and the main record its same_as names give the same source, entity, metric, scope, value, unit,
+    per and period; a difference is reported at the same_as line. Judged on a file otherwise valid, so that a
+    field refused on its own line is not reported again as a difference."""
+    by_id = {c["id"]: c for c in claims if c["id"]}
+    for claim in claims:
+        target = by_id.get(claim["same_as"]) if claim["same_as"] not in (None, claim["id"]) else None
+        if target is None or target["same_as"] is not None:
+            continue
+        differs = [f"{key} {_shown(claim.get(key))} here, {_shown(target.get(key))} there"
+                   for key in SAME_FIGURE if claim.get(key) != target.get(key)]
+        if differs:
+            claim["at"].add(claim["same_as_line"], f"claims[{claim['index']}].same_as",
+                            f"{target['id']} is not the same figure: {'; '.join(differs)}")
 
 
 def _shown(value) -> str:
@@ -861,8 +870,9 @@ def _shown(value) -> str:
 
 def _check_notes(sources: list[dict], claims: list[dict]) -> None:
     """A note that gives, before its Outside knowledge marker, a figure or a name its stored article does not
-    (lib.notes) needs the marker. Judged only where the article is stored with Burnboard. A note may use the
-    values of the claims, or of every claim of the sources, it names by id."""
+    (lib.notes) needs the marker. Judged only where the article is stored with Burnboard and holds the claim's
+    quote (a note is read against its own article). A note may use the values of the claims, or of every claim
+    of the sources, it names by id."""
     by_source = {s["id"]: s for s in sources if s["id"]}
     values: dict[str, list[float]] = {}
     for claim in claims:
@@ -876,9 +886,9 @@ def _check_notes(sources: list[dict], claims: list[dict]) -> None:
         if source["file"] not in articles:
             articles[source["file"]] = _stored_article(source["file"], _stamp(source["file"]))
         article = articles[source["file"]]
-        if article is None:
+        if article is None or not claim["quote"] or not article.holds(claim["quote"]):
             continue
-        named = notes.finite(v for word in _ID_WORD.findall(claim["note"]) for v in values.get(word, ()))
+        named = notes.finite(v for word in ID_WORD.findall(claim["note"]) for v in values.get(word, ()))
         known = (claim["quote"], claim["quote_en"], claim["entity"], claim["counterparty"], claim["scope"],
                  source["title"], source["publisher"], source["note"])
         outside = notes.outside_facts(claim["note"], article, known, named, source["language"] in notes.LATIN_SCRIPT)
@@ -908,7 +918,7 @@ def _stored_article(file: str, stamp: tuple[int, int] | None) -> notes.Article |
         return None
 
 
-_ID_WORD = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+ID_WORD = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 def _unique(rows: list[dict], field: str) -> None:
@@ -953,6 +963,9 @@ def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
                 collected.extend(rows)
             reports.append(problems)
         _cross_check(*everything)
+        if not any(problems.items for problems in reports):  # what compares claims with each other and with
+            _check_same_figures(everything[1])  # their articles is judged on a file otherwise valid
+            _check_notes(everything[0], everything[1])
     finally:
         if collecting:
             gc.enable()

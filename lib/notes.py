@@ -136,6 +136,14 @@ class Article:
     def words(self) -> frozenset[str]:
         return frozenset(w.casefold() for w in LATIN_WORD.findall(self.text))
 
+    @cached_property
+    def _flat(self) -> str:
+        return " ".join(self.text.split())
+
+    def holds(self, quote: str) -> bool:
+        """Whether the quote is in the article, whitespace aside: a note is judged only against its own article."""
+        return " ".join(quote.split()) in self._flat
+
     def gives(self, number: Number, rates: list[float], values: frozenset[float] = frozenset()) -> bool:
         """Whether a note's figure is one the article gives, to half the step of its last digit: a percentage
         among its numbers or the changes between its figures; an amount among its numbers, one of values, or

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from lib.claims import ID_WORD, SAME_FIGURE
+
 PARTS = ("sources", "claims", "acknowledged")
 FIRST = "<first line>"  # in DEPENDS: the item's first line
 DEPENDS = {
@@ -134,14 +136,40 @@ class Model:
                 items.append(item)
                 if part == "claims":
                     refs.setdefault(("sources", str(values["source"])), []).append(fields["source"])
+                    if "same_as" in values:
+                        refs.setdefault(("claims", str(values["same_as"])), []).append(fields["same_as"])
+                        refs.setdefault(("same_as", str(values["same_as"])), []).append(fields["same_as"])
                 for name in ("relates_to", "claims"):
                     for _, v in ((k, v) for k, v in node.value if k.value == name and isinstance(v, yaml.SequenceNode)):
                         for element in v.value:
                             refs.setdefault(("claims", element.value), []).append(element.start_mark.line + 1)
+        for item in items:  # a note may take its figures from the claims and sources it names, and is read
+            if item.part == "claims" and "note" in item.fields:  # against its source's article
+                for word in ID_WORD.findall(str(item.values.get("note", ""))):
+                    refs.setdefault(("note", word), []).append(item.fields["note"])
+                refs.setdefault(("note of", str(item.values.get("source"))), []).append(item.fields["note"])
         return cls(text, text.split("\n"), items, headers, refs)
 
     def references(self, item: Item) -> set[int]:
         return set(self.refs.get((item.part, item.id), [])) if item.part != "acknowledged" else set()
+
+    def notes(self, item: Item) -> set[int]:
+        """The note lines that may be judged again when item changes: its own note, the notes that name it, and
+        for a source the notes of its claims (lib.claims checks a note's figures against its article and the
+        claims it names)."""
+        naming = set(self.refs.get(("note", item.id), []))
+        if item.part == "sources":
+            return naming | set(self.refs.get(("note of", item.id), []))
+        own = {item.fields["note"]} if "note" in item.fields else set()
+        return own | naming | set(self.refs.get(("note", str(item.values.get("source"))), []))
+
+    def twins(self, item: Item, key: str) -> set[int]:
+        """The same_as lines that tie a claim to its main record or its repeats, where a figure field (SAME_FIGURE)
+        that no longer matches is reported."""
+        if item.part != "claims" or key not in SAME_FIGURE:
+            return set()
+        own = {item.fields["same_as"]} if "same_as" in item.fields else set()
+        return own | set(self.refs.get(("same_as", item.id), []))
 
     def item_at(self, line: int) -> Item | None:
         return next((item for item in self.items if item.first <= line <= item.last), None)
@@ -159,7 +187,7 @@ class Model:
             lines.add(item.fields["metric"])
         if key == "id":
             lines |= self.references(item)
-        return lines
+        return lines | self.twins(item, key)
 
     def depends(self, item: Item, key: str) -> set[int]:
         """The lines a problem with item's key may be reported at: its own line and those DEPENDS ties to it."""
@@ -171,7 +199,7 @@ class Model:
                 lines.add(item.fields[other])
         if key == "id":
             lines |= self.references(item)
-        return lines
+        return lines | self.twins(item, key)
 
 
 @dataclass(frozen=True)
@@ -273,6 +301,10 @@ def value_mutant(model: Model, item: Item, key: str, value: str, what: str, refu
     new = with_value(model.lines[line - 1], value)
     edit = Edit(line, line, (new,))
     lines = model.depends(item, key) | set(extra)
+    judged_again = model.notes(item) | model.twins(item, key)
+    if refuse is False and judged_again:  # valid on its own, it may no longer match a note or a same_as record
+        refuse = None
+    lines |= judged_again
     return Mutant("", f"{what}: line {line} {new.strip()!r}", (edit,), frozenset(shifted(n, [edit]) if n != line else n for n in lines),
                   refuse, touched=frozenset({item.number}))
 
@@ -524,8 +556,10 @@ def dangling(rng, model):
     item = rng.choice([i for i in model.items if i.part == part])
     edit = Edit(item.first, item.last, ())
     referring = model.references(item)
+    noted = model.notes(item) - set(range(item.first, item.last + 1))
     return Mutant("", f"{part}[{item.index}] ({item.id}) deleted, lines {item.first}-{item.last}", (edit,),
-                  frozenset(shifted(n, [edit]) for n in referring), bool(referring), touched=frozenset({item.number}))
+                  frozenset(shifted(n, [edit]) for n in referring | noted), True if referring else (None if noted else False),
+                  touched=frozenset({item.number}))
 
 
 @family("delete a line", 2)
@@ -588,7 +622,7 @@ def swap_lines(rng, model):
         key = rng.choice(shared)
         a, b = one.fields[key], other.fields[key]
         edits = (Edit(a, a, (model.lines[b - 1],)), Edit(b, b, (model.lines[a - 1],)))
-        lines = model.depends(one, key) | model.depends(other, key)
+        lines = model.depends(one, key) | model.depends(other, key) | model.notes(one) | model.notes(other)
         return Mutant("", f"{key} of lines {a} and {b} swapped", edits, frozenset(lines), None,
                       touched=frozenset({one.number, other.number}))
     pairs = [(i, j) for i, j in zip(model.items, model.items[1:]) if j.first == i.last + 1]
