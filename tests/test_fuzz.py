@@ -2,8 +2,8 @@
 at the line it broke, or accepted, and then audited, exported as CSV and shown on every page without an exception.
 
 FUZZ_MUTANTS (default 2,000) and FUZZ_SEED choose the run; `make fuzz` runs 20,000 with another seed. Accepted
-mutants are checked downstream in files that each combine many of them (edits lines apart, few to one item),
-because one export takes seconds: a combination that fails is split until the mutant that breaks it alone is found.
+mutants are checked downstream in files that each combine many of them (edits on different lines, few to one
+item), because one export takes seconds: a file that fails is split until the mutant that breaks it alone is found.
 """
 from __future__ import annotations
 
