@@ -2,8 +2,8 @@
 at the line it broke, or accepted, and then audited, exported as CSV and shown on every page without an exception.
 
 FUZZ_MUTANTS (default 2,000) and FUZZ_SEED choose the run; `make fuzz` runs 20,000 with another seed. Accepted
-mutants are checked downstream in files that each combine many of them (edits lines apart, few to one item),
-because one export takes seconds: a combination that fails is split until the mutant that breaks it alone is found.
+mutants are checked downstream in files that each combine many of them (edits on different lines, few to one
+item), because one export takes seconds: a file that fails is split until the mutant that breaks it alone is found.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from tests.conftest import CLAIMS_PATH, ROOT, upload
 MUTANTS = int(os.environ.get("FUZZ_MUTANTS", "2000"))
 SEED = int(os.environ.get("FUZZ_SEED", "23"))
 PAGE_RUNS = max(1, MUTANTS // 2000)  # combined files shown on every page
-BATCH = 150  # accepted mutants combined into one file at most
+BATCH = 250  # accepted mutants combined into one file at most
 PER_ITEM = 5  # of them editing the same source, claim or acknowledged entry
 PATH = "mutant.yaml"
 PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
@@ -204,15 +204,19 @@ def data_key(frame: pd.DataFrame) -> tuple:
 
 def batches(outcomes: list[Outcome], original: pd.DataFrame) -> list[list[fuzzing.Mutant]]:
     """The accepted mutants whose data differ from the original file's and from one another's, packed into groups
-    whose edits are lines apart, with at most PER_ITEM of a group editing one item."""
-    seen, packed = {data_key(original)}, []
+    whose edits are on different lines, with at most PER_ITEM of a group editing one item: those on the lines most
+    mutants edit first, so that they spread over the groups and the rest fill them."""
+    seen, chosen = {data_key(original)}, []
     for outcome in outcomes:
-        mutant = outcome.mutant
         key = data_key(outcome.frame)
-        if not mutant.edits or mutant.same or key in seen:
-            continue
-        seen.add(key)
-        lines = {n for edit in mutant.edits for n in range(edit.first - 1, max(edit.first, edit.last) + 2)}
+        if outcome.mutant.edits and not outcome.mutant.same and key not in seen:
+            seen.add(key)
+            mutant = outcome.mutant
+            chosen.append((mutant, edited(mutant)))
+    crowd = Counter(n for _, lines in chosen for n in lines)
+    chosen.sort(key=lambda pair: -max(crowd[n] for n in pair[1]))
+    packed = []
+    for mutant, lines in chosen:
         for group, used, items in packed:
             if len(group) < BATCH and not used & lines and all(items[n] < PER_ITEM for n in mutant.touched):
                 break
@@ -223,6 +227,43 @@ def batches(outcomes: list[Outcome], original: pd.DataFrame) -> list[list[fuzzin
         used |= lines
         items.update(mutant.touched)
     return [group for group, _, _ in packed]
+
+
+def accepted_together(model, group: list[fuzzing.Mutant]) -> tuple[list[fuzzing.Mutant], list[fuzzing.Mutant]]:
+    """As many of group as the loader accepts together (added by halves, a half that clashes split again), and
+    the rest."""
+    kept, moved = [], []
+
+    def grow(candidates: list[fuzzing.Mutant]) -> None:
+        if load(fuzzing.combine(model, kept + candidates)).frame is not None:
+            kept.extend(candidates)
+        elif len(candidates) == 1:
+            moved.extend(candidates)
+        else:
+            grow(candidates[:len(candidates) // 2])
+            grow(candidates[len(candidates) // 2:])
+
+    grow(group)
+    return kept, moved
+
+
+def edited(mutant: fuzzing.Mutant) -> set[int]:
+    return {n for edit in mutant.edits for n in range(edit.first, max(edit.first, edit.last) + 1)}
+
+
+def files(model, groups: list[list[fuzzing.Mutant]]) -> list[list[fuzzing.Mutant]]:
+    """The groups made into files the loader accepts: a mutant whose edits clash with others' moves on to a later
+    group whose edits are on other lines, or to a new one."""
+    done, waiting = [], [list(group) for group in groups]
+    while waiting:
+        kept, moved = accepted_together(model, waiting.pop(0))
+        done.append(kept)
+        for mutant in moved:
+            later = next((group for group in waiting if not edited(mutant) & set().union(*map(edited, group))), None)
+            if later is None:
+                waiting.append(later := [])
+            later.append(mutant)
+    return done
 
 
 def failing(model, group: list[fuzzing.Mutant], check) -> list[tuple[list[fuzzing.Mutant], str]]:
@@ -244,7 +285,7 @@ def failing(model, group: list[fuzzing.Mutant], check) -> list[tuple[list[fuzzin
 
 def test_accepted_mutants_are_audited_exported_and_shown_on_every_page(fuzzed, tmp_path):
     model, original, outcomes = fuzzed
-    groups = batches([o for o in outcomes if o.frame is not None], original)
+    groups = files(model, batches([o for o in outcomes if o.frame is not None], original))
     assert groups
     failures = []
     started = time.perf_counter()
