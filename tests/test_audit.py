@@ -168,6 +168,9 @@ CASES = [
         "arithmetic", ("decline", "users-06", "users-07"),
         "decline says ≈ 8%, but 170.0M users (2023-06) to 150.0M users (2023-07) is a fall of 11.8% "
         "(20.0M users / 170.0M users): 3.8 points out.")], id="arithmetic: a percentage below what its figures give"),
+    pytest.param(SHARE + [claim("share", "jobs_at_risk", 25, unit="percent", period="2024-01", relates_to=["all", "plus"], **STOCK)],
+                 "2024-06-01", [("arithmetic", ("share", "all", "plus"), "share says 25%, but 20.0M users of 100.0M users is 20.0%: 5.0 points out.")],
+                 id="arithmetic: a share is the smaller of the larger, whatever the order of the links"),
     pytest.param(SHARE + [claim("share", "jobs_at_risk", 15, unit="percent", period="2024-01", relates_to=["plus", "all"], **STOCK)],
                  "2024-06-01", [("arithmetic", ("share", "plus", "all"), "share says 15%, but 20.0M users of 100.0M users is 20.0%: 5.0 points out.")],
                  id="arithmetic: a share below"),
