@@ -376,7 +376,8 @@ def test_acknowledged_findings_are_shared_by_derived_frames_not_copied():
     assert copy.deepcopy(acknowledged) is acknowledged
 
 
-ENGLISH_ARTICLE = VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt")  # a stored article, so notes are judged
+ENGLISH_ARTICLE = (VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt")  # a stored article that holds the
+                   .replace("quote: a loss of $5 billion", "quote: loss of approximately $5 billion in 2024"))  # quote: judged
 MARKER_ADVICE = 'which its article does not; put a fact from outside the article after "Outside knowledge:"'
 
 
@@ -392,6 +393,8 @@ MARKER_ADVICE = 'which its article does not; put a fact from outside the article
         (ENGLISH_ARTICLE + '    note: "Against $9 billion (claim-1)."\n', [f"test.yaml:24: claims[0].note: gives $9 billion, {MARKER_ADVICE}"]),
         (ENGLISH_ARTICLE + '    note: "Against $5 billion (claim-1)."\n', []),  # the value of a claim it names
         (VALID + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),  # the article is not stored: cannot tell
+        # a stored article without the claim's quote is not its article (a file name swapped): not judged against it
+        (VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt") + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),
     ],
     ids=lambda value: None,
 )
