@@ -19,8 +19,8 @@ from collections import Counter
 import pandas as pd
 
 from lib import dashboard as db, strict_json, transforms as tf
-from lib.charts import format_usd, format_value
 from lib.claims import ClaimsError, load_claims
+from lib.formatting import format_usd, format_value
 from lib.vocabulary import (
     ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
     WATERFALL_LINES, interval, metric_label, overlaps, qualified,

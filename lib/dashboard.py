@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib import charts, runway, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
+from lib.formatting import format_usd, format_value, source_kind_label, source_label
 from lib.peers import KINDS, LICENCE
 from lib.vocabulary import (
     CASH_METRICS, COMPANY, COST_LINES, METRICS, PER_YEAR, PREDICTIONS, WATERFALL_LINES, bundle_text, cash_in_hand, overlaps,
@@ -71,8 +72,8 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
     def add(key, label, claim, value, qualifier, explanation="", warning=""):
         rows.append({
             "key": key, "label": f"{label} ({claim['period']})", "period": claim["period"], "value_usd": float(value),
-            "qualifier": qualifier, "display": qualified(charts.format_usd(value), qualifier), "claim_id": claim["id"],
-            "basis": claim["basis"], "scope": claim["scope"], "source": charts.source_kind_label(claim), "quote": claim["quote"],
+            "qualifier": qualifier, "display": qualified(format_usd(value), qualifier), "claim_id": claim["id"],
+            "basis": claim["basis"], "scope": claim["scope"], "source": source_kind_label(claim), "quote": claim["quote"],
             "quote_en": claim["quote_en"], "explanation": explanation, "warning": warning,
         })
 
@@ -86,7 +87,7 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
         for key, label, per in (("burn_year", "Burn per year", "year"), ("burn_month", "Burn per month", "month"), ("burn_day", "Burn per day", "day")):
             divisor = PER_YEAR[per]
             add(key, label, burn, burn["value_usd"] / divisor, burn["qualifier"],
-                how if divisor == 1 else f"{qualified(charts.format_usd(burn['value_usd']), burn['qualifier'])} a year / {divisor}"
+                how if divisor == 1 else f"{qualified(format_usd(burn['value_usd']), burn['qualifier'])} a year / {divisor}"
                 + (f"; {how}" if how else ""))
     runway_row = runway_figure(prepared, entity, as_of)
     if runway_row is not None:
@@ -141,7 +142,7 @@ def runway_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> dict | Non
         "value_usd": float(months) if months is not None else math.inf, "qualifier": "exact",
         "display": f"{months:.1f} months" if months is not None else f"> {horizon} months",
         "claim_id": ", ".join(c["id"] for c in claims), "basis": "derived", "scope": COMPANY,
-        "source": "; ".join(dict.fromkeys(charts.source_kind_label(c) for c in claims)),
+        "source": "; ".join(dict.fromkeys(source_kind_label(c) for c in claims)),
         "quote": claims[0]["quote"], "quote_en": claims[0]["quote_en"],
         "explanation": (f"{ends}: the Runway page's projection at its default sliders (no growth, no raises); "
                         f"{inputs.explanation}"),
@@ -159,11 +160,11 @@ def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
         "includes": rows["includes"].map(bundle_text).astype("str"),
         "period": rows["period"],
         "per": rows["per"],
-        "value": [qualified(charts.format_value(v, u), q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])],
-        "usd": [qualified(charts.format_usd(v), q) if pd.notna(v) else "" for v, q in zip(rows["value_usd"], rows["qualifier"])],
+        "value": [qualified(format_value(v, u), q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])],
+        "usd": [qualified(format_usd(v), q) if pd.notna(v) else "" for v, q in zip(rows["value_usd"], rows["qualifier"])],
         "basis": rows["basis"],
         "qualifier": rows["qualifier"],
-        "source": [charts.source_kind_label(r) for _, r in rows.iterrows()],
+        "source": [source_kind_label(r) for _, r in rows.iterrows()],
         "claim": rows["id"],
     }).reset_index(drop=True)
 
@@ -274,7 +275,7 @@ def waterfall_candidates(prepared: pd.DataFrame, entity: str, year: str) -> pd.D
     for line in WATERFALL_LINES:
         metrics = [m for m, d in METRICS.items() if d.waterfall == line]
         rows = tf.rank(_annual(prepared, entity, metrics, year))
-        frames.append(rows.assign(line=line, source=[charts.source_label(r) for _, r in rows.iterrows()],
+        frames.append(rows.assign(line=line, source=[source_label(r) for _, r in rows.iterrows()],
                                   left_out=pd.Series([recycled_note(recycled[i]) if i in recycled else "" for i in rows["id"]],
                                                      index=rows.index, dtype="str")))
     candidates = pd.concat(frames, ignore_index=True)
@@ -366,8 +367,8 @@ def reconcile(lines: pd.DataFrame) -> dict:
     total_ids = ", ".join(totals["claim_ids"])
     ok = gap <= 1e-6 * max(most_total, 1.0)
     message = "" if ok else (
-        f"The costs listed come to at least {charts.format_usd(least_cost)} ({cost_ids}), more than revenue plus loss "
-        f"can reach ({charts.format_usd(most_total)}: {total_ids}), by {charts.format_usd(gap)} even at the limits of "
+        f"The costs listed come to at least {format_usd(least_cost)} ({cost_ids}), more than revenue plus loss "
+        f"can reach ({format_usd(most_total)}: {total_ids}), by {format_usd(gap)} even at the limits of "
         "their qualifiers: these figures cannot all hold for the same year and scope."
     )
     return {"gap_usd": gap, "ok": ok, "message": message, "cost_claims": cost_ids, "total_claims": total_ids}
@@ -488,10 +489,10 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
     carried = "" if found.revenue_year == year else f"; revenue: {found.revenue_year} figure carried forward to {year}"
     explanation = (
         f"start {start:%b %Y} with cash "
-        + (f"{qualified(charts.format_usd(cash['value_usd']), cash['qualifier'])} ({charts.metric_label(cash['metric']).lower()}, "
+        + (f"{qualified(format_usd(cash['value_usd']), cash['qualifier'])} ({charts.metric_label(cash['metric']).lower()}, "
            f"{cash['period']}); " if cash is not None else "$0 (no cash in hand in the claims); ")
-        + f"revenue {qualified(charts.format_usd(revenue_usd), revenue['qualifier'])} a year ({found.revenue_year}); "
-        f"cost = revenue + net loss {qualified(charts.format_usd(loss['value_usd']), loss['qualifier'])} ({loss['period']}, {loss['basis']})"
+        + f"revenue {qualified(format_usd(revenue_usd), revenue['qualifier'])} a year ({found.revenue_year}); "
+        f"cost = revenue + net loss {qualified(format_usd(loss['value_usd']), loss['qualifier'])} ({loss['period']}, {loss['basis']})"
         f"{carried}"
     )
     return RunwayInputs(
@@ -533,8 +534,8 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Seque
     raise that is an offered event (describe_raises)."""
     a = assumptions
     text = (
-        f"start {inputs.start:%b %Y} with {charts.format_usd(a.cash_usd)} cash · revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
-        f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {charts.format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr · "
+        f"start {inputs.start:%b %Y} with {format_usd(a.cash_usd)} cash · revenue {format_usd(a.monthly_revenue_usd)}/month "
+        f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr · "
         f"band: costs x{inputs.cost_low_ratio:.2f} to x{inputs.cost_high_ratio:.2f} (the year's alternatives and qualifiers)"
     )
     if a.raises:
@@ -566,7 +567,7 @@ def describe_raises(raises: tuple[tuple[dt.date, float], ...], events: Sequence[
     if not raises:
         return "no raises"
     notes = {event.pair: event.note for event in events}
-    return "raises " + ", ".join(f"{charts.format_usd(usd)} {when:%d %b %Y}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
+    return "raises " + ", ".join(f"{format_usd(usd)} {when:%d %b %Y}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
                                  for when, usd in raises)
 
 
@@ -752,7 +753,7 @@ def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
                          "low_claim": group["low_claim"], "high_claim": group["high_claim"], "capped": group["capped"],
                          "reason": group["reason"], "claim_id": claim_id, "period": claim["period"],
                          "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
-                         "source": charts.source_label(claim)})
+                         "source": source_label(claim)})
     return pd.DataFrame(rows, columns=COMPARED_COLUMNS)
 
 
@@ -840,9 +841,9 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
         events.append(FundingEvent(
             claim_id=claim["id"], date=claim["period_start"].date(), amount_usd=float(claim["value_usd"]),
             label=(f"{charts.metric_label(claim['metric'])}{f' from {partner}' if isinstance(partner, str) else ''}, "
-                   f"{claim['period']}: {qualified(charts.format_usd(claim['value_usd']), claim['qualifier'])}"
+                   f"{claim['period']}: {qualified(format_usd(claim['value_usd']), claim['qualifier'])}"
                    + (" (commitment: not yet paid out)" if claim["basis"] == "commitment" else f" ({claim['basis']})")),
-            source=charts.source_kind_label(claim), unpaid=unpaid, caveat=_claim_caveat(claim) if unpaid else "",
+            source=source_kind_label(claim), unpaid=unpaid, caveat=_claim_caveat(claim) if unpaid else "",
         ))
     for row, _ in _epoch_rounds(prepared, entity, inputs, peers)[0]:
         closed = row["status"] == "closed"
@@ -852,7 +853,7 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
         events.append(FundingEvent(
             claim_id=f"{EPOCH}: {row['id']} ({KINDS[row['kind']].label.lower()})", date=row["date"].date(),
             amount_usd=float(row["value_usd"]),
-            label=(f"{KINDS[row['kind']].label}, {row['date']:%Y-%m-%d}: {charts.format_usd(row['value_usd'])} "
+            label=(f"{KINDS[row['kind']].label}, {row['date']:%Y-%m-%d}: {format_usd(row['value_usd'])} "
                    f"({EPOCH}, {status}{'' if closed else ': not closed'})"),
             source=f"{EPOCH} ({LICENCE}): row '{row['id']}', {status}, confidence {confidence}" + (f", {url}" if url else ""),
             unpaid=not closed, caveat="" if closed else f"assumes {EPOCH}'s round '{row['id']}' ({status}) closes and is paid",
@@ -863,7 +864,7 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
 
 def epoch_repeats(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, peers: pd.DataFrame | None) -> list[str]:
     """The Epoch rounds after the start that funding_events leaves out, each with the claim it repeats."""
-    return [f"'{row['id']}' ({charts.format_usd(row['value_usd'])}, {row['status']}): "
+    return [f"'{row['id']}' ({format_usd(row['value_usd'])}, {row['status']}): "
             + ("the starting cash" if claim["id"] in inputs.claim_ids[:1] else f"claim {claim['id']}")
             for row, claim in _epoch_rounds(prepared, entity, inputs, peers)[1]]
 
@@ -898,7 +899,7 @@ def raises_effect(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: 
 
     with_raises = assumptions.project(inputs.start)
     without = replace(assumptions, raises=()).project(inputs.start)
-    added = charts.format_usd(sum(usd for _, usd in assumptions.raises))
+    added = format_usd(sum(usd for _, usd in assumptions.raises))
     return (f"With {added} raised ({describe_raises(assumptions.raises, events).removeprefix('raises ')}), the cash "
             f"{lasts(with_raises)}; without the raises it {lasts(without)}.")
 
@@ -922,8 +923,8 @@ def alive_growth_text(growth: float | None) -> str:
 
 def describe_assumptions(a: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
     """Every assumption in one line, for a scenario's subtitle entry and its CSV rows (raises noted as describe_raises)."""
-    return (f"cash {charts.format_usd(a.cash_usd)}, revenue {charts.format_usd(a.monthly_revenue_usd)}/month "
-            f"{a.revenue_growth_yoy:+.0%}/yr, costs {charts.format_usd(a.monthly_cost_usd)}/month {a.cost_growth_yoy:+.0%}/yr, "
+    return (f"cash {format_usd(a.cash_usd)}, revenue {format_usd(a.monthly_revenue_usd)}/month "
+            f"{a.revenue_growth_yoy:+.0%}/yr, costs {format_usd(a.monthly_cost_usd)}/month {a.cost_growth_yoy:+.0%}/yr, "
             f"{describe_raises(a.raises, events)}, {a.horizon_months} months")
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from lib import charts, dashboard, second_opinion
+from lib import charts, dashboard, formatting, second_opinion
 from ui import cached, runway
 
 
@@ -46,7 +46,7 @@ def draw(ctx: ui.Context) -> None:
                         help="The first month in which revenue covers costs; 'never' means not within the horizon.")
         cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
                         help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
-        cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
+        cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd), border=True,
                         help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
         growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
         cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
@@ -102,10 +102,10 @@ def draw(ctx: ui.Context) -> None:
             ui.show_chart(then_chart, "then_and_now")
         for _, prediction in comparison["predictions"].iterrows():
             st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
-                                    f"({charts.source_label(prediction)}): {prediction['quote_en']}"))
+                                    f"({formatting.source_label(prediction)}): {prediction['quote_en']}"))
         if not comparison["later"].empty:
             st.markdown("**What later claims show**")
-            later = comparison["later"].assign(value=comparison["later"]["value"].map(charts.format_usd))
+            later = comparison["later"].assign(value=comparison["later"]["value"].map(formatting.format_usd))
             st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
 
 

@@ -3,7 +3,7 @@ downloadable, the audit's findings beside it; any quote opened in its stored art
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, dashboard, sources as sources_lib, vocabulary
+from lib import charts, claims as claims_lib, dashboard, formatting, sources as sources_lib, vocabulary
 from ui import cached
 
 
@@ -61,7 +61,7 @@ def draw(ctx: ui.Context) -> None:
         "Open the quote of", ids, key="claim", placeholder="Choose a claim from the table")
     if claim_id:
         claim = claims.set_index("id").loc[claim_id]
-        st.caption(ui.md_escape(f"{charts.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
+        st.caption(ui.md_escape(f"{formatting.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
         try:
             article = sources_lib.read_article(claim["source_file"])
         except sources_lib.ArticleUnavailable as err:
