@@ -371,7 +371,7 @@ def _slug(text: str) -> str:
 def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: str) -> Chart:
     """Revenue minus each cost line down to the reported net loss, with the unexplained rest as its own bar.
 
-    `lines` is lib.dashboard.waterfall_lines: label, kind (revenue/cost/other/total), amount_usd, claim_ids,
+    `lines` is lib.waterfall.waterfall_lines: label, kind (revenue/cost/other/total), amount_usd, claim_ids,
     basis and qualifier; the total's label carries the loss claim's basis.
     """
     measure = ["relative" if kind != "total" else "total" for kind in lines["kind"]]
@@ -423,7 +423,7 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
     """Cash balance month by month with the zero line, a low/high band, the key dates and the raises marked.
 
     band_claims names the claims behind the low (highest-cost) and high (lowest-cost) cash paths, for the CSV.
-    raise_marks, (date, note, cash in hand) for raises that need words (lib.dashboard.FundingEvent.note), adds the
+    raise_marks, (date, note, cash in hand) for raises that need words (lib.runway_inputs.FundingEvent.note), adds the
     note to the raise's label and the CSV's raise_notes; a month with a raise that is not cash in hand is drawn dashed,
     the others dotted.
     alive, the same projection with the revenue growth it takes to be default alive (alive_growth), adds that
@@ -566,7 +566,7 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     """Revenue, loss and cash burn by year as bars, each with a whisker over what its qualifier allows; an
     open upper end ("more than") is drawn to the cap with an arrow head, so a bound never reads as a point.
 
-    `figures` is lib.dashboard.yearly_figures."""
+    `figures` is lib.headline.yearly_figures."""
     traces = []
     for metric in dict.fromkeys(figures["metric"]):
         rows = figures[figures["metric"] == metric]
@@ -607,7 +607,7 @@ def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     """Burn per day and per month, side by side, each bar labelled with its year and what it covers (the whole
     company or a named product), so a product's running cost is never read as the company's burn.
 
-    `rates` is lib.dashboard.burn_rates."""
+    `rates` is lib.headline.burn_rates."""
     figure = make_subplots(rows=1, cols=2, subplot_titles=("Per day", "Per month"), horizontal_spacing=0.12)
     for column, per in enumerate(("day", "month"), start=1):
         rows = rates[rates["per"] == per]
@@ -658,7 +658,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     then names its period. The dots of one figure sit a little apart, one above the other, so equal values never
     print over each other.
 
-    `compared` is lib.dashboard.compared_figures."""
+    `compared` is lib.headline.compared_figures."""
     traces, rows_of = [], list(dict.fromkeys(compared["figure"]))
     for row, figure_label in enumerate(rows_of):
         rows = compared[compared["figure"] == figure_label]
@@ -710,7 +710,7 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
                  entity: str, not_comparable: str = "") -> Chart:
     """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
     cash path stops at zero, its shortfall drawn as an unfunded gap. not_comparable, why the two rest on inputs of
-    different kinds (lib.dashboard.kind_change), heads the subtitle and the description: not like with like."""
+    different kinds (lib.figures.kind_change), heads the subtitle and the description: not like with like."""
     then_label = f"Then: claims published by {pd.Timestamp(then_date):%d %b %Y}"
     figure = go.Figure([*cash_traces(then.frame["date"], then.frame["cash_end"], then_label, metric_colour("funding_round"), dash="dash"),
                         *cash_traces(now.frame["date"], now.frame["cash_end"], "Now: every claim", CASH_COLOUR)])

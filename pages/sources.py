@@ -3,7 +3,7 @@ downloadable, the audit's findings beside it; any quote opened in its stored art
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, dashboard, formatting, sources as sources_lib, vocabulary
+from lib import charts, claims as claims_lib, formatting, headline, sources as sources_lib, vocabulary
 from ui import cached
 
 
@@ -33,7 +33,7 @@ def draw(ctx: ui.Context) -> None:
         "Search quotes, translations and notes", key="search", placeholder="every word must appear, e.g. loss 2024")
     only_flagged = ui.url_persist(flagged_only.toggle, default=False, parse=ui.flag, param="f_findings")(
         "Only claims with findings", key="f_findings")
-    table = sources_lib.with_findings(sources_lib.search(dashboard.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
+    table = sources_lib.with_findings(sources_lib.search(headline.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
                                       only_flagged)
     st.dataframe(
         table.style.apply(sources_lib.row_styles, axis=None),

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from lib import charts, dashboard as db, runway, second_opinion, transforms as tf, vocabulary
+from lib import charts, dashboard, headline, runway, second_opinion, transforms as tf, vocabulary, waterfall
 from tests.conftest import make_claims, make_peers
 
 
@@ -38,7 +38,7 @@ def test_timeline_hover_and_data_say_what_a_bundle_includes():
 
 def test_waterfall_hover_says_what_a_bundled_bar_includes():
     prepared = tf.prepare(make_claims(BUNDLED))
-    chart = charts.waterfall(db.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"}), prepared, "OpenAI", "2024")
+    chart = charts.waterfall(waterfall.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"}), prepared, "OpenAI", "2024")
     trace = chart.figure.data[0]
     assert [row[3] for row in trace.customdata] == ["", "<br>one figure that includes Servers & inference", "", ""]
     assert trace.hovertemplate == ("<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: "
@@ -127,7 +127,7 @@ def test_timeline_without_events_or_log(prepared):
 
 
 def test_waterfall_figure_matches_its_lines(prepared):
-    lines = db.waterfall_lines(prepared, "OpenAI", "2024")
+    lines = waterfall.waterfall_lines(prepared, "OpenAI", "2024")
     chart = charts.waterfall(lines, prepared, "OpenAI", "2024")
     trace = chart.figure.data[0]
     # same basis: Beta, written in 2024-H2, is newer than Alpha's August 2023 article
@@ -146,7 +146,7 @@ def test_waterfall_figure_matches_its_lines(prepared):
     ("", "Mine", "OpenAI 2024: from revenue to net loss", "Mine"),
 ])
 def test_in_words_keeps_the_defaults_for_what_is_left_empty(prepared, title, subtitle, expected_title, expected_subtitle):
-    chart = charts.waterfall(db.waterfall_lines(prepared, "OpenAI", "2024"), prepared, "OpenAI", "2024")
+    chart = charts.waterfall(waterfall.waterfall_lines(prepared, "OpenAI", "2024"), prepared, "OpenAI", "2024")
     worded = chart.in_words(title, subtitle)
     assert (worded.title, worded.subtitle) == (expected_title, expected_subtitle or chart.subtitle)
     assert worded.figure is chart.figure and worded.alt_text.startswith(f"Chart: {expected_title}.")
@@ -272,7 +272,7 @@ def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
 
 def _charts_of_the_real_data(real_claims) -> dict[str, charts.Chart]:
     """Every chart of the bundled data, saved scenarios included, by name."""
-    built = {chart.name: chart for chart in db.build_charts(real_claims, "OpenAI")}
+    built = {chart.name: chart for chart in dashboard.build_charts(real_claims, "OpenAI")}
     current, saved = runway.project(1000, 0, 100, 0, 0, START, 12), runway.project(1000, 0, 50, 0, 0, START, 12)
     scenarios = charts.scenarios([("current", current, "costs $100"), ("cheap", saved, "costs $50")],
                                  tf.prepare(real_claims).iloc[:1], "OpenAI", START)
@@ -423,7 +423,7 @@ def test_point_in_time_figures_acknowledged_at_different_dates_are_not_drawn_as_
         [{"kind": "disagreement", "claims": ["v-80", "v-157"], "reason": reason},
          {"kind": "disagreement", "claims": ["t-3", "t-7"], "reason": "Kept as printed."}])
     prepared = tf.prepare(claims)
-    compared = db.compared_figures(prepared, "OpenAI")
+    compared = headline.compared_figures(prepared, "OpenAI")
     expected = pd.DataFrame({
         "figure": ["Training cost 2024"] * 2 + ["Valuation 2024, 2024-10"] * 2,
         "status": ["disagree", "disagree", "different dates", "different dates"],

@@ -27,7 +27,7 @@ from lib.assumptions import (
 from lib.audit import audit
 from lib.charts import RUNWAY
 from lib.claims import ClaimsError, load_claims
-from lib.dashboard import build_charts, closed_rounds, funding_events, runway_inputs, runway_problem
+from lib.dashboard import build_charts
 from lib.export.deck import deck_bytes
 from lib.export.images import png_bytes, svg_bytes
 from lib.export.renderer import ExportUnavailable, Renderer, shared
@@ -35,6 +35,7 @@ from lib.export.stamp import Stamp, dataset_version, view_link
 from lib.export.tables import csv_bytes
 from lib.export.theme import file_names
 from lib.peers import PeersError, as_of as peers_as_of, load_peers
+from lib.runway_inputs import closed_rounds, funding_events, runway_inputs, runway_problem
 
 FORMATS = ("png", "svg", "csv", "pptx")
 RAISE_SOURCES = ("epoch",)
