@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from lib import strict_json
 from lib.audit import claims_with_findings, json_report
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.formatting import claim_figure, source_kind_label
 from lib.vocabulary import FINDING_KINDS, SEVERITIES, FindingKind
 

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from lib import charts, second_opinion, transforms as tf
+from lib import history_charts, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
+from lib.chart_layout import Chart
 from lib.figures import entities
 from lib.headline import burn_rates, compared_figures, yearly_figures
 from lib.runway_inputs import (
@@ -21,7 +22,7 @@ from lib.waterfall import waterfall_lines, waterfall_years
 
 
 def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: dict | None = None,
-                 as_of=None, scenarios: Sequence[tuple[str, dict]] = (), peers: pd.DataFrame | None = None) -> list[charts.Chart]:
+                 as_of=None, scenarios: Sequence[tuple[str, dict]] = (), peers: pd.DataFrame | None = None) -> list[Chart]:
     """Every chart of the dashboard at its default settings, for export. claims are those in force; as_of
     (default: none) keeps headline figures to periods started by then. runway_settings gives runway assumptions
     by name in the model's units (cash_usd=..., raises=...); RunwayAssumptions.resolve checks them and clamps them
@@ -34,12 +35,12 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     covered = second_opinion.companies(peers) if peers is not None else []
     if entity not in set(prepared["entity"]) and entity not in covered:
         raise ValueError(f"unknown company {entity!r}; the data has: {', '.join(entities(prepared) + covered)}")
-    available = charts.timeline_metrics(prepared, entity)
-    timeline = charts.timeline(prepared, entity, charts.default_timeline_metrics(available))
-    built = [charts.with_peers(timeline, second_opinion.rows_for(peers, entity)) if not available and entity in covered else timeline]
+    available = history_charts.timeline_metrics(prepared, entity)
+    timeline = history_charts.timeline(prepared, entity, history_charts.default_timeline_metrics(available))
+    built = [history_charts.with_peers(timeline, second_opinion.rows_for(peers, entity)) if not available and entity in covered else timeline]
     years = waterfall_years(prepared, entity, as_of)
     if years:
-        built.append(charts.waterfall(waterfall_lines(prepared, entity, years[0]), prepared, entity, years[0]))
+        built.append(history_charts.waterfall(waterfall_lines(prepared, entity, years[0]), prepared, entity, years[0]))
     inputs = runway_inputs(prepared, entity, as_of)
     if inputs is not None:
         assumptions = RunwayAssumptions.resolve(inputs, runway_settings or {})
@@ -61,20 +62,20 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
     return built + ([compute] if compute is not None else [])
 
 
-def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str, charts.Chart | None]:
+def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str, Chart | None]:
     """The overview's charts by key: revenue, loss and burn by year; burn per day and month; where the sources
     disagree. None where the claims in force give nothing to draw."""
     figures = yearly_figures(prepared, entity, as_of)
     rates = burn_rates(prepared, entity, as_of)
     compared = compared_figures(prepared, entity)
     return {
-        "by_year": None if figures.empty else charts.yearly(figures, prepared, entity),
-        "burn_rate": None if rates.empty else charts.burn(rates, prepared, entity),
-        "disagreements": None if compared.empty else charts.disagreements(compared, prepared, entity),
+        "by_year": None if figures.empty else history_charts.yearly(figures, prepared, entity),
+        "burn_rate": None if rates.empty else history_charts.burn(rates, prepared, entity),
+        "disagreements": None if compared.empty else history_charts.disagreements(compared, prepared, entity),
     }
 
 
-def compute_chart(peers: pd.DataFrame) -> charts.Chart | None:
+def compute_chart(peers: pd.DataFrame) -> Chart | None:
     """Epoch AI's compute spend by year beside revenue, for the companies that have both; None when none has."""
     table = second_opinion.compute_beside_revenue(peers)
-    return None if table.empty else charts.compute_vs_revenue(table, second_opinion.used_rows(peers, table))
+    return None if table.empty else history_charts.compute_vs_revenue(table, second_opinion.used_rows(peers, table))

@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from lib import charts, transforms as tf
+from lib import history_charts, transforms as tf
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import format_usd, format_value, source_kind_label, source_label
 from lib.runway_inputs import runway_figure
@@ -214,7 +214,7 @@ def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
     for _, group in groups.iterrows():
         ids = [i.strip() for i in group["claim_ids"].split(",")]
         bundle = bundle_text(by_id.loc[ids[0], "includes"])
-        label = f"{charts.series_name(group['metric'], group['scope'])} {group['period']}" + (f" ({bundle})" if bundle else "")
+        label = f"{history_charts.series_name(group['metric'], group['scope'])} {group['period']}" + (f" ({bundle})" if bundle else "")
         for claim_id in ids:
             claim = by_id.loc[claim_id]
             rows.append({"figure": label, "status": group["status"], "low_usd": group["low"], "high_usd": group["high"],

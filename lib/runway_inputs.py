@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from lib import charts, runway, second_opinion, transforms as tf
+from lib import runway, runway_charts, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
+from lib.chart_layout import Chart
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import format_usd, source_kind_label
 from lib.peers import KINDS, LICENCE
@@ -233,7 +234,7 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Seque
 
 def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario,
                  alive_growth: float | None = None, assumptions: RunwayAssumptions | None = None,
-                 events: Sequence[FundingEvent] = ()) -> charts.Chart:
+                 events: Sequence[FundingEvent] = ()) -> Chart:
     """The runway chart; given the assumptions and the growth it takes to be default alive (alive_growth), it
     also draws the revenue path that growth implies. Given the offered events, each raise that is one is marked
     with its note, a raise that is not cash in hand drawn dashed, and Epoch AI cited when a raise is its round."""
@@ -244,8 +245,8 @@ def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, resu
         alive = replace(assumptions, revenue_growth_yoy=alive_growth).project(inputs.start)
     raises = assumptions.raises if assumptions is not None else ()
     marks = [(event.date, event.note, not event.unpaid) for event in in_force(raises, events)]
-    return _cited(charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band, alive, alive_growth,
-                                marks), raises, events)
+    return _cited(runway_charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band, alive, alive_growth,
+                                       marks), raises, events)
 
 
 def describe_raises(raises: tuple[tuple[dt.date, float], ...], events: Sequence[FundingEvent] = ()) -> str:
@@ -285,7 +286,7 @@ def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 1
     return out
 
 
-def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict | None = None) -> charts.Chart | None:
+def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict | None = None) -> Chart | None:
     """The then-vs-now projections on one chart, or None when either side has too few claims to project."""
     comparison = comparison or then_vs_now(claims, entity, then)
     if comparison["then"] is None or comparison["now"] is None:
@@ -293,8 +294,8 @@ def then_and_now_chart(claims: pd.DataFrame, entity: str, then, comparison: dict
     (then_inputs, then_projection), (now_inputs, now_projection) = comparison["then"], comparison["now"]
     prepared = tf.prepare(claims)
     behind = prepared[prepared["id"].isin(set(then_inputs.claim_ids) | set(now_inputs.claim_ids)) & ~prepared["derived"]]
-    return charts.then_and_now(then_projection, now_projection, then, then_inputs.explanation, now_inputs.explanation,
-                               behind, entity, comparison.get("not_comparable", ""))
+    return runway_charts.then_and_now(then_projection, now_projection, then, then_inputs.explanation, now_inputs.explanation,
+                                      behind, entity, comparison.get("not_comparable", ""))
 
 
 FUNDING_METRICS = ("funding_round", "investment_commitment", "investment")
@@ -469,31 +470,31 @@ def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
     return prepared[prepared["id"].isin(inputs.claim_ids)]
 
 
-def _cited(chart: charts.Chart, raises, events: Sequence[FundingEvent]) -> charts.Chart:
+def _cited(chart: Chart, raises, events: Sequence[FundingEvent]) -> Chart:
     """A runway chart citing Epoch AI when one of its raises is Epoch's round."""
     rows = peer_rows(raises, events)
     return chart if rows is None else replace(chart, peers=rows)
 
 
 def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions,
-                      events: Sequence[FundingEvent] = ()) -> charts.Chart:
+                      events: Sequence[FundingEvent] = ()) -> Chart:
     """The tornado: the runway when each input moves by its step (lib.runway.sensitivity), raises included and noted."""
     a = assumptions
     table = runway.sensitivity(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.revenue_growth_yoy, a.cost_growth_yoy,
                                inputs.start, a.horizon_months, raises=a.raises)
     base = a.project(inputs.start).runway_months
-    return _cited(charts.tornado(table, base, a.horizon_months, inputs.start,
-                                 f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
+    return _cited(runway_charts.tornado(table, base, a.horizon_months, inputs.start,
+                                        f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
                   a.raises, events)
 
 
 def scenarios_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, current: RunwayAssumptions,
-                    saved: Sequence[SavedScenario], events: Sequence[FundingEvent] = ()) -> charts.Chart:
+                    saved: Sequence[SavedScenario], events: Sequence[FundingEvent] = ()) -> Chart:
     """The current sliders' cash path beside each saved scenario's, every one's assumptions listed."""
     everyone = [("current", current), *((s.name, s.assumptions) for s in saved)]
     runs = [(name, a.project(inputs.start), describe_assumptions(a, events)) for name, a in everyone]
     raises = tuple(dict.fromkeys(pair for _, a in everyone for pair in a.raises))
-    return _cited(charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start), raises, events)
+    return _cited(runway_charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start), raises, events)
 
 
 @dataclass(frozen=True)
@@ -544,7 +545,7 @@ def fan_intervals(prepared: pd.DataFrame, entity: str, as_of=None) -> FanInterva
 
 
 def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumptions: RunwayAssumptions,
-              intervals: FanIntervals, events: Sequence[FundingEvent] = ()) -> charts.Chart:
+              intervals: FanIntervals, events: Sequence[FundingEvent] = ()) -> Chart:
     """The fan: the sliders' values drawn within the sources' intervals (lib.runway.fan), saying which vary and how."""
     a = assumptions
     result = runway.fan(a.cash_usd, a.monthly_revenue_usd, a.monthly_cost_usd, a.revenue_growth_yoy, a.cost_growth_yoy,
@@ -555,6 +556,6 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
     spread = (f"{result.draws:,} draws (seed {result.seed}), uniform within each claim's interval, disagreeing claims alike · "
               f"varies: {varies or 'nothing (the sources pin every input down)'} · fixed: {', '.join(fixed['label']).lower()}"
               f" · never runs out in {result.never_runs_out:.0%} of draws")
-    return _cited(charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
-                             f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
+    return _cited(runway_charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
+                                    f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
                   a.raises, events)

@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from lib import charts, formatting, runway_inputs, second_opinion
+from lib import formatting, runway_inputs, second_opinion, vocabulary
+from lib.chart_layout import Chart
 from ui import cached, runway
 
 
@@ -75,7 +76,7 @@ def draw(ctx: ui.Context) -> None:
                 show(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
 
 
-    def show(chart: charts.Chart, key: str) -> None:
+    def show(chart: Chart, key: str) -> None:
         """A chart whose subtitle (its inputs and assumptions) is worth reading on screen too."""
         st.caption(ui.md_escape(chart.subtitle))
         ui.show_chart(chart, key)
@@ -101,7 +102,7 @@ def draw(ctx: ui.Context) -> None:
         if then_chart is not None:
             ui.show_chart(then_chart, "then_and_now")
         for _, prediction in comparison["predictions"].iterrows():
-            st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
+            st.caption(ui.md_escape(f"Predicted then: {vocabulary.metric_label(prediction['metric'])} by {prediction['period']} "
                                     f"({formatting.source_label(prediction)}): {prediction['quote_en']}"))
         if not comparison["later"].empty:
             st.markdown("**What later claims show**")

@@ -3,7 +3,7 @@ downloadable, the audit's findings beside it; any quote opened in its stored art
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, formatting, headline, sources as sources_lib, vocabulary
+from lib import claims as claims_lib, formatting, headline, sources as sources_lib, vocabulary
 from ui import cached
 
 
@@ -22,7 +22,7 @@ def draw(ctx: ui.Context) -> None:
             label, options, format_func=fmt, key=f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}")
         for column, (name, label, options, fmt) in zip(filters, [
             ("entities", "Company", sorted(set(claims["entity"])), str),
-            ("metrics", "Metric", sorted(set(claims["metric"])), charts.metric_label),
+            ("metrics", "Metric", sorted(set(claims["metric"])), vocabulary.metric_label),
             ("sources", "Article", sorted(set(claims["source"])), lambda s: sources.get(s, s)),
             ("bases", "Basis", sorted(set(claims["basis"])), str),
             ("languages", "Language", sorted(set(claims["source_language"])), str),

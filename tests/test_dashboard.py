@@ -57,7 +57,7 @@ def test_build_charts_with_epochs_data(real_claims, company, names, epoch_points
 
 def test_build_charts_draws_saved_scenarios_beside_the_settings(real_claims):
     built = dashboard.build_charts(real_claims, "OpenAI", {"cost_growth_yoy": 0.2},
-                            scenarios=[("flat costs", {"cost_growth_yoy": 0.0}), ("raise", {"raises": ((dt.date(2025, 3, 1), 40e9),)})])
+                                   scenarios=[("flat costs", {"cost_growth_yoy": 0.0}), ("raise", {"raises": ((dt.date(2025, 3, 1), 40e9),)})])
     chart = next(c for c in built if c.name == "openai-runway-scenarios")
     assert list(dict.fromkeys(chart.data["scenario"])) == ["current", "flat costs", "raise"]
     assert list(dict.fromkeys(chart.data["assumptions"])) == [

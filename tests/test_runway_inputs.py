@@ -170,7 +170,7 @@ def test_runway_inputs_need_a_loss():
 def test_scenario_band_brackets_the_base(prepared):
     inputs = runway_inputs.runway_inputs(prepared, "OpenAI")
     wide = runway_inputs.RunwayInputs(**{**inputs.__dict__, "cost_low_ratio": 0.5, "cost_high_ratio": 1.5,
-                              "low_claims": ("a",), "high_claims": ("b",)})
+                                         "low_claims": ("a",), "high_claims": ("b",)})
     result = runway_inputs.scenario(wide, RunwayAssumptions(6e9, 250e6, 700e6, 0.0, 0.0, 60))
     assert result.low.runway_months < result.base.runway_months  # low = the cash outcome with the highest costs
     assert result.high.runway_months is None  # lowest costs: the cash outlasts the horizon
@@ -358,7 +358,7 @@ def test_alive_growth_counts_the_raises(prepared):
 def test_describe_assumptions():
     a = RunwayAssumptions(6e9, 250e6, 700e6, 0.1, -0.05, 48, raises=((dt.date(2025, 3, 1), 40e9),))
     assert runway_inputs.describe_assumptions(a) == ("cash $6.0B, revenue $250.0M/month +10%/yr, costs $700.0M/month -5%/yr, "
-                                          "raises $40.0B 01 Mar 2025, 48 months")
+                                                     "raises $40.0B 01 Mar 2025, 48 months")
 
 
 def test_then_and_now_chart_needs_a_projection_on_both_sides():

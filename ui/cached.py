@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import (
-    audit, charts, checks, claims as claims_lib, dashboard, figures, headline, peers as peers_lib,
+    audit, checks, claims as claims_lib, dashboard, figures, headline, history_charts, peers as peers_lib,
     runway_inputs as runway_inputs_lib, second_opinion, transforms as tf, waterfall as waterfall_lib,
 )
+from lib.chart_layout import Chart
 from lib.export import renderer
 from lib.export.stamp import dataset_version
 
@@ -132,16 +133,16 @@ def implied_fx_rates(key: str, _claims: pd.DataFrame) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def timeline_chart(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, _flagged: pd.DataFrame, as_of,
                    include_undated: bool, entity: str, metrics: tuple[str, ...], log_y: bool, events: bool,
-                   epoch: bool, everything: bool) -> charts.Chart:
+                   epoch: bool, everything: bool) -> Chart:
     """The timeline as the reader set it, with Epoch AI's stars when asked for and rings on flagged points."""
-    chart = charts.timeline(_prepared, entity, list(metrics), log_y=log_y, events=events)
+    chart = history_charts.timeline(_prepared, entity, list(metrics), log_y=log_y, events=events)
     if epoch:
-        chart = charts.with_peers(chart, second_opinion.rows_for(_peers, entity, everything))
+        chart = history_charts.with_peers(chart, second_opinion.rows_for(_peers, entity, everything))
     return checks.mark_timeline(chart, _flagged)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
+def compute_chart(as_of, include_undated: bool) -> Chart | None:
     """Compute spend beside revenue for every company in Epoch AI's data in force."""
     return dashboard.compute_chart(peers(as_of, include_undated))
 
@@ -167,11 +168,11 @@ def waterfall_candidates(key: str, _prepared: pd.DataFrame, as_of, include_undat
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def waterfall(key: str, _prepared: pd.DataFrame, _flagged: pd.DataFrame, as_of, include_undated: bool, entity: str,
-              year: str, choices: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame, dict, charts.Chart]:
+              year: str, choices: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame, dict, Chart]:
     """One year's waterfall lines as the reader picked them, their reconciliation, and the chart with its
     markers on flagged bars."""
     lines = waterfall_lib.waterfall_lines(_prepared, entity, year, dict(choices))
-    chart = checks.mark_waterfall(charts.waterfall(lines, _prepared, entity, year), _flagged)
+    chart = checks.mark_waterfall(history_charts.waterfall(lines, _prepared, entity, year), _flagged)
     return lines, waterfall_lib.reconcile(lines), chart
 
 
@@ -189,7 +190,7 @@ def runway_problem(key: str, _prepared: pd.DataFrame, as_of, include_undated: bo
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _result,
-                 _growth: float | None, assumptions, _events) -> charts.Chart:
+                 _growth: float | None, assumptions, _events) -> Chart:
     """The runway chart for one view and one set of slider values (the inputs, the projection, the growth it takes
     to be default alive and the offered raises follow from them): a page opened at its defaults, or a slider back
     at a value it had lately, draws it without building it. The last 32 are kept: a chart holds its figure and its

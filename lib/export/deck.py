@@ -13,7 +13,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp
 from lib.export.theme import fitted_source_line, slide_figure, wrap
