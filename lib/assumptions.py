@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from lib import runway
 
 if TYPE_CHECKING:
-    from lib.dashboard import RunwayInputs
+    from lib.runway_inputs import RunwayInputs
 
 
 @dataclass(frozen=True)

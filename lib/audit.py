@@ -3,8 +3,8 @@
 A reader of one article never sees these; computing them (rather than keeping them as prose in notes) makes
 them hold for an uploaded file too. Each finding has a kind with a fixed severity (KINDS), the claims involved
 and a message with the numbers and the arithmetic. The checks call the rules the pages use
-(transforms.unfinished, transforms.conflicts, transforms.implied_fx_rates, dashboard.reconcile,
-dashboard.runway_inputs), so the audit and the pages cannot drift apart.
+(transforms.unfinished, transforms.conflicts, transforms.implied_fx_rates, waterfall.reconcile,
+runway_inputs.runway_inputs), so the audit and the pages cannot drift apart.
 
 Command line: `python -m lib.audit [FILE ...] [--json] [--as-of YYYY-MM-DD]`.
 """
@@ -18,9 +18,9 @@ from collections import Counter
 
 import pandas as pd
 
-from lib import dashboard as db, strict_json, transforms as tf
-from lib.charts import format_usd, format_value
+from lib import runway_inputs, strict_json, transforms as tf, waterfall
 from lib.claims import ClaimsError, load_claims
+from lib.formatting import format_usd, format_value
 from lib.vocabulary import (
     ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
     WATERFALL_LINES, interval, metric_label, overlaps, qualified,
@@ -147,18 +147,18 @@ def _unit(claim: pd.Series) -> str:
 
 
 def _reconcile(prepared: pd.DataFrame):
-    """Each year's waterfall that does not add up within the qualifiers (dashboard.reconcile), for the
+    """Each year's waterfall that does not add up within the qualifiers (waterfall.reconcile), for the
     headline choice and for the low and high choices; choices that fail alike are one finding. Only the years
-    dashboard.waterfall_years offers (a loss, a revenue figure and a cost line, none of them recycled) have
+    waterfall.waterfall_years offers (a loss, a revenue figure and a cost line, none of them recycled) have
     anything to reconcile."""
     for entity in sorted(set(prepared.loc[prepared["metric"] == "net_loss", "entity"])):
         own = prepared[prepared["entity"] == entity]
-        for year in sorted(db.waterfall_years(own, entity)):
-            candidates = db.waterfall_candidates(own, entity, year)
+        for year in sorted(waterfall.waterfall_years(own, entity)):
+            candidates = waterfall.waterfall_candidates(own, entity, year)
             failed: dict[tuple, list[str]] = {}
-            for choice in db.CHOICES:
-                lines = db.waterfall_lines(own, entity, year, dict.fromkeys(WATERFALL_LINES, choice), candidates)
-                result = db.reconcile(lines)
+            for choice in waterfall.CHOICES:
+                lines = waterfall.waterfall_lines(own, entity, year, dict.fromkeys(WATERFALL_LINES, choice), candidates)
+                result = waterfall.reconcile(lines)
                 if not result["ok"]:
                     ids = tuple(dict.fromkeys(f"{result['cost_claims']}, {result['total_claims']}".split(", ")))
                     failed.setdefault((ids, result["message"]), []).append(choice.lower())
@@ -229,19 +229,19 @@ def _conversion(claims: pd.DataFrame):
 
 
 def _stale_input(prepared: pd.DataFrame, as_of: pd.Timestamp):
-    """Runway inputs (dashboard.runway_inputs) whose period ended more than STALE_AFTER_MONTHS before as_of,
-    with dashboard.ran_out_warning when, by the Runway page's own projection (dashboard.default_projection), the
+    """Runway inputs (runway_inputs.runway_inputs) whose period ended more than STALE_AFTER_MONTHS before as_of,
+    with runway_inputs.ran_out_warning when, by the Runway page's own projection (runway_inputs.default_projection), the
     cash had run out by then."""
     limit = as_of - pd.DateOffset(months=STALE_AFTER_MONTHS)
     for entity in sorted(set(prepared.loc[prepared["metric"] == "net_loss", "entity"])):
-        inputs = db.runway_inputs(prepared, entity, as_of)
+        inputs = runway_inputs.runway_inputs(prepared, entity, as_of)
         if inputs is None:
             continue
         used = prepared[prepared["id"].isin(inputs.claim_ids)].set_index("id").loc[list(inputs.claim_ids)]
         stale = used[used["period_end"] < limit]
         if stale.empty:
             continue
-        ran_out = db.ran_out_warning(db.default_projection(inputs).zero_cash_date, as_of)
+        ran_out = runway_inputs.ran_out_warning(runway_inputs.default_projection(inputs).zero_cash_date, as_of)
         listed = ", ".join(f"{claim_id} ({metric_label(row['metric']).lower()}, {row['period']}, ended {row['period_end']:%Y-%m-%d})"
                            for claim_id, row in stale.iterrows())
         yield "stale_input", tuple(stale.index), (

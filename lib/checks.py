@@ -16,7 +16,8 @@ import plotly.graph_objects as go
 
 from lib import strict_json
 from lib.audit import claims_with_findings, json_report
-from lib.charts import Chart, claim_figure, source_kind_label
+from lib.chart_layout import Chart
+from lib.formatting import claim_figure, source_kind_label
 from lib.vocabulary import FINDING_KINDS, SEVERITIES, FindingKind
 
 MARKER = "burnboard-finding"  # the meta of a marker trace: on screen only

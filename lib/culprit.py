@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib import audit, checks, dashboard, transforms as tf
+from lib import audit, checks, dashboard, headline, transforms as tf
 
 
 def replay(claims: pd.DataFrame, entity: str | None) -> None:
@@ -23,8 +23,8 @@ def replay(claims: pd.DataFrame, entity: str | None) -> None:
     tf.comparisons(prepared)
     tf.implied_fx_rates(claims)
     if entity in set(prepared["entity"]):
-        dashboard.headline_figures(prepared, entity, as_of)
-        dashboard.figures_table(prepared, entity)
+        headline.headline_figures(prepared, entity, as_of)
+        headline.figures_table(prepared, entity)
         dashboard.overview_charts(prepared, entity, as_of)
         for chart in dashboard.build_charts(claims, entity, as_of=as_of):
             checks.annotate(chart, flagged)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib import transforms as tf
-from lib.charts import format_usd
+from lib.formatting import format_usd
 from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
 from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps, qualified
 

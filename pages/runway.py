@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from lib import charts, dashboard, second_opinion
+from lib import formatting, runway_inputs, second_opinion, vocabulary
+from lib.chart_layout import Chart
 from ui import cached, runway
 
 
@@ -29,13 +30,13 @@ def draw(ctx: ui.Context) -> None:
         assumptions = runway.sliders(inputs, ctx.entity, events, cached.epoch_repeats(*view))
 
         try:
-            result = dashboard.scenario(inputs, assumptions, events)
+            result = runway_inputs.scenario(inputs, assumptions, events)
         except ValueError as err:
             st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
             return
 
         base = result.base
-        stale = dashboard.ran_out_warning(base.zero_cash_date, ctx.as_of)
+        stale = runway_inputs.ran_out_warning(base.zero_cash_date, ctx.as_of)
         if stale:
             st.warning(ui.md_escape(stale), icon=":material/history:")
         cards = [*st.columns(3), *st.columns(3)]
@@ -46,16 +47,16 @@ def draw(ctx: ui.Context) -> None:
                         help="The first month in which revenue covers costs; 'never' means not within the horizon.")
         cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
                         help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
-        cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else charts.format_usd(base.capital_needed_usd), border=True,
+        cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd), border=True,
                         help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
         growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
-        cards[5].metric("Revenue growth to be default alive", dashboard.alive_growth_text(growth), border=True,
+        cards[5].metric("Revenue growth to be default alive", runway_inputs.alive_growth_text(growth), border=True,
                         help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
-        effect = dashboard.raises_effect(inputs, assumptions, events)
+        effect = runway_inputs.raises_effect(inputs, assumptions, events)
         if effect:
             st.caption(ui.md_escape(effect))
-        st.caption(ui.md_escape(f"To be default alive, revenue must grow at least {dashboard.alive_growth_text(growth)} "
-                                f"(costs, cost growth and raises as set above; {dashboard.describe_raises(assumptions.raises, events)})."))
+        st.caption(ui.md_escape(f"To be default alive, revenue must grow at least {runway_inputs.alive_growth_text(growth)} "
+                                f"(costs, cost growth and raises as set above; {runway_inputs.describe_raises(assumptions.raises, events)})."))
 
         cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
         if cash.open:
@@ -64,18 +65,18 @@ def draw(ctx: ui.Context) -> None:
                                                   result, growth, assumptions, events), "runway")
         if sensitivity.open:
             with sensitivity:
-                show(dashboard.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
+                show(runway_inputs.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
         if compare.open:
             with compare:
                 saved = runway.scenarios(assumptions, inputs, ctx.entity)
-                show(dashboard.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
+                show(runway_inputs.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
         if uncertainty.open:
             with uncertainty:
                 intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-                show(dashboard.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
+                show(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
 
 
-    def show(chart: charts.Chart, key: str) -> None:
+    def show(chart: Chart, key: str) -> None:
         """A chart whose subtitle (its inputs and assumptions) is worth reading on screen too."""
         st.caption(ui.md_escape(chart.subtitle))
         ui.show_chart(chart, key)
@@ -101,11 +102,11 @@ def draw(ctx: ui.Context) -> None:
         if then_chart is not None:
             ui.show_chart(then_chart, "then_and_now")
         for _, prediction in comparison["predictions"].iterrows():
-            st.caption(ui.md_escape(f"Predicted then: {charts.metric_label(prediction['metric'])} by {prediction['period']} "
-                                    f"({charts.source_label(prediction)}): {prediction['quote_en']}"))
+            st.caption(ui.md_escape(f"Predicted then: {vocabulary.metric_label(prediction['metric'])} by {prediction['period']} "
+                                    f"({formatting.source_label(prediction)}): {prediction['quote_en']}"))
         if not comparison["later"].empty:
             st.markdown("**What later claims show**")
-            later = comparison["later"].assign(value=comparison["later"]["value"].map(charts.format_usd))
+            later = comparison["later"].assign(value=comparison["later"]["value"].map(formatting.format_usd))
             st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
 
 

@@ -3,7 +3,7 @@ downloadable, the audit's findings beside it; any quote opened in its stored art
 import streamlit as st
 
 import ui
-from lib import charts, claims as claims_lib, dashboard, sources as sources_lib, vocabulary
+from lib import claims as claims_lib, formatting, headline, sources as sources_lib, vocabulary
 from ui import cached
 
 
@@ -22,7 +22,7 @@ def draw(ctx: ui.Context) -> None:
             label, options, format_func=fmt, key=f"f_{name}@{ctx.entity}" if name == "entities" else f"f_{name}")
         for column, (name, label, options, fmt) in zip(filters, [
             ("entities", "Company", sorted(set(claims["entity"])), str),
-            ("metrics", "Metric", sorted(set(claims["metric"])), charts.metric_label),
+            ("metrics", "Metric", sorted(set(claims["metric"])), vocabulary.metric_label),
             ("sources", "Article", sorted(set(claims["source"])), lambda s: sources.get(s, s)),
             ("bases", "Basis", sorted(set(claims["basis"])), str),
             ("languages", "Language", sorted(set(claims["source_language"])), str),
@@ -33,7 +33,7 @@ def draw(ctx: ui.Context) -> None:
         "Search quotes, translations and notes", key="search", placeholder="every word must appear, e.g. loss 2024")
     only_flagged = ui.url_persist(flagged_only.toggle, default=False, parse=ui.flag, param="f_findings")(
         "Only claims with findings", key="f_findings")
-    table = sources_lib.with_findings(sources_lib.search(dashboard.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
+    table = sources_lib.with_findings(sources_lib.search(headline.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
                                       only_flagged)
     st.dataframe(
         table.style.apply(sources_lib.row_styles, axis=None),
@@ -61,7 +61,7 @@ def draw(ctx: ui.Context) -> None:
         "Open the quote of", ids, key="claim", placeholder="Choose a claim from the table")
     if claim_id:
         claim = claims.set_index("id").loc[claim_id]
-        st.caption(ui.md_escape(f"{charts.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
+        st.caption(ui.md_escape(f"{formatting.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
         try:
             article = sources_lib.read_article(claim["source_file"])
         except sources_lib.ArticleUnavailable as err:

@@ -3,13 +3,13 @@ data as a second opinion."""
 import streamlit as st
 
 import ui
-from lib import charts, second_opinion
+from lib import history_charts, second_opinion, vocabulary
 from ui import cached
 
 
 def draw(ctx: ui.Context) -> None:
     st.title(f"{ctx.entity}: the money over time")
-    available = charts.timeline_metrics(ctx.prepared, ctx.entity)
+    available = history_charts.timeline_metrics(ctx.prepared, ctx.entity)
     covered = ctx.entity in set(ctx.peers["company"])
     if not available and not covered:
         st.info(f"No money figures for {ui.md_escape(ctx.entity)} in the claims in force or in Epoch AI's data.",
@@ -21,8 +21,8 @@ def draw(ctx: ui.Context) -> None:
 
     def money_over_time() -> None:
         left, middle, right, far = st.columns([3, 1, 1, 1.6])
-        metrics = ui.url_persist(left.multiselect, default=charts.default_timeline_metrics(available), parse=ui.subset(available))(
-            "Metrics", available, format_func=charts.metric_label, key="metrics")
+        metrics = ui.url_persist(left.multiselect, default=history_charts.default_timeline_metrics(available), parse=ui.subset(available))(
+            "Metrics", available, format_func=vocabulary.metric_label, key="metrics")
         scale = ui.url_persist(middle.segmented_control, default="Log", parse=ui.choice(["Log", "Linear"]))("Scale", ["Log", "Linear"], key="scale", required=True)
         events = ui.url_persist(right.toggle, default=True, parse=ui.flag)("Show events", key="events")
         epoch = ui.url_persist(far.toggle, default=not available, parse=ui.flag, param="epoch")(

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from lib import dashboard, second_opinion
+from lib import second_opinion, waterfall
 from ui import cached
 
 
@@ -12,7 +12,7 @@ def draw(ctx: ui.Context) -> None:
     if ctx.peer_only:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
         st.stop()
-    gaps = dashboard.waterfall_gaps_text(cached.waterfall_gaps(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated,
+    gaps = waterfall.waterfall_gaps_text(cached.waterfall_gaps(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated,
                                                                ctx.entity))
     if not years:
         st.info(ui.md_escape(f"No year of {ctx.entity} has a net loss, a revenue figure and a cost line in the claims in force, "
@@ -31,7 +31,7 @@ def draw(ctx: ui.Context) -> None:
                    "Headline = the most reliable basis, then the latest article, then the lower figure. A figure that bundles "
                    "several lines replaces them.")
     for column, line in zip(st.columns(max(len(contested), 1)), contested):
-        options = list(dashboard.CHOICES) + list(dict.fromkeys(usable.loc[usable["line"] == line, "source"]))
+        options = list(waterfall.CHOICES) + list(dict.fromkeys(usable.loc[usable["line"] == line, "source"]))
         key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
         choices[line] = ui.url_persist(column.selectbox, default="Headline", parse=ui.choice(options))(line, options, key=key)
 
@@ -47,7 +47,7 @@ def draw(ctx: ui.Context) -> None:
     ui.show_chart(chart, "waterfall")  # diamonds: audit findings, on screen only
     every = st.expander("Every figure that could fill a line", key="waterfall_candidates", on_change="rerun")
     if every.open:  # sent only when asked for
-        every.dataframe(dashboard.candidates_table(candidates), hide_index=True, width="stretch",
+        every.dataframe(waterfall.candidates_table(candidates), hide_index=True, width="stretch",
                         column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),
                                        "finite_low": st.column_config.NumberColumn("Low end", format="dollar"),
                                        "finite_high": st.column_config.NumberColumn("High end", format="dollar"),

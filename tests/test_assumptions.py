@@ -8,7 +8,7 @@ import pytest
 
 from lib import runway
 from lib.assumptions import FIELDS, RunwayAssumptions, to_query
-from lib.dashboard import RunwayInputs
+from lib.runway_inputs import RunwayInputs
 
 START = dt.date(2024, 10, 1)
 

@@ -9,7 +9,7 @@ import pytest
 
 from lib import checks
 from lib.audit import COLUMNS
-from lib.charts import Chart
+from lib.chart_layout import Chart
 
 
 def finding(kind, severity, claims, message, reason=None) -> dict:

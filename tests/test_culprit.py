@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib import culprit, dashboard
+from lib import culprit, headline
 from tests.conftest import make_claims
 
 CLAIMS = [{"id": f"loss-{year}", "period": str(year), "value": 1_000_000_000 * (year - 2019)} for year in range(2020, 2026)]
@@ -13,14 +13,14 @@ CLAIMS = [{"id": f"loss-{year}", "period": str(year), "value": 1_000_000_000 * (
 def fails_on(monkeypatch):
     """Make the cards fail whenever the given claim is in force, as a loader bug would."""
     def install(claim_id: str):
-        original = dashboard.headline_figures
+        original = headline.headline_figures
 
         def failing(prepared, entity, as_of=None):
             if claim_id in set(prepared["id"]):
                 raise OverflowError("cannot convert float infinity to integer")
             return original(prepared, entity, as_of)
 
-        monkeypatch.setattr(dashboard, "headline_figures", failing)
+        monkeypatch.setattr(headline, "headline_figures", failing)
     return install
 
 

@@ -125,16 +125,16 @@ SET_ASIDE = ("fault.yaml passed validation, but a page failed on it: ValueError:
 @pytest.fixture
 def breaks_on_fault_revenue(monkeypatch):
     """A fault the loader lets through, as a bug would: the overview's cards fail when one claim is in force."""
-    from lib import dashboard
+    from lib import headline
 
-    original = dashboard.headline_figures
+    original = headline.headline_figures
 
     def failing(prepared, entity, as_of=None):
         if "fault-revenue-2024" in set(prepared["id"]):
             raise ValueError("no figure for fault-revenue-2024")
         return original(prepared, entity, as_of)
 
-    monkeypatch.setattr(dashboard, "headline_figures", failing)
+    monkeypatch.setattr(headline, "headline_figures", failing)
 
 
 @pytest.mark.parametrize("name", ["overview", "checks"])

@@ -11,7 +11,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.export import images, renderer, tables
 from lib.export.stamp import Stamp
 from lib.export.theme import file_names, toolbar_config

@@ -12,7 +12,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lib import audit, charts, checks, claims as claims_lib, dashboard, peers as peers_lib, second_opinion, transforms as tf
+from lib import (
+    audit, checks, claims as claims_lib, dashboard, figures, headline, history_charts, peers as peers_lib,
+    runway_inputs as runway_inputs_lib, second_opinion, transforms as tf, waterfall as waterfall_lib,
+)
+from lib.chart_layout import Chart
 from lib.export import renderer
 from lib.export.stamp import dataset_version
 
@@ -67,7 +71,7 @@ def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> p
 @st.cache_data(show_spinner=False, max_entries=64)
 def entities(key: str, _claims: pd.DataFrame) -> list[str]:
     """The companies the sidebar offers from the claims, most money figures first (any entity when none has one)."""
-    return dashboard.entities(prepared(key, _claims, None, True)) or sorted(set(_claims["entity"]))
+    return figures.entities(prepared(key, _claims, None, True)) or sorted(set(_claims["entity"]))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -85,19 +89,19 @@ def finding_quotes(key: str, _findings: pd.DataFrame, _claims: pd.DataFrame, as_
 @st.cache_data(show_spinner=False, max_entries=64)
 def headline_figures(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
     """The overview's cards for one company and as-of view."""
-    return dashboard.headline_figures(_prepared, entity, as_of)
+    return headline.headline_figures(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def figures_table(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
     """Every figure of one company, one row per metric and period."""
-    return dashboard.figures_table(_prepared, entity)
+    return headline.figures_table(_prepared, entity)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def changes_since(key: str, _claims: pd.DataFrame, entity: str, since, as_of, include_undated: bool) -> pd.DataFrame:
     """The cards known at the as-of date beside those known at an earlier one (it prepares both views)."""
-    return dashboard.changes_since(_claims, entity, since, as_of, include_undated)
+    return headline.changes_since(_claims, entity, since, as_of, include_undated)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -129,16 +133,16 @@ def implied_fx_rates(key: str, _claims: pd.DataFrame) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def timeline_chart(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, _flagged: pd.DataFrame, as_of,
                    include_undated: bool, entity: str, metrics: tuple[str, ...], log_y: bool, events: bool,
-                   epoch: bool, everything: bool) -> charts.Chart:
+                   epoch: bool, everything: bool) -> Chart:
     """The timeline as the reader set it, with Epoch AI's stars when asked for and rings on flagged points."""
-    chart = charts.timeline(_prepared, entity, list(metrics), log_y=log_y, events=events)
+    chart = history_charts.timeline(_prepared, entity, list(metrics), log_y=log_y, events=events)
     if epoch:
-        chart = charts.with_peers(chart, second_opinion.rows_for(_peers, entity, everything))
+        chart = history_charts.with_peers(chart, second_opinion.rows_for(_peers, entity, everything))
     return checks.mark_timeline(chart, _flagged)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
+def compute_chart(as_of, include_undated: bool) -> Chart | None:
     """Compute spend beside revenue for every company in Epoch AI's data in force."""
     return dashboard.compute_chart(peers(as_of, include_undated))
 
@@ -146,58 +150,58 @@ def compute_chart(as_of, include_undated: bool) -> charts.Chart | None:
 @st.cache_data(show_spinner=False, max_entries=64)
 def waterfall_years(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> list[str]:
     """The years whose waterfall explains something (a loss, revenue and a cost line), the fullest first."""
-    return dashboard.waterfall_years(_prepared, entity, as_of)
+    return waterfall_lib.waterfall_years(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def waterfall_gaps(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> dict[str, str]:
     """The years not offered for a waterfall, each with what it lacks."""
-    return dashboard.waterfall_gaps(_prepared, entity, as_of)
+    return waterfall_lib.waterfall_gaps(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def waterfall_candidates(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str,
                          year: str) -> pd.DataFrame:
-    """Every figure that could fill a line of one year's waterfall."""
-    return dashboard.waterfall_candidates(_prepared, entity, year)
+    """Every figure that could fill a line of one year's waterfall_lib."""
+    return waterfall_lib.waterfall_candidates(_prepared, entity, year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def waterfall(key: str, _prepared: pd.DataFrame, _flagged: pd.DataFrame, as_of, include_undated: bool, entity: str,
-              year: str, choices: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame, dict, charts.Chart]:
+              year: str, choices: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame, dict, Chart]:
     """One year's waterfall lines as the reader picked them, their reconciliation, and the chart with its
     markers on flagged bars."""
-    lines = dashboard.waterfall_lines(_prepared, entity, year, dict(choices))
-    chart = checks.mark_waterfall(charts.waterfall(lines, _prepared, entity, year), _flagged)
-    return lines, dashboard.reconcile(lines), chart
+    lines = waterfall_lib.waterfall_lines(_prepared, entity, year, dict(choices))
+    chart = checks.mark_waterfall(history_charts.waterfall(lines, _prepared, entity, year), _flagged)
+    return lines, waterfall_lib.reconcile(lines), chart
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def runway_inputs(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str):
     """Runway slider defaults for one company and as-of view."""
-    return dashboard.runway_inputs(_prepared, entity, as_of)
+    return runway_inputs_lib.runway_inputs(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def runway_problem(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> str:
     """Why the claims in force give no runway for one company and as-of view ('' when they do)."""
-    return dashboard.runway_problem(_prepared, entity, as_of)
+    return runway_inputs_lib.runway_problem(_prepared, entity, as_of)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _result,
-                 _growth: float | None, assumptions, _events) -> charts.Chart:
+                 _growth: float | None, assumptions, _events) -> Chart:
     """The runway chart for one view and one set of slider values (the inputs, the projection, the growth it takes
     to be default alive and the offered raises follow from them): a page opened at its defaults, or a slider back
     at a value it had lately, draws it without building it. The last 32 are kept: a chart holds its figure and its
     data, and a long session of slider moves would otherwise fill the server's memory with charts never drawn again."""
-    return dashboard.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions, _events)
+    return runway_inputs_lib.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions, _events)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def then_vs_now(key: str, _claims: pd.DataFrame, entity: str, then) -> dict:
     """The earlier-claims projection beside the every-claims one."""
-    return dashboard.then_vs_now(_claims, entity, then)
+    return runway_inputs_lib.then_vs_now(_claims, entity, then)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -209,7 +213,7 @@ def overview_charts(key: str, _prepared: pd.DataFrame, as_of, include_undated: b
 @st.cache_resource(show_spinner=False, max_entries=64)
 def then_and_now_chart(key: str, _claims: pd.DataFrame, entity: str, then):
     """The then-vs-now chart for one company and earlier date."""
-    return dashboard.then_and_now_chart(_claims, entity, then, then_vs_now(key, _claims, entity, then))
+    return runway_inputs_lib.then_and_now_chart(_claims, entity, then, then_vs_now(key, _claims, entity, then))
 
 
 @st.cache_resource(show_spinner=False)
@@ -222,25 +226,25 @@ def renderer_found() -> tuple[bool, str]:
 def funding_events(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _peers) -> list:
     """Funding claims and Epoch AI's rounds after the projection start, offered as one-click raises (inputs and
     Epoch's rows in force follow from the other keys)."""
-    return dashboard.funding_events(_prepared, entity, _inputs, _peers)
+    return runway_inputs_lib.funding_events(_prepared, entity, _inputs, _peers)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def epoch_repeats(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _peers) -> list:
     """Epoch AI's rounds after the start not offered, as they repeat the starting cash or a claim's deal."""
-    return dashboard.epoch_repeats(_prepared, entity, _inputs, _peers)
+    return runway_inputs_lib.epoch_repeats(_prepared, entity, _inputs, _peers)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def fan_intervals(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str):
     """The sources' relative intervals for the fan chart."""
-    return dashboard.fan_intervals(_prepared, entity, as_of)
+    return runway_inputs_lib.fan_intervals(_prepared, entity, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def alive_growth(assumptions, start):
     """The revenue growth it takes to be default alive; a slider returning to a value it had is free."""
-    return dashboard.alive_growth(assumptions, start)
+    return runway_inputs_lib.alive_growth(assumptions, start)
 
 
 @st.cache_data(show_spinner=False)

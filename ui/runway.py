@@ -14,8 +14,8 @@ from lib.assumptions import (
     SavedScenario, check_raises, check_scenario_name, check_scenario_names, parse_raises, parse_scenarios, raises_text,
     scenarios_text, to_query,
 )
-from lib.dashboard import EPOCH, FundingEvent, RunwayInputs, closed_rounds, describe_assumptions
 from lib.peers import LICENCE
+from lib.runway_inputs import EPOCH, FundingEvent, RunwayInputs, closed_rounds, describe_assumptions
 from ui import data
 from ui.blocks import md_escape
 from ui.url import url_persist, url_state

@@ -25,9 +25,9 @@ from lib.assumptions import (
     to_query,
 )
 from lib.audit import audit
-from lib.charts import RUNWAY
+from lib.chart_layout import RUNWAY
 from lib.claims import ClaimsError, load_claims
-from lib.dashboard import build_charts, closed_rounds, funding_events, runway_inputs, runway_problem
+from lib.dashboard import build_charts
 from lib.export.deck import deck_bytes
 from lib.export.images import png_bytes, svg_bytes
 from lib.export.renderer import ExportUnavailable, Renderer, shared
@@ -35,6 +35,7 @@ from lib.export.stamp import Stamp, dataset_version, view_link
 from lib.export.tables import csv_bytes
 from lib.export.theme import file_names
 from lib.peers import PeersError, as_of as peers_as_of, load_peers
+from lib.runway_inputs import closed_rounds, funding_events, runway_inputs, runway_problem
 
 FORMATS = ("png", "svg", "csv", "pptx")
 RAISE_SOURCES = ("epoch",)
@@ -135,7 +136,7 @@ def _as_of(claims, asked: dt.date | None) -> dt.date:
 
 
 def _stamp(args: argparse.Namespace, as_of: dt.date, settings: dict, page: str) -> Stamp:
-    """The view of this export on a page (lib.charts' page paths): the company, the as-of date, whether undated
+    """The view of this export on a page (lib.chart_layout's page paths): the company, the as-of date, whether undated
     articles count, and on the Runway page these assumptions and scenarios."""
     params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1" if args.undated else "0"}
     if page == RUNWAY:

@@ -13,10 +13,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from lib.charts import Chart, claim_figure, format_usd, source_kind_label
+from lib.chart_layout import Chart
 from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp
 from lib.export.theme import fitted_source_line, slide_figure, wrap
+from lib.formatting import claim_figure, format_usd, source_kind_label
 from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE
 
 DECK_TITLE = "Burnboard: AI burn rates"

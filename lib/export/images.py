@@ -2,7 +2,7 @@
 title, units, sources and stamp. The renderer is an argument (see lib.export.renderer)."""
 from __future__ import annotations
 
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp
 from lib.export.theme import slide_figure

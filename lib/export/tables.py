@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.export.stamp import Stamp
 from lib.peers import FULL_CITATION
 

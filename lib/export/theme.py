@@ -10,7 +10,7 @@ import re
 
 import plotly.graph_objects as go
 
-from lib.charts import END_LABEL, FONT, Chart
+from lib.chart_layout import END_LABEL, FONT, Chart
 from lib.checks import is_marker
 from lib.export.stamp import Stamp
 from lib.textsize import LINE_SPACING, text_px, wrap
@@ -55,7 +55,7 @@ def _thicken(figure: go.Figure) -> None:
 
 
 def _at_foot(figure: go.Figure) -> bool:
-    """The chart put its legend at its foot (lib.charts.tornado), keeping the band above its plot for a label."""
+    """The chart put its legend at its foot (lib.runway_charts.tornado), keeping the band above its plot for a label."""
     return figure.layout.legend.yref == "container"
 
 
@@ -72,7 +72,7 @@ def _legend(figure: go.Figure, plot_height: float, frame: bool) -> dict:
 
 
 def _right_margin(figure: go.Figure) -> int:
-    """EDGE, or room for the names written at the lines' ends (lib.charts.label_line_ends) at their slide size."""
+    """EDGE, or room for the names written at the lines' ends (lib.chart_layout.label_line_ends) at their slide size."""
     ends = [text_px(line, a.font.size) + a.xshift + 10 for a in figure.layout.annotations if a.name == END_LABEL
             for line in a.text.split("<br>")]
     return round(max([EDGE, *ends]))

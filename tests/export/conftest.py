@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib.charts import CLAIM_COLUMNS, Chart
+from lib.chart_layout import CLAIM_COLUMNS, Chart
 from lib.export import renderer as renderer_lib
 from lib.export.stamp import Stamp
 

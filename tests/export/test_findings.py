@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from lib import charts, checks, dashboard, transforms as tf
+from lib import checks, history_charts, transforms as tf, waterfall
 from lib.audit import audit
 from lib.export.cli import main
 from lib.export.deck import deck_bytes
@@ -45,10 +45,10 @@ def marked(real_claims):
     view = tf.as_of(real_claims, AS_OF, include_undated=True)
     prepared = tf.prepare(view)
     flagged = checks.flags(audit(view, AS_OF), prepared)
-    metrics = charts.default_timeline_metrics(charts.timeline_metrics(prepared, "OpenAI"))
-    lines = dashboard.waterfall_lines(prepared, "OpenAI", "2024")
-    return [checks.mark_timeline(charts.timeline(prepared, "OpenAI", metrics), flagged),
-            checks.mark_waterfall(charts.waterfall(lines, prepared, "OpenAI", "2024"), flagged)]
+    metrics = history_charts.default_timeline_metrics(history_charts.timeline_metrics(prepared, "OpenAI"))
+    lines = waterfall.waterfall_lines(prepared, "OpenAI", "2024")
+    return [checks.mark_timeline(history_charts.timeline(prepared, "OpenAI", metrics), flagged),
+            checks.mark_waterfall(history_charts.waterfall(lines, prepared, "OpenAI", "2024"), flagged)]
 
 
 def names(traces) -> list[str]:

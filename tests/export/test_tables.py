@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.export.tables import csv_bytes, neutralise, table_csv
 from tests.export.conftest import CHART, STAMP, STAMP_TEXT
 

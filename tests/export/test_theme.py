@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib.charts import Chart
+from lib.chart_layout import Chart
 from lib.export import theme
 from tests.export.conftest import CHART, STAMP, STAMP_TEXT
 
@@ -49,7 +49,7 @@ def test_slide_figure_without_frame_leaves_text_to_the_slide():
     assert [a.text for a in figure.layout.annotations] == ["IPO plan"]
 
 
-FOOT = dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container")  # as lib.charts.tornado puts it
+FOOT = dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container")  # as lib.runway_charts.tornado puts it
 TOP_ROW = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", yref="paper", font=dict(size=22))
 COLUMN = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper", tracegroupgap=0)
 

@@ -1,0 +1,83 @@
+"""Text formatting shared by charts, tables, checks and exports: money, a claim's figure, and its source.
+
+Pure string work on claim rows (pandas Series or dicts); nothing here draws a figure.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from lib.peers import SHORT_CITATION
+from lib.vocabulary import SOURCE_TYPES, bundle_text, qualified
+
+
+def format_usd(value: float | None, digits: int = 1) -> str:
+    """Money the way people write it on slides: $5.0B, $700K, $1.2T, $20."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= threshold:
+            return f"{sign}${value / threshold:,.{digits}f}{suffix}"
+    return f"{sign}${value:,.0f}"
+
+
+def format_value(value: float | None, unit: str | None) -> str:
+    """A claim's value in its own unit: $5.0B for USD, ₩930M for KRW, 100M users, 10 GW."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "not quantified"
+    if unit == "USD":
+        return format_usd(value)
+    if unit in ("KRW", "EUR"):
+        return format_usd(value).replace("$", "₩" if unit == "KRW" else "€")
+    number = format_usd(value, digits=1 if value >= 1e3 else 0).lstrip("$")
+    return f"{number}%" if unit == "percent" else f"{number} {unit}"
+
+
+def claim_figure(row) -> str:
+    """A claim's number as the article gave it, with its qualifier and rate: '≈ $5.0B a year'; '' for events."""
+    if pd.isna(row["value"]):
+        return ""
+    per = row["per"] if isinstance(row["per"], str) else None
+    bundle = bundle_text(row.get("includes")) if hasattr(row, "get") else ""
+    return (qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
+            + (f" ({bundle})" if bundle else ""))
+
+
+def source_kind_label(row) -> str:
+    """'News outlet: Digital Times (2026-02-01)': the kind of source beside the article, as every number shows it."""
+    kind = row.get("source_source_type") if hasattr(row, "get") else None
+    label = SOURCE_TYPES[kind].label if isinstance(kind, str) and kind in SOURCE_TYPES else "Source"
+    return f"{label}: {source_label(row)}"
+
+
+def source_label(row) -> str:
+    """'Publisher (2024-06-01)', or for an undated article the period it was written in: 'Publisher (written 2024)'."""
+    published = row["source_published"]
+    if not pd.isna(published):
+        return f"{row['source_publisher']} ({pd.Timestamp(published).date().isoformat()})"
+    written = row.get("source_written") if hasattr(row, "get") else None
+    return f"{row['source_publisher']} ({f'written {written}' if isinstance(written, str) else 'undated'})"
+
+
+def source_date(row) -> str:
+    """'1 Feb 2026', or for an undated article 'written 2024' (or 'undated')."""
+    published = row["source_published"]
+    if not pd.isna(published):
+        when = pd.Timestamp(published)
+        return f"{when.day} {when:%b %Y}"
+    written = row.get("source_written") if hasattr(row, "get") else None
+    return f"written {written}" if isinstance(written, str) else "undated"
+
+
+def source_line(claims: pd.DataFrame, peers: bool = False) -> str:
+    """'Sources: Digital Times, 1 Feb 2026; LEBIGDATA.FR, written 2024; Epoch AI (CC BY 4.0).': each article
+    once, oldest first (undated last). Claim ids stay off the image: they are in the CSV, the notes and the
+    claims table."""
+    if claims.empty and not peers:
+        return "Sources: none (no claims match these settings)."
+    ordered = claims.sort_values("source_published", na_position="last", kind="mergesort")
+    sources = list(dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _, row in ordered.iterrows()))
+    return f"Sources: {'; '.join(sources + ([SHORT_CITATION] if peers else []))}."

@@ -1,0 +1,456 @@
+"""The history charts: money figures over time (with Epoch AI's points), a year's waterfall, revenue, loss and
+burn by year, burn per day and month, where the sources disagree, and compute beside revenue. Each returns a Chart.
+
+Nothing here calls Streamlit; the pages render these, and lib.export turns them into images and slides.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lib import transforms as tf
+from lib.chart_layout import (
+    BASE_LAYOUT, CLAIM_COLUMNS, EVENT_LABEL, GAP_COLOUR, MAX_LABELLED_LINES, SCREEN_TICK_PX, TIMELINE, WATERFALL,
+    Chart, base_layout, label_line_ends, log_ticks, money_axis, slug, stack_events,
+)
+from lib.formatting import format_usd, source_kind_label
+from lib.peers import KINDS
+from lib.textsize import text_px
+from lib.vocabulary import (
+    BASES, CAP_NOTE, COMPANY, METRICS, OTHER_COLOUR, bundle_text, metric_colour, metric_label, qualified,
+)
+
+
+EVENT_GAP = pd.Timedelta(days=45)
+EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
+TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
+
+
+def _claims_behind(prepared: pd.DataFrame, ids) -> pd.DataFrame:
+    """The original claims (not derived rows) behind a set of claim ids, in file order."""
+    named = prepared["id"].isin(set(ids))
+    wanted = set(prepared.loc[named & ~prepared["derived"], "id"]) | set(prepared.loc[named & prepared["derived"], "derived_from"])
+    picked = prepared[~prepared["derived"] & prepared["id"].isin(wanted)]
+    return picked.sort_values("line", kind="mergesort")[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def default_timeline_metrics(available: list[str]) -> list[str]:
+    """The core story (value, loss, revenue, funding) when present, else everything available."""
+    core = [m for m in available if METRICS[m].timeline_default]
+    return core or available
+
+
+def timeline_metrics(prepared: pd.DataFrame, entity: str) -> list[str]:
+    """Company money metrics with at least one USD value for the entity, in a fixed reading order."""
+    rows = prepared[(prepared["entity"] == entity) & prepared["value_usd"].notna()]
+    present = set(rows["metric"])
+    ordered = [m for m in TIMELINE_METRICS if m in present]
+    return ordered
+
+
+def series_name(metric: str, scope: str) -> str:
+    """A series label that names a narrower scope: 'Operating cost (ChatGPT)'."""
+    return metric_label(metric) if scope == COMPANY else f"{metric_label(metric)} ({scope})"
+
+
+def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: bool = True, events: bool = True) -> Chart:
+    """Money figures over time: one colour per metric (a narrower scope is a series of its own), marker by
+    basis, and where sources disagree their range as a shaded bar (open ends capped, and the cap named)."""
+    rows = prepared[
+        (prepared["entity"] == entity) & prepared["metric"].isin(metrics) & prepared["value_usd"].notna()
+        & (prepared["fx_basis"] != "twin")  # a won twin repeats its dollar figure
+    ]
+    rows = rows[rows["per"].isna() | (rows["per"] == "year")]  # daily and monthly flows appear annualised
+    rows = rows.sort_values(["metric", "scope", "period_mid", "line"], kind="mergesort")
+    figure = go.Figure()
+    for metric in [m for m in metrics if m in set(rows["metric"])]:
+        for scope, series in rows[rows["metric"] == metric].groupby("scope", sort=False):
+            name = series_name(metric, scope)
+            colour = metric_colour(metric)
+            figure.add_trace(go.Scatter(
+                x=series["period_mid"], y=series["value_usd"], mode="lines", name=name,
+                line=dict(color=colour, width=1.5, dash="dot" if scope == COMPANY else "dashdot"), legendgroup=name,
+                hoverinfo="skip",
+            ))
+            for basis in BASES.values():
+                points = series[series["basis"] == basis.name]
+                if points.empty:
+                    continue
+                figure.add_trace(go.Scatter(
+                    x=points["period_mid"], y=points["value_usd"], mode="markers", legendgroup=name,
+                    name=f"{name} ({basis.name})", showlegend=False,
+                    marker=dict(symbol=basis.marker, size=12, color=colour, line=dict(width=2, color=colour)),
+                    customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
+                        source=[source_kind_label(r) for _, r in points.iterrows()],
+                        shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
+                        scope=points["scope"], bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
+                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+                ))
+    disagreements = conflicts_in(prepared, rows)
+    for _, group in disagreements.iterrows():
+        members = rows[rows["id"].isin([i.strip() for i in group["claim_ids"].split(",")])]
+        figure.add_trace(go.Scatter(
+            x=[members["period_mid"].min()] * 2, y=[group["low"], group["high"]],
+            mode="lines", line=dict(color=metric_colour(group["metric"]), width=8), opacity=0.25, showlegend=False,
+            name=f"Sources disagree: {format_usd(group['low'])} ({group['low_claim']}) to {format_usd(group['high'])} "
+                 f"({group['high_claim']})" + (f"; {CAP_NOTE}" if group["capped"] else ""),
+            hoverinfo="name",
+        ))
+    event_rows = prepared.iloc[0:0]
+    if events:
+        event_rows = prepared[(prepared["entity"] == entity) & prepared["metric"].isin(EVENT_METRICS)]
+        event_rows = event_rows.drop_duplicates(["metric", "period"]).assign(
+            # a prediction "by 2024" points at the end of the period; anything else at its start
+            when=lambda e: e["period_end"].where(e["metric"].str.endswith("_prediction"), e["period_start"])
+        ).sort_values("when", kind="mergesort")
+        # events closer than EVENT_GAP share one label, so nearby labels never print over each other
+        cluster = (event_rows["when"].diff() > EVENT_GAP).cumsum()
+        for _, together in event_rows.groupby(cluster, sort=True):
+            when = together["when"].iloc[0]
+            figure.add_shape(type="line", x0=when, x1=when, yref="paper", y0=0, y1=1, name=EVENT_LABEL,
+                             line=dict(color="#999", width=1, dash="dot"))
+            figure.add_annotation(
+                x=when, y=1, yref="paper", text=_events_text(together), name=EVENT_LABEL, showarrow=False,
+                xanchor="left", yanchor="top", font=dict(size=11, color="#555"), bgcolor="rgba(255,255,255,0.85)",
+            )
+    shown_dates = pd.concat([rows["period_mid"], event_rows["when"]]) if events else rows["period_mid"]
+    if not shown_dates.empty:
+        pad = pd.Timedelta(days=60)
+        figure.update_xaxes(range=[shown_dates.min() - pad, shown_dates.max() + pad])
+    for basis in BASES.values():
+        if basis.name in set(rows["basis"]):
+            figure.add_trace(go.Scatter(
+                x=[None], y=[None], mode="markers", name=basis.name.capitalize(),
+                marker=dict(symbol=basis.marker, size=10, color="#444", line=dict(width=2, color="#444")),
+            ))
+    base_layout(figure, "US dollars (log scale)" if log_y else "US dollars")
+    figure.update_layout(margin_t=70)  # room for the legend's two rows in a 1280 px window
+    figure.update_yaxes(type="log" if log_y else "linear")
+    money_axis(figure)
+    figure.update_xaxes(title="Period the figure refers to (midpoint)")
+    stack_events(figure)
+    lines = [trace for trace in figure.data if trace.mode == "lines" and trace.showlegend is not False]
+    if 0 < len(lines) <= MAX_LABELLED_LINES:
+        label_line_ends(figure, lines, log_y=log_y)
+    data = rows[["id", "metric", "scope", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "low",
+                 "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]].assign(
+        includes=rows["includes"].map(bundle_text).astype("str"))
+    ids = list(rows["id"]) + list(event_rows.get("id", []))
+    return Chart(
+        name=f"{slug(entity)}-timeline",
+        page=TIMELINE,
+        title=f"{entity}: money figures over time",
+        subtitle="US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree"
+                 + (f" ({CAP_NOTE})" if disagreements["capped"].any() else ""),
+        figure=figure,
+        data=data.reset_index(drop=True),
+        claims=_claims_behind(prepared, ids),
+        description=timeline_description(rows),
+    )
+
+
+def timeline_description(rows: pd.DataFrame) -> str:
+    """The latest figure of each series drawn, with its qualifier and period."""
+    latest = rows[~rows["derived"]].sort_values("period_start", kind="mergesort").groupby(["metric", "scope"], sort=False).tail(1)
+    if latest.empty:
+        return "No figures are drawn."
+    figures = [f"{series_name(r['metric'], r['scope'])} {qualified(format_usd(r['value_usd']), r['qualifier'])} ({r['period']}, {r['basis']})"
+               for _, r in latest.iterrows()]
+    return f"Latest figure of each series: {'; '.join(figures)}."
+
+
+def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The disagreements among the claims drawn (every member drawn), from the one rule in lib.transforms
+    (disputes: point-in-time figures acknowledged as holding at different dates are not drawn as one)."""
+    drawn = set(rows["id"])
+    found = tf.disputes(rows)
+    every_member_drawn = found["claim_ids"].map(lambda ids: all(i.strip() in drawn for i in ids.split(","))).astype(bool)
+    return found[every_member_drawn].reset_index(drop=True)
+
+
+def _events_text(events: pd.DataFrame) -> str:
+    """One label for the events on one date: 'Partnership with Nvidia (2025-09) · IPO plan (2026)'."""
+    labels: dict[str, list[str]] = {}
+    for _, event in events.iterrows():
+        partner = event.get("counterparty")
+        name = f"{metric_label(event['metric'])}{f' with {partner}' if isinstance(partner, str) else ''}"
+        labels.setdefault(name, []).append(event["period"])
+    return " · ".join(f"{name} ({', '.join(periods)})" for name, periods in labels.items())
+
+
+def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: str) -> Chart:
+    """Revenue minus each cost line down to the reported net loss, with the unexplained rest as its own bar.
+
+    `lines` is lib.waterfall.waterfall_lines: label, kind (revenue/cost/other/total), amount_usd, claim_ids,
+    basis and qualifier; the total's label carries the loss claim's basis.
+    """
+    measure = ["relative" if kind != "total" else "total" for kind in lines["kind"]]
+    figure = go.Figure(go.Waterfall(
+        x=lines["label"], y=lines["amount_usd"], measure=measure,
+        text=bar_texts(lines), textposition="outside",
+        increasing=dict(marker=dict(color=metric_colour("revenue"))),
+        decreasing=dict(marker=dict(color=metric_colour("net_loss"))),
+        totals=dict(marker=dict(color="#444")),
+        connector=dict(line=dict(color="#bbb", width=1)),
+        customdata=lines[["claim_ids", "basis"]].fillna("").assign(
+            shown=bar_texts(lines), bundle=[f"<br>one figure that includes {c}" if isinstance(c, str) else "" for c in lines["covers"]]).values,
+        hovertemplate="<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
+    ))
+    other = lines[lines["kind"] == "other"]
+    if not other.empty:
+        figure.add_annotation(
+            x=other["label"].iloc[0], y=0, yref="y", text="closes the gap<br>to the stated loss",
+            showarrow=False, yshift=-30, font=dict(size=11, color="#666"),
+        )
+    base_layout(figure, f"US dollars, {year}")
+    money_axis(figure)
+    figure.update_yaxes(zeroline=True, zerolinecolor="#444")
+    figure.update_layout(showlegend=False)
+    ids = [i.strip() for ids in lines["claim_ids"].dropna() for i in ids.split(",") if i.strip()]
+    return Chart(
+        name=f"{slug(entity)}-waterfall-{year}",
+        page=WATERFALL,
+        title=f"{entity} {year}: from revenue to net loss",
+        subtitle=f"US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the "
+                 f"{lines['label'].iloc[-1].lower()}",
+        figure=figure,
+        data=lines.reset_index(drop=True),
+        claims=_claims_behind(prepared, ids),
+        description="; ".join(f"{label} {text}" for label, text in zip(lines["label"], bar_texts(lines))) + ".",
+    )
+
+
+def bar_texts(lines: pd.DataFrame) -> list[str]:
+    """Waterfall labels: revenue, costs and loss as the articles state them (amounts with their qualifiers, the
+    bar's direction shows the sign); the unexplained rest signed, since either direction means something."""
+    return [format_usd(amount) if kind == "other" else qualified(format_usd(abs(amount)), qualifier)
+            for amount, kind, qualifier in zip(lines["amount_usd"], lines["kind"], lines["qualifier"])]
+
+
+def _bound_texts(values, qualifiers) -> list[str]:
+    return [qualified(format_usd(v), q) for v, q in zip(values, qualifiers)]
+
+
+def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
+    """Revenue, loss and cash burn by year as bars, each with a whisker over what its qualifier allows; an
+    open upper end ("more than") is drawn to the cap with an arrow head, so a bound never reads as a point.
+
+    `figures` is lib.headline.yearly_figures."""
+    traces = []
+    for metric in dict.fromkeys(figures["metric"]):
+        rows = figures[figures["metric"] == metric]
+        traces.append(go.Bar(
+            x=rows["year"], y=rows["value_usd"], name=metric_label(metric), marker=dict(color=metric_colour(metric)),
+            offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="inside",
+            insidetextanchor="middle", error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
+                         arrayminus=(rows["value_usd"] - rows["low_usd"]).tolist(), color="#333", thickness=1.5, width=6),
+            customdata=rows[["claim_id", "basis"]].values,
+            hovertemplate="%{x}: %{text}<br>%{customdata[1]} · %{customdata[0]}<extra></extra>",
+        ))
+        opened = rows[rows["open_above"]]
+        if not opened.empty:
+            traces.append(go.Scatter(
+                x=opened["year"], y=opened["high_usd"], mode="markers", offsetgroup=metric, showlegend=False,
+                marker=dict(symbol="triangle-up", size=12, color="#333"), name=f"{metric_label(metric)}: open above",
+                hovertemplate="open above: no upper bound given<extra></extra>"))
+    figure = go.Figure(traces)
+    base_layout(figure, "US dollars a year")
+    money_axis(figure)
+    # scattermode="group" sets each arrow head over its own bar rather than over the middle of the year
+    figure.update_layout(barmode="group", scattermode="group",
+                         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
+    figure.update_xaxes(type="category", title="Year")
+    words = "; ".join(f"{metric_label(r['metric'])} {r['year']} {qualified(format_usd(r['value_usd']), r['qualifier'])}"
+                      for _, r in figures.iterrows())
+    return Chart(
+        name=f"{slug(entity)}-by-year",
+        title=f"{entity}: revenue, loss and cash burn by year",
+        subtitle=f"US dollars a year · the headline figure of each year · whiskers span what its qualifier allows; "
+                 f"▲ open above ({CAP_NOTE})",
+        figure=figure, data=figures.reset_index(drop=True), claims=_claims_behind(prepared, figures["claim_id"]),
+        description=f"{words}." if words else "No yearly figures.",
+    )
+
+
+def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
+    """Burn per day and per month, side by side, each bar labelled with its year and what it covers (the whole
+    company or a named product), so a product's running cost is never read as the company's burn.
+
+    `rates` is lib.headline.burn_rates."""
+    figure = make_subplots(rows=1, cols=2, subplot_titles=("Per day", "Per month"), horizontal_spacing=0.12)
+    for column, per in enumerate(("day", "month"), start=1):
+        rows = rates[rates["per"] == per]
+        labels = [f"{p} · {'company' if s == COMPANY else s}" for p, s in zip(rows["period"], rows["scope"])]
+        colours = [metric_colour("net_loss") if s == COMPANY else OTHER_BAR for s in rows["scope"]]
+        figure.add_trace(go.Bar(
+            x=labels, y=rows["value_usd"], marker=dict(color=colours), showlegend=False, name=f"per {per}",
+            text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
+            customdata=rows[["what", "claim_id", "basis"]].values,
+            hovertemplate="%{x}: %{text} a " + per + "<br>%{customdata[0]} · %{customdata[2]} · %{customdata[1]}<extra></extra>",
+        ), row=1, col=column)
+    base_layout(figure, "US dollars")
+    money_axis(figure)
+    figure.update_layout(showlegend=False, margin_r=50, margin_b=90)  # room for the labels plotly slants on a narrow screen
+    words = "; ".join(f"{p} ({'company' if s == COMPANY else s}) {qualified(format_usd(v), q)} a {per}"
+                      for p, s, v, q, per in zip(rates["period"], rates["scope"], rates["value_usd"], rates["qualifier"], rates["per"]))
+    return Chart(
+        name=f"{slug(entity)}-burn-rate",
+        title=f"{entity}: burn per day and per month",
+        subtitle="US dollars · the company's yearly burn (cash burn, else net loss) / 365 and / 12, beside running "
+                 "costs a source gives for one product, labelled with its scope",
+        figure=figure, data=rates.reset_index(drop=True), claims=_claims_behind(prepared, rates["claim_id"]),
+        description=f"{words}." if words else "No burn figures.",
+    )
+
+
+OTHER_BAR = "#999999"
+
+
+DATES_COLOUR = "#0072b2"  # figures that both hold, each at its own date
+STATUS_COLOURS = {"disagree": GAP_COLOUR, tf.DIFFERENT_DATES: DATES_COLOUR}  # else grey: consistent
+STATUS_WORDS = {"disagree": "sources disagree", "consistent": "sources consistent",
+                tf.DIFFERENT_DATES: "both hold at different dates"}
+
+
+def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
+    """Each figure two or more articles give, as its range with one dot per article: red where the sources
+    disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers, blue where
+    point-in-time figures of different periods both hold, each at its own date, as the file acknowledges; a dot
+    then names its period. The dots of one figure sit a little apart, one above the other, so equal values never
+    print over each other.
+
+    `compared` is lib.headline.compared_figures."""
+    traces, rows_of = [], list(dict.fromkeys(compared["figure"]))
+    for row, figure_label in enumerate(rows_of):
+        rows = compared[compared["figure"] == figure_label]
+        first = rows.iloc[0]
+        colour = STATUS_COLOURS.get(first["status"], OTHER_BAR)
+        words = STATUS_WORDS[first["status"]] + (f" (acknowledged: {first['reason']})" if first["reason"] else "")
+        traces.append(go.Scatter(
+            x=[first["low_usd"], first["high_usd"]], y=[row, row], mode="lines", showlegend=False,
+            line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
+            hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
+                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · {words}<extra></extra>"))
+        offsets = [0.22 * (k - (len(rows) - 1) / 2) for k in range(len(rows))]
+        dated = rows["period"].nunique() > 1  # figures at their own dates: each dot says which
+        traces.append(go.Scatter(
+            x=rows["value_usd"], y=[row + o for o in offsets], mode="markers+text", showlegend=False,
+            marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
+            text=[f"{t}{f' ({p})' if dated else ''} · {src}"
+                  for t, p, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["period"], rows["source"])],
+            textposition="middle right", customdata=rows[["source", "claim_id"]].values,
+            hovertemplate="%{text} · %{customdata[1]}<extra></extra>"))
+    figure = go.Figure(traces)
+    base_layout(figure, "")
+    lowest = float(compared[["low_usd", "value_usd"]].clip(lower=1).min().min()) / 1.6
+    highest = float(compared[["high_usd", "value_usd"]].max().max()) * 25  # room for the labels right of the dots
+    tickvals, ticktext = log_ticks(lowest, highest)
+    figure.update_xaxes(type="log", title="US dollars (log scale)", tickvals=tickvals, ticktext=ticktext,
+                        range=[math.log10(lowest), math.log10(highest)])
+    figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 0.5, -0.5], zeroline=False)
+    widest = max(text_px(label, SCREEN_TICK_PX) for label in rows_of)
+    figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
+    groups = compared.drop_duplicates("figure")
+    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, {STATUS_WORDS[r['status']]}"
+                      for _, r in groups.iterrows())
+    capped = bool(compared["capped"].any())
+    apart = bool((compared["status"] == tf.DIFFERENT_DATES).any())
+    return Chart(
+        name=f"{slug(entity)}-disagreements",
+        title=f"{entity}: where the sources disagree",
+        subtitle="US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
+                 "overlap; grey: they agree within their qualifiers"
+                 + ("; blue: both hold at different dates, as acknowledged" if apart else "") + ") and one dot per article"
+                 + (f" · {CAP_NOTE}" if capped else ""),
+        figure=figure, data=compared.reset_index(drop=True), claims=_claims_behind(prepared, compared["claim_id"]),
+        description=f"{words}." if words else "No figure is given by more than one article.",
+    )
+
+
+EPOCH_COLOURS = {
+    "revenue_run_rate": "#8fd3c9", "revenue_yearly": metric_colour("revenue"), "revenue_other": OTHER_COLOUR,
+    "equity_funding": metric_colour("funding_round"), "debt_funding": "#8c564b", "valuation": metric_colour("valuation"),
+    "compute_rnd": "#ff7f0e", "compute_inference": "#fdbf6f", "compute_rnd_inference": "#b35806",
+}
+EPOCH_MARKER = "star"  # Epoch's points: a shape no basis uses
+
+
+def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
+    """A timeline with Epoch AI's rows (lib.second_opinion.rows_for) added as stars, one series per kind and no
+    lines, so a run-rate is never joined to a year's revenue. The hover gives kind, confidence, status and source."""
+    drawn = rows[rows["value_usd"] > 0]
+    figure = go.Figure(chart.figure)
+    for kind in [k for k in KINDS if k in set(drawn["kind"])]:
+        points = drawn[drawn["kind"] == kind]
+        figure.add_trace(go.Scatter(
+            x=points["period_mid"], y=points["value_usd"], mode="markers", name=f"Epoch AI: {KINDS[kind].label}",
+            marker=dict(symbol=EPOCH_MARKER, size=13, color=EPOCH_COLOURS[kind], line=dict(width=1, color="#222")),
+            customdata=pd.DataFrame({
+                "id": points["id"], "kind": KINDS[kind].label, "value": points["value_usd"].map(format_usd), "period": points["period"],
+                "confidence": points["confidence"].fillna("not given"), "status": points["status"].fillna("n/a"),
+                "url": points["url_1"].fillna(""),
+            }).values,
+            hovertemplate="<b>Epoch AI: %{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>"
+                          "confidence %{customdata[4]} · status %{customdata[5]}<br>%{customdata[6]}<extra></extra>",
+        ))
+    if not drawn.empty:
+        pad = pd.Timedelta(days=60)
+        shown = list(figure.layout.xaxis.range or []) + [drawn["period_mid"].min() - pad, drawn["period_mid"].max() + pad]
+        figure.update_xaxes(range=[min(map(pd.Timestamp, shown)), max(map(pd.Timestamp, shown))])
+        stack_events(figure)
+    epoch = pd.DataFrame({
+        "id": drawn["id"], "metric": drawn["kind"], "scope": COMPANY, "period": drawn["period"], "period_mid": drawn["period_mid"],
+        "value": drawn["value_usd"], "unit": "USD", "value_usd": drawn["value_usd"], "low": drawn["low"], "high": drawn["high"],
+        "source_publisher": "Epoch AI", "source_source_type": drawn["source_type"], "confidence": drawn["confidence"],
+        "status": drawn["status"], "url": drawn["url_1"],
+    })
+    data = pd.concat([chart.data, epoch], ignore_index=True) if not chart.data.empty else epoch.reset_index(drop=True)
+    return Chart(
+        name=f"{chart.name}-epoch",
+        page=chart.page,
+        title=chart.title,
+        subtitle=f"{chart.subtitle} · stars = Epoch AI's data, one series per kind (a run-rate is never joined to a year's revenue)",
+        figure=figure, data=data, claims=chart.claims,
+        peers=drawn.drop(columns=["period", "period_start", "period_end", "period_mid", "label", "low", "high"]),
+    )
+
+
+def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
+    """Each company's compute spend by year beside its revenue (lib.second_opinion.compute_beside_revenue): one
+    bar per compute category, never summed; revenue is the year's revenue, or the year's last run-rate drawn
+    hatched and labelled as one. peers are the Epoch rows behind the table."""
+    figure = go.Figure()
+    label = table["company"] + " " + table["year"]  # one category per company and year, in the table's order
+    order = [k for k in KINDS if KINDS[k].table == "compute"] + ["revenue_yearly", "revenue_run_rate"]
+    for kind in [k for k in order if k in set(table["kind"])]:
+        group = table[table["kind"] == kind]
+        series = group["series"].iloc[0]
+        run_rate = kind == "revenue_run_rate"
+        figure.add_trace(go.Bar(
+            x=label[group.index], y=group["value_usd"], name=series,
+            offsetgroup="revenue" if kind.startswith("revenue") else kind,
+            marker=dict(color=EPOCH_COLOURS[kind], pattern=dict(shape="/" if run_rate else "", fgcolor="#2a9d8f")),
+            # upright labels over bars this narrow would run into their neighbours': written up the bar instead
+            text=[f"{format_usd(v)} run-rate" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
+            textangle=-90, constraintext="none", cliponaxis=False,
+            customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
+            hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · confidence %{customdata[1]}"
+                          "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+        ))
+    base_layout(figure, "US dollars a year")
+    money_axis(figure)
+    figure.update_layout(barmode="group", bargap=0.25, margin_t=70)  # room for two legend rows
+    figure.update_yaxes(range=[0, table["value_usd"].max() * 1.4])  # headroom for the tallest bar's label
+    figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
+    return Chart(
+        name="epoch-compute-vs-revenue",
+        page=TIMELINE,
+        title="Compute spend beside revenue, by year",
+        subtitle="US dollars a year, Epoch AI's data · each compute category its own bar, never summed · revenue is the "
+                 "year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)",
+        figure=figure, data=table.reset_index(drop=True), claims=pd.DataFrame(columns=CLAIM_COLUMNS), peers=peers,
+    )

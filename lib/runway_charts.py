@@ -1,0 +1,333 @@
+"""The runway-family charts: the cash runway with its band and raises, then and now, what moves the zero-cash
+date (tornado), saved scenarios side by side and the fan of the sources' uncertainty. Each returns a Chart.
+
+Nothing here calls Streamlit; the pages render these, and lib.export turns them into images and slides.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.chart_layout import (
+    BASE_LAYOUT, CLAIM_COLUMNS, GAP_COLOUR, MONEY_AXIS, RUNWAY, Chart, base_layout, label_line_ends, money_axis,
+    slug, unchecked_figure,
+)
+from lib.formatting import format_usd
+from lib.runway import Projection
+from lib.vocabulary import CASH_COLOUR, metric_colour
+
+
+RAISE_COLOUR = metric_colour("funding_round")  # raises are drawn in the funding-round colour
+RAISE_LABEL_STEP = 36  # px between the levels of successive raises' labels (two lines of 12 px text)
+
+
+def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims behind a projection chart, in the columns every chart's claims table has."""
+    return claims[CLAIM_COLUMNS].reset_index(drop=True) if not claims.empty else claims
+
+
+def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str,
+           band_claims: tuple[str, str] = ("", ""), alive: Projection | None = None, alive_growth: float | None = None,
+           raise_marks: Sequence[tuple[dt.date, str, bool]] = ()) -> Chart:
+    """Cash balance month by month with the zero line, a low/high band, the key dates and the raises marked.
+
+    band_claims names the claims behind the low (highest-cost) and high (lowest-cost) cash paths, for the CSV.
+    raise_marks, (date, note, cash in hand) for raises that need words (lib.runway_inputs.FundingEvent.note), adds the
+    note to the raise's label and the CSV's raise_notes; a month with a raise that is not cash in hand is drawn dashed,
+    the others dotted.
+    alive, the same projection with the revenue growth it takes to be default alive (alive_growth), adds that
+    revenue path, with the costs and the revenue assumed, in a panel of monthly amounts under the cash."""
+    frame = projection.frame
+    zero_line = dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color="#d62728", width=1.5))
+    shapes, annotations = [zero_line], [dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)]
+    for label, date, colour in (("Zero cash", projection.zero_cash_date, "#d62728"), ("Break-even", projection.breakeven_date, "#2a9d8f")):
+        if date is not None:
+            shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=colour, width=1, dash="dash")))
+            annotations.append(dict(x=date, y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False, xanchor="left",
+                                    font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)"))
+    month_of = np.maximum(np.searchsorted(frame["date"].to_numpy(), np.array([pd.Timestamp(d) for d, _, _ in raise_marks],
+                                                                          dtype="datetime64[us]"), side="right") - 1, 0)
+    notes = {month: [] for month in month_of}
+    firm = {month: True for month in month_of}
+    for month, (_, note, in_hand) in zip(month_of, raise_marks):
+        notes[month].append(note)
+        firm[month] &= in_hand
+    raised = frame[frame["raised"] > 0]
+    for k, (month, date, amount) in enumerate(zip(raised["month"], raised["date"], raised["raised"])):
+        said = "; ".join(note for note in notes.get(month, []) if note)
+        shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1,
+                           line=dict(color=RAISE_COLOUR, width=1.5 if firm.get(month, True) else 2, dash="dot" if firm.get(month, True) else "dash")))
+        annotations.append(dict(x=date, y=0, yref="y domain", text=f"+{format_usd(amount)} raised" + (f"<br>{said}" if said else ""),
+                                showarrow=False, xanchor="left", yanchor="bottom", align="left",
+                                yshift=RAISE_LABEL_STEP * (k % 3),  # raises a few months apart: labels on three levels
+                                font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
+    monthly = []
+    if alive is not None and alive_growth is not None:
+        flows = dict(type="scatter", mode="lines", yaxis="y2", hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
+        monthly = [
+            dict(x=frame["date"], y=frame["cost"], name="Costs per month (lower panel)", customdata=frame["cost"].map(format_usd),
+                 line=dict(color=metric_colour("net_loss"), width=1.5, dash="dot"), **flows),
+            dict(x=frame["date"], y=frame["revenue"], name="Revenue per month assumed (lower panel)",
+                 customdata=frame["revenue"].map(format_usd), line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
+            dict(x=alive.frame["date"], y=alive.frame["revenue"], customdata=alive.frame["revenue"].map(format_usd),
+                 name=f"Revenue per month needed to be default alive: {alive_growth:+.0%} a year (lower panel)",
+                 line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
+        ]
+    figure = unchecked_figure(
+        data=[
+            dict(type="scatter", x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
+                 showlegend=False, hoverinfo="skip", name="high"),
+            dict(type="scatter", x=low.frame["date"], y=low.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
+                 fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name="Low–high range (qualifiers and alternatives)",
+                 hoverinfo="skip"),
+            *monthly,
+            *cash_traces(frame["date"], frame["cash_end"], "Cash balance (base)", CASH_COLOUR),
+        ],
+        layout=dict(
+            # two panels under a legend of up to three rows: a taller chart, with the rows' room kept at the top
+            **BASE_LAYOUT | ({"margin": BASE_LAYOUT["margin"] | {"t": 125}, "height": 560} if monthly else {}),
+            shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]),
+            yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS, **({"domain": [0.36, 1]} if monthly else {})),
+            xaxis=dict(title=dict(text="Month"), **({"anchor": "y2"} if monthly else {})),
+            # the monthly flows get a panel of their own under the cash, on the same months
+            **({"yaxis2": dict(title=dict(text="Per month"), domain=[0, 0.26], rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
+        ),
+    )
+    data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
+                        cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1],
+                        raise_notes=["; ".join(note for note in notes.get(month, []) if note) for month in frame["month"]])
+    if monthly:
+        data = data.assign(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
+    return Chart(
+        name=f"{slug(entity)}-runway",
+        page=RUNWAY,
+        title=f"{entity}: cash runway",
+        subtitle=f"US dollars · {assumptions}",
+        figure=figure,
+        data=data,
+        claims=_claim_table(claims),
+        description=runway_description(projection),
+    )
+
+
+def _crossing(dates: pd.Series, cash: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """A cash path split where it first falls below zero: (dates, cash) while funded, ending at exactly zero
+    where the line crosses it, and (dates, shortfall as a negative balance) from that point on."""
+    dates, cash = pd.Series(dates).reset_index(drop=True), pd.Series(cash, dtype="float64").reset_index(drop=True)
+    below = cash.index[cash < 0]
+    if below.empty:
+        return dates, cash, dates.iloc[:0], cash.iloc[:0]
+    first = int(below[0])
+    if first == 0:
+        zero = dates.iloc[:1]
+    else:  # linear between the last funded point and the first short one
+        before, after = cash.iloc[first - 1], cash.iloc[first]
+        zero = pd.Series([dates.iloc[first - 1] + (dates.iloc[first] - dates.iloc[first - 1]) * (before / (before - after))])
+    nought = pd.Series([0.0])
+    return (pd.concat([dates.iloc[:first], zero], ignore_index=True), pd.concat([cash.iloc[:first], nought], ignore_index=True),
+            pd.concat([zero, dates.iloc[first:]], ignore_index=True), pd.concat([nought, cash.iloc[first:]], ignore_index=True))
+
+
+def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash: str = "solid", width: float = 3) -> list[dict]:
+    """A cash path that stops at zero, and after it the unfunded gap: the money the path would need that no
+    claim shows, drawn as a hatched area below zero rather than as a cash balance (plotly scatter traces as dicts)."""
+    funded_dates, funded_cash, gap_dates, gap_cash = _crossing(dates, cash)
+    traces = [dict(type="scatter", x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=width, dash=dash),
+                   customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
+    if not gap_dates.empty:
+        traces.append(dict(
+            type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy", showlegend=False,
+            line=dict(color=colour, width=1, dash="dot"), fillcolor="rgba(213,94,0,0.10)",
+            fillpattern=dict(shape="/", fgcolor=GAP_COLOUR, size=8, solidity=0.15),
+            customdata=(-gap_cash).map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata} unfunded<extra>" + name + "</extra>"))
+    return traces
+
+
+def gap_labels(dates: pd.Series, cash: pd.Series) -> list[dict]:
+    """The size of the unfunded gap at the end of the horizon, written at the gap's end."""
+    end_date, end_cash = pd.Series(dates).iloc[-1], float(pd.Series(cash).iloc[-1])
+    if end_cash >= 0:
+        return []
+    return [dict(x=end_date, y=end_cash, text=f"Unfunded gap by {pd.Timestamp(end_date):%b %Y}: {format_usd(-end_cash)}",
+                 showarrow=False, xanchor="right", yanchor="bottom", font=dict(color=GAP_COLOUR, size=12),
+                 bgcolor="rgba(255,255,255,0.8)")]
+
+
+def runway_description(projection: Projection) -> str:
+    """Where the cash goes: the starting balance, when it runs out and when revenue covers costs."""
+    frame = projection.frame
+    start = f"Starting with {format_usd(frame['cash_start'].iloc[0])} in {frame['date'].iloc[0]:%b %Y}"
+    end = ("the cash lasts the whole horizon" if projection.zero_cash_date is None else
+           f"the cash runs out in {projection.zero_cash_date:%b %Y}, after {projection.runway_months:.1f} months")
+    even = ("revenue never covers costs within the horizon" if projection.breakeven_date is None else
+            f"revenue covers costs from {projection.breakeven_date:%b %Y}")
+    return f"{start}, {end}; {even}."
+
+
+def then_and_now(then: Projection, now: Projection, then_date, then_text: str, now_text: str, claims: pd.DataFrame,
+                 entity: str, not_comparable: str = "") -> Chart:
+    """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
+    cash path stops at zero, its shortfall drawn as an unfunded gap. not_comparable, why the two rest on inputs of
+    different kinds (lib.figures.kind_change), heads the subtitle and the description: not like with like."""
+    then_label = f"Then: claims published by {pd.Timestamp(then_date):%d %b %Y}"
+    figure = go.Figure([*cash_traces(then.frame["date"], then.frame["cash_end"], then_label, metric_colour("funding_round"), dash="dash"),
+                        *cash_traces(now.frame["date"], now.frame["cash_end"], "Now: every claim", CASH_COLOUR)])
+    base_layout(figure, "Cash balance, US dollars")
+    money_axis(figure)
+    figure.add_hline(y=0, line=dict(color="#444", width=1))
+    figure.update_xaxes(title="Month")
+    label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
+    data = pd.concat([then.frame.assign(projection="then"), now.frame.assign(projection="now")], ignore_index=True)
+    return Chart(
+        name=f"{slug(entity)}-then-and-now",
+        page=RUNWAY,
+        title=f"{entity}: the runway then and now",
+        subtitle=(f"Not comparable: {not_comparable} · " if not_comparable else "")
+        + f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
+        figure=figure, data=data, claims=_claim_table(claims),
+        description=(f"Not comparable: {not_comparable}. " if not_comparable else "")
+        + f"Then: {runway_description(then)} Now: {runway_description(now)}",
+    )
+
+
+SCENARIO_COLOURS = ("#ff7f0e", "#2ca02c", "#9467bd")  # saved scenarios beside the current one (CASH_COLOUR)
+
+
+def _zero_line() -> tuple[dict, dict]:
+    """The zero-cash line and its label."""
+    return (dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color="#d62728", width=1.5)),
+            dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False))
+
+
+def _input_value(name: str, value: float) -> str:
+    """A sensitivity input's value as the page shows it: $6.6B for money, +10% a year for growth."""
+    return f"{value:+.0%}/yr" if name.endswith("_yoy") else format_usd(value)
+
+
+def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start, assumptions: str, claims: pd.DataFrame,
+            entity: str) -> Chart:
+    """How far the zero-cash date moves when each input moves by its step (lib.runway.sensitivity's table),
+    largest effect on top; a runway beyond the horizon is drawn to the horizon and labelled "beyond N months"."""
+    base = float(horizon) if base_months is None else base_months
+    base_text = f"beyond {horizon} months" if base_months is None else f"{base_months:.1f} months"
+    labels = [f"{row.label} {row.step}: {_input_value(row.input, row.value_low)} / {_input_value(row.input, row.value_high)}"
+              for row in table.itertuples()]
+    rows = list(range(len(table)))  # numeric rows, each named by an annotation above its bars (no wide tick labels)
+    bars = []
+    for case, word, colour in (("low", "moved down", "#d62728"), ("high", "moved up", "#2a9d8f")):
+        months = table[f"runway_{case}_case"]
+        bars.append(dict(
+            type="bar", y=rows, x=months - base, base=[base] * len(table), orientation="h", name=f"Input {word}", width=0.45,
+            marker=dict(color=colour), text=[t if m != base else "" for m, t in zip(months, table[f"{case}_text"])],
+            textposition="outside", cliponaxis=False, customdata=[[label, t] for label, t in zip(labels, table[f"{case}_text"])],
+            hovertemplate="%{customdata[0]}<br>" + word + ": %{customdata[1]}<extra></extra>",
+        ))
+    names = []
+    for row, label, low, high, text in zip(rows, labels, table["runway_low_case"], table["runway_high_case"], table["low_text"]):
+        unchanged = low == high == base  # no bar to label: say so in the row's name
+        names.append(dict(x=0, y=row - 0.25, yanchor="bottom", xanchor="left", showarrow=False, bgcolor="rgba(255,255,255,0.85)",
+                          text=f"{label}{f' · no change: {text}' if unchanged else ''}"))  # read over the "current" line
+    figure = unchecked_figure(data=bars, layout=dict(
+        # the legend at the foot of the chart, so that the line's "current" label has the band above the plot
+        **BASE_LAYOUT | {"legend": dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"),
+                         "margin": BASE_LAYOUT["margin"] | {"b": 100}},
+        barmode="overlay",
+        shapes=[dict(type="line", x0=base, x1=base, yref="paper", y0=0, y1=1, line=dict(color="#444", width=2))],
+        annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=f"current: {base_text}", showarrow=False), *names],
+        xaxis=dict(title=dict(text=f"Months from {start:%b %Y} until the cash runs out (horizon {horizon} months)"),
+                   range=[0, horizon * 1.3]),
+        # top row first; room above it for its name, under the "current" label
+        yaxis=dict(range=[len(table) - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False),
+    ))
+    data = table.assign(runway_current=base, runway_current_text=base_text, horizon_months=horizon)
+    return Chart(
+        name=f"{slug(entity)}-runway-sensitivity",
+        page=RUNWAY,
+        title=f"{entity}: what moves the zero-cash date",
+        subtitle=f"Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · {assumptions}",
+        figure=figure,
+        data=data,
+        claims=_claim_table(claims),
+    )
+
+
+def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, entity: str, start) -> Chart:
+    """The cash path of the live sliders ("current", drawn first and thickest) beside each saved scenario.
+
+    runs: (name, projection, assumptions text) per scenario; the subtitle and the CSV list every one's assumptions."""
+    traces, frames = [], []
+    for k, (name, projection, text) in enumerate(runs):
+        frame = projection.frame
+        ends = "lasts the horizon" if projection.zero_cash_date is None else f"zero cash {projection.zero_cash_date:%b %Y}"
+        traces += cash_traces(frame["date"], frame["cash_end"], f"{name}: {ends}",
+                              CASH_COLOUR if k == 0 else SCENARIO_COLOURS[(k - 1) % len(SCENARIO_COLOURS)],
+                              dash="solid" if k == 0 else ("dash", "dashdot", "dot")[(k - 1) % 3], width=4 if k == 0 else 2.5)
+        frames.append(frame[["month", "date", "raised", "cash_end"]].assign(
+            scenario=name, runway_months=projection.runway_months, zero_cash_date=projection.zero_cash_date, assumptions=text))
+    line, label = _zero_line()
+    figure = unchecked_figure(data=traces, layout=dict(
+        **BASE_LAYOUT, shapes=[line], annotations=[label],
+        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS), xaxis=dict(title=dict(text="Month")),
+    ))
+    label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
+    data = pd.concat(frames, ignore_index=True)
+    data = data[["scenario", "assumptions", "month", "date", "raised", "cash_end", "runway_months", "zero_cash_date"]]
+    return Chart(
+        name=f"{slug(entity)}-runway-scenarios",
+        page=RUNWAY,
+        title=f"{entity}: cash runway, current sliders beside saved scenarios",
+        subtitle=f"US dollars, from {start:%b %Y} · " + " · ".join(f"{name}: {text}" for name, _, text in runs),
+        figure=figure,
+        data=data,
+        claims=_claim_table(claims),
+    )
+
+
+def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, spread: str, assumptions: str,
+        claims: pd.DataFrame, entity: str) -> Chart:
+    """The 10th to 90th percentile cash paths as a band around the median, the current path, and the 10th, 50th
+    and 90th percentile zero-cash dates marked (lib.runway.fan's paths and zero_cash). spread says which inputs
+    vary and by how much, and the draws and seed."""
+    line, label = _zero_line()
+    shapes, annotations = [line], [label]
+    for k, row in enumerate(zero_cash.itertuples()):
+        if row.zero_cash_date is not None:
+            shapes.append(dict(type="line", x0=row.zero_cash_date, x1=row.zero_cash_date, yref="paper", y0=0, y1=1,
+                               line=dict(color="#d62728", width=1, dash="dot")))
+            annotations.append(dict(x=row.zero_cash_date, y=1 - 0.07 * k, yref="paper",
+                                    text=f"P{round(row.quantile * 100)} zero cash: {row.zero_cash_date:%b %Y}", showarrow=False,
+                                    xanchor="left", font=dict(color="#d62728", size=12), bgcolor="rgba(255,255,255,0.8)"))
+    quantiles = " · ".join(f"P{round(row.quantile * 100)} "
+                           + (f"beyond {len(paths)} months" if row.beyond_horizon else f"{row.zero_cash_date:%b %Y}")
+                           for row in zero_cash.itertuples())
+    annotations.append(dict(x=1, y=1, xref="paper", yref="paper", xanchor="right", yanchor="top", showarrow=False, align="right",
+                            text=f"Zero-cash date: {quantiles}", bgcolor="rgba(255,255,255,0.8)"))
+    figure = unchecked_figure(data=[
+        dict(type="scatter", x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
+             hoverinfo="skip", name="90th percentile"),
+        dict(type="scatter", x=paths["date"], y=paths["cash_p10"].clip(lower=0), mode="lines", line=dict(width=0), fill="tonexty",
+             fillcolor="rgba(0,114,178,0.2)", name="10th to 90th percentile", hoverinfo="skip"),
+        *cash_traces(paths["date"], paths["cash_p50"], "Median (50th percentile)", CASH_COLOUR),
+        *cash_traces(current.frame["date"], current.frame["cash_end"], "Current sliders", "#444444", dash="dash", width=1.5),
+    ], layout=dict(
+        **BASE_LAYOUT, shapes=shapes, annotations=annotations,
+        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS), xaxis=dict(title=dict(text="Month")),
+    ))
+    cash = paths.assign(table="cash path", cash_current=current.frame["cash_end"].values)
+    dates = zero_cash.assign(table="zero-cash date")
+    data = pd.concat([cash, dates], ignore_index=True).astype({"month": "Int64"})
+    data = data[["table", "month", "date", "cash_p10", "cash_p50", "cash_p90", "cash_current", "quantile", "runway_months",
+                 "zero_cash_date", "beyond_horizon"]]
+    return Chart(
+        name=f"{slug(entity)}-runway-uncertainty",
+        page=RUNWAY,
+        title=f"{entity}: cash runway within the sources' uncertainty",
+        subtitle=f"US dollars · {spread} · {assumptions}",
+        figure=figure,
+        data=data,
+        claims=_claim_table(claims),
+    )

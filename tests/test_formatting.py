@@ -1,0 +1,57 @@
+"""lib.formatting: money, a claim's figure as the article gave it, and source lines."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib import formatting, transforms as tf
+from tests.conftest import make_claims
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(5e9, "$5.0B"), (700_000, "$700.0K"), (1.2e12, "$1.2T"), (20, "$20"), (-3.5e9, "-$3.5B"), (416.7e6, "$416.7M"), (None, "n/a"), (float("nan"), "n/a")],
+)
+def test_format_usd(value, expected):
+    assert formatting.format_usd(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, unit, expected",
+    [(930e6, "KRW", "₩930.0M"), (100e6, "users", "100.0M users"), (10, "GW", "10 GW"), (16, "percent", "16%"), (None, "USD", "not quantified")],
+)
+def test_format_value(value, unit, expected):
+    assert formatting.format_value(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    "value, unit, per, qualifier, expected",
+    [(5e9, "USD", "year", "approximately", "≈ $5.0B a year"), (8e9, "USD", "year", "more_than", "> $8.0B a year"),
+     (700_000, "USD", "day", "exact", "$700.0K a day"), (930e6, "KRW", None, "exact", "₩930.0M"),
+     (10, "GW", None, "at_least", "≥ 10 GW"), (float("nan"), None, None, None, "")],
+)
+def test_claim_figure(value, unit, per, qualifier, expected):
+    assert formatting.claim_figure({"value": value, "unit": unit, "per": per, "qualifier": qualifier}) == expected
+
+
+@pytest.mark.parametrize("includes, expected", [
+    ("training_cost,compute_cost", "≥ $7.0B a year (bundle of training cost + compute cost)"),
+    (None, "≥ $7.0B a year"),
+])
+def test_claim_figure_says_what_a_bundle_includes(includes, expected):
+    row = pd.Series({"value": 7e9, "unit": "USD", "per": "year", "qualifier": "at_least", "includes": includes})
+    assert formatting.claim_figure(row) == expected
+
+
+def test_source_line_names_articles_by_date_and_every_claim():
+    prepared = tf.prepare(make_claims(
+        [{"id": "loss-en", "value": 5e9, "period": "2024", "source": "a"},
+         {"id": "val", "metric": "valuation", "value": 80e9, "per": ..., "period": "2024-10", "source": "b"}],
+        [{"id": "a", "publisher": "Alpha", "published": "2023-08-13"}, {"id": "b", "publisher": "Beta", "published": None, "written": "2024-H2"}],
+    ))
+    line = formatting.source_line(prepared[prepared["id"].isin(["val", "loss-en"])])
+    assert line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2."
+
+
+def test_source_line_without_claims():
+    assert formatting.source_line(pd.DataFrame(columns=["id"])) == "Sources: none (no claims match these settings)."

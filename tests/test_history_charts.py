@@ -1,0 +1,245 @@
+"""lib.history_charts: what each history chart draws (timeline, waterfall, by year, burn rate, disagreements, Epoch AI's
+points), and the data and claims behind it."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from lib import chart_layout, headline, history_charts, second_opinion, transforms as tf, vocabulary, waterfall
+from tests.conftest import make_claims, make_peers
+from tests.small_claims import CHARTED, CHARTED_SOURCES, EPOCH_ROWS
+
+
+@pytest.fixture
+def prepared():
+    return tf.prepare(make_claims(CHARTED, CHARTED_SOURCES))
+
+
+BUNDLED = [
+    {"id": "loss", "value": 5e9, "period": "2024", "qualifier": "exact"},
+    {"id": "revenue", "metric": "revenue", "value": 3.7e9, "period": "2024", "qualifier": "exact"},
+    {"id": "train", "metric": "training_cost", "value": 3e9, "period": "2024", "qualifier": "up_to"},
+    {"id": "bundle", "metric": "training_cost", "includes": ["training_cost", "compute_cost"], "value": 7e9, "period": "2024",
+     "qualifier": "at_least"},
+]
+
+
+def test_timeline_hover_and_data_say_what_a_bundle_includes():
+    chart = history_charts.timeline(tf.prepare(make_claims(BUNDLED)), "OpenAI", ["training_cost"], events=False)
+    [points] = [t for t in chart.figure.data if t.mode == "markers" and t.name == "Training cost (estimated)"]
+    assert [list(row) for row in points.customdata] == [
+        ["train", "2024", "estimated", "up_to", "News outlet: Publisher A (2024-06-01)", "≤ $3.0B", "company", ""],
+        ["bundle", "2024", "estimated", "at_least", "News outlet: Publisher A (2024-06-01)", "≥ $7.0B", "company",
+         "<br>bundle of training cost + compute cost"]]
+    assert points.hovertemplate == ("<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
+                                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>")
+    assert chart.data.set_index("id")["includes"].to_dict() == {"train": "", "bundle": "bundle of training cost + compute cost"}
+    assert chart.claims.set_index("id")["includes"].fillna("").to_dict() == {"train": "", "bundle": "training_cost,compute_cost"}
+
+
+def test_waterfall_hover_says_what_a_bundled_bar_includes():
+    prepared = tf.prepare(make_claims(BUNDLED))
+    chart = history_charts.waterfall(waterfall.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"}), prepared, "OpenAI", "2024")
+    trace = chart.figure.data[0]
+    assert [row[3] for row in trace.customdata] == ["", "<br>one figure that includes Servers & inference", "", ""]
+    assert trace.hovertemplate == ("<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: "
+                                   "%{customdata[0]}<extra></extra>")
+
+
+def test_timeline_draws_metrics_events_and_conflicts(prepared):
+    chart = history_charts.timeline(prepared, "OpenAI", ["net_loss", "training_cost", "valuation"], log_y=True)
+    names = [trace.name for trace in chart.figure.data]
+    assert {"Net loss", "Training cost", "Valuation"} <= set(names)
+    # about 3B (2.7-3.3B) against about 7B (6.3-7.7B): the shaded range runs across both, naming each end
+    assert "Sources disagree: $2.7B (train-a) to $7.7B (train-b)" in names
+    annotations = [a.text for a in chart.figure.layout.annotations]
+    assert "Partnership with Nvidia (2025-09)" in annotations
+    assert "Bankruptcy prediction (2024)" in annotations
+    prediction = next(a for a in chart.figure.layout.annotations if a.text.startswith("Bankruptcy"))
+    assert pd.Timestamp(prediction.x) == pd.Timestamp("2024-12-31")  # "by 2024" sits at the end of 2024
+    assert chart.figure.layout.yaxis.type == "log"
+    expected = pd.DataFrame({"id": ["loss-en", "train-a", "train-b", "val"], "value_usd": [5e9, 3e9, 7e9, 80e9]})
+    pd.testing.assert_frame_equal(chart.data[["id", "value_usd"]].sort_values("id").reset_index(drop=True), expected)
+    assert set(chart.claims["id"]) == {"loss-en", "train-a", "train-b", "val", "mou", "doom"}
+
+
+def test_timeline_draws_a_narrower_scope_as_its_own_series():
+    prepared = tf.prepare(make_claims([
+        {"id": "company", "metric": "operating_cost", "value": 4e9},
+        {"id": "chatgpt", "metric": "operating_cost", "scope": "ChatGPT", "value": 700_000, "per": "day"},
+    ]))
+    chart = history_charts.timeline(prepared, "OpenAI", ["operating_cost"], events=False)
+    lines = [t.name for t in chart.figure.data if t.mode == "lines"]
+    assert lines == ["Operating cost (ChatGPT)", "Operating cost"]
+    assert chart.data.set_index("id").loc["chatgpt-annualised", "scope"] == "ChatGPT"
+
+
+def test_timeline_names_the_cap_of_an_open_range():
+    prepared = tf.prepare(make_claims([
+        {"id": "lo", "metric": "training_cost", "value": 3e9, "qualifier": "up_to"},
+        {"id": "hi", "metric": "training_cost", "value": 7e9, "qualifier": "at_least", "source": "s2"},
+    ], [{"id": "src-a"}, {"id": "s2"}]))
+    chart = history_charts.timeline(prepared, "OpenAI", ["training_cost"], events=False)
+    assert ("Sources disagree: $0 (lo) to $10.5B (hi); open ends ('at least', 'more than') capped at 1.5x the stated value"
+            in [t.name for t in chart.figure.data])
+    assert chart.subtitle.endswith("(open ends ('at least', 'more than') capped at 1.5x the stated value)")
+
+
+@pytest.mark.parametrize(
+    "values, label_y",
+    [
+        ([3e9, 0], math.log10(3e9)),  # a log axis leaves the zero out: the label sits at the last point drawn
+        ([0, 0], None),  # nothing drawn: the line keeps its name in the legend, no label
+    ],
+)
+def test_timeline_labels_a_line_ending_at_zero_on_a_log_axis(values, label_y):
+    prepared = tf.prepare(make_claims([
+        {"id": f"burn-{year}", "metric": "cash_burn", "value": value, "period": str(year)}
+        for year, value in zip((2023, 2024), values)
+    ]))
+    chart = history_charts.timeline(prepared, "OpenAI", ["cash_burn"], events=False)
+    labels = [(a.text, a.y) for a in chart.figure.layout.annotations if a.name == "line end"]
+    assert labels == ([("Cash burn", label_y)] if label_y is not None else [])
+
+
+def test_timeline_without_events_or_log(prepared):
+    chart = history_charts.timeline(prepared, "OpenAI", ["valuation"], log_y=False, events=False)
+    assert chart.figure.layout.yaxis.type == "linear"
+    assert [(a.name, a.text) for a in chart.figure.layout.annotations] == [("line end", "Valuation")]  # no events
+    assert chart.figure.layout.yaxis.domain is None  # no strip of events above the data
+    assert list(chart.claims["id"]) == ["val"]
+
+
+def test_waterfall_figure_matches_its_lines(prepared):
+    lines = waterfall.waterfall_lines(prepared, "OpenAI", "2024")
+    chart = history_charts.waterfall(lines, prepared, "OpenAI", "2024")
+    trace = chart.figure.data[0]
+    # same basis: Beta, written in 2024-H2, is newer than Alpha's August 2023 article
+    assert list(trace.x) == ["Training", "Other / unexplained", "Net loss (estimated)"]
+    assert list(trace.measure) == ["relative", "relative", "total"]
+    assert list(trace.y) == [-7e9, 2e9, -5e9]
+    assert list(trace.text) == ["≈ $7.0B", "$2.0B", "≈ $5.0B"]
+    pd.testing.assert_frame_equal(chart.data, lines)
+    assert chart.source_line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2."
+    assert list(chart.claims["id"]) == ["loss-en", "train-b"]
+
+
+def test_epoch_points_are_stars_of_their_own_one_unjoined_series_per_kind(prepared, tmp_path):
+    rows = second_opinion.rows_for(make_peers(tmp_path, EPOCH_ROWS), "OpenAI")
+    base = history_charts.timeline(prepared, "OpenAI", ["valuation"])
+    chart = history_charts.with_peers(base, rows)
+    added = chart.figure.data[len(base.figure.data):]
+    assert [(t.name, t.mode, t.marker.symbol) for t in added] == [  # the zero of a secondary sale is not drawn
+        ("Epoch AI: Revenue run-rate", "markers", "star"), ("Epoch AI: Yearly revenue", "markers", "star"),
+        ("Epoch AI: Post-money valuation", "markers", "star")]
+    yearly = added[1]
+    assert (str(yearly.x[0])[:10], yearly.y[0]) == ("2024-07-01", 3.7e9)  # a year's revenue at mid-year, as the articles'
+    assert list(yearly.customdata[0]) == ["2024 3.7B", "Yearly revenue", "$3.7B", "2024", "Likely", "n/a", "https://example.com/yearly"]
+    assert list(added[0].customdata[0][4:6]) == ["not given", "n/a"] and list(added[2].customdata[0][4:6]) == ["Confident", "closed"]
+    assert all(token in yearly.hovertemplate for token in ("confidence", "status", "customdata[6]"))
+    assert list(chart.data["source_publisher"].iloc[len(base.data):]) == ["Epoch AI"] * 3
+    assert chart.uses_peers and not base.uses_peers and chart.name == "openai-timeline-epoch"
+    assert chart.source_line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2; Epoch AI (CC BY 4.0)."
+
+
+def test_yearly_draws_bounds_as_whiskers_and_an_open_end_as_an_arrow(prepared):
+    figures = pd.DataFrame({
+        "year": ["2024", "2025"], "metric": ["net_loss", "net_loss"], "value_usd": [5e9, 8e9],
+        "qualifier": ["approximately", "more_than"], "low_usd": [4.5e9, 8e9], "high_usd": [5.5e9, 12e9],
+        "open_above": [False, True], "claim_id": ["a", "b"], "basis": ["projected", "reported"],
+    })
+    chart = history_charts.yearly(figures, prepared, "OpenAI")
+    bars, arrow = chart.figure.data
+    assert list(bars.text) == ["≈ $5.0B", "> $8.0B"]
+    assert list(bars.error_y.array) == [0.5e9, 4e9] and list(bars.error_y.arrayminus) == [0.5e9, 0.0]
+    assert arrow.marker.symbol == "triangle-up" and list(arrow.x) == ["2025"] and list(arrow.y) == [12e9]
+    assert chart.description == "Net loss 2024 ≈ $5.0B; Net loss 2025 > $8.0B."
+
+
+def test_burn_labels_every_bar_with_its_year_and_scope(prepared):
+    rates = pd.DataFrame({
+        "period": ["2024", "2024", "2023"], "scope": ["company", "company", "ChatGPT"], "what": ["Net loss / 365", "Net loss / 12", "Operating cost"],
+        "per": ["day", "month", "day"], "value_usd": [13.7e6, 416.7e6, 700e3], "qualifier": ["exact"] * 3,
+        "claim_id": ["a", "a", "b"], "basis": ["estimated"] * 3,
+    })
+    chart = history_charts.burn(rates, prepared, "OpenAI")
+    day, month = chart.figure.data
+    assert list(day.x) == ["2024 · company", "2023 · ChatGPT"] and list(day.text) == ["$13.7M", "$700.0K"]
+    assert list(month.x) == ["2024 · company"] and list(month.text) == ["$416.7M"]
+    assert list(day.marker.color) == [vocabulary.metric_colour("net_loss"), history_charts.OTHER_BAR]
+    margin = chart.figure.layout.margin  # room for the labels plotly slants in a narrow window
+    assert (margin.l, margin.r, margin.t, margin.b) == (90, 50, 50, 90) and chart.figure.layout.showlegend is False
+
+
+def test_disagreements_colour_a_range_by_whether_the_articles_agree(prepared):
+    compared = pd.DataFrame({
+        "figure": ["Training cost 2024", "Training cost 2024", "Net loss 2024", "Net loss 2024"],
+        "status": ["disagree", "disagree", "consistent", "consistent"], "low_usd": [0.0, 0.0, 4.5e9, 4.5e9],
+        "high_usd": [10.5e9, 10.5e9, 5.5e9, 5.5e9], "low_claim": ["a", "a", "c", "c"], "high_claim": ["b", "b", "c", "c"],
+        "capped": [True, True, False, False], "reason": [""] * 4, "claim_id": ["a", "b", "c", "d"], "period": ["2024"] * 4,
+        "value_usd": [3e9, 7e9, 5e9, 5e9], "qualifier": ["up_to", "at_least", "approximately", "exact"], "source": ["A", "B", "A", "B"],
+    })
+    chart = history_charts.disagreements(compared, prepared, "OpenAI")
+    ranges = [t for t in chart.figure.data if t.mode == "lines"]
+    assert [(t.name, t.line.color, list(t.x)) for t in ranges] == [
+        ("Training cost 2024: range", chart_layout.GAP_COLOUR, [0.0, 10.5e9]), ("Net loss 2024: range", history_charts.OTHER_BAR, [4.5e9, 5.5e9])]
+    dots = [t for t in chart.figure.data if t.mode == "markers+text"]
+    assert [list(t.text) for t in dots] == [["≤ $3.0B · A", "≥ $7.0B · B"], ["≈ $5.0B · A", "$5.0B · B"]]
+    assert [list(t.y) for t in dots] == [[-0.11, 0.11], [0.89, 1.11]], "equal values never print over each other"
+    assert chart.subtitle.endswith("· open ends ('at least', 'more than') capped at 1.5x the stated value")
+    assert chart.description == ("Training cost 2024: $0 to $10.5B, sources disagree; Net loss 2024: $4.5B to $5.5B, "
+                                 "sources consistent.")
+    yaxis = chart.figure.layout.yaxis
+    assert (list(yaxis.tickvals), list(yaxis.ticktext), list(yaxis.range), yaxis.zeroline) == (
+        [0, 1], ["Training cost 2024", "Net loss 2024"], [1.5, -0.5], False)
+    # the left margin holds the longest row name at the screen's 12 px: 0.52 x 12 x 18 characters = 112 px, and 50 more
+    assert chart.figure.layout.margin.l == 162 and chart.figure.layout.showlegend is False
+
+
+def test_point_in_time_figures_acknowledged_at_different_dates_are_not_drawn_as_a_conflict():
+    reason = "The $80B predates the October round."
+    claims = make_claims([
+        {"id": "v-80", "metric": "valuation", "value": 80e9, "per": ..., "period": "2024", "qualifier": "exact", "source": "a"},
+        {"id": "v-157", "metric": "valuation", "value": 157e9, "per": ..., "period": "2024-10", "qualifier": "exact", "source": "b"},
+        {"id": "t-3", "metric": "training_cost", "value": 3e9, "period": "2024", "qualifier": "exact", "source": "a"},
+        {"id": "t-7", "metric": "training_cost", "value": 7e9, "period": "2024", "qualifier": "exact", "source": "b"},
+    ], [{"id": "a", "publisher": "Alpha"}, {"id": "b", "publisher": "Beta", "published": "2024-11-01"}],
+        [{"kind": "disagreement", "claims": ["v-80", "v-157"], "reason": reason},
+         {"kind": "disagreement", "claims": ["t-3", "t-7"], "reason": "Kept as printed."}])
+    prepared = tf.prepare(claims)
+    compared = headline.compared_figures(prepared, "OpenAI")
+    expected = pd.DataFrame({
+        "figure": ["Training cost 2024"] * 2 + ["Valuation 2024, 2024-10"] * 2,
+        "status": ["disagree", "disagree", "different dates", "different dates"],
+        "reason": ["Kept as printed."] * 2 + [reason] * 2,  # an acknowledged flow still disagrees
+        "claim_id": ["t-3", "t-7", "v-80", "v-157"], "period": ["2024", "2024", "2024", "2024-10"],
+    })
+    pd.testing.assert_frame_equal(compared[["figure", "status", "reason", "claim_id", "period"]], expected)
+    chart = history_charts.disagreements(compared, prepared, "OpenAI")
+    ranges = [t for t in chart.figure.data if t.mode == "lines"]
+    assert [(t.name, t.line.color) for t in ranges] == [("Training cost 2024: range", chart_layout.GAP_COLOUR),
+                                                        ("Valuation 2024, 2024-10: range", history_charts.DATES_COLOUR)]
+    assert ranges[1].hovertemplate == ("Valuation 2024, 2024-10: $80.0B (v-80) to $157.0B (v-157) · both hold at different "
+                                       f"dates (acknowledged: {reason})<extra></extra>")
+    dots = [list(t.text) for t in chart.figure.data if t.mode == "markers+text"]
+    assert dots == [["$3.0B · Alpha (2024-06-01)", "$7.0B · Beta (2024-11-01)"],
+                    ["$80.0B (2024) · Alpha (2024-06-01)", "$157.0B (2024-10) · Beta (2024-11-01)"]]
+    assert chart.description == ("Training cost 2024: $3.0B to $7.0B, sources disagree; Valuation 2024, 2024-10: $80.0B to "
+                                 "$157.0B, both hold at different dates.")
+    assert "; blue: both hold at different dates, as acknowledged)" in chart.subtitle
+    # the timeline shades only the disagreement, and the Sources table marks only its claims as disputed
+    timeline = history_charts.timeline(prepared, "OpenAI", ["valuation", "training_cost"], events=False)
+    assert [t.name for t in timeline.figure.data if t.name.startswith("Sources disagree")] == [
+        "Sources disagree: $3.0B (t-3) to $7.0B (t-7)"]
+    assert prepared.set_index("id")["conflict_id"].notna().to_dict() == {"v-80": False, "v-157": False, "t-3": True, "t-7": True}
+
+
+def test_disagreements_keep_the_usual_left_margin_for_short_row_names(prepared):
+    compared = pd.DataFrame({
+        "figure": ["Loss", "Loss"], "status": ["consistent"] * 2, "low_usd": [4.5e9] * 2, "high_usd": [5.5e9] * 2,
+        "low_claim": ["c"] * 2, "high_claim": ["c"] * 2, "capped": [False] * 2, "reason": [""] * 2, "claim_id": ["c", "d"],
+        "period": ["2024"] * 2, "value_usd": [5e9] * 2, "qualifier": ["exact"] * 2, "source": ["A", "B"],
+    })
+    assert history_charts.disagreements(compared, prepared, "OpenAI").figure.layout.margin.l == 90  # 0.52 x 12 x 4 + 50 = 75

@@ -1,0 +1,205 @@
+"""lib.runway_charts: what each runway chart draws (runway, tornado, scenarios, fan, then and now), and the data
+and claims behind it; the charts a slider move rebuilds are what plotly validates."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from lib import chart_layout, dashboard, runway, runway_charts, transforms as tf
+from tests.conftest import make_claims
+from tests.small_claims import CHARTED, CHARTED_SOURCES, START
+
+
+@pytest.fixture
+def prepared():
+    return tf.prepare(make_claims(CHARTED, CHARTED_SOURCES))
+
+
+def test_runway_figure_marks_zero_cash_and_the_band(prepared):
+    start = dt.date(2024, 1, 1)
+    base = runway.project(1000, 0, 100, 0, 0, start, 24)
+    low = runway.project(1000, 0, 200, 0, 0, start, 24)
+    high = runway.project(1000, 0, 50, 0, 0, start, 24)
+    chart = runway_charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI", ("loss-high", "loss-low"))
+    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (qualifiers and alternatives)", "Cash balance (base)",
+                                                  "Cash balance (base): unfunded gap"]
+    # 1,000 less 100 a month lasts exactly 10 months: the line stops at zero then, and the rest is the unfunded gap
+    balance, gap = chart.figure.data[2], chart.figure.data[3]
+    assert list(balance.y)[-3:] == [100.0, 0.0, 0.0] and min(balance.y) == 0.0
+    # the line meets zero where the monthly balances cross it: the balance is 0 at the end of month 9 (30 Sep 2024)
+    assert pd.Timestamp(list(balance.x)[-1]) == pd.Timestamp("2024-09-30") == pd.Timestamp(list(gap.x)[0])
+    assert list(gap.y)[0] == 0.0 and list(gap.y)[-1] == -1400.0 and gap.fill == "tozeroy"
+    assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) == 0.0, "the band stops at zero too"
+    assert "Unfunded gap by Dec 2025: $1.4K" in [a.text for a in chart.figure.layout.annotations]
+    assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
+    assert chart.subtitle == "US dollars · test assumptions"
+    assert list(chart.data.columns[-5:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims",
+                                             "raise_notes"]
+    assert (chart.data["cash_end_low_claims"].iloc[0], chart.data["cash_end_high_claims"].iloc[0]) == ("loss-high", "loss-low")
+    assert chart.data["cash_end_low"].iloc[-1] < chart.data["cash_end"].iloc[-1] < chart.data["cash_end_high"].iloc[-1]
+
+
+def test_tornado_stops_at_the_horizon_and_says_beyond(prepared):
+    # $1,000 at $100 a month: 10 months; +20% cash or -20% costs last past the 12-month horizon
+    table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)
+    chart = runway_charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    down, up = chart.figure.data
+    assert list(table["input"][:2]) == ["cash_usd", "monthly_cost_usd"]  # largest effect first
+    assert list(down.base[:2]) == [10.0, 10.0]
+    assert list(up.x[:2]) == [2.0, pytest.approx(-1 - 2 / 3)]  # cash up: to the horizon; costs up: 8.3 months
+    assert list(up.text[:2]) == ["beyond 12 months", "8.3 months"]
+    assert list(down.text[:2]) == ["8.0 months", "beyond 12 months"]
+    rows = [a.text for a in chart.figure.layout.annotations]
+    assert rows[0] == "current: 10.0 months"
+    assert rows[1] == "Starting cash ±20%: $800 / $1.2K"
+    assert rows[4:] == ["Monthly revenue ±20%: $0 / $0 · no change: 10.0 months",  # no revenue to move or grow
+                        "Revenue growth per year ±10 pp: -10%/yr / +10%/yr · no change: 10.0 months"]
+    # the band above the plot is the "current" label's: the legend sits at the figure's foot, and the top row's name
+    # has room under the label (rows run top down from 0, with a quarter row more above the first)
+    legend = chart.figure.layout.legend
+    assert (legend.y, legend.yanchor, legend.yref, chart.figure.layout.margin.b) == (0, "bottom", "container", 100)
+    assert list(chart.figure.layout.yaxis.range) == [4.5, -0.75]
+
+
+def test_tornado_is_drawn_as_written(prepared):
+    table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)  # $1,000 at $100 a month: 10 months of a 12-month horizon
+    chart = runway_charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    layout = chart.figure.layout.to_plotly_json()
+    assert {key: layout[key] for key in ("barmode", "legend", "margin", "shapes", "xaxis", "yaxis")} == {
+        "barmode": "overlay",
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container"},
+        "margin": {"l": 90, "r": 30, "t": 50, "b": 100},
+        "shapes": [{"type": "line", "x0": 10.0, "x1": 10.0, "yref": "paper", "y0": 0, "y1": 1, "line": {"color": "#444", "width": 2}}],
+        "xaxis": {"title": {"text": "Months from Jan 2024 until the cash runs out (horizon 12 months)"}, "range": [0, pytest.approx(15.6)]},
+        "yaxis": {"range": [4.5, -0.75], "showticklabels": False, "showgrid": False, "zeroline": False},
+    }
+    assert layout["annotations"][:2] == [
+        {"x": 10.0, "y": 1, "yref": "paper", "yanchor": "bottom", "text": "current: 10.0 months", "showarrow": False},
+        {"x": 0, "y": -0.25, "yanchor": "bottom", "xanchor": "left", "showarrow": False, "bgcolor": "rgba(255,255,255,0.85)",
+         "text": "Starting cash ±20%: $800 / $1.2K"},
+    ]
+    down, up = (trace.to_plotly_json() for trace in chart.figure.data)
+    for trace, word, colour, text in ((down, "moved down", "#d62728", "8.0 months"), (up, "moved up", "#2a9d8f", "beyond 12 months")):
+        assert {key: trace[key] for key in ("type", "orientation", "name", "width", "marker", "textposition", "cliponaxis",
+                                            "hovertemplate")} == {
+            "type": "bar", "orientation": "h", "name": f"Input {word}", "width": 0.45, "marker": {"color": colour},
+            "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{customdata[0]}<br>" + word + ": %{customdata[1]}<extra></extra>"}
+        assert (list(trace["y"]), list(trace["base"]), list(trace["customdata"][0])) == (
+            [0, 1, 2, 3, 4], [10.0] * 5, ["Starting cash ±20%: $800 / $1.2K", text])
+    assert list(down["text"][3:]) == list(up["text"][3:]) == ["", ""]  # with no revenue, its two rows move nothing: no label
+    assert (chart.name, chart.page, chart.title) == ("openai-runway-sensitivity", "runway", "OpenAI: what moves the zero-cash date")
+    assert chart.subtitle == "Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · test"
+    assert list(chart.claims["id"]) == list(prepared["id"][:1])  # the claims behind the inputs, as given
+    assert chart.data[["runway_current", "runway_current_text", "horizon_months"]].drop_duplicates().values.tolist() == [
+        [10.0, "10.0 months", 12]]
+
+
+def test_tornado_of_a_runway_beyond_the_horizon_is_drawn_at_the_horizon(prepared):
+    table = runway.sensitivity(1000, 0, 10, 0, 0, START, 12)  # $10 a month: $1,000 lasts far beyond 12 months
+    chart = runway_charts.tornado(table, None, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    assert chart.figure.layout.annotations[0].text == "current: beyond 12 months"
+    assert chart.figure.layout.shapes[0].x0 == 12.0 and list(chart.figure.data[0].base) == [12.0] * 5
+    assert chart.data[["runway_current", "runway_current_text"]].drop_duplicates().values.tolist() == [[12.0, "beyond 12 months"]]
+
+
+def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
+    current = runway.project(1000, 0, 100, 0, 0, START, 12)
+    saved = runway.project(1000, 0, 50, 0, 0, START, 12)
+    chart = runway_charts.scenarios([("current", current, "costs $100"), ("cheap", saved, "costs $50")], prepared.iloc[:1], "OpenAI", START)
+    assert [t.name for t in chart.figure.data] == ["current: zero cash Oct 2024", "current: zero cash Oct 2024: unfunded gap",
+                                                   "cheap: lasts the horizon"]
+    assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) < 0, "the path stops at zero; the gap is apart"
+    assert chart.subtitle == "US dollars, from Jan 2024 · current: costs $100 · cheap: costs $50"
+    assert len(chart.data) == 24 and set(chart.data["assumptions"]) == {"costs $100", "costs $50"}
+
+
+def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
+    dates = pd.Series(pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]))
+    traces = runway_charts.cash_traces(dates, pd.Series([10.0, 2.0, -6.0]), "Base", "#0072b2", dash="dash", width=2)
+    crossing = pd.Timestamp("2024-02-08 06:00")  # 2 of the 8 dollars lost in 29 days: a quarter of the way to March
+    as_lists = [{key: value.tolist() if isinstance(value, pd.Series) else value for key, value in trace.items()} for trace in traces]
+    assert as_lists == [
+        {"type": "scatter", "x": [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"), crossing], "y": [10.0, 2.0, 0.0],
+         "mode": "lines", "name": "Base", "line": {"color": "#0072b2", "width": 2, "dash": "dash"},
+         "customdata": ["$10", "$2", "$0"], "hovertemplate": "%{x|%b %Y}: %{customdata}<extra></extra>"},
+        {"type": "scatter", "x": [crossing, pd.Timestamp("2024-03-01")], "y": [0.0, -6.0], "mode": "lines",
+         "name": "Base: unfunded gap", "fill": "tozeroy", "showlegend": False, "line": {"color": "#0072b2", "width": 1, "dash": "dot"},
+         "fillcolor": "rgba(213,94,0,0.10)", "fillpattern": {"shape": "/", "fgcolor": "#d55e00", "size": 8, "solidity": 0.15},
+         "customdata": ["$0", "$6"], "hovertemplate": "%{x|%b %Y}: %{customdata} unfunded<extra>Base</extra>"},
+    ]
+
+
+def _charts_of_the_real_data(real_claims) -> dict[str, chart_layout.Chart]:
+    """Every chart of the bundled data, saved scenarios included, by name."""
+    built = {chart.name: chart for chart in dashboard.build_charts(real_claims, "OpenAI")}
+    current, saved = runway.project(1000, 0, 100, 0, 0, START, 12), runway.project(1000, 0, 50, 0, 0, START, 12)
+    scenarios = runway_charts.scenarios([("current", current, "costs $100"), ("cheap", saved, "costs $50")],
+                                        tf.prepare(real_claims).iloc[:1], "OpenAI", START)
+    raised = runway.project(1000, 0, 100, 0, 0, START, 12, raises=[(dt.date(2024, 3, 5), 500.0)])
+    marked = runway_charts.runway(raised, raised, raised, "marked", tf.prepare(real_claims).iloc[:1], "OpenAI",
+                                  raise_marks=[(dt.date(2024, 3, 5), "assumes the commitment is paid", False)])
+    return built | {scenarios.name: scenarios, "marked-raises": marked}
+
+
+def test_every_chart_is_what_plotly_validates(real_claims):
+    """Charts a slider move rebuilds skip plotly's checks (lib.chart_layout.unchecked_figure): each must still be a figure
+    plotly accepts, sent exactly as its validated copy (nested titles and fonts, arrays rather than frames)."""
+    built = _charts_of_the_real_data(real_claims)
+    assert len(built) == 10
+    for name, chart in built.items():
+        validated = go.Figure(chart.figure.to_dict())
+        assert json.loads(pio.to_json(chart.figure, validate=False)) == json.loads(pio.to_json(validated, validate=False)), name
+
+
+def test_fan_marks_the_zero_cash_quantiles(prepared):
+    current = runway.project(1000, 0, 100, 0, 0, START, 12)
+    fan = runway.fan(1000, 0, 100, 0, 0, START, 12, relative_intervals={"cash_usd": [(0.5, 1.5)]})
+    chart = runway_charts.fan(fan.paths, fan.zero_cash, current, "spread", "test", prepared.iloc[:1], "OpenAI")
+    assert [t.name for t in chart.figure.data] == ["90th percentile", "10th to 90th percentile", "Median (50th percentile)",
+                                                   "Median (50th percentile): unfunded gap", "Current sliders",
+                                                   "Current sliders: unfunded gap"]
+    assert min(chart.figure.data[1].y) == 0.0, "the band stops at zero"
+    expected = " · ".join(f"P{q} " + ("beyond 12 months" if d is None else f"{d:%b %Y}")
+                          for q, d in zip((10, 50, 90), fan.zero_cash["zero_cash_date"]))
+    assert f"Zero-cash date: {expected}" in [a.text for a in chart.figure.layout.annotations]
+    assert list(chart.data["table"].unique()) == ["cash path", "zero-cash date"]
+
+
+def test_a_raise_that_is_not_cash_in_hand_is_drawn_dashed_and_says_what_it_assumes(prepared):
+    # START is 1 Jan 2024; month k starts floor(k x 30.4375) days later: month 2 on 1 Mar (day 60), month 4 on 1 May (day 121)
+    raises = [(dt.date(2024, 3, 1), 500.0), (dt.date(2024, 5, 5), 700.0), (dt.date(2024, 5, 20), 100.0)]
+    base = runway.project(1000, 0, 100, 0, 0, START, 12, raises=raises)
+    marks = [(dt.date(2024, 3, 1), "Epoch AI, equity funding 'A'", True), (dt.date(2024, 5, 5), "assumes the X commitment is paid", False),
+             (dt.date(2024, 5, 20), "", True)]
+    chart = runway_charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI", raise_marks=marks)
+    labels = [a.text for a in chart.figure.layout.annotations if "raised" in a.text]
+    assert labels == ["+$500 raised<br>Epoch AI, equity funding 'A'", "+$800 raised<br>assumes the X commitment is paid"]
+    raise_lines = [shape.line.dash for shape in chart.figure.layout.shapes if shape.line.color == runway_charts.RAISE_COLOUR]
+    assert raise_lines == ["dot", "dash"]  # the month holding a commitment is dashed, though another raise in it is firm
+    notes = chart.data.set_index("month")["raise_notes"]
+    assert (notes[2], notes[4], notes[0]) == ("Epoch AI, equity funding 'A'", "assumes the X commitment is paid", "")
+
+
+def test_runway_marks_raises_and_the_revenue_needed(prepared):
+    base = runway.project(1000, 0, 100, 0, 0, START, 24, raises=[(dt.date(2024, 6, 1), 500)])
+    alive = runway.project(1000, 50, 100, 1.0, 0, START, 24)
+    chart = runway_charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0)
+    assert "+$500 raised" in [a.text for a in chart.figure.layout.annotations]
+    assert "Revenue per month needed to be default alive: +100% a year (lower panel)" in [t.name for t in chart.figure.data]
+    assert chart.data["revenue_needed_default_alive"].iloc[12] == pytest.approx(100.0)  # $50 doubled after a year
+
+
+def test_then_and_now_stops_each_path_at_zero(prepared):
+    start = dt.date(2024, 1, 1)
+    then = runway.project(1000, 0, 10, 0, 0, start, 24)  # lasts
+    now = runway.project(1000, 0, 100, 0, 0, start, 24)  # out after 10 months
+    chart = runway_charts.then_and_now(then, now, "2023-08-13", "then inputs", "now inputs", prepared.iloc[:1], "OpenAI")
+    assert [t.name for t in chart.figure.data] == ["Then: claims published by 13 Aug 2023", "Now: every claim",
+                                                   "Now: every claim: unfunded gap"]
+    assert chart.subtitle == "US dollars · no growth assumed · then: then inputs · now: now inputs"
+    assert list(chart.data["projection"].unique()) == ["then", "now"]
