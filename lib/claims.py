@@ -879,6 +879,7 @@ def _check_notes(sources: list[dict], claims: list[dict]) -> None:
         for key in (claim["id"], claim["source"]):
             values.setdefault(key, []).append(claim["value"])
     articles: dict[str, notes.Article | None] = {}
+    pools: dict[frozenset[str], list[float]] = {}  # the ids a note names -> the values it may use, sorted
     for claim in claims:
         source = by_source.get(claim["source"])
         if not claim["note"] or source is None or not source["file"]:
@@ -888,7 +889,10 @@ def _check_notes(sources: list[dict], claims: list[dict]) -> None:
         article = articles[source["file"]]
         if article is None or not claim["quote"] or not article.holds(claim["quote"]):
             continue
-        named = notes.finite(v for word in ID_WORD.findall(claim["note"]) for v in values.get(word, ()))
+        words = frozenset(ID_WORD.findall(claim["note"]))
+        if words not in pools:  # a source named by many notes is pooled once, not once per note
+            pools[words] = sorted(notes.finite(v for word in words for v in values.get(word, ())))
+        named = pools[words]
         known = (claim["quote"], claim["quote_en"], claim["entity"], claim["counterparty"], claim["scope"],
                  source["title"], source["publisher"], source["note"])
         outside = notes.outside_facts(claim["note"], article, known, named, source["language"] in notes.LATIN_SCRIPT)

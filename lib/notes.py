@@ -144,13 +144,13 @@ class Article:
         """Whether the quote is in the article, whitespace aside: a note is judged only against its own article."""
         return " ".join(quote.split()) in self._flat
 
-    def gives(self, number: Number, rates: list[float], values: frozenset[float] = frozenset()) -> bool:
+    def gives(self, number: Number, rates: list[float], values: list[float] = ()) -> bool:
         """Whether a note's figure is one the article gives, to half the step of its last digit: a percentage
         among its numbers or the changes between its figures; an amount among its numbers, one of values, or
         one step from its figures (annualised, or converted at a rate the note gave before: rates)."""
         if number.percent:
             return _within(self.percentages, number)
-        return (_within(self.amounts, number) or any(_near(v, number) for v in values)
+        return (_within(self.amounts, number) or _within(values, number)
                 or (bool(rates) and any(_near(v, number) for v in _amounts(self.figures, tuple(rates)))))
 
     def is_rate(self, number: Number) -> bool:
@@ -173,10 +173,11 @@ def judged_part(note: str) -> str:
 
 
 def outside_facts(note: str | None, article: Article, known: tuple[str | None, ...] = (),
-                  values: frozenset[float] = frozenset(), latin: bool = True) -> list[str]:
+                  values: list[float] = (), latin: bool = True) -> list[str]:
     """The figures and names a note gives before its Outside knowledge marker that its article, the values of
-    the claims it names (values) and the claim's own fields (known) do not account for, each as the note writes
-    it, in order; names only when latin (the article is written in the Latin alphabet)."""
+    the claims it names (values, sorted: searched by bisection, as a source's claims can be many) and the claim's
+    own fields (known) do not account for, each as the note writes it, in order; names only when latin (the
+    article is written in the Latin alphabet)."""
     if not note:
         return []
     text = judged_part(note)

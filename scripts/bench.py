@@ -708,7 +708,8 @@ def bench_session() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             try:
-                page, value = slider_page(browser.new_context(viewport={"width": 1400, "height": 1000}), f"{url}/runway")
+                page = slider_page(browser.new_context(viewport={"width": 1400, "height": 1000}), f"{url}/runway", "runway_chart")
+                value = page.locator("[data-testid=stMetric]").filter(has_text="Months of runway").locator("[data-testid=stMetricValue]")
                 page.evaluate(COUNT_RUNS)
                 for move in range(1, LONG_SESSION[-1] + 1):
                     move_and_wait(page)
