@@ -1,0 +1,1 @@
+"""Finding the figures in an article."""
