@@ -59,11 +59,15 @@ _FR_NUMBER = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?"
 _KO_COEFFICIENT = rf"(?:{_EN_NUMBER})(?:[천백십](?:{_EN_NUMBER})?)*"  # 3천, 5백, 3천5백, 1,000, 1.5
 _KO_NUMBER = (rf"{_KO_COEFFICIENT}(?:[조억만](?:\s?{_KO_COEFFICIENT}[조억만])*(?:\s?{_KO_COEFFICIENT})?)?")  # 9억 3천만, 1조5천억, 1억 5000
 _NOT_AFTER = r"(?<![A-Za-z0-9_.,À-ÿ])"  # a number starts a word: not "A100", "ai2024", the "000" of "700 000"
+# "a billion dollars", "un milliard de dollars": one, written as a word before a scale word
+_EN_ONE = r"(?<![\w'’])(?:an?|one)(?=\s(?:thousand|million|billion|trillion)(?![A-Za-z]))"
+_FR_ONE = rf"(?<!\w)(?:un|une)(?={_SP}(?:million|milliard|billion)(?![A-Za-zÀ-ÿ]))"
 _NUMBER = {
-    "en": re.compile(rf"{_NOT_AFTER}(?:{_KO_NUMBER})"),
-    "fr": re.compile(rf"{_NOT_AFTER}(?:{_FR_NUMBER})"),
-    "ko": re.compile(rf"{_NOT_AFTER}(?:{_KO_NUMBER})"),
+    "en": re.compile(rf"{_NOT_AFTER}(?:{_KO_NUMBER})|{_EN_ONE}", re.IGNORECASE),
+    "fr": re.compile(rf"{_NOT_AFTER}(?:{_FR_NUMBER})|{_FR_ONE}", re.IGNORECASE),
+    "ko": re.compile(rf"{_NOT_AFTER}(?:{_KO_NUMBER})|{_EN_ONE}", re.IGNORECASE),
 }
+_ONE_WORDS = {"a", "an", "one", "un", "une"}
 _KO_BIG_WRITTEN = re.compile("[만억조]")
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d+)\s?분의\s?(\d+(?:\.\d+)?)")  # 4분의 1: a quarter
 _PREFIX = re.compile(r"(?:(?<![A-Za-z0-9])(?P<usd>US\$|U\.S\.\s?\$|\$|USD\s?)|(?P<eur>€|(?<![A-Za-z])EUR\s?)"
@@ -166,7 +170,9 @@ def _tokens(sentence: str, language: str):
 
 def _token(sentence: str, match: re.Match, language: str) -> _Token | None:
     written = match.group()
-    if language == "fr":
+    if written.lower() in _ONE_WORDS:
+        number, scale, word_scale = Decimal(1), Decimal(1), False
+    elif language == "fr":
         number, scale, word_scale = Decimal(re.sub(_SP, "", written).replace(",", ".")), Decimal(1), False
     else:
         number, scale = _korean(written)
@@ -184,7 +190,7 @@ def _token(sentence: str, match: re.Match, language: str) -> _Token | None:
     if prefix:
         unit = _CURRENCY_CODE[prefix.lastgroup]
         end = suffix.end() if suffix.group("money") else scale_end
-    elif suffix.group("money"):
+    elif suffix.group("money") and not _stray_won(suffix.group("cur"), number, scale_word):
         unit, end = _CURRENCY_WORD[suffix.group("cur").split()[0].lower()], suffix.end()
     elif suffix.group("percent"):
         unit, end = PERCENT, suffix.end()
@@ -193,6 +199,12 @@ def _token(sentence: str, match: re.Match, language: str) -> _Token | None:
     else:
         unit, end = None, scale_end
     return _Token(prefix.start() if prefix else match.start(), end, number, scale, word_scale, unit)
+
+
+def _stray_won(currency: str, number: Decimal, scale_word: str | None) -> bool:
+    """Whether an English "won" after a number is the verb ("a team of 5 won"), not Korean won: won amounts are
+    written large ("5 trillion won", "50,000 won")."""
+    return currency.lower() in ("won", "wons") and scale_word is None and number < 1000
 
 
 def _without_overlaps(tokens) -> list[_Token]:
@@ -262,10 +274,11 @@ def _carry_currency(tokens: list[_Token]) -> list[_Token]:
 
 def _not_a_figure(sentence: str, token: _Token, language: str) -> bool:
     """Whether a count is a year or a point in time rather than a figure (2024년, "in 2024 users", 3년 전), or
-    an age group (30대: people in their thirties, not 30 devices)."""
+    대 is no count of machines: an age group or a ranking (30대: in their thirties; 100대 기업: the top 100
+    companies). Machines counted in 대 are written large: 1만 대, 20억대, 5,000대."""
     year_like = token.scale == 1 and token.number == token.number.to_integral() and 1000 <= token.number <= 2999
     if token.unit == "대":
-        return token.value < 100
+        return token.scale == 1 and token.number < 1000
     if token.unit in ("년", "years", "year", "ans"):
         if year_like or _NOT_A_DURATION[language].match(sentence, token.end):
             return True

@@ -58,6 +58,10 @@ def found(sentence: str, language: str) -> list[tuple]:
                                     ("5 billion", 5_000_000_000.0, "USD", "exact", None, 5_000_000_000.0)]),
         ("between 40 and 45% of staff", [("40", 40.0, "percent", "exact", None, None),
                                          ("45%", 45.0, "percent", "exact", None, None)]),
+        ("It is worth a trillion dollars and has one billion users.",
+         [("a trillion dollars", 1_000_000_000_000.0, "USD", "exact", None, 1_000_000_000_000.0),
+          ("one billion users", 1_000_000_000.0, "users", "exact", None, None)]),
+        ("a ticket of 50,000 won", [("50,000 won", 50_000.0, "KRW", "exact", None, None)]),
         ("$5 billion in 2023 and 7 billion in 2024",
          [("$5 billion", 5_000_000_000.0, "USD", "exact", None, 5_000_000_000.0),
           ("7 billion", 7_000_000_000.0, "USD", "exact", None, 7_000_000_000.0)]),
@@ -97,6 +101,7 @@ def test_english(sentence, expected):
         ("점유율 45%, 45 %", [("45%", 45.0, "percent", "exact", None, None),
                           ("45 %", 45.0, "percent", "exact", None, None)]),
         ("그래픽 카드 1만 대(!)를 구입했습니다.", [("1만 대", 10_000.0, "대", "exact", None, None)]),
+        ("5,000대의 서버", [("5,000대", 5_000.0, "대", "exact", None, None)]),
         ("최소 10기가와트GW 규모의 컴퓨팅 파워", [("10기가와트", 10.0, "기가와트", "at_least", None, None)]),
         ("10년이상의 기업운영 경력", [("10년", 10.0, "년", "at_least", None, None)]),
         ("인간 일자리의 4분의 1가량이 사라질 것이며", [("4분의 1", 25.0, "percent", "approximately", None, None)]),
@@ -142,8 +147,11 @@ def test_korean(sentence, expected):
                                                          "exact", None, None)]),
         ("10 000 GPU et 2 GW", [("10 000 GPU", 10_000.0, "GPU", "exact", None, None),
                                 ("2 GW", 2.0, "GW", "exact", None, None)]),
-        ("un billion de dollars, soit 1 billion d'euros", [("1 billion d'euros", 1_000_000_000_000.0, "EUR", "exact",
-                                                           None, None)]),
+        ("un billion de dollars, soit 1 billion d'euros",
+         [("un billion de dollars", 1_000_000_000_000.0, "USD", "exact", None, 1_000_000_000_000.0),
+          ("1 billion d'euros", 1_000_000_000_000.0, "EUR", "exact", None, 1_000_000_000_000.0)]),
+        ("plus d'un milliard de dollars", [("un milliard de dollars", 1_000_000_000.0, "USD", "more_than", None,
+                                            1_000_000_000.0)]),
     ],
 )
 def test_french(sentence, expected):
@@ -159,11 +167,13 @@ def test_french(sentence, expected):
         ("Posted 2023-08-13 12:45:29 +0900", "en"),
         ("GPT-4o and A100 chips on a 5G network", "en"),
         ("Three years ago, 3 years ago, it had 45 offices and 12 partners.", "en"),
+        ("A team of 5 won the prize.", "en"),
+        ("<img src=\"/img/1-1.png\" style=\"height:500px\">", "en"),
         ("위기의 OPEN AI ,2024년 말까지 파산할 가능성", "ko"),
         ("2022년 11월 30일 혁신적인 모델 Chat GPT를 발표, 2개월만에", "ko"),
         ("작성일 02-01 9 목록", "ko"),
         ("3년 전만 해도 AI 혁신의 아이콘이었지만", "ko"),
-        ("20대와 30대 사용자, GPT-4와 DALL-E2, 논문 1위", "ko"),
+        ("20대와 30대 사용자, 국내 100대 기업, GPT-4와 DALL-E2, 논문 1위", "ko"),
         ("지난달 31일(현지시간) 미국 월스트리트저널", "ko"),
         ("OpenAI perd des milliards de dollars chaque année", "fr"),
         ("après cette année 2024, le 1er janvier 2025", "fr"),
@@ -177,6 +187,15 @@ def test_years_dates_and_bare_numbers_are_no_figures(sentence, language):
 def test_an_amount_carries_its_offsets_in_the_sentence():
     assert find("Costs: $700,000 per day.", "en") == [
         Amount(700_000.0, "USD", "exact", "day", "$700,000", 7, 15, 700_000.0)]
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789,. \u00a0\u202f$€₩%~-()만억조천백십원달러명대년여약이상분의"
+                                       "billionmillardsdewonUSeurospercentusersGPUs"), max_size=40),
+       st.sampled_from(["en", "ko", "fr"]))
+def test_any_text_gives_figures_that_stand_in_it(text, language):
+    amounts = find(text, language)
+    assert all(text[a.start:a.end] == a.text and a.value >= 0 for a in amounts)
+    assert all(a.end <= b.start for a, b in zip(amounts, amounts[1:]))
 
 
 def test_an_unknown_language_is_refused():
