@@ -57,7 +57,8 @@ _SP = "[ \u00a0\u202f]"  # a space, a no-break space or a narrow no-break space
 _EN_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _FR_NUMBER = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?"
 _KO_COEFFICIENT = rf"(?:{_EN_NUMBER})(?:[천백십](?:{_EN_NUMBER})?)*"  # 3천, 5백, 3천5백, 1,000, 1.5
-_KO_NUMBER = (rf"{_KO_COEFFICIENT}(?:[조억만](?:\s?{_KO_COEFFICIENT}[조억만])*(?:\s?{_KO_COEFFICIENT})?)?")  # 9억 3천만, 1조5천억, 1억 5000
+# 9억 3천만, 1조5천억, 70만, 1억 5000
+_KO_NUMBER = rf"{_KO_COEFFICIENT}(?:[조억만](?:\s?{_KO_COEFFICIENT}[조억만])*(?:\s?{_KO_COEFFICIENT})?)?"
 _NOT_AFTER = r"(?<![A-Za-z0-9_.,À-ÿ])"  # a number starts a word: not "A100", "ai2024", the "000" of "700 000"
 # "a billion dollars", "un milliard de dollars": one, written as a word before a scale word
 _EN_ONE = r"(?<![\w'’])(?:an?|one)(?=\s(?:thousand|million|billion|trillion)(?![A-Za-z]))"
@@ -119,12 +120,10 @@ _STRAY = re.compile(r"[A-Za-z]")  # a number glued to other letters ("4o", "5G")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|∼|to|and|à|et|에서)\s*\Z")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|by|since|until|from|during|of|en|dès|depuis|avant|après|jusqu['’]en)"
                           r"|[(,])\s*\Z", re.IGNORECASE)
-_NOT_A_DURATION = {  # "3 years ago", "3년 전", "il y a 3 ans": a point in time, not a count of years
-    "en": re.compile(r"\s*(?:ago|old|later|earlier|before|after)\b"),
-    "ko": re.compile(r"\s?(?:전|후|뒤|만|째|대|도|생|월)"),
-    "fr": re.compile(r"\s*(?:plus\s+tard|plus\s+tôt|auparavant)\b"),
-}
-_FR_AGO = re.compile(r"il\s+y\s+a\s*\Z")
+# "3 years ago", "3년 전", "1년 만에", "il y a 3 ans": a point in time, not a count of years
+_POINT_IN_TIME_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before|after|plus\s+tard|plus\s+tôt|auparavant)\b"
+                                  r"|\s?(?:전|후|뒤|만|째|대|도|생|월)")
+_POINT_IN_TIME_BEFORE = re.compile(r"\bil\s+y\s+a\s*\Z")
 _TWIN_GAP = re.compile(
     r"\s*(?:[(（\[]|,?\s*(?:or|i\.e\.,?|soit|ou|즉|또는)|=|≈)\s*"
     r"(?:약|대략|about|around|roughly|approximately|approx\.|some|environ|près de|soit|i\.e\.,?|≈|~)?\s*\Z",
@@ -136,7 +135,7 @@ def find(sentence: str, language: str) -> list[Amount]:
     if language not in LANGUAGES:
         raise ValueError(f"language: {language!r} is not one of {', '.join(LANGUAGES)}")
     tokens = _ranges(sentence, _carry_currency(_without_overlaps(_tokens(sentence, language))))
-    tokens = [t for t in tokens if t.unit is not None and not _not_a_figure(sentence, t, language)]
+    tokens = [t for t in tokens if t.unit is not None and not _not_a_figure(sentence, t)]
     amounts = []
     for token in tokens:
         since = qualifiers.per_end(sentence, amounts[-1].end) if amounts else 0
@@ -155,7 +154,7 @@ def _tokens(sentence: str, language: str):
         token = _token(sentence, match, language)
         if token is not None:
             yield token
-    if language == "fr":  # Korean money in a French sentence: "1 milliard de dollars (1,3조원)" aside, "1.3조원"
+    if language == "fr":  # Korean money quoted in a French sentence, written the Korean way: "(1.3조원)"
         for match in _NUMBER["ko"].finditer(sentence):
             if _KO_BIG_WRITTEN.search(match.group()):
                 token = _token(sentence, match, "ko")
@@ -178,7 +177,7 @@ def _token(sentence: str, match: re.Match, language: str) -> _Token | None:
         number, scale = _korean(written)
         word_scale = scale != 1
     suffix = _SUFFIX[language].match(sentence, match.end())
-    scale_word = suffix.groupdict().get("scale")
+    scale_word = suffix.group("scale")
     if scale_word:
         word = scale_word.strip(" \u00a0\u202f").lower()
         scale = Decimal(10) ** (_FR_SCALES if language == "fr" else _EN_SCALES)[word]
@@ -232,7 +231,7 @@ def _korean(written: str) -> tuple[Decimal, Decimal]:
             section, current = Decimal(0), None
         else:
             current = Decimal(part.replace(",", ""))
-    bigs = [big for big in re.findall("[만억조]", written)]
+    bigs = _KO_BIG_WRITTEN.findall(written)
     scale = Decimal(10) ** _KO_BIG[bigs[-1]] if bigs else Decimal(1)
     return (total + section + (current or Decimal(0))) / scale, scale
 
@@ -242,9 +241,9 @@ def _ranges(sentence: str, tokens: list[_Token]) -> list[_Token]:
     resolved = list(tokens)
     for i in range(len(resolved) - 1):
         first, second = resolved[i], resolved[i + 1]
-        if second.unit is None or not _RANGE_GAP.match(sentence[first.end:second.start]):
+        if second.unit is None or first.unit not in (None, second.unit):
             continue
-        if first.unit not in (None, second.unit) or (first.unit is not None and first.scale != 1):
+        if not _RANGE_GAP.match(sentence[first.end:second.start]):
             continue
         if first.scale == 1:
             candidate = replace(first, scale=second.scale, word_scale=second.word_scale, unit=second.unit)
@@ -272,7 +271,7 @@ def _carry_currency(tokens: list[_Token]) -> list[_Token]:
     return carried
 
 
-def _not_a_figure(sentence: str, token: _Token, language: str) -> bool:
+def _not_a_figure(sentence: str, token: _Token) -> bool:
     """Whether a count is a year or a point in time rather than a figure (2024년, "in 2024 users", 3년 전), or
     대 is no count of machines: an age group or a ranking (30대: in their thirties; 100대 기업: the top 100
     companies). Machines counted in 대 are written large: 1만 대, 20억대, 5,000대."""
@@ -280,9 +279,8 @@ def _not_a_figure(sentence: str, token: _Token, language: str) -> bool:
     if token.unit == "대":
         return token.scale == 1 and token.number < 1000
     if token.unit in ("년", "years", "year", "ans"):
-        if year_like or _NOT_A_DURATION[language].match(sentence, token.end):
-            return True
-        return language == "fr" and bool(_FR_AGO.search(sentence, 0, token.start))
+        return (year_like or bool(_POINT_IN_TIME_AFTER.match(sentence, token.end))
+                or bool(_POINT_IN_TIME_BEFORE.search(sentence, 0, token.start)))
     if token.unit in MONEY or token.unit == PERCENT or not year_like:
         return False
     return bool(_YEAR_BEFORE.search(sentence, 0, token.start)) and "," not in sentence[token.start:token.end]

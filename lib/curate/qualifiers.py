@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from lib.vocabulary import PERS, QUALIFIERS
+from lib.vocabulary import PERS
 
-# The words, mapped to the vocabulary's qualifiers. Longer phrases first, so "no more than" wins over "more than".
+# The words, mapped to the vocabulary's qualifiers. The longest phrase written wins: "no more than" over "more than".
 _BEFORE_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "no more than": "up_to", "not more than": "up_to", "no less than": "at_least", "not less than": "at_least",
@@ -43,7 +43,7 @@ _BEFORE_WORDS: dict[str, dict[str, str]] = {
     },
 }
 _AFTER_WORDS: dict[str, dict[str, str]] = {
-    "en": {"or more": "at_least", "or so": "approximately", "plus": "at_least", "or less": "up_to"},
+    "en": {"or more": "at_least", "or so": "approximately", "or less": "up_to"},
     "ko": {
         "이상": "at_least", "초과": "more_than", "이하": "up_to", "미만": "less_than",
         "넘는": "more_than", "넘은": "more_than", "넘게": "more_than", "넘어": "more_than", "넘었다": "more_than",
@@ -83,9 +83,7 @@ def qualifier(sentence: str, start: int, end: int, language: str) -> str:
         found_after = "approximately"
     # Korean hedges the figure after it; a word after it there says more than 약 before it ("약 10억 달러 이상").
     ordered = (found_after, found_before) if language == "ko" else (found_before, found_after)
-    chosen = next((q for q in ordered if q is not None), "exact")
-    assert chosen in QUALIFIERS
-    return chosen
+    return next((q for q in ordered if q is not None), "exact")
 
 
 # Rate words. "before" words are searched back from the figure (as far as the previous figure, _PER_REACH at

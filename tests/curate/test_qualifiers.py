@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from lib.curate import qualifiers
 from lib.curate.qualifiers import per, per_end, qualifier
+from lib.vocabulary import QUALIFIERS
 
 
 def at(sentence: str, figure: str) -> tuple[int, int]:
@@ -27,6 +29,7 @@ def at(sentence: str, figure: str) -> tuple[int, int]:
         ("It needs no more than $1 billion.", "$1 billion", "en", "up_to"),
         ("It needs $1 billion or more.", "$1 billion", "en", "at_least"),
         ("It spent $1 billion on chips.", "$1 billion", "en", "exact"),
+        ("It spent $1 billion plus $2 billion.", "$1 billion", "en", "exact"),
         ("Moreover $1 billion went to chips.", "$1 billion", "en", "exact"),
         ("Oracle과 약 100억 달러 규모의 계약", "100억 달러", "ko", "approximately"),
         ("1000억달러(약 145조원)을", "145조원", "ko", "approximately"),
@@ -94,6 +97,11 @@ def test_qualifier(sentence, figure, language, expected):
 )
 def test_per(sentence, figure, expected):
     assert per(sentence, *at(sentence, figure)) == expected
+
+
+@pytest.mark.parametrize("table", [qualifiers._BEFORE_WORDS, qualifiers._AFTER_WORDS])
+def test_every_hedge_word_maps_to_a_vocabulary_qualifier(table):
+    assert {q for words in table.values() for q in words.values()} <= set(QUALIFIERS) - {"exact"}
 
 
 def test_a_rate_word_belongs_to_the_figure_it_follows():
