@@ -21,6 +21,8 @@ from lib.curate import qualifiers
 LANGUAGES = ("en", "ko", "fr")
 USD, KRW, EUR, PERCENT = "USD", "KRW", "EUR", "percent"
 MONEY = (USD, KRW, EUR)
+_FOREIGN = "other currency"  # money in another currency (£, yen, Canadian dollars): never a figure here, but
+# recognised, so that its number is not read as bare and given a dollar neighbour's currency
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,10 @@ _ONE_WORDS = {"a", "an", "one", "un", "une"}
 _KO_BIG_WRITTEN = re.compile("[만억조]")
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d+)\s?분의\s?(\d+(?:\.\d+)?)")  # 4분의 1: a quarter
 _PREFIX = re.compile(r"(?:(?<![A-Za-z0-9])(?P<usd>US\$|U\.S\.\s?\$|\$|USD\s?)|(?P<eur>€|(?<![A-Za-z])EUR\s?)"
-                     r"|(?P<krw>₩|(?<![A-Za-z])KRW\s?))\Z")
-_CURRENCY_CODE = {"usd": USD, "eur": EUR, "krw": KRW}
+                     r"|(?P<krw>₩|(?<![A-Za-z])KRW\s?)"
+                     r"|(?P<foreign>[£¥₹₽]|(?<![A-Za-z])(?:HK|A|C|S|NT|NZ|R)\$"
+                     r"|(?<![A-Za-z])(?:GBP|JPY|CNY|RMB|CHF|INR|CAD|AUD|HKD)\s?))\Z")
+_CURRENCY_CODE = {"usd": USD, "eur": EUR, "krw": KRW, "foreign": _FOREIGN}
 
 _EN_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9,
               "tn": 12}
@@ -101,14 +105,20 @@ _POINT_SUFFIX = re.compile(
     r"(?P<odd>여)?"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)(?![A-Za-z])|\s?(?:bn|mn|tn)(?![A-Za-z])"
     r"|[kKmMbB](?![A-Za-z]))?"
-    r"(?:(?P<money>\s?(?:(?:US|U\.S\.)\s)?(?P<cur>dollars?|euros?|won|USD|EUR|KRW|달러|유로|원(?![칙색소자]))"
+    r"(?:(?P<foreign>\s?(?:(?:pounds?|sterling|yen|yuan|renminbi|rupees?|(?:Swiss\s)?francs?"
+    r"|(?:Canadian|Australian|Hong\sKong|Singapore|New\sZealand|Taiwan(?:ese)?)\sdollars?"
+    r"|GBP|JPY|CNY|CHF|INR|CAD|AUD|HKD)(?![A-Za-z])|엔(?!비)|위안|파운드|루피|프랑))"
+    r"|(?P<money>\s?(?:(?:US|U\.S\.)\s)?(?P<cur>dollars?|euros?|won|USD|EUR|KRW|달러|유로|원(?![칙색소자]))"
     r"(?![A-Za-z]))"
     r"|(?P<percent>\s?(?:%(?!p)|percent(?![A-Za-z])|per\scent(?![A-Za-z])|퍼센트(?!포인트)))"
     rf"|(?P<count>\s?(?:(?:{_EN_ADJECTIVES})\s){{0,3}}(?P<unit>(?:{_EN_UNITS})(?![A-Za-z])|{_KO_UNITS})))?")
 _FR_SUFFIX = re.compile(
     rf"(?P<scale>{_SP}?(?:mille|millions?|milliards?|billions?)(?![A-Za-zÀ-ÿ])|{_SP}?(?:Mds?|Mrds?)(?![A-Za-z])"
     rf"|{_SP}?[Mk](?={_SP}?[$€]))?"
-    rf"(?:(?P<money>{_SP}?(?:(?:de|d['’]){_SP}?)?(?P<cur>dollars?(?:{_SP}américains)?|euros?|wons?|\$|€|USD|EUR|KRW)"
+    rf"(?:(?P<foreign>{_SP}?(?:(?:de|d['’]){_SP}?)?(?:livres?(?:{_SP}sterling)?|yens?|yuans?|roupies?|francs?"
+    rf"|dollars?{_SP}(?:canadiens|australiens|de{_SP}Hong{_SP}Kong|de{_SP}Singapour|néo-zélandais)|£|¥"
+    r"|GBP|JPY|CNY|CHF)(?![A-Za-zÀ-ÿ]))"
+    rf"|(?P<money>{_SP}?(?:(?:de|d['’]){_SP}?)?(?P<cur>dollars?(?:{_SP}américains)?|euros?|wons?|\$|€|USD|EUR|KRW)"
     r"(?![A-Za-zÀ-ÿ]))"
     rf"|(?P<percent>{_SP}?(?:%|pour{_SP}?cents?(?![A-Za-z])|pourcents?(?![A-Za-z])))"
     rf"|(?P<count>{_SP}(?:(?:{_FR_ADJECTIVES}){_SP}?){{0,3}}(?P<unit>{_FR_UNITS}|{_EN_UNITS})(?![A-Za-zÀ-ÿ])))?")
@@ -135,7 +145,7 @@ def find(sentence: str, language: str) -> list[Amount]:
     if language not in LANGUAGES:
         raise ValueError(f"language: {language!r} is not one of {', '.join(LANGUAGES)}")
     tokens = _ranges(sentence, _carry_currency(_without_overlaps(_tokens(sentence, language))))
-    tokens = [t for t in tokens if t.unit is not None and not _not_a_figure(sentence, t)]
+    tokens = [t for t in tokens if t.unit not in (None, _FOREIGN) and not _not_a_figure(sentence, t)]
     amounts = []
     for token in tokens:
         since = qualifiers.per_end(sentence, amounts[-1].end) if amounts else 0
@@ -186,7 +196,9 @@ def _token(sentence: str, match: re.Match, language: str) -> _Token | None:
         return None
     scale_end = suffix.end("scale") if scale_word else match.end()
     prefix = _PREFIX.search(sentence, max(0, match.start() - 6), match.start())
-    if prefix:
+    if suffix.group("foreign"):
+        unit, end = _FOREIGN, suffix.end()
+    elif prefix:
         unit = _CURRENCY_CODE[prefix.lastgroup]
         end = suffix.end() if suffix.group("money") else scale_end
     elif suffix.group("money") and not _stray_won(suffix.group("cur"), number, scale_word):
@@ -259,7 +271,7 @@ def _ranges(sentence: str, tokens: list[_Token]) -> list[_Token]:
 def _carry_currency(tokens: list[_Token]) -> list[_Token]:
     """A bare amount with a scale word ("2000 milliards", "30억") takes the currency of the nearest money figure
     in its sentence; without one it stays bare."""
-    money = [t for t in tokens if t.unit in MONEY]
+    money = [t for t in tokens if t.unit in MONEY or t.unit == _FOREIGN]
     if not money:
         return tokens
     carried = []
