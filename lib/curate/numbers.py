@@ -97,7 +97,7 @@ _EN_ADJECTIVES = (r"weekly|monthly|daily|active|paying|paid|registered|new|more|
 _FR_UNITS = (r"utilisateur(?:rice)?s?|abonnés|clients|membres|employés|salariés|personnes|ingénieurs|emplois"
              r"|GPU|puces|processeurs|serveurs|gigawatts?|GW|mégawatts?|MW|appareils|smartphones|ans")
 _FR_ADJECTIVES = r"nouveaux|nouvelles|actifs|payants|hebdomadaires|mensuels|de|d['’]|cartes|graphiques"
-_KO_UNITS = r"명|대|기가와트|메가와트|GW|MW|GPU|년"
+_KO_UNITS = r"명|대|개|기가와트|메가와트|GW|MW|GPU|년"
 
 # English and Korean write numbers alike (1,234.5), and Korean adds 만/억/조; their words are looked for together,
 # since a Korean article may quote English ("$700,000 per day") and an English one Korean ("1.3조원").
@@ -285,10 +285,11 @@ def _carry_currency(tokens: list[_Token]) -> list[_Token]:
 
 def _not_a_figure(sentence: str, token: _Token) -> bool:
     """Whether a count is a year or a point in time rather than a figure (2024년, "in 2024 users", 3년 전), or
-    대 is no count of machines: an age group or a ranking (30대: in their thirties; 100대 기업: the top 100
-    companies). Machines counted in 대 are written large: 1만 대, 20억대, 5,000대."""
+    is counted in a Korean counter that says nothing when small: 대 as an age group or a ranking (30대: in their
+    thirties; 100대 기업: the top 100 companies), 개 for anything (3개 회사). Machines and chips counted in 대 and
+    개 are written large: 1만 대, 20억대, 5,000대, 2만 개."""
     year_like = token.scale == 1 and token.number == token.number.to_integral() and 1000 <= token.number <= 2999
-    if token.unit == "대":
+    if token.unit in ("대", "개"):
         return token.scale == 1 and token.number < 1000
     if token.unit in ("년", "years", "year", "ans"):
         return (year_like or bool(_POINT_IN_TIME_AFTER.match(sentence, token.end))

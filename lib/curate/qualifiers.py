@@ -114,10 +114,12 @@ _PER_AFTER: dict[str, list[tuple[str, str]]] = {
            (r"(?:par|chaque)\s+(?:an|année)\b|/\s?an\b|annuel(?:le)?s?\b|l['’]an\b", _YEAR)],
 }
 _PER_REACH = 60  # characters before a figure searched for a rate word
+# "a year earlier", "a day later": a point in time, not a rate
+_NOT_A_RATE = r"(?!\s+(?:earlier|ago|later|before|after|from)\b)"
 _PER_BEFORE_RE = [(re.compile(pattern, re.IGNORECASE), rate) for table in _PER_BEFORE.values() for pattern, rate in table]
 _PER_AFTER_RE = re.compile(_GAP + "(?:" + "|".join(f"(?P<{rate}_{language}>{pattern})"
                                                  for language, table in _PER_AFTER.items() for pattern, rate in table)
-                           + ")", re.IGNORECASE)
+                           + ")" + _NOT_A_RATE, re.IGNORECASE)
 
 
 def per(sentence: str, start: int, end: int, since: int = 0) -> str | None:

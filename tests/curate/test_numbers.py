@@ -109,6 +109,7 @@ def test_english(sentence, expected):
                           ("45 %", 45.0, "percent", "exact", None, None)]),
         ("그래픽 카드 1만 대(!)를 구입했습니다.", [("1만 대", 10_000.0, "대", "exact", None, None)]),
         ("5,000대의 서버", [("5,000대", 5_000.0, "대", "exact", None, None)]),
+        ("H100 GPU 2만 개를 3개 회사에서", [("2만 개", 20_000.0, "개", "exact", None, None)]),
         ("최소 10기가와트GW 규모의 컴퓨팅 파워", [("10기가와트", 10.0, "기가와트", "at_least", None, None)]),
         ("10년이상의 기업운영 경력", [("10년", 10.0, "년", "at_least", None, None)]),
         ("인간 일자리의 4분의 1가량이 사라질 것이며", [("4분의 1", 25.0, "percent", "approximately", None, None)]),

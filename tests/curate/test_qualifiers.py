@@ -76,6 +76,7 @@ def test_qualifier(sentence, figure, language, expected):
         ("It has annual revenue of $1 billion.", "$1 billion", "year"),
         ("It made $3.7 billion in annual revenue.", "$3.7 billion", "year"),
         ("It raised $6.6 billion in October.", "$6.6 billion", None),
+        ("It made $13 billion, up from $5.5 billion a year earlier.", "$5.5 billion", None),
         ("ChatGPT 구동,유지에 하루에 70만 달러(9억 3천만원)를", "70만 달러", "day"),
         ("일일 70만 달러", "70만 달러", "day"),
         ("월 20달러를 낸다", "20달러", "month"),
