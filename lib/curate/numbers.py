@@ -134,6 +134,7 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|by|since|until|from|during|of|en|dès|dep
 _POINT_IN_TIME_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before|after|plus\s+tard|plus\s+tôt|auparavant)\b"
                                   r"|\s?(?:전|후|뒤|만|째|대|도|생|월)")
 _POINT_IN_TIME_BEFORE = re.compile(r"\bil\s+y\s+a\s*\Z")
+_LOOK_BACK = 20  # characters searched before a number for the words above, so a long sentence stays linear
 _TWIN_GAP = re.compile(
     r"\s*(?:[(（\[]|,?\s*(?:or|i\.e\.,?|soit|ou|즉|또는)|=|≈)\s*"
     r"(?:약|대략|about|around|roughly|approximately|approx\.|some|environ|près de|soit|i\.e\.,?|≈|~)?\s*\Z",
@@ -293,10 +294,11 @@ def _not_a_figure(sentence: str, token: _Token) -> bool:
         return token.scale == 1 and token.number < 1000
     if token.unit in ("년", "years", "year", "ans"):
         return (year_like or bool(_POINT_IN_TIME_AFTER.match(sentence, token.end))
-                or bool(_POINT_IN_TIME_BEFORE.search(sentence, 0, token.start)))
+                or bool(_POINT_IN_TIME_BEFORE.search(sentence, max(0, token.start - _LOOK_BACK), token.start)))
     if token.unit in MONEY or token.unit == PERCENT or not year_like:
         return False
-    return bool(_YEAR_BEFORE.search(sentence, 0, token.start)) and "," not in sentence[token.start:token.end]
+    before = _YEAR_BEFORE.search(sentence, max(0, token.start - _LOOK_BACK), token.start)
+    return bool(before) and "," not in sentence[token.start:token.end]
 
 
 def _twins(sentence: str, amounts: list[Amount]) -> list[Amount]:
