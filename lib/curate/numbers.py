@@ -153,7 +153,7 @@ def find(sentence: str, language: str) -> list[Amount]:
         amounts.append(Amount(
             value=float(token.value), unit=token.unit,
             qualifier=qualifiers.qualifier(sentence, token.start, token.end, language),
-            per=qualifiers.per(sentence, token.start, token.end, since),
+            per=qualifiers.per(sentence, token.start, token.end, since, before=token.unit in MONEY),
             text=sentence[token.start:token.end], start=token.start, end=token.end,
             usd=float(token.value) if token.unit == USD else None))
     return _twins(sentence, amounts)

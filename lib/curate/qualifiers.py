@@ -86,21 +86,25 @@ def qualifier(sentence: str, start: int, end: int, language: str) -> str:
     return next((q for q in ordered if q is not None), "exact")
 
 
-# Rate words. "before" words are searched back from the figure (as far as the previous figure, _PER_REACH at
-# most): "하루에 70만 달러", "annual revenue of $1 billion", "chaque jour ..., un coût de 700 000 dollars".
-# "after" words must follow the figure directly: "$700,000 per day", "5 milliards par an", "1억 달러의 연간".
+# Rate words. Before a money figure: a phrase that says "each day" reaches across a clause ("chaque jour qui
+# passe, OpenAI enregistre un coût de 700 000 dollars"), as far back as the figure before it and _PHRASE_REACH
+# at most; an adjective only within its own phrase, _ADJECTIVE_REACH with no comma between ("annual revenue of
+# $1 billion", "연간 50억 달러", not "In its annual report, it raised $6.6 billion"). After any figure the
+# words must follow it directly: "$700,000 per day", "5 milliards par an", "1억 달러의 연간".
 _DAY, _MONTH, _YEAR = PERS
-_PER_BEFORE: dict[str, list[tuple[str, str]]] = {
-    "en": [(r"\b(?:per|a|each|every)\s+day\b|\bdaily\b|\bper-day\b", _DAY),
-           (r"\b(?:per|a|each|every)\s+month\b|\bmonthly\b", _MONTH),
-           (r"\b(?:per|a|each|every)\s+year\b|\bannual(?:ly|i[sz]ed)?\b|\byearly\b|\bper\s+annum\b", _YEAR)],
-    "ko": [(r"하루|일일|매일|일평균", _DAY),
-           (r"한\s?달|월간|매달|매월|월평균|(?<![\d가-힣])월(?![가-힣])", _MONTH),
-           (r"연간|매년|해마다|한\s?해|연평균|(?<![\d가-힣])연(?![가-힣])", _YEAR)],
-    "fr": [(r"\b(?:par|chaque)\s+jour\b|\btous\s+les\s+jours\b|\bquotidien(?:ne)?s?\b|\bjournali[eè]re?s?\b", _DAY),
-           (r"\b(?:par|chaque)\s+mois\b|\btous\s+les\s+mois\b|\bmensuel(?:le)?s?\b", _MONTH),
-           (r"\b(?:par|chaque)\s+(?:an|année)\b|\btous\s+les\s+ans\b|\bannuel(?:le)?s?\b|\bl['’]an\b", _YEAR)],
-}
+_PER_PHRASES = [
+    (r"\b(?:per|a|each|every)\s+day\b|\bper-day\b|하루|매일|\b(?:par|chaque)\s+jour\b|\btous\s+les\s+jours\b", _DAY),
+    (r"\b(?:per|a|each|every)\s+month\b|한\s?달|매달|매월|\b(?:par|chaque)\s+mois\b|\btous\s+les\s+mois\b", _MONTH),
+    (r"\b(?:per|a|each|every)\s+year\b|\bper\s+annum\b|매년|해마다|한\s?해|\b(?:par|chaque)\s+(?:an|année)\b"
+     r"|\btous\s+les\s+ans\b", _YEAR),
+]
+_PER_ADJECTIVES = [
+    (r"\bdaily\b|일일|일평균|\bquotidien(?:ne)?s?\b|\bjournali[eè]re?s?\b", _DAY),
+    (r"\bmonthly\b|월간|월평균|(?<![\d가-힣])월(?![가-힣])|\bmensuel(?:le)?s?\b", _MONTH),
+    (r"\bannual(?:ly|i[sz]ed)?\b|\byearly\b|연간|연평균|(?<![\d가-힣])연(?![가-힣])|\bannuel(?:le)?s?\b", _YEAR),
+]
+_PHRASE_REACH, _ADJECTIVE_REACH = 60, 30  # characters before a figure searched for each
+_CLAUSE_BREAK = re.compile("[,;:]")
 _PER_AFTER: dict[str, list[tuple[str, str]]] = {
     "en": [(r"(?:per|a|an|each|every)\s+day\b|daily\b|/\s?day\b|(?:in|of)\s+daily\b", _DAY),
            (r"(?:per|a|an|each|every)\s+month\b|monthly\b|/\s?mo(?:nth)?\b|(?:in|of)\s+monthly\b", _MONTH),
@@ -113,29 +117,32 @@ _PER_AFTER: dict[str, list[tuple[str, str]]] = {
            (r"(?:par|chaque)\s+mois\b|/\s?mois\b|mensuel(?:le)?s?\b", _MONTH),
            (r"(?:par|chaque)\s+(?:an|année)\b|/\s?an\b|annuel(?:le)?s?\b|l['’]an\b", _YEAR)],
 }
-_PER_REACH = 60  # characters before a figure searched for a rate word
 # "a year earlier", "a day later": a point in time, not a rate
 _NOT_A_RATE = r"(?!\s+(?:earlier|ago|later|before|after|from)\b)"
-_PER_BEFORE_RE = [(re.compile(pattern, re.IGNORECASE), rate) for table in _PER_BEFORE.values() for pattern, rate in table]
+_PER_BEFORE_RE = ([(re.compile(pattern, re.IGNORECASE), rate, _PHRASE_REACH) for pattern, rate in _PER_PHRASES]
+                  + [(re.compile(pattern, re.IGNORECASE), rate, _ADJECTIVE_REACH) for pattern, rate in _PER_ADJECTIVES])
 _PER_AFTER_RE = re.compile(_GAP + "(?:" + "|".join(f"(?P<{rate}_{language}>{pattern})"
                                                  for language, table in _PER_AFTER.items() for pattern, rate in table)
                            + ")" + _NOT_A_RATE, re.IGNORECASE)
 
 
-def per(sentence: str, start: int, end: int, since: int = 0) -> str | None:
+def per(sentence: str, start: int, end: int, since: int = 0, before: bool = True) -> str | None:
     """The rate ("day", "month", "year") the figure at sentence[start:end] is given at, or None for a total.
 
     since: where the figure's own stretch of the sentence begins (per_end of the figure before it), so that a rate
-    word belonging to an earlier figure is not taken for this one.
+    word belonging to an earlier figure is not taken for this one. before: whether words before the figure count
+    (for money: "하루에 70만 달러"; a percentage or a count is a rate only by the words after it, "20% a year").
     """
     after = _PER_AFTER_RE.match(sentence, end)
     if after:
         return after.lastgroup.split("_")[0]
-    window_start = max(since, start - _PER_REACH)
+    if not before:
+        return None
     nearest, found = -1, None
-    for pattern, rate in _PER_BEFORE_RE:
-        for match in pattern.finditer(sentence, window_start, start):
-            if match.start() > nearest:
+    for pattern, rate, reach in _PER_BEFORE_RE:
+        for match in pattern.finditer(sentence, max(since, start - reach), start):
+            if match.start() > nearest and not (reach == _ADJECTIVE_REACH
+                                                and _CLAUSE_BREAK.search(sentence, match.end(), start)):
                 nearest, found = match.start(), rate
     return found
 

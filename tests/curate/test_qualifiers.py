@@ -94,10 +94,25 @@ def test_qualifier(sentence, figure, language, expected):
         ("un abonnement de 20 dollars par mois", "20 dollars", "month"),
         ("un coût de 20 dollars mensuels", "20 dollars", "month"),
         ("OpenAI va perdre 5 milliards de dollars en 2024", "5 milliards de dollars", None),
+        ("In its annual report, the company said it raised $6.6 billion.", "$6.6 billion", None),
+        ("Its annual report said it had raised $6.6 billion.", "$6.6 billion", None),
+        ("Every day, across its data centres, ChatGPT costs OpenAI $700,000.", "$700,000", "day"),
     ],
 )
 def test_per(sentence, figure, expected):
     assert per(sentence, *at(sentence, figure)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, expected",
+    [
+        ("Users grew 20% a year.", "20%", "year"),
+        ("Annual growth was 20%.", "20%", None),
+        ("하루 사용자 1억 명", "1억 명", None),
+    ],
+)
+def test_a_percentage_or_count_is_a_rate_only_by_the_words_after_it(sentence, figure, expected):
+    assert per(sentence, *at(sentence, figure), before=False) == expected
 
 
 @pytest.mark.parametrize("table", [qualifiers._BEFORE_WORDS, qualifiers._AFTER_WORDS])
