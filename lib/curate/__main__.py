@@ -67,18 +67,22 @@ def main(argv: list[str] | None = None) -> int:
         else:
             source = {"file": Path(args.file).name, "language": language} if args.source_entry else None
             print(draft_yaml(found, args.source_id, args.pick, source), end="")
-    except (OSError, Unreadable, ValueError) as err:
-        print(f"{args.file}: {_reason(err)}", file=sys.stderr)
-        return USAGE_ERROR
+    except Unreadable as err:  # its message names the file
+        return _fail(str(err))
+    except FileNotFoundError:
+        return _fail(f"{args.file}: no such file")
+    except OSError as err:
+        return _fail(f"{args.file}: cannot be read ({err.strerror or err})")
+    except ValueError as err:
+        return _fail(f"{args.file}: {err}")
+    except Exception as err:  # the promise is: never a traceback (as lib.validate)
+        return _fail(f"{args.file}: its figures could not be found ({type(err).__name__}: {err})")
     return 0
 
 
-def _reason(err: Exception) -> str:
-    if isinstance(err, FileNotFoundError):
-        return "no such file"
-    if isinstance(err, OSError):
-        return f"cannot be read ({err.strerror or err})"
-    return str(err)
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return USAGE_ERROR
 
 
 def table(found: list[Figure], name: str, language: str) -> str:

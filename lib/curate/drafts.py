@@ -63,8 +63,8 @@ def draft_yaml(figures: list[Figure], source_id: str, picks: list[int] | None = 
 def _checked(picks: list[int], count: int) -> list[int]:
     wrong = [number for number in picks if not 1 <= number <= count]
     if wrong:
-        found = f"figures 1 to {count}" if count else "no figures"
-        raise ValueError(f"--pick {', '.join(map(str, wrong))}: the article has {found}")
+        found = f"its figures are numbered 1 to {count}" if count else "it has no figures"
+        raise ValueError(f"--pick {', '.join(map(str, wrong))}: no such figure in the article ({found})")
     return picks
 
 

@@ -46,9 +46,9 @@ def test_no_figures_give_an_empty_list():
 
 
 @pytest.mark.parametrize("picks, count, message", [
-    ([0], 5, "--pick 0: the article has figures 1 to 5"),
-    ([2, 6, 9], 5, "--pick 6, 9: the article has figures 1 to 5"),
-    ([1], 0, "--pick 1: the article has no figures"),
+    ([0], 5, "--pick 0: no such figure in the article (its figures are numbered 1 to 5)"),
+    ([2, 6, 9], 5, "--pick 6, 9: no such figure in the article (its figures are numbered 1 to 5)"),
+    ([1], 0, "--pick 1: no such figure in the article (it has no figures)"),
 ])
 def test_a_pick_that_names_no_figure_is_refused(picks, count, message):
     with pytest.raises(ValueError) as raised:
