@@ -1,8 +1,8 @@
 """An article's sentences, each with its offsets in the article's text, so a figure found in a sentence can be
 placed in the article and its sentence quoted verbatim.
 
-pysbd splits each line (a line break always ends a sentence, as it does in the pages the articles are copied
-from), with its English rules for all three languages. pysbd has no Korean rules, and Korean ends sentences with
+pysbd splits the text, with its English rules for all three languages, and a line break always ends a sentence
+(as in the pages the articles are copied from). pysbd has no Korean rules, and Korean ends sentences with
 the same . ! ? before a space or a line break (다. 요. 까?), while 1.7억 and 3.5% carry no space; French articles
 quote English names (OpenAI Inc., Nvidia Corp., U.S.) that pysbd's French rules cut, and its English rules keep
 "M." and "3,7" whole as well. One rule is added by hand: pages that lost the space between two sentences
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import pysbd
 
 LANGUAGES = ("en", "ko", "fr")
-LINE = re.compile(r"[^\n]+")
 GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")  # "whole.The": a sentence end whose space was lost
 
 
@@ -39,16 +38,13 @@ def split(text: str, language: str) -> list[Sentence]:
     """The sentences of text in order; language is "en", "ko" or "fr" (the same rules serve all three, see above)."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
-    segmenter = _segmenter()
-    found = []
-    for line in LINE.finditer(text):
-        cursor = 0
-        for segment in segmenter.segment(line.group()):
-            for piece in GLUED.split(segment):
+    found, cursor = [], 0
+    for segment in _segmenter().segment(text):
+        for line in segment.split("\n"):
+            for piece in GLUED.split(line):
                 piece = piece.strip()
-                if not piece:
-                    continue
-                at = line.group().index(piece, cursor)
-                cursor = at + len(piece)
-                found.append(Sentence(piece, line.start() + at, line.start() + cursor))
+                if piece:
+                    start = text.index(piece, cursor)
+                    cursor = start + len(piece)
+                    found.append(Sentence(piece, start, cursor))
     return found
