@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -57,26 +58,34 @@ def _picks(text: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    path = Path(args.file)
     try:
-        text = read(Path(args.file).read_bytes(), Path(args.file).name)
-        language = args.language or languages.detect(text)
-        found = figures(text, language)
-        if args.command == "figures":
-            print(strict_json.dumps([dataclasses.asdict(figure) for figure in found]) if args.json
-                  else table(found, args.file, language))
-        else:
-            source = {"file": Path(args.file).name, "language": language} if args.source_entry else None
-            print(draft_yaml(found, args.source_id, args.pick, source), end="")
-    except Unreadable as err:  # its message names the file
-        return _fail(str(err))
+        data = path.read_bytes()
     except FileNotFoundError:
         return _fail(f"{args.file}: no such file")
     except OSError as err:
         return _fail(f"{args.file}: cannot be read ({err.strerror or err})")
+    try:
+        text = read(data, path.name)
+        language = args.language or languages.detect(text)
+        found = figures(text, language)
+        if args.command == "figures":
+            output = (strict_json.dumps([dataclasses.asdict(figure) for figure in found]) + "\n" if args.json
+                      else table(found, args.file, language) + "\n")
+        else:
+            source = {"file": path.name, "language": language} if args.source_entry else None
+            output = draft_yaml(found, args.source_id, args.pick, source)
+    except Unreadable as err:  # its message names the file
+        return _fail(str(err))
     except ValueError as err:
         return _fail(f"{args.file}: {err}")
     except Exception as err:  # the promise is: never a traceback (as lib.validate)
         return _fail(f"{args.file}: its figures could not be found ({type(err).__name__}: {err})")
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so Python's own flush at exit is quiet
     return 0
 
 
