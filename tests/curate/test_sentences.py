@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.curate import reading
 from lib.curate.sentences import Sentence, split
@@ -80,3 +82,17 @@ def test_stored_article_paragraphs(file, language, paragraph, sentences):
     text = reading.read((ROOT / "data" / "sources" / file).read_bytes(), file)
     [line] = [line for line in text.split("\n") if line.startswith(paragraph)]
     assert [s.text for s in split(line, language)] == sentences
+
+
+PIECES = st.sampled_from(["a", "B", " ", "  ", "\n", "\n\n", "\u00a0", ".", "!", "?", "…", '"', "“", "”", "«", "»", "(", ")",
+                          "1.5", "3,7", "U.S.", "Mr.", "다.", "요?", "억", "$5", "e.g.", "x.ai", "Inc.", "..."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.sampled_from(["en", "ko", "fr"]))
+def test_sentences_are_the_texts_own_words_in_order(text, language):
+    found = split(text, language)
+    assert all(s.text == text[s.start:s.end] and s.text == s.text.strip() and s.text for s in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    ends = [0, *(edge for s in found for edge in (s.start, s.end)), len(text)]
+    assert all(not text[a:b].strip() for a, b in zip(ends[::2], ends[1::2]))  # nothing but whitespace between them
