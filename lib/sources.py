@@ -2,22 +2,22 @@
 stored article (data/sources/FILE), shown as plain text around the sentence.
 
 Article text comes from files named in the data (uploads included): only a bare file name directly under the
-articles folder is read, and an HTML article is reduced to its text, never rendered.
+articles folder is read, the way lib.curate.reading reads an article (an HTML article reduced to its main text,
+never rendered), so the loader checks quotes against the text the figure finder quotes from.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 
+from lib.curate import reading
+
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "sources"
 SEARCHED = ("quote", "quote_en", "note")
 CONTEXT_CHARS = 500  # of the article shown on each side of a quote
-HTML_TAG = re.compile(r"<(p|div|section|article|figure|span|br|html|body)\b[^>]*>", re.IGNORECASE)
-BLOCKS = {"p", "div", "section", "article", "figure", "figcaption", "br", "li", "h1", "h2", "h3", "h4", "tr", "blockquote"}
 
 
 def with_findings(table: pd.DataFrame, flagged: pd.DataFrame, only_flagged: bool = False) -> pd.DataFrame:
@@ -68,51 +68,18 @@ class Article:
 
 def read_article(file: str, directory: Path = ARTICLES) -> Article:
     """The stored article named by a source's file, as text. Raises ArticleUnavailable when the name is not a
-    bare file name or the file is not stored (an upload's articles usually are not)."""
+    bare file name, the file is not stored (an upload's articles usually are not) or it cannot be read as text."""
     if not isinstance(file, str) or Path(file).name != file or file in ("", ".", ".."):
         raise ArticleUnavailable(f"The article's file name {file!r} is not a plain file name, so it is not opened.")
     path = directory / file
     if not path.is_file():
         raise ArticleUnavailable(f"The article {file} is not stored with Burnboard (data/sources/ has no such file): "
                                  "the quote can only be shown as the data gives it.")
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    if HTML_TAG.search(raw):
-        return Article(file, html_text(raw), True)
-    return Article(file, raw, False)
-
-
-class _Text(HTMLParser):
-    """Collects an HTML page's text: block tags become line breaks, scripts and styles are left out."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self.skipping += 1
-        if tag in BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self.skipping:
-            self.skipping -= 1
-        if tag in BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_text(raw: str) -> str:
-    """An HTML page's text, one block a line, runs of spaces and blank lines collapsed."""
-    parser = _Text()
-    parser.feed(raw)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    try:
+        text, from_html = reading.read_article_text(path.read_bytes(), file)
+    except reading.Unreadable as err:
+        raise ArticleUnavailable(f"The stored article cannot be read: {err}") from None
+    return Article(file, text, from_html)
 
 
 def locate(text: str, quote: str) -> tuple[str, str, str] | None:
