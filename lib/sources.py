@@ -1,5 +1,5 @@
 """The Sources page's table and article view: the findings column, free-text search, and a quote found in its
-stored article (data/sources/FILE), shown as plain text around the sentence.
+stored article (data/sources/FILE) or in an upload's own, shown as plain text around the sentence.
 
 Article text comes from files named in the data (uploads included): only a bare file name directly under the
 articles folder is read, and an HTML article is reduced to its text, never rendered.
@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 
@@ -66,19 +67,31 @@ class Article:
     from_html: bool
 
 
-def read_article(file: str, directory: Path = ARTICLES) -> Article:
-    """The stored article named by a source's file, as text. Raises ArticleUnavailable when the name is not a
-    bare file name or the file is not stored (an upload's articles usually are not)."""
+def read_article(file: str, directory: Path = ARTICLES, given: Mapping[str, str] | None = None) -> Article:
+    """The article named by a source's file, as text: from given (an upload's own articles, file name -> text)
+    first, else stored under directory. Raises ArticleUnavailable when the name is not a bare file name or the
+    article is neither given nor stored."""
     if not isinstance(file, str) or Path(file).name != file or file in ("", ".", ".."):
         raise ArticleUnavailable(f"The article's file name {file!r} is not a plain file name, so it is not opened.")
+    if given and file in given:
+        return article_of(file, given[file])
     path = directory / file
     if not path.is_file():
         raise ArticleUnavailable(f"The article {file} is not stored with Burnboard (data/sources/ has no such file): "
                                  "the quote can only be shown as the data gives it.")
-    raw = path.read_text(encoding="utf-8", errors="replace")
+    return article_of(file, path.read_text(encoding="utf-8", errors="replace"))
+
+
+def article_of(file: str, raw: str) -> Article:
+    """An article file's text as quotes are read against it: an HTML page reduced to its text, anything else as it is."""
     if HTML_TAG.search(raw):
         return Article(file, html_text(raw), True)
     return Article(file, raw, False)
+
+
+def flattened(text: str) -> str:
+    """Text with every run of whitespace made one space: how a quote is compared with its article."""
+    return " ".join(text.split())
 
 
 class _Text(HTMLParser):

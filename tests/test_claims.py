@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib.claims import METRICS, Acknowledged, Acknowledgement, ClaimsError, load_claims, parse_claims, parse_documents, to_yaml
-from tests.conftest import CLAIMS_PATH, make_claims
+from tests.conftest import CLAIMS_PATH, articles_for, make_claims
 
 VALID = """\
 sources:
@@ -38,6 +38,9 @@ claims:
 """
 
 
+ARTICLES = {"a.txt": "Article A reports a loss of $5 billion for the year.\n"}  # VALID's article, which holds its quote
+
+
 def replaced(old: str, new: str) -> str:
     assert old in VALID, old
     return VALID.replace(old, new, 1)
@@ -45,7 +48,7 @@ def replaced(old: str, new: str) -> str:
 
 def problems_of(text: str | bytes) -> list[str]:
     with pytest.raises(ClaimsError) as caught:
-        parse_claims(text, "test.yaml")
+        parse_claims(text, "test.yaml", ARTICLES)
     return caught.value.problems
 
 
@@ -198,7 +201,7 @@ def test_bad_input_names_file_line_and_field(text, expected):
 )
 def test_schema_fields_for_scope_bundles_hedges_and_dates(text, expected):
     if expected is None:  # training_cost takes per or not
-        assert parse_claims(text, "test.yaml").loc[0, "per"] is None or pd.isna(parse_claims(text, "test.yaml").loc[0, "per"])
+        assert parse_claims(text, "test.yaml", ARTICLES).loc[0, "per"] is None or pd.isna(parse_claims(text, "test.yaml", ARTICLES).loc[0, "per"])
         return
     assert expected in problems_of(text)
 
@@ -208,13 +211,13 @@ def test_new_fields_reach_the_frame_and_round_trip():
             .replace("qualifier: approximately", "qualifier: approximately\n    tolerance: 0.25")
             .replace("quote_en: a loss of $5 billion", "quote_en: a loss of $5 billion\n    inferred: [period, per]")
             .replace("published: 2024-06-01", "published: null\n    written: 2024-H2"))
-    frame = parse_claims(text, "test.yaml")
+    frame = parse_claims(text, "test.yaml", ARTICLES)
     row = frame.iloc[0]
     assert (row["scope"], row["includes"], row["tolerance"], row["inferred"]) == ("ChatGPT", "training_cost,compute_cost", 0.25, "period,per")
     assert (row["source_written"], row["source_source_type"]) == ("2024-H2", "news_outlet") and pd.isna(row["source_published"])
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
-    assert "scope: company" not in to_yaml(parse_claims(VALID, "test.yaml"))
+    assert "scope: company" not in to_yaml(parse_claims(VALID, "test.yaml", ARTICLES))
 
 
 def test_every_problem_is_reported_at_once():
@@ -238,13 +241,13 @@ def test_every_problem_is_reported_at_once():
     ],
 )
 def test_accepted_variants(transform):
-    frame = parse_claims(transform(VALID).encode("utf-8"), "test.yaml")
+    frame = parse_claims(transform(VALID).encode("utf-8"), "test.yaml", ARTICLES)
     assert frame.loc[0, "id"] == "claim-1"
     assert frame.loc[0, "period"] == "2024"
 
 
 def test_frame_joins_the_source_fields():
-    frame = parse_claims(VALID, "test.yaml")
+    frame = parse_claims(VALID, "test.yaml", ARTICLES)
     expected = pd.DataFrame(
         {
             "id": ["claim-1"], "entity": ["OpenAI"], "counterparty": [None], "metric": ["net_loss"],
@@ -302,7 +305,7 @@ def test_any_valid_dataset_loads_and_round_trips(claims):
     rows = [{**c, "id": f"c{i}", "quote_en": c["quote"]} for i, c in enumerate(claims)]
     frame = make_claims(rows)
     assert list(frame["id"]) == [r["id"] for r in rows]
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", articles_for(rows))
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
 
 
@@ -339,10 +342,10 @@ def test_relations_and_acknowledgements_are_checked_strictly(text, expected):
 
 
 def test_relations_and_acknowledgements_reach_the_frame_and_round_trip():
-    frame = parse_claims(TWO_CLAIMS + "    relates_to: [claim-1]\n" + ACKNOWLEDGED, "test.yaml")
+    frame = parse_claims(TWO_CLAIMS + "    relates_to: [claim-1]\n" + ACKNOWLEDGED, "test.yaml", ARTICLES)
     assert frame["relates_to"].fillna("").tolist() == ["", "claim-1"]
     assert frame.attrs["acknowledged"] == (Acknowledgement("echo", ("claim-1", "claim-2"), "A known slip."),)
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
     assert again.attrs == frame.attrs
 
@@ -350,7 +353,7 @@ def test_relations_and_acknowledgements_reach_the_frame_and_round_trip():
 def test_several_files_load_as_one_dataset():
     second = ("sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2")
               + "    relates_to: [claim-1]\n" + ACKNOWLEDGED)
-    frame = parse_documents([(VALID, "a.yaml"), (second, "b.yaml")])
+    frame = parse_documents([(VALID, "a.yaml"), (second, "b.yaml")], ARTICLES)
     assert frame["id"].tolist() == ["claim-1", "claim-2"]
     assert frame.attrs["acknowledged"][0].claims == ("claim-1", "claim-2")
 
@@ -393,8 +396,11 @@ MARKER_ADVICE = 'which its article does not; put a fact from outside the article
         (ENGLISH_ARTICLE + '    note: "Against $9 billion (claim-1)."\n', [f"test.yaml:24: claims[0].note: gives $9 billion, {MARKER_ADVICE}"]),
         (ENGLISH_ARTICLE + '    note: "Against $5 billion (claim-1)."\n', []),  # the value of a claim it names
         (VALID + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),  # the article is not stored: cannot tell
-        # a stored article without the claim's quote is not its article (a file name swapped): not judged against it
-        (VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt") + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),
+        # a stored article without the claim's quote is not its article (a file name swapped): the quote is refused,
+        # and the note is not judged against it
+        (VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt") + '    note: "Counted by SimilarWeb, at $20 a month."\n',
+         ["test.yaml:22: claims[0].quote: not found in the article 002_ab2e4416028fa48c.txt of source src-a (whitespace "
+          "aside); copy it exactly as the article writes it"]),
     ],
     ids=lambda value: None,
 )
@@ -402,7 +408,7 @@ def test_a_note_that_brings_in_outside_facts_needs_the_marker(text, expected):
     if expected:
         assert problems_of(text) == expected
     else:
-        assert len(parse_claims(text, "test.yaml")) == 1
+        assert len(parse_claims(text, "test.yaml", ARTICLES)) == 1
 
 
 THIRD_CLAIM = SECOND_CLAIM.replace("id: claim-1", "id: claim-3")  # from line 36 after TWO_CLAIMS
@@ -430,9 +436,9 @@ def test_same_as_names_the_main_record_of_the_same_figure(text, expected):
 
 
 def test_same_as_reaches_the_frame_and_round_trips():
-    frame = parse_claims(TWO_CLAIMS + "    same_as: claim-1\n", "test.yaml")
+    frame = parse_claims(TWO_CLAIMS + "    same_as: claim-1\n", "test.yaml", ARTICLES)
     assert frame["same_as"].fillna("").tolist() == ["", "claim-1"]
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
 
 
@@ -442,4 +448,4 @@ def test_same_as_across_files_and_sources():
         .replace("source: src-a", "source: src-b") + "    same_as: claim-1\n"
     assert problems_of(text) == ["test.yaml:45: claims[1].same_as: claim-1 is not the same figure: source src-b here, src-a there"]
     second = "sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2") + "    same_as: claim-1\n"
-    assert parse_documents([(VALID, "a.yaml"), (second, "b.yaml")])["same_as"].fillna("").tolist() == ["", "claim-1"]
+    assert parse_documents([(VALID, "a.yaml"), (second, "b.yaml")], ARTICLES)["same_as"].fillna("").tolist() == ["", "claim-1"]
