@@ -950,6 +950,14 @@ class _Articles:
         self.given = given or {}
         self.folders = folders
         self.flat: dict[str, str | None] = {}
+        self.found: dict[tuple[str, str], bool] = {}  # (file, text) -> whether the article holds it: repeats are many
+
+    def holds(self, file: str, text: str) -> bool:
+        """Whether the (given or stored) article holds text, whitespace aside."""
+        key = (file, text)
+        if key not in self.found:
+            self.found[key] = flattened(text) in self.text(file)
+        return self.found[key]
 
     def text(self, file: str) -> str | None:
         """The article's flattened text, or None when it is neither given nor stored."""
@@ -989,7 +997,7 @@ def _unverified(text: str, source: dict, articles: _Articles) -> str | None:
         return (f"cannot be checked: the article {source['file']} of source {source['id']} is neither in the upload's "
                 f"sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and "
                 f"sources/{source['file']})")
-    if flattened(text) not in article:
+    if not articles.holds(source["file"], text):
         return (f"not found in the article {source['file']} of source {source['id']} (whitespace aside); copy it "
                 "exactly as the article writes it")
     return None

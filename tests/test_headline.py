@@ -169,8 +169,8 @@ def test_figures_table_lists_each_metric_scope_and_period_once(prepared):
     assert list(training["claim"]) == ["train-hi"] and list(training["value"]) == ["≥ $6.0B"]
     operating = table[table["metric"] == "Operating cost"][["scope", "claim"]].values.tolist()
     assert operating == [["ChatGPT", "chatgpt-cost-2024"], ["company", "servers-2024"]]
-    assert list(table.columns) == ["metric", "scope", "includes", "period", "per", "value", "usd", "basis", "qualifier", "source",
-                                   "claim"]
+    assert list(table.columns) == ["metric", "scope", "includes", "period", "per", "value", "usd", "converted", "basis", "qualifier",
+                                   "source", "claim"]
     assert table.loc[table["claim"] == "round", "source"].tolist() == ["News outlet: Publisher A (2024-06-01)"]
 
 

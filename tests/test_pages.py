@@ -768,10 +768,11 @@ def test_sources_opens_a_quote_in_the_article_its_upload_carries():
     upload(at, "acme.zip", ACME)
     at.selectbox(key="claim").set_value("acme-loss-2024").run()
     assert not at.exception and not at.info
-    assert md_highlight("", "Acme <b>lost</b> $2 billion", "\n") in markdown(at)
+    assert r":orange-background[**Acme \<b\>lost\</b\> \$2 billion**]" in markdown(at)
     at.session_state["whole_article"] = True  # the whole article, as the upload carries it
     at.run()
-    assert [c.value for c in at.code] == ["Acme <b>lost</b> $2 billion\n"]
+    assert "The whole article as uploaded" in [e.label for e in at.expander]
+    assert [c.value for c in at.code] == ["Acme <b>lost</b> $2 billion"]
 
 
 def test_method_shows_each_document_under_the_page_title_in_its_tab():

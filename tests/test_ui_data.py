@@ -5,16 +5,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.export.stamp import dataset_version
-from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml, upload
+from tests.conftest import CLAIMS_PATH, ROOT, claims_bundle, claims_yaml, upload
 
 BUNDLED = ("bundled data", False, dataset_version(CLAIMS_PATH.read_bytes()))
 EPOCH_COMPANIES = ["OpenAI", "Anthropic", "xAI", "Mistral AI", "Z.ai"]  # in data/peers/epoch-ai.csv, most rows first
-ACME = claims_yaml(
-    [{"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000},
-     {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000}],
-    [{"published": "2024-06-01"}],
-).encode()
-INVALID = ACME.replace(b"basis: estimated", b"basis: guessed", 1)
+ACME_CLAIMS = [{"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000},
+               {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000}]
+ACME_SOURCES = [{"published": "2024-06-01"}]
+ACME = claims_bundle(ACME_CLAIMS, ACME_SOURCES)  # a zip of claims.yaml and sources/a.txt
+INVALID = claims_bundle(ACME_CLAIMS, ACME_SOURCES,
+                        yaml_text=claims_yaml(ACME_CLAIMS, ACME_SOURCES).replace("basis: estimated", "basis: guessed", 1))
 TOO_BIG = b"# padding\n" + (b"#" + b"x" * 1023 + b"\n") * (5 * 1024 + 200)
 
 
@@ -54,16 +54,16 @@ def test_the_bundled_data_is_in_force_at_first():
 
 
 def test_a_valid_upload_comes_into_force_and_every_setting_starts_afresh():
-    at = offered("acme.yaml", ACME)
+    at = offered("acme.zip", ACME)
     assert not at.exception
-    assert shown(at) == ("uploaded file acme.yaml", True, dataset_version(ACME))
+    assert shown(at) == ("uploaded file acme.zip", True, dataset_version(ACME))
     assert at.text[0].value.endswith("|2")
     assert "scale" not in at.session_state and "company" not in at.query_params
 
 
 @pytest.mark.parametrize("name, payload, problems", [
-    ("bad.yaml", INVALID, ["bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, "
-                           "forecast"]),
+    ("bad.zip", INVALID, ["bad.zip/claims.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, "
+                          "commitment, forecast"]),
     ("big.yaml", TOO_BIG, ["big.yaml: the file is 5.5 MB; the limit is 5 MB."]),
 ])
 def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payload, problems):
@@ -75,7 +75,7 @@ def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payloa
 
 
 def test_reset_goes_back_to_the_bundled_data():
-    at = offered("acme.yaml", ACME)
+    at = offered("acme.zip", ACME)
     at.button(key="reset").click().run()
     assert shown(at) == BUNDLED
     assert at.session_state["upload_generation"] == 1
@@ -90,12 +90,12 @@ def page(name: str = "overview") -> AppTest:
 
 
 def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():
-    at = upload(page(), "acme.yaml", ACME)
+    at = upload(page(), "acme.zip", ACME)
     assert not at.exception
     # the articles' companies, then those only Epoch AI's data covers
     assert at.selectbox(key="company").options == ["Acme AI"] + [f"{name} (peer data only)" for name in EPOCH_COMPANIES]
     assert at.title[0].value == "Acme AI at a glance"
-    assert any("Using uploaded file acme.yaml for this browser session only." in w.value.replace("\\", "") for w in at.warning)
+    assert any("Using uploaded file acme.zip for this browser session only." in w.value.replace("\\", "") for w in at.warning)
     at.button(key="upload_reset").click().run()
     assert not at.exception
     assert "OpenAI" in at.selectbox(key="company").options
@@ -104,21 +104,21 @@ def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():
 
 
 def test_an_invalid_upload_on_a_page_lists_its_problems_and_changes_nothing():
-    at = upload(page("runway"), "bad.yaml", INVALID)
+    at = upload(page("runway"), "bad.zip", INVALID)
     assert not at.exception
     assert [e.value.replace("\\", "") for e in at.error] == [
-        "bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, forecast"]
+        "bad.zip/claims.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, forecast"]
     assert "Nothing was changed: the data in use stays as it was." in [c.value for c in at.caption]
     assert at.title[0].value == "OpenAI: how long does the cash last?"
 
 
-FAULT = claims_yaml(
+FAULT = claims_bundle(
     [{"id": "fault-loss-2024", "entity": "Fault AI", "value": 2_000_000_000},
      {"id": "fault-revenue-2024", "entity": "Fault AI", "metric": "revenue", "value": 500_000_000}],
     [{"published": "2024-06-01"}],
-).encode()
-SET_ASIDE = ("fault.yaml passed validation, but a page failed on it: ValueError: no figure for fault-revenue-2024. The claim "
-             "that breaks it: fault-revenue-2024 (fault.yaml:24). This is a loader bug (the file should have been refused); "
+)
+SET_ASIDE = ("fault.zip passed validation, but a page failed on it: ValueError: no figure for fault-revenue-2024. The claim "
+             "that breaks it: fault-revenue-2024 (fault.zip/claims.yaml:24). This is a loader bug (the file should have been refused); "
              "the dashboard is back on the bundled data, and your file is kept for download.")
 
 
@@ -139,14 +139,14 @@ def breaks_on_fault_revenue(monkeypatch):
 
 @pytest.mark.parametrize("name", ["overview", "checks"])
 def test_an_upload_that_breaks_a_page_is_set_aside_named_and_kept(breaks_on_fault_revenue, name):
-    at = upload(page(name), "fault.yaml", FAULT)
+    at = upload(page(name), "fault.zip", FAULT)
     at.switch_page("pages/overview.py").run()
     assert not at.exception  # never Streamlit's error box
     assert at.error[0].value.replace("\\", "") == SET_ASIDE
     assert at.title[0].value == "OpenAI at a glance"  # the bundled data
     assert "Fault AI" not in at.selectbox(key="company").options
     kept = at.get("download_button")[0]
-    assert kept.proto.label == "Download fault.yaml (set aside)"
+    assert kept.proto.label == "Download fault.zip (set aside)"
     at.switch_page("pages/runway.py").run()
     assert not at.exception
     assert at.error[0].value.replace("\\", "") == SET_ASIDE  # said on every page until another file or reset
@@ -154,8 +154,8 @@ def test_an_upload_that_breaks_a_page_is_set_aside_named_and_kept(breaks_on_faul
 
 
 def test_a_new_upload_replaces_the_one_set_aside(breaks_on_fault_revenue):
-    at = upload(page(), "fault.yaml", FAULT)
-    at = upload(at, "acme.yaml", ACME)
+    at = upload(page(), "fault.zip", FAULT)
+    at = upload(at, "acme.zip", ACME)
     assert not at.exception
     assert at.title[0].value == "Acme AI at a glance"
     assert not [e for e in at.error if "passed validation" in e.value]
