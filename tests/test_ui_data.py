@@ -159,3 +159,45 @@ def test_a_new_upload_replaces_the_one_set_aside(breaks_on_fault_revenue):
     assert not at.exception
     assert at.title[0].value == "Acme AI at a glance"
     assert not [e for e in at.error if "passed validation" in e.value]
+
+
+# ---------------------------------------------------------------- figures no rate converts, and the reader's rate
+
+EURO_CLAIMS = [
+    {"id": "euro-loss-2024", "entity": "Euro AI", "value": 2_000_000_000, "unit": "EUR", "qualifier": "exact",
+     "quote": "une perte de 2 milliards d'euros"},
+    {"id": "euro-revenue-2024", "entity": "Euro AI", "metric": "revenue", "value": 500_000_000, "unit": "EUR",
+     "qualifier": "exact", "quote": "500 millions d'euros de revenus"},
+    {"id": "euro-valuation-2024", "entity": "Euro AI", "metric": "valuation", "value": 10_000_000_000, "unit": "EUR",
+     "per": ..., "period": "2024-06", "qualifier": "exact", "quote": "valorisée 10 milliards d'euros"},
+    {"id": "euro-round-2024", "entity": "Euro AI", "metric": "funding_round", "value": 1_000_000_000, "unit": "EUR",
+     "per": ..., "period": "2024-05", "basis": "reported", "qualifier": "exact", "quote": "une levée d'un milliard d'euros"},
+]
+EUROS = claims_bundle(EURO_CLAIMS, [{"language": "fr", "published": "2024-06-01"}])
+UNCONVERTED = ("4 figures of Euro AI in EUR cannot be shown in dollars: neither the articles nor the file give a EUR exchange "
+               "rate, so the cards and charts leave them out. Net loss 2024: €2.0B a year (claim euro-loss-2024, Publisher A "
+               "(2024-06-01)); Revenue 2024: €500.0M a year (claim euro-revenue-2024, Publisher A (2024-06-01)); Valuation "
+               "2024-06: €10.0B (claim euro-valuation-2024, Publisher A (2024-06-01)); Funding round 2024-05: €1.0B (claim "
+               "euro-round-2024, Publisher A (2024-06-01)). Give a rate below for this session, or add an exchange_rates: "
+               "entry to the file (see data/README.md).")
+
+
+def test_figures_no_rate_converts_are_named_and_a_rate_given_shows_them():
+    at = upload(page(), "euros.zip", EUROS)
+    assert not at.exception
+    assert at.title[0].value == "Euro AI at a glance"
+    assert [w.value.replace("\\", "") for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")] == [UNCONVERTED]
+    assert not at.metric
+    rate = at.number_input(key="fx_rate_EUR")
+    assert (rate.label, rate.value) == ("EUR per US dollar, for this session", None)
+    rate.set_value(0.8).run()
+    assert not at.exception
+    assert not [w for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")]
+    assert [(m.label, m.value) for m in at.metric][:3] == [
+        ("Valuation (2024-06)", "$12.5B"), ("Net loss (2024)", "$2.5B"), ("Revenue (2024)", "$625.0M")]
+    assert at.caption[1].value.replace("\\", "") == ("estimated · News outlet: Publisher A (2024-06-01) · claim euro-valuation-2024 · "
+                                                     "EUR at 0.8 per USD (the rate given for this session)")
+    assert at.number_input(key="fx_rate_EUR").value == 0.8  # still offered, to change it
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception and at.number_input(key="fx_rate_EUR").value == 0.8  # the rate holds on every page
+    assert not [w for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")]
