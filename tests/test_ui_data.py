@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib.bundle import write_bundle
 from lib.export.stamp import dataset_version
 from tests.conftest import CLAIMS_PATH, ROOT, claims_bundle, claims_yaml, upload
 
@@ -65,6 +66,12 @@ def test_a_valid_upload_comes_into_force_and_every_setting_starts_afresh():
     ("bad.zip", INVALID, ["bad.zip/claims.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, "
                           "commitment, forecast"]),
     ("big.yaml", TOO_BIG, ["big.yaml: the file is 5.5 MB; the limit is 5 MB."]),
+    ("bare.yaml", claims_yaml(ACME_CLAIMS, ACME_SOURCES).encode(),  # a bare file's quotes must be in the stored articles
+     [f"bare.yaml:{line}: claims[{index}].quote: cannot be checked: the article a.txt of source src-a is neither in the upload's "
+      "sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and sources/a.txt)"
+      for index, line in ((0, 22), (1, 34))]),
+    ("escape.zip", write_bundle(claims_yaml(ACME_CLAIMS, ACME_SOURCES), {"../a.txt": "a loss of $5 billion"}),
+     ["escape.zip: sources/../a.txt: a path that leaves the zip's folders (.., \\, a drive or a leading /); not read"]),
 ])
 def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payload, problems):
     at = offered(name, payload)
@@ -72,6 +79,16 @@ def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payloa
     assert shown(at) == BUNDLED
     assert [t.value for t in at.text[1:]] == problems
     assert at.session_state["scale"] == "Linear" and at.query_params["company"] == "OpenAI"
+
+
+STORED = claims_yaml([{"id": "stored-loss-2024", "quote": "loss of approximately $5 billion in 2024"}],
+                     [{"file": "002_ab2e4416028fa48c.txt"}]).encode()  # its quote stands in a stored article
+
+
+def test_a_bare_yaml_whose_quotes_stand_in_the_stored_articles_comes_into_force():
+    at = offered("stored.yaml", STORED)
+    assert not at.exception
+    assert shown(at) == ("uploaded file stored.yaml", True, dataset_version(STORED))
 
 
 def test_reset_goes_back_to_the_bundled_data():
