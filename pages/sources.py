@@ -63,7 +63,7 @@ def draw(ctx: ui.Context) -> None:
         claim = claims.set_index("id").loc[claim_id]
         st.caption(ui.md_escape(f"{formatting.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
         try:
-            article = sources_lib.read_article(claim["source_file"])
+            article = sources_lib.read_article(claim["source_file"], given=ctx.articles)
         except sources_lib.ArticleUnavailable as err:
             st.info(ui.md_escape(err), icon=":material/draft:")
             st.markdown(ui.md_escape(claim["quote"]))
@@ -74,7 +74,8 @@ def draw(ctx: ui.Context) -> None:
                            f"{ui.md_escape(claim['quote'])}", icon=":material/search_off:")
             else:
                 st.container(border=True).markdown(ui.md_highlight(*found))
-            whole = st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}",
+            kept = "uploaded" if claim["source_file"] in ctx.articles else "stored"
+            whole = st.expander(f"The whole article as {kept}{' (its HTML tags removed)' if article.from_html else ''}",
                                 key="whole_article", on_change="rerun")
             if whole.open:  # sent only when asked for
                 whole.code(article.text, language=None, wrap_lines=True)

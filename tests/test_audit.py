@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from lib import audit as au, strict_json
-from tests.conftest import ROOT, claims_yaml, make_claims, real_claims  # noqa: F401  (fixture)
+from tests.conftest import ROOT, make_claims, real_claims, write_claims  # noqa: F401  (fixture)
 
 SOURCES = [
     {"id": "a", "published": "2024-06-01"},
@@ -371,15 +371,16 @@ ECHO_LINE = ("info echo: cost-2024 (operating cost, 2024) gives $700.0K a day, t
 
 @pytest.fixture
 def files(tmp_path):
-    """echo.yaml holds both claims; early.yaml and late.yaml split them; bad.yaml fails validation."""
-    (tmp_path / "echo.yaml").write_text(claims_yaml(ECHO, SOURCES))
-    (tmp_path / "early.yaml").write_text(claims_yaml([COST_2023], SOURCES[:1]))
-    (tmp_path / "late.yaml").write_text(claims_yaml([ECHO[1]], SOURCES[1:2]))
-    (tmp_path / "acknowledged.yaml").write_text(
-        claims_yaml(ECHO, SOURCES, [{"kind": "echo", "claims": ["cost-2023", "cost-2024"], "reason": "Recycled."}]))
-    (tmp_path / "bad.yaml").write_text(claims_yaml([{"value": True}]))
-    (tmp_path / "huge.yaml").write_text(claims_yaml([{"value": 10**309}]))
-    (tmp_path / "stale.yaml").write_text(claims_yaml(RUNWAY, SOURCES))
+    """echo.yaml holds both claims; early.yaml and late.yaml split them; bad.yaml fails validation. Their articles
+    are in sources/ beside them."""
+    write_claims(tmp_path / "echo.yaml", ECHO, SOURCES)
+    write_claims(tmp_path / "early.yaml", [COST_2023], SOURCES[:1])
+    write_claims(tmp_path / "late.yaml", [ECHO[1]], SOURCES[1:2])
+    write_claims(tmp_path / "acknowledged.yaml", ECHO, SOURCES,
+                 [{"kind": "echo", "claims": ["cost-2023", "cost-2024"], "reason": "Recycled."}])
+    write_claims(tmp_path / "bad.yaml", [{"value": True}])
+    write_claims(tmp_path / "huge.yaml", [{"value": 10**309}])
+    write_claims(tmp_path / "stale.yaml", RUNWAY, SOURCES)
     return tmp_path
 
 

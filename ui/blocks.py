@@ -11,6 +11,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
+from lib import bundle
 from lib.chart_layout import Chart
 from lib.export import images, renderer, tables
 from lib.export.stamp import Stamp
@@ -142,5 +143,6 @@ def set_aside_notice() -> None:
         return
     name, payload, message = held
     st.error(md_escape(message), icon=":material/bug_report:")
-    st.download_button(f"Download {name} (set aside)", payload, file_name=name, mime="application/x-yaml",
+    st.download_button(f"Download {name} (set aside)", payload, file_name=name,
+                       mime="application/zip" if bundle.is_zip(payload, name) else "application/x-yaml",
                        icon=":material/download:", on_click="ignore", key="download_set_aside")
