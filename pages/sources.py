@@ -75,10 +75,19 @@ def draw(ctx: ui.Context) -> None:
             else:
                 st.container(border=True).markdown(ui.md_highlight(*found))
             kept = "uploaded" if claim["source_file"] in ctx.articles else "stored"
+            uncurated = [(f.start, f.end, "red") for f in cached.uncurated(ctx.dataset_key, ctx.claims, ctx.articles)
+                         if f.source == claim["source"]]
+            if uncurated:
+                st.warning(f"{len(uncurated)} figure{'s' * (len(uncurated) != 1)} in this article {'are' if len(uncurated) != 1 else 'is'} "
+                           "carried by no claim and not dismissed: highlighted in red in the whole article; see Checks.",
+                           icon=":material/playlist_remove:")
             whole = st.expander(f"The whole article as {kept}{' (its HTML tags removed)' if article.from_html else ''}",
                                 key="whole_article", on_change="rerun")
             if whole.open:  # sent only when asked for
-                whole.code(article.text, language=None, wrap_lines=True)
+                if uncurated:
+                    whole.markdown(ui.md_marks(article.text, uncurated))
+                else:
+                    whole.code(article.text, language=None, wrap_lines=True)
 
 
 

@@ -462,3 +462,16 @@ def test_cli_json_is_strict_json_with_null_for_no_reason():
     assert [(f["kind"], f["acknowledged"], f["reason"] is None) for f in findings] == [
         ("arithmetic", True, False), ("disagreement", True, False), ("stale_input", False, True), ("echo", True, False),
         ("echo", True, False)]
+
+
+def test_a_figure_no_claim_carries_is_an_uncurated_finding_that_names_its_article_and_sentence():
+    article = "OpenAI lost $5 billion in 2023. Revenue was $3.7 billion, a rise."
+    claims = make_claims([claim("loss", period="2023", quote="OpenAI lost $5 billion in 2023.")], SOURCES)
+    found = au.audit(claims, "2025-01-01", {"a.txt": article})
+    assert found[["kind", "severity", "claims", "message"]].to_dict("records") == [{
+        "kind": "uncurated", "severity": "warning", "claims": (),
+        "message": "$3.7 billion in a (a.txt) is carried by no claim of that article and is not dismissed: \"Revenue was $3.7 "
+                   "billion, a rise.\". Make a claim of it, or list it under dismissed: with the reason it deserves none."}]
+    assert au.text_report(found, "2025-01-01").splitlines()[0] == (
+        "warning uncurated: $3.7 billion in a (a.txt) is carried by no claim of that article and is not dismissed: \"Revenue was "
+        "$3.7 billion, a rise.\". Make a claim of it, or list it under dismissed: with the reason it deserves none.")

@@ -326,7 +326,7 @@ ACKNOWLEDGED = "acknowledged:\n  - kind: echo\n    claims: [claim-1, claim-2]\n 
         (TWO_CLAIMS + "    relates_to: [7]\n", "test.yaml:36: claims[1].relates_to[0]: expected a claim id, got int 7"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("kind: echo", "kind: ecko"),
          "test.yaml:37: acknowledged[0].kind: unknown kind 'ecko'; allowed: arithmetic, reconcile, unfinished_period, "
-         "disagreement, conversion, stale_input, unmatched_acknowledgement, echo"),
+         "disagreement, conversion, stale_input, uncurated, unmatched_acknowledgement, echo"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("claim-2]", "claim-9]"), "test.yaml:38: acknowledged[0].claims[1]: unknown claim 'claim-9'"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("[claim-1, claim-2]", "[]"), "test.yaml:38: acknowledged[0].claims: must name at least one claim"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("    claims: [claim-1, claim-2]\n", ""), "test.yaml:37: acknowledged[0].claims: missing"),

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import sources
 from tests.conftest import ROOT, claims_bundle, upload
-from ui.blocks import md_escape, md_highlight
+from ui.blocks import md_escape, md_highlight, md_marks
 
 PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
 FOLLOW_COMPANY = [name for name in PAGES if name != "method"]  # the Method page shows the same documents for every company
@@ -721,6 +721,15 @@ def test_md_escape_leaves_no_markup_and_no_links(text, expected):
 ])
 def test_md_highlight_keeps_article_text_inert(before, match, after, expected):
     assert md_highlight(before, match, after) == expected
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([(4, 6, "red"), (0, 1, "green")], ":green-background[**a**] b :red-background[**c\\***]\\*  \nd"),
+    ([(0, 3, "red"), (2, 5, "red")], ":red-background[**a b**] c\\*\\*  \nd"),  # an overlapping span is left unmarked
+    ([(5, 99, "red")], "a b c\\*\\*  \nd"),  # past the end: unmarked
+])
+def test_md_marks_highlights_each_span_in_its_colour(spans, expected):
+    assert md_marks("a b c**\nd", spans) == expected
 
 
 @pytest.mark.parametrize("tab, column, expected", [

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import (
-    audit, bundle, checks, claims as claims_lib, dashboard, figures, headline, history_charts, peers as peers_lib,
+    audit, bundle, checks, claims as claims_lib, coverage, dashboard, figures, headline, history_charts, peers as peers_lib,
     runway_inputs as runway_inputs_lib, second_opinion, transforms as tf, waterfall as waterfall_lib,
 )
 from lib.chart_layout import Chart
@@ -78,9 +78,16 @@ def prepared(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> p
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
-    """The audit of the claims known at the as-of date (lib.audit), stale inputs judged at that date."""
-    return audit.audit(tf.as_of(_claims, as_of, include_undated), as_of)
+def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool, _articles: dict[str, str]) -> pd.DataFrame:
+    """The audit of the claims known at the as-of date (lib.audit), stale inputs judged at that date, an upload's own
+    articles read for coverage before the stored ones."""
+    return audit.audit(tf.as_of(_claims, as_of, include_undated), as_of, _articles)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def uncurated(key: str, _claims: pd.DataFrame, _articles: dict[str, str]) -> list[coverage.Uncurated]:
+    """The figures of the cited articles that no claim carries and no dismissal covers (lib.coverage)."""
+    return coverage.uncurated(_claims, _articles)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -145,7 +145,7 @@ def _audit(dataset: data.Dataset, as_of: dt.date, include_undated: bool) -> pd.D
     """The audit of the claims in force (cached per dataset and as-of view); should it fail, the sidebar says so
     and the pages go on without findings, never showing a traceback."""
     try:
-        return cached.findings(dataset.key, dataset.claims, as_of, include_undated)
+        return cached.findings(dataset.key, dataset.claims, as_of, include_undated, dataset.articles)
     except Exception as err:
         st.sidebar.error(f"The audit could not run on these claims: {md_escape(type(err).__name__)}: {md_escape(err)}",
                          icon=":material/error:")

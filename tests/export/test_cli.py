@@ -16,7 +16,7 @@ from lib.peers import load_peers
 from tests.conftest import CLAIMS_PATH, ROOT, write_claims
 from tests.export.conftest import NoChromium, needs_chromium
 
-BUNDLED_VERSION = "98545b9362"  # dataset_version(data/claims.yaml): update it with the data
+BUNDLED_VERSION = "407b66bc6c"  # dataset_version(data/claims.yaml): update it with the data
 
 
 @needs_chromium
