@@ -309,7 +309,7 @@ def _twins(sentence: str, amounts: list[Amount]) -> list[Amount]:
         units = {linked[i].unit, linked[i + 1].unit}
         if len(units) != 2 or USD not in units or not units <= set(MONEY):
             continue
-        if not _TWIN_GAP.match(sentence[linked[i].end:linked[i + 1].start]):
+        if not _TWIN_GAP.match(sentence[qualifiers.per_end(sentence, linked[i].end):linked[i + 1].start]):
             continue
         dollar_at, other_at = (i, i + 1) if linked[i].unit == USD else (i + 1, i)
         rate = linked[dollar_at].per or linked[other_at].per
