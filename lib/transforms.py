@@ -122,6 +122,11 @@ def with_session_rates(claims: pd.DataFrame, rates: Mapping[str, float]) -> pd.D
     return out
 
 
+def file_rates(claims: pd.DataFrame) -> pd.DataFrame:
+    """The file's own exchange rates (attrs["exchange_rates"]), one row each: currency, per_usd, date, source, citation."""
+    return pd.DataFrame(list(claims.attrs.get("exchange_rates", ())), columns=["currency", "per_usd", "date", "source", "citation"])
+
+
 FX_BASES = ("USD", "twin", "article rate", "file rate", "session rate", "no rate")  # to_usd's fx_basis, first choice first
 
 
