@@ -205,6 +205,10 @@ def test_figures_no_rate_converts_are_named_and_a_rate_given_shows_them():
     assert at.title[0].value == "Euro AI at a glance"
     assert [w.value.replace("\\", "") for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")] == [UNCONVERTED]
     assert not at.metric
+    for name in ("timeline", "waterfall", "runway", "overview"):  # every page that would have shown them says so
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, name
+        assert [w.value.replace("\\", "") for w in at.warning if "cannot be shown" in w.value.replace("\\", "")] == [UNCONVERTED], name
     rate = at.number_input(key="fx_rate_EUR")
     assert (rate.label, rate.value) == ("EUR per US dollar, for this session", None)
     rate.set_value(0.8).run()
