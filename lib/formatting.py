@@ -9,7 +9,7 @@ import math
 import pandas as pd
 
 from lib.peers import SHORT_CITATION
-from lib.vocabulary import SOURCE_TYPES, bundle_text, qualified
+from lib.vocabulary import FX_BASES, SOURCE_TYPES, bundle_text, qualified
 
 
 def format_usd(value: float | None, digits: int = 1) -> str:
@@ -50,11 +50,8 @@ def conversion_text(row) -> str:
     """Which rate made a money claim's dollars (transforms.to_usd's fx_basis), '' for dollars and figures that are
     not money: 'EUR at 0.9200 per USD (the file's rate)'."""
     basis = row.get("fx_basis") if hasattr(row, "get") else None
-    if not isinstance(basis, str) or basis in ("USD", "no rate"):
-        return ""
-    how = {"twin": "its dollar twin in the same sentence", "article rate": "the rate its article implies",
-           "file rate": "the file's exchange rate nearest its period", "session rate": "the rate given for this session"}[basis]
-    return f"{row['unit']} at {row['fx_rate']:,.4g} per USD ({how})"
+    how = FX_BASES.get(basis) if isinstance(basis, str) else None
+    return f"{row['unit']} at {row['fx_rate']:,.4g} per USD ({how})" if how else ""
 
 
 def source_kind_label(row) -> str:

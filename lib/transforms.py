@@ -122,7 +122,9 @@ def with_session_rates(claims: pd.DataFrame, rates: Mapping[str, float]) -> pd.D
     return out
 
 
-FX_BASES = ("USD", "twin", "article rate", "file rate", "session rate", "no rate")  # to_usd's fx_basis, first choice first
+def file_rates(claims: pd.DataFrame) -> pd.DataFrame:
+    """The file's own exchange rates (attrs["exchange_rates"]), one row each: currency, per_usd, date, source, citation."""
+    return pd.DataFrame(list(claims.attrs.get("exchange_rates", ())), columns=["currency", "per_usd", "date", "source", "citation"])
 
 
 def _file_rate(rates: dict[str, tuple[list[pd.Timestamp], list[float]]], currency: str, period: str) -> float | None:
@@ -140,7 +142,7 @@ def _file_rate(rates: dict[str, tuple[list[pd.Timestamp], list[float]]], currenc
 def to_usd(claims: pd.DataFrame) -> pd.DataFrame:
     """Add value_usd, fx_rate (units of the currency per USD) and fx_basis to every money claim.
 
-    fx_basis says which rate converted the figure (FX_BASES), the first that applies: "USD" (no conversion),
+    fx_basis says which rate converted the figure (vocabulary.FX_BASES), the first that applies: "USD" (no conversion),
     "twin" (the article gives the same figure in USD: the rate of that pair, so both agree exactly), "article
     rate" (the median rate the same article implies elsewhere), "file rate" (the file's exchange_rates entry for
     the currency dated nearest the middle of the claim's period, attrs["exchange_rates"]), "session rate" (the

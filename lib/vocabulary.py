@@ -213,6 +213,14 @@ def qualified(text: str, qualifier: str | None) -> str:
     return f"{QUALIFIERS[qualifier].symbol}{text}"
 
 
+FX_BASES = {  # how a money figure was converted to dollars (transforms.to_usd's fx_basis), first choice first
+    "USD": "",
+    "twin": "its dollar twin in the same sentence",
+    "article rate": "the rate its article implies",
+    "file rate": "the file's exchange rate nearest its period",
+    "session rate": "the rate given for this session",
+    "no rate": "",
+}
 CAP_NOTE = f"open ends ('at least', 'more than') capped at {OPEN_END_CAP:g}x the stated value"
 
 

@@ -10,6 +10,7 @@ from ui import cached, runway
 
 def draw(ctx: ui.Context) -> None:
     st.title(f"{ctx.entity}: how long does the cash last?")
+    ui.missing_rates(ctx)
     inputs = cached.runway_inputs(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")

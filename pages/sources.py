@@ -3,7 +3,7 @@ downloadable, the audit's findings beside it; any quote opened in its stored art
 import streamlit as st
 
 import ui
-from lib import claims as claims_lib, formatting, headline, sources as sources_lib, vocabulary
+from lib import claims as claims_lib, formatting, headline, sources as sources_lib, transforms, vocabulary
 from ui import cached
 
 
@@ -102,8 +102,15 @@ def draw(ctx: ui.Context) -> None:
 
 
     def exchange_rates() -> None:
-        st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too.")
+        st.caption("Won amounts are converted with the rate their own article implies where it gives the dollar figure too; "
+                   "a figure no article converts, with the file's own rate nearest its period, then with a rate given for "
+                   "the session. Each figure's conversion is named under 'Every figure' on the Overview.")
         st.dataframe(cached.implied_fx_rates(ctx.dataset_key, ctx.claims), hide_index=True, width="stretch")
+        given = transforms.file_rates(ctx.claims)
+        if not given.empty:
+            st.dataframe(given, hide_index=True, width="stretch",
+                         column_config={"per_usd": st.column_config.NumberColumn("Per USD"), "date": "Date",
+                                        "source": "Source", "citation": "Citation", "currency": "Currency"})
 
 
     across = st.expander("Across the articles: where they disagree, the articles, the exchange rates they imply",

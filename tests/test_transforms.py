@@ -478,3 +478,11 @@ def test_session_rates_reach_every_prepared_view(in_euros):
     assert prepared.loc["loss-eur", "value_usd"] == 5_000_000_000
     assert prepared.loc["price-eur", "value_usd"] == pytest.approx(20 / 0.9)
     assert prepared.loc["price-eur-annualised", "fx_basis"] == "session rate"
+
+
+def test_file_rates_lists_the_files_own_rates(in_euros):
+    assert tf.file_rates(in_euros).empty
+    in_euros.attrs["exchange_rates"] = euro_rates(("2024-06-28", 0.92))
+    expected = pd.DataFrame({"currency": ["EUR"], "per_usd": [0.92], "date": ["2024-06-28"], "source": [None],
+                             "citation": ["a test rate"]})
+    pd.testing.assert_frame_equal(tf.file_rates(in_euros), expected)

@@ -205,6 +205,10 @@ def test_figures_no_rate_converts_are_named_and_a_rate_given_shows_them():
     assert at.title[0].value == "Euro AI at a glance"
     assert [w.value.replace("\\", "") for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")] == [UNCONVERTED]
     assert not at.metric
+    for name in ("timeline", "waterfall", "runway", "overview"):  # every page that would have shown them says so
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, name
+        assert [w.value.replace("\\", "") for w in at.warning if "cannot be shown" in w.value.replace("\\", "")] == [UNCONVERTED], name
     rate = at.number_input(key="fx_rate_EUR")
     assert (rate.label, rate.value) == ("EUR per US dollar, for this session", None)
     rate.set_value(0.8).run()
@@ -218,3 +222,26 @@ def test_figures_no_rate_converts_are_named_and_a_rate_given_shows_them():
     at.switch_page("pages/timeline.py").run()
     assert not at.exception and at.number_input(key="fx_rate_EUR").value == 0.8  # the rate holds on every page
     assert not [w for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")]
+
+
+EURO_RATES = ("exchange_rates:\n  - currency: EUR\n    per_usd: 0.8\n    date: 2024-06-28\n"
+              "    citation: A reference rate of 28 June 2024\n")
+EUROS_WITH_RATES = claims_bundle(EURO_CLAIMS, [{"language": "fr", "published": "2024-06-01"}],
+                                 yaml_text=claims_yaml(EURO_CLAIMS, [{"language": "fr", "published": "2024-06-01"}]) + EURO_RATES)
+
+
+def test_a_files_own_rate_converts_its_figures_and_is_listed_on_the_sources_page():
+    at = upload(page(), "euros.zip", EUROS_WITH_RATES)
+    assert not at.exception
+    assert not [w for w in at.warning if "cannot be shown" in w.value.replace("\\", "")] and not at.number_input
+    assert [(m.label, m.value) for m in at.metric][:3] == [
+        ("Valuation (2024-06)", "$12.5B"), ("Net loss (2024)", "$2.5B"), ("Revenue (2024)", "$625.0M")]
+    assert at.caption[1].value.replace("\\", "").endswith("EUR at 0.8 per USD (the file's exchange rate nearest its period)")
+    at.switch_page("pages/sources.py").run()
+    at.session_state["across_articles"] = True
+    at.session_state["sources_view"] = "Exchange rates the articles imply"
+    at.run()
+    assert not at.exception
+    assert at.dataframe[1].value.empty  # no article implies a rate
+    assert at.dataframe[2].value.to_dict("records") == [
+        {"currency": "EUR", "per_usd": 0.8, "date": "2024-06-28", "source": None, "citation": "A reference rate of 28 June 2024"}]

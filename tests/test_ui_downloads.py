@@ -14,10 +14,14 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from lib import checks, strict_json
+from lib.bundle import read_bundle
+from lib.claims import parse_claims
 from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
-from tests.conftest import FORMULA_CLAIMS, FORMULA_SOURCES, FORMULAS, ROOT, claims_bundle, inert_csv_cells, upload, write_claims
+from tests.conftest import (
+    FORMULA_CLAIMS, FORMULA_SOURCES, FORMULAS, ROOT, articles_for, claims_bundle, inert_csv_cells, upload, write_claims,
+)
 from tests.export.conftest import NoChromium, needs_chromium
 from tests.export.test_findings import STALE, Recorder
 
@@ -255,3 +259,16 @@ def test_the_command_line_exports_the_view_the_sidebar_makes(offered, tmp_path, 
     assert set(timeline["source_publisher"]) == publishers
     assert written["openai-timeline.csv"].decode("utf-8").splitlines()[0].endswith(
         f"claims published by 2024-12-31 · {ADDRESS}/timeline?company=OpenAI&asof=2024-12-31&undated={flag}")
+
+
+def test_the_data_of_an_upload_with_articles_downloads_as_a_zip_that_loads_again(offered):
+    data = claims_bundle(FORMULA_CLAIMS, FORMULA_SOURCES)
+    at = page("overview")
+    upload(at, "formulas.zip", data)
+    assert not at.exception
+    [(label, file, made)] = [d for d in offered if d[1] and d[1].startswith("claims.")][-1:]
+    assert (label, file) == ("Download the data (zip)", "claims.zip")
+    again = read_bundle(built(made), "claims.zip")
+    assert again.articles == articles_for(FORMULA_CLAIMS, FORMULA_SOURCES)
+    reloaded = parse_claims(again.claims, "claims.zip/claims.yaml", again.articles)
+    assert reloaded["id"].tolist() == ["acme-loss-2024", "acme-revenue-2024", "acme-staff-2024", "acme-valuation-2024"]

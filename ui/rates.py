@@ -32,7 +32,7 @@ def missing_rates(ctx: Context) -> None:
                              f"leave {'them' if count != 1 else 'it'} out. {figures}. Give a rate below for this session, "
                              "or add an exchange_rates: entry to the file (see data/README.md)."),
                    icon=":material/currency_exchange:")
-    for column, currency in zip(st.columns(len(currencies)), currencies):
+    for column, currency in zip(st.columns(max(len(currencies), 3)), currencies):  # a narrow input each
         column.number_input(
             f"{currency} per US dollar, for this session", min_value=0.000001, value=given.get(currency), step=None,
             format="%.6g", key=f"fx_rate_{currency}", placeholder=f"e.g. units of {currency} one dollar buys",
