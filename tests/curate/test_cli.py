@@ -126,6 +126,7 @@ LONG = "In a long report that nobody read to the end, the company said that it l
 @pytest.mark.parametrize("sentence, shown", [
     (LONG, "…end, the company said that it lost $5 billion in 2024, and that it will lose mor…"),  # 35 columns each side
     ("It lost $5 billion.", "It lost $5 billion."),
+    ("가" * 30 + "$5 billion" + "나" * 30, "…" + "가" * 17 + "$5 billion" + "나" * 18 + "…"),  # Hangul takes two columns
     ("It lost $5 billion" + " and more" * 10 + ".", "It lost $5 billion" + " and more" * 6 + " and mor…"),  # 8 + 10 + 62 columns
 ])
 def test_a_long_sentence_is_shown_around_its_figure(sentence, shown):
