@@ -103,7 +103,8 @@ def table(found: list[Figure], name: str, language: str) -> str:
     widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header) - 1)]
     lines = [f"{name}: {len(found)} figure{'' if len(found) == 1 else 's'} (language {language})"]
     for row in [header, *rows]:
-        lines.append("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)) + "  " + row[-1])
+        padded = (cell + " " * (width - _width(cell)) for cell, width in zip(row, widths))
+        lines.append("  ".join(padded) + "  " + row[-1])
     return "\n".join(lines)
 
 
