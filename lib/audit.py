@@ -16,9 +16,11 @@ import math
 import sys
 from collections import Counter
 
+from typing import Mapping
+
 import pandas as pd
 
-from lib import runway_inputs, strict_json, transforms as tf, waterfall
+from lib import coverage, runway_inputs, strict_json, transforms as tf, waterfall
 from lib.claims import ClaimsError, load_claims
 from lib.formatting import format_usd, format_value
 from lib.vocabulary import (
@@ -32,20 +34,21 @@ DEFAULT_FILE = "data/claims.yaml"
 PER_WORDS = {"day": " a day", "month": " a month", "year": " a year"}
 
 
-def audit(claims: pd.DataFrame, as_of=None) -> pd.DataFrame:
+def audit(claims: pd.DataFrame, as_of=None, articles: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Every finding in a claims frame (as loaded), one row each (COLUMNS), by severity then kind.
 
     claims is a tuple of claim ids. acknowledged says whether the frame's attrs["acknowledged"] list expects
     the finding (same kind, same set of claims), with its reason; an entry that matches nothing is itself a
     finding, unless some of its claims are not in the frame (an as-of view cannot judge it). as_of (default:
-    today) is the date stale runway inputs are judged at; the claims are not filtered by it.
+    today) is the date stale runway inputs are judged at; the claims are not filtered by it. articles: an
+    upload's own article texts (file name -> text), whose figures are checked for coverage with the stored ones.
     """
     as_of = pd.Timestamp(dt.date.today() if as_of is None else as_of).normalize()
     prepared = tf.prepare(claims)
     originals = prepared[~prepared["derived"]]
     found = [
         *_arithmetic(originals), *_reconcile(prepared), *_unfinished(originals), *_disagreement(prepared),
-        *_conversion(originals), *_stale_input(prepared, as_of), *_echo(originals),
+        *_conversion(originals), *_stale_input(prepared, as_of), *_uncurated(claims, articles), *_echo(originals),
     ]
     return _acknowledge(found, claims.attrs.get("acknowledged", ()), set(claims["id"]))
 
@@ -261,6 +264,19 @@ def _echo(claims: pd.DataFrame):
             f"{PER_WORDS.get(later['per'], '')}, the amount other articles give for an earlier period: {said}.")
 
 
+def _uncurated(claims: pd.DataFrame, articles: Mapping[str, str] | None):
+    """A figure of a cited article that no claim carries and no dismissal covers (lib.coverage): it names no claim."""
+    for figure in coverage.uncurated(claims, articles):
+        yield "uncurated", (), (
+            f"{figure.text} in {figure.source} ({figure.file}) is carried by no claim of that article and is not dismissed: "
+            f"\"{_shorten(figure.sentence)}\". Make a claim of it, or list it under dismissed: with the reason it deserves none.")
+
+
+def _shorten(sentence: str, keep: int = 160) -> str:
+    flat = " ".join(sentence.split())
+    return flat if len(flat) <= keep else flat[:keep].rsplit(" ", 1)[0] + " …"
+
+
 def _what(claim: pd.Series) -> str:
     scope = "" if claim["scope"] == COMPANY else f", {claim['scope']}"
     return f"{metric_label(claim['metric']).lower()}{scope}"
@@ -295,7 +311,7 @@ def _acknowledge(found: list[tuple], acknowledged, present: set[str]) -> pd.Data
 def text_report(findings: pd.DataFrame, as_of) -> str:
     """One line per finding, `severity kind: message [claim ids]`, then the count by kind."""
     lines = [
-        f"{row.severity} {row.kind}: {row.message} [{', '.join(row.claims)}]"
+        f"{row.severity} {row.kind}: {row.message}" + (f" [{', '.join(row.claims)}]" if row.claims else "")
         + (f" (acknowledged: {row.reason})" if row.acknowledged else "")
         for row in findings.itertuples(index=False)
     ]

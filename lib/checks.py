@@ -51,11 +51,12 @@ def summary(findings: pd.DataFrame) -> str:
 
 
 def about(findings: pd.DataFrame, claims: pd.DataFrame, entities=()) -> pd.DataFrame:
-    """The findings about any of the entities (every finding when none are given)."""
+    """The findings about any of the entities (every finding when none are given), and those about an article
+    rather than its claims (an uncurated figure names no claim), whatever the entities."""
     if not entities:
         return findings
     wanted = set(claims.loc[claims["entity"].isin(list(entities)), "id"])
-    return findings[findings["claims"].map(lambda ids: bool(wanted & set(ids))).astype(bool)]
+    return findings[findings["claims"].map(lambda ids: not ids or bool(wanted & set(ids))).astype(bool)]
 
 
 def by_kind(findings: pd.DataFrame) -> list[tuple[FindingKind, pd.DataFrame]]:

@@ -12,17 +12,18 @@ import math
 import re
 import unicodedata
 import urllib.parse
+from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 import pandas as pd
 import yaml
 from yaml.constructor import SafeConstructor
 
 from lib import notes
-from lib.sources import ARTICLES, ArticleUnavailable, read_article
+from lib.sources import ARTICLES, ArticleUnavailable, article_of, flattened, read_article
 from lib.vocabulary import (
-    BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
+    BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, MONEY_UNITS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
 )
 
 from yaml.composer import ComposerError
@@ -51,7 +52,10 @@ CLAIM_FIELDS = (
 CLAIM_REQUIRED = ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en")
 LIST_FIELDS = ("includes", "inferred", "relates_to")  # kept in the frame as comma-separated text
 ACKNOWLEDGED_FIELDS = ("kind", "claims", "reason")
-TOP_FIELDS = ("sources", "claims", "acknowledged")
+DISMISSED_FIELDS = ("source", "text", "reason")
+EXCHANGE_RATE_FIELDS = ("currency", "per_usd", "date", "source", "citation")
+CONVERTED_CURRENCIES = tuple(unit for unit in MONEY_UNITS if unit != "USD")  # the currencies a rate may be given for
+TOP_FIELDS = ("sources", "claims", "acknowledged", "dismissed", "exchange_rates")
 FRAME_COLUMNS = list(CLAIM_FIELDS) + ["line"] + [f"source_{f}" for f in SOURCE_FIELDS if f != "id"]
 
 ISO_639_1 = frozenset(
@@ -93,13 +97,45 @@ class Acknowledgement(NamedTuple):
     reason: str
 
 
-class Acknowledged(tuple):
-    """A file's acknowledged findings, a tuple of Acknowledgement, as attrs["acknowledged"] holds them. Immutable,
-    so copies share it: pandas deep-copies a frame's attrs on nearly every operation, and copying these each time
-    cost more than the operations themselves."""
+class Shared(tuple):
+    """A tuple a frame's attrs hold that copies share: pandas deep-copies a frame's attrs on nearly every operation,
+    and copying these each time cost more than the operations themselves. Immutable, so sharing is safe."""
 
-    def __deepcopy__(self, memo: dict) -> Acknowledged:
+    def __deepcopy__(self, memo: dict) -> Shared:
         return self
+
+
+class Acknowledged(Shared):
+    """A file's acknowledged findings, a tuple of Acknowledgement, as attrs["acknowledged"] holds them."""
+
+
+class Dismissal(NamedTuple):
+    """A figure an article gives that deserves no claim (a GPU count in passing), with the reason: its source's id
+    and the figure's text as the article writes it. Carried in attrs["dismissed"]."""
+
+    source: str
+    text: str
+    reason: str
+
+
+class Dismissed(Shared):
+    """A file's dismissed figures, a tuple of Dismissal, as attrs["dismissed"] holds them."""
+
+
+class ExchangeRate(NamedTuple):
+    """A rate the file gives for converting a currency to dollars: units of currency per USD on a date, from one of
+    the file's sources (source, its id) or from elsewhere (citation, where it comes from). Carried in
+    attrs["exchange_rates"]."""
+
+    currency: str
+    per_usd: float
+    date: str
+    source: str | None
+    citation: str | None
+
+
+class ExchangeRates(Shared):
+    """A file's exchange rates, a tuple of ExchangeRate, as attrs["exchange_rates"] holds them."""
 
 
 class ClaimsError(ValueError):
@@ -507,6 +543,7 @@ class _Validator:
         row["file"] = self.text(nodes, "file", field)
         if row["file"] and not FILE_NAME.match(row["file"]):
             self.problems.add(_line(nodes["file"]), f"{field}.file", "must be a plain file name (no folders)")
+            row["file"] = None  # no article is read under it
         row["title"] = self.text(nodes, "title", field)
         row["publisher"] = self.text(nodes, "publisher", field)
         row["source_type"] = self.choice(nodes, "source_type", field, SOURCE_TYPES)
@@ -663,6 +700,7 @@ class _Validator:
         row["source"] = self.text(nodes, "source", field, required=False)
         row["source_line"] = _line(nodes["source"]) if "source" in nodes else self.line
         row["quote"] = self.text(nodes, "quote", field, required=False)
+        row["quote_line"] = _line(nodes["quote"]) if "quote" in nodes else self.line
         row["quote_en"] = self.text(nodes, "quote_en", field, required=False)
         row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, "field")
         row["relates_to"] = self.ids(nodes, "relates_to", field)
@@ -733,22 +771,75 @@ class _Validator:
         row["reason"] = self.text(nodes, "reason", field)
         return row
 
-    def document(self, root: yaml.Node) -> tuple[list[dict], list[dict], list[dict]]:
-        """Sources, claims and acknowledged entries, each checked on its own (see _cross_check for the rest)."""
+    def dismissal(self, node: yaml.Node, index: int) -> dict | None:
+        """One entry of the dismissed list: a figure of a source's article, as written, and why it has no claim."""
+        field = f"dismissed[{index}]"
+        nodes = self.build.mapping(node, field, DISMISSED_FIELDS)
+        if nodes is None:
+            return None
+        self.line = _line(node)
+        row = {"line": self.line, "index": index, "at": self.problems}
+        row["source"] = self.text(nodes, "source", field)
+        row["source_line"] = _line(nodes["source"]) if "source" in nodes else self.line
+        row["text"] = self.text(nodes, "text", field)
+        row["text_line"] = _line(nodes["text"]) if "text" in nodes else self.line
+        row["reason"] = self.text(nodes, "reason", field)
+        return row
+
+    def exchange_rate(self, node: yaml.Node, index: int) -> dict | None:
+        """One entry of the exchange_rates list: units of a currency per USD on a date, and where the rate comes
+        from: one of the file's sources (source) or a citation, not both."""
+        field = f"exchange_rates[{index}]"
+        nodes = self.build.mapping(node, field, EXCHANGE_RATE_FIELDS)
+        if nodes is None:
+            return None
+        self.line = _line(node)
+        row = {"line": self.line, "index": index, "at": self.problems}
+        row["currency"] = self.choice(nodes, "currency", field, CONVERTED_CURRENCIES)
+        row["per_usd"] = None
+        if "per_usd" not in nodes:
+            self.problems.add(self.line, f"{field}.per_usd", "missing (units of the currency that one US dollar buys)")
+        else:
+            value = self.number(nodes, field, "per_usd")
+            if value is None:
+                self.problems.add(_line(nodes["per_usd"]), f"{field}.per_usd", "expected a number, got null")
+            elif value is not _INVALID and value == 0:
+                self.problems.add(_line(nodes["per_usd"]), f"{field}.per_usd", "must be more than 0")
+            elif value is not _INVALID:
+                row["per_usd"] = float(value)
+        row["date"] = self.text(nodes, "date", field)
+        if row["date"] is not None:
+            problem = _check_date(row["date"])
+            if problem:
+                self.problems.add(_line(nodes["date"]), f"{field}.date", problem)
+                row["date"] = None
+        row["source"] = self.text(nodes, "source", field, required=False)
+        row["source_line"] = _line(nodes["source"]) if "source" in nodes else self.line
+        row["citation"] = self.text(nodes, "citation", field, required=False)
+        if "source" in nodes and "citation" in nodes:
+            self.problems.add(_line(nodes["citation"]), f"{field}.citation",
+                              "give source or citation, not both (source: a source id of this file)")
+        elif "source" not in nodes and "citation" not in nodes:
+            self.problems.add(self.line, f"{field}.source",
+                              "missing (where the rate comes from: source, a source id of this file, or citation)")
+        return row
+
+    def document(self, root: yaml.Node) -> tuple[list[dict], ...]:
+        """The rows of each top-level list (TOP_FIELDS), each checked on its own (see _cross_check for the rest)."""
         top = self.build.mapping(root, "", TOP_FIELDS)
         if top is None:
-            return [], [], []
+            return _NOTHING
         self.missing_parts(top, _line(root))
         return tuple(self.items(key, self.build.sequence(top[key], key)) if key in top else [] for key in TOP_FIELDS)
 
-    def stream(self, events: _Events) -> tuple[list[dict], list[dict], list[dict]]:
+    def stream(self, events: _Events) -> tuple[list[dict], ...]:
         """As document, reading the top-level lists one item at a time as the parser composes it: only the rows
         stay in memory. A top level that is not a plain mapping is composed whole and read by document. Raises
         _TooBig as soon as aliases make the document far bigger than the file."""
         events.get_event()  # the stream's start
         if events.check_event(StreamEndEvent):
             self.problems.add(1, "file", "the file holds no YAML document")
-            return [], [], []
+            return _NOTHING
         start = events.get_event().start_mark  # the document's start
         first = events.peek_event()
         if not isinstance(first, MappingStartEvent) or first.anchor is not None or first.tag not in (None, "!"):
@@ -781,7 +872,7 @@ class _Validator:
         events.get_event()
         events.end_of_document(start)
         self.missing_parts(lines, first.start_mark.line + 1)
-        return parts["sources"], parts["claims"], parts["acknowledged"]
+        return tuple(parts[key] for key in TOP_FIELDS)
 
     def missing_parts(self, present, line: int) -> None:
         for key in ("sources", "claims"):
@@ -791,14 +882,20 @@ class _Validator:
     def items(self, key: str, nodes: list[yaml.Node], start: int = 0) -> list[dict]:
         """The rows of the items of one top-level list, from its item number start on; items with no row (not a
         mapping) are left out."""
-        read = {"sources": self.source, "claims": self.claim, "acknowledged": self.acknowledgement}[key]
+        read = {"sources": self.source, "claims": self.claim, "acknowledged": self.acknowledgement,
+                "dismissed": self.dismissal, "exchange_rates": self.exchange_rate}[key]
         rows = (read(node, index) for index, node in enumerate(nodes, start))
         return [row for row in rows if row]
 
 
-def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> None:
-    """What needs every file read: unique ids, and every source, related claim and acknowledged claim known.
-    A problem is reported in the file that has it; one found across files names the other file."""
+_NOTHING = ((),) * len(TOP_FIELDS)  # the rows of a document that could not be read
+
+
+def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dict], dismissed: list[dict],
+                 rates: list[dict]) -> None:
+    """What needs every file read: unique ids; every source, related claim and acknowledged claim known; each
+    figure dismissed once, and rates given once per currency and date. A problem is reported in the file that has
+    it; one found across files names the other file."""
     _unique(sources, "sources")
     _unique(claims, "claims")
     known_sources = {s["id"] for s in sources}
@@ -823,6 +920,102 @@ def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dic
                             f"acknowledges the same finding as the entry {_place(first[key], entry)}")
         elif entry["kind"] and entry["claims"]:
             first[key] = entry
+    for entry in (*dismissed, *rates):
+        if entry["source"] and entry["source"] not in known_sources:
+            part = "dismissed" if "text" in entry else "exchange_rates"
+            entry["at"].add(entry["source_line"], f"{part}[{entry['index']}].source", f"unknown source {entry['source']!r}")
+    _once(dismissed, ("source", "text"), "dismissed", "dismisses the same figure as the entry")
+    _once(rates, ("currency", "date"), "exchange_rates", "gives a rate for the same currency and date as the entry")
+
+
+def _once(entries: list[dict], keys: tuple[str, ...], part: str, message: str) -> None:
+    """Each entry's keys given once: a later entry with the same ones is refused, naming the first."""
+    first: dict[tuple, dict] = {}
+    for entry in entries:
+        key = tuple(entry[k] for k in keys)
+        if None in key:
+            continue
+        if key in first:
+            entry["at"].add(entry["line"], f"{part}[{entry['index']}]", f"{message} {_place(first[key], entry)}")
+        else:
+            first[key] = entry
+
+
+class _Articles:
+    """The article texts quotes are checked against, by file name: those given (an upload's own sources/), then
+    those in the folders given (the sources/ folder beside a claims file loaded from disk), then those stored in
+    data/sources/; each read, reduced to text (lib.sources.article_of) and flattened once."""
+
+    def __init__(self, given: Mapping[str, str] | None, folders: tuple[Path, ...] = ()):
+        self.given = given or {}
+        self.folders = folders
+        self.flat: dict[str, str | None] = {}
+        self.found: dict[tuple[str, str], bool] = {}  # (file, text) -> whether the article holds it: repeats are many
+
+    def holds(self, file: str, text: str) -> bool:
+        """Whether the (given or stored) article holds text, whitespace aside."""
+        key = (file, text)
+        if key not in self.found:
+            self.found[key] = flattened(text) in self.text(file)
+        return self.found[key]
+
+    def text(self, file: str) -> str | None:
+        """The article's flattened text, or None when it is neither given nor stored."""
+        if file not in self.flat:
+            self.flat[file] = self._read(file)
+        return self.flat[file]
+
+    def _read(self, file: str) -> str | None:
+        if file in self.given:
+            return flattened(article_of(file, self.given[file]).text)
+        for folder in self.folders:
+            try:
+                return flattened(read_article(file, folder).text)
+            except ArticleUnavailable:
+                continue
+        return _stored_flat(file, _stamp(file))
+
+
+@functools.lru_cache(maxsize=256)
+def _stored_flat(file: str, stamp: tuple[int, int] | None) -> str | None:
+    """A stored article's flattened text, or None when it is not stored."""
+    if stamp is None:
+        return None
+    try:
+        return flattened(read_article(file).text)
+    except ArticleUnavailable:
+        return None
+
+
+def _unverified(text: str, source: dict, articles: _Articles) -> str | None:
+    """Why a text (a quote, a dismissed figure) cannot be taken as its source's article's own words, or None."""
+    if not source["file"]:
+        return (f"cannot be checked: its source {source['id']} names no article file it can be read from; give the "
+                "source's file and include the article")
+    article = articles.text(source["file"])
+    if article is None:
+        return (f"cannot be checked: the article {source['file']} of source {source['id']} is neither in the upload's "
+                f"sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and "
+                f"sources/{source['file']})")
+    if not articles.holds(source["file"], text):
+        return (f"not found in the article {source['file']} of source {source['id']} (whitespace aside); copy it "
+                "exactly as the article writes it")
+    return None
+
+
+def _check_verbatim(sources: list[dict], claims: list[dict], dismissed: list[dict], articles: _Articles) -> None:
+    """Every claim's quote and every dismissed figure stands verbatim (whitespace aside) in its source's article.
+    A text whose source is unknown, or whose id is given twice, is left alone: its source line says why."""
+    counts = Counter(s["id"] for s in sources if s["id"])
+    by_id = {s["id"]: s for s in sources if s["id"] and counts[s["id"]] == 1}
+    for rows, key, part in ((claims, "quote", "claims"), (dismissed, "text", "dismissed")):
+        for row in rows:
+            source = by_id.get(row["source"])
+            if source is None or not row[key]:
+                continue
+            problem = _unverified(row[key], source, articles)
+            if problem:
+                row["at"].add(row[f"{key}_line"], f"{part}[{row['index']}].{key}", problem)
 
 
 SAME_FIGURE = ("source", "entity", "metric", "scope", "value", "unit", "per", "period")  # what same_as must share
@@ -942,20 +1135,25 @@ def _place(earlier: dict, row: dict, prefix: str = "") -> str:
     return f"{prefix}at {where}"
 
 
-def parse_claims(data: bytes | str, path: str = "<upload>") -> pd.DataFrame:
-    """Validate a claims document given as bytes or text; return one row per claim with its source joined in,
-    and the file's acknowledged findings (a tuple of Acknowledgement) in attrs["acknowledged"].
+def parse_claims(data: bytes | str, path: str = "<upload>", articles: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Validate a claims document given as bytes or text; return one row per claim with its source joined in, and
+    in attrs the file's acknowledged findings ("acknowledged", a tuple of Acknowledgement), dismissed figures
+    ("dismissed", of Dismissal) and exchange rates ("exchange_rates", of ExchangeRate).
+
+    Every quote must stand verbatim (whitespace aside) in its source's article: articles maps a file name to its
+    text (an upload's own articles) and is consulted before the articles stored in data/sources/.
 
     Raises ClaimsError listing every problem found, each as `PATH:LINE: field: message`.
     """
-    return parse_documents([(data, path)])
+    return parse_documents([(data, path)], articles)
 
 
-def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
-    """Validate several (data, path) documents as one dataset, as if their sources, claims and acknowledged
-    lists were written in one file: ids must be unique across them, and a claim may cite a source, relate to a
-    claim or be acknowledged in another. See parse_claims."""
-    everything: list[list[dict]] = [[], [], []]
+def parse_documents(documents: list[tuple[bytes | str, str]], articles: Mapping[str, str] | None = None,
+                    folders: tuple[Path, ...] = ()) -> pd.DataFrame:
+    """Validate several (data, path) documents as one dataset, as if their top-level lists were written in one
+    file: ids must be unique across them, and a claim may cite a source, relate to a claim or be acknowledged in
+    another. Articles are looked up in articles, then in folders, then in data/sources/. See parse_claims."""
+    everything: list[list[dict]] = [[] for _ in TOP_FIELDS]
     reports = []
     collecting = gc.isenabled()
     gc.disable()  # a large file makes millions of short-lived nodes: pausing the cycle collector keeps loading linear
@@ -967,6 +1165,7 @@ def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
                 collected.extend(rows)
             reports.append(problems)
         _cross_check(*everything)
+        _check_verbatim(everything[0], everything[1], everything[3], _Articles(articles, folders))
         if not any(problems.items for problems in reports):  # what compares claims with each other and with
             _check_same_figures(everything[1])  # their articles is judged on a file otherwise valid
             _check_notes(everything[0], everything[1])
@@ -983,10 +1182,10 @@ def parse_documents(documents: list[tuple[bytes | str, str]]) -> pd.DataFrame:
 _GAVE_UP = ("could not find expected ':'", "found unexpected end of stream")
 
 
-def _validated(text: bytes | None, path: str, problems: _Problems) -> tuple[list[dict], list[dict], list[dict]]:
+def _validated(text: bytes | None, path: str, problems: _Problems) -> tuple[list[dict], ...]:
     """Parse the file's bytes into nodes and validate them on their own; problems are collected, not raised."""
     if text is None:
-        return [], [], []
+        return _NOTHING
     try:
         return _Validator(path, problems).stream(_Events(text))
     except yaml.MarkedYAMLError as err:
@@ -999,11 +1198,12 @@ def _validated(text: bytes | None, path: str, problems: _Problems) -> tuple[list
         problem = (1, "file", f"aliases expand {big.args[0]} nodes into {big.args[1]}; refused (possible 'billion laughs')")
     problems.items.clear()  # a file that cannot be read whole is reported for that alone, as before any item
     problems.add(*problem)
-    return [], [], []
+    return _NOTHING
 
 
-def load_claims(*paths: str | Path) -> pd.DataFrame:
-    """Load and validate one or more claims files as one dataset; see parse_claims and parse_documents."""
+def load_claims(*paths: str | Path, articles: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Load and validate one or more claims files as one dataset; see parse_claims and parse_documents. A file's
+    articles are looked up in articles, then in the sources/ folder beside it, then in data/sources/."""
     documents, unreadable = [], []
     for path in map(Path, paths):
         try:
@@ -1012,12 +1212,14 @@ def load_claims(*paths: str | Path) -> pd.DataFrame:
             unreadable.append(f"{path}:1: file: cannot read ({err.strerror})")
     if unreadable:
         raise ClaimsError(unreadable)
-    return parse_documents(documents)
+    folders = tuple(dict.fromkeys(Path(path).resolve().parent / "sources" for path in paths))
+    return parse_documents(documents, articles, tuple(folder for folder in folders if folder != ARTICLES.resolve()))
 
 
-def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict]) -> pd.DataFrame:
+def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict], dismissed: list[dict],
+           rates: list[dict]) -> pd.DataFrame:
     """Join each claim with its source's fields (prefixed source_) into a typed frame; the acknowledged
-    findings go in attrs. Built a column at a time, each typed as it is made: a frame of object columns typed
+    findings, dismissed figures and exchange rates go in attrs. Built a column at a time, each typed as it is made: a frame of object columns typed
     afterwards would hold every text twice."""
     by_id = {s["id"]: s for s in sources}
     cited = [by_id[claim["source"]] for claim in claims]
@@ -1042,16 +1244,30 @@ def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict]) ->
     frame.attrs["acknowledged"] = Acknowledged(
         Acknowledgement(entry["kind"], tuple(c[0] for c in entry["claims"]), entry["reason"]) for entry in acknowledged
     )
+    frame.attrs["dismissed"] = Dismissed(Dismissal(entry["source"], entry["text"], entry["reason"]) for entry in dismissed)
+    frame.attrs["exchange_rates"] = ExchangeRates(
+        ExchangeRate(entry["currency"], entry["per_usd"], entry["date"], entry["source"], entry["citation"]) for entry in rates
+    )
     return frame
 
 
 def to_yaml(claims: pd.DataFrame) -> str:
-    """Write a claims frame back as a claims document that loads into the same frame (and the same
-    acknowledged findings)."""
-    doc = {"sources": sources_of(claims), "claims": [_claim_mapping(row) for _, row in claims.iterrows()]}
+    """Write a claims frame back as a claims document that loads into the same frame (and the same acknowledged
+    findings, dismissed figures and exchange rates, those of the sources its claims cite: a source no claim cites
+    is not in the frame)."""
+    sources = sources_of(claims)
+    doc = {"sources": sources, "claims": [_claim_mapping(row) for _, row in claims.iterrows()]}
     acknowledged = claims.attrs.get("acknowledged", ())
     if acknowledged:
         doc["acknowledged"] = [{"kind": a.kind, "claims": list(a.claims), "reason": a.reason} for a in acknowledged]
+    written = {source["id"] for source in sources}
+    dismissed = [d._asdict() for d in claims.attrs.get("dismissed", ()) if d.source in written]
+    if dismissed:
+        doc["dismissed"] = dismissed
+    rates = [{k: v for k, v in rate._asdict().items() if v is not None} for rate in claims.attrs.get("exchange_rates", ())
+             if rate.source is None or rate.source in written]
+    if rates:
+        doc["exchange_rates"] = rates
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
 
 

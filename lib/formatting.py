@@ -46,6 +46,17 @@ def claim_figure(row) -> str:
             + (f" ({bundle})" if bundle else ""))
 
 
+def conversion_text(row) -> str:
+    """Which rate made a money claim's dollars (transforms.to_usd's fx_basis), '' for dollars and figures that are
+    not money: 'EUR at 0.9200 per USD (the file's rate)'."""
+    basis = row.get("fx_basis") if hasattr(row, "get") else None
+    if not isinstance(basis, str) or basis in ("USD", "no rate"):
+        return ""
+    how = {"twin": "its dollar twin in the same sentence", "article rate": "the rate its article implies",
+           "file rate": "the file's exchange rate nearest its period", "session rate": "the rate given for this session"}[basis]
+    return f"{row['unit']} at {row['fx_rate']:,.4g} per USD ({how})"
+
+
 def source_kind_label(row) -> str:
     """'News outlet: Digital Times (2026-02-01)': the kind of source beside the article, as every number shows it."""
     kind = row.get("source_source_type") if hasattr(row, "get") else None

@@ -12,7 +12,7 @@ import pandas as pd
 
 from lib import history_charts, transforms as tf
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
-from lib.formatting import format_usd, format_value, source_kind_label, source_label
+from lib.formatting import claim_figure, conversion_text, format_usd, format_value, source_kind_label, source_label
 from lib.runway_inputs import runway_figure
 from lib.vocabulary import COMPANY, METRICS, PER_YEAR, bundle_text, metric_label, qualified
 
@@ -51,10 +51,12 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
     for key, metrics, per_year in (("valuation", ["valuation"], False), ("net_loss", ["net_loss"], True), ("revenue", ["revenue"], True)):
         claim = _latest(prepared, entity, metrics, as_of, per_year)
         if claim is not None:
-            add(key, METRICS[key].label, claim, claim["value_usd"], claim["qualifier"])
+            add(key, METRICS[key].label, claim, claim["value_usd"], claim["qualifier"], conversion_text(claim))
     burn = burn_figure(prepared, entity, as_of)
     if burn is not None:
-        how = "" if burn["metric"] == "cash_burn" else "net loss used as the burn (no cash-burn figure for the year)"
+        how = "; ".join(part for part in (
+            "" if burn["metric"] == "cash_burn" else "net loss used as the burn (no cash-burn figure for the year)",
+            conversion_text(burn)) if part)
         for key, label, per in (("burn_year", "Burn per year", "year"), ("burn_month", "Burn per month", "month"), ("burn_day", "Burn per day", "day")):
             divisor = PER_YEAR[per]
             add(key, label, burn, burn["value_usd"] / divisor, burn["qualifier"],
@@ -83,7 +85,8 @@ def burn_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Series | 
 
 def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
     """Every figure of one entity as the headline rule reads it: one row per metric, scope, bundle, period and rate;
-    includes says what a bundled figure stands for."""
+    includes says what a bundled figure stands for, converted which rate made its dollars (lib.formatting
+    .conversion_text)."""
     rows = tf.headlines(prepared[prepared["entity"] == entity])
     return pd.DataFrame({
         "metric": rows["metric"].map(metric_label),
@@ -93,6 +96,7 @@ def figures_table(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
         "per": rows["per"],
         "value": [qualified(format_value(v, u), q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])],
         "usd": [qualified(format_usd(v), q) if pd.notna(v) else "" for v, q in zip(rows["value_usd"], rows["qualifier"])],
+        "converted": [conversion_text(r) for _, r in rows.iterrows()],
         "basis": rows["basis"],
         "qualifier": rows["qualifier"],
         "source": [source_kind_label(r) for _, r in rows.iterrows()],
@@ -130,6 +134,25 @@ def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, includ
         "key": merged["key"], "label": merged["label"], "then": merged["display_before"].where(same),
         "now": merged["display"], "change": change.astype("float64"), "status": status,
     })
+
+
+UNCONVERTED_COLUMNS = ["claim_id", "figure", "value", "currency", "source"]
+
+
+def unconverted_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
+    """The money figures of one entity that no rate converts to dollars (transforms.to_usd's "no rate"), so every
+    card, chart and comparison leaves them out: one row per figure (repeats and currency twins once), in file
+    order, naming it (figure: its metric, scope and period; value: as the article gives it), its currency and its
+    article."""
+    rows = prepared[(prepared["entity"] == entity) & (prepared["fx_basis"] == "no rate") & prepared["value"].notna()]
+    rows = tf.drop_twins(rows[~rows["derived"]] if "derived" in rows else rows).sort_values("line", kind="mergesort")
+    return pd.DataFrame({
+        "claim_id": rows["id"],
+        "figure": [f"{history_charts.series_name(r['metric'], r['scope'])} {r['period']}" for _, r in rows.iterrows()],
+        "value": [claim_figure(r) for _, r in rows.iterrows()],
+        "currency": rows["unit"],
+        "source": [source_label(r) for _, r in rows.iterrows()],
+    }, columns=UNCONVERTED_COLUMNS).reset_index(drop=True)
 
 
 SOURCE_TABLE_COLUMNS = ["id", "entity", "metric", "scope", "includes", "value", "unit", "per", "period", "basis", "qualifier", "quote",

@@ -1,5 +1,5 @@
 """The Sources page's table and article view: the findings column, free-text search, and a quote found in its
-stored article (data/sources/FILE), shown as plain text around the sentence.
+stored article (data/sources/FILE) or in an upload's own, shown as plain text around the sentence.
 
 Article text comes from files named in the data (uploads included): only a bare file name directly under the
 articles folder is read, the way lib.curate.reading reads an article (an HTML article reduced to its main text,
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 
@@ -66,20 +67,38 @@ class Article:
     from_html: bool
 
 
-def read_article(file: str, directory: Path = ARTICLES) -> Article:
-    """The stored article named by a source's file, as text. Raises ArticleUnavailable when the name is not a
-    bare file name, the file is not stored (an upload's articles usually are not) or it cannot be read as text."""
+def read_article(file: str, directory: Path = ARTICLES, given: Mapping[str, str] | None = None) -> Article:
+    """The article named by a source's file, as text: from given (an upload's own articles, file name -> text)
+    first, else stored under directory. Raises ArticleUnavailable when the name is not a bare file name, the
+    article is neither given nor stored, or it cannot be read as text."""
     if not isinstance(file, str) or Path(file).name != file or file in ("", ".", ".."):
         raise ArticleUnavailable(f"The article's file name {file!r} is not a plain file name, so it is not opened.")
+    if given and file in given:
+        return article_of(file, given[file])
     path = directory / file
     if not path.is_file():
         raise ArticleUnavailable(f"The article {file} is not stored with Burnboard (data/sources/ has no such file): "
                                  "the quote can only be shown as the data gives it.")
+    return _read(file, path.read_bytes())
+
+
+def article_of(file: str, raw: str) -> Article:
+    """An article file's text as quotes are read against it: an HTML page reduced to its main text, anything else
+    as it is."""
+    return _read(file, raw.encode("utf-8"))
+
+
+def _read(file: str, data: bytes) -> Article:
     try:
-        text, from_html = reading.read_article_text(path.read_bytes(), file)
+        text, from_html = reading.read_article_text(data, file)
     except reading.Unreadable as err:
-        raise ArticleUnavailable(f"The stored article cannot be read: {err}") from None
+        raise ArticleUnavailable(f"The article cannot be read: {err}") from None
     return Article(file, text, from_html)
+
+
+def flattened(text: str) -> str:
+    """Text with every run of whitespace made one space: how a quote is compared with its article."""
+    return " ".join(text.split())
 
 
 def locate(text: str, quote: str) -> tuple[str, str, str] | None:

@@ -5,11 +5,13 @@ sentence, a claim's interval, "the same period", disagreements and the headline 
 """
 from __future__ import annotations
 
+import bisect
+from typing import Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from lib.claims import PERIOD
+from lib.claims import PERIOD, Shared
 from lib.vocabulary import BASES, COMPANY, METRICS, MONEY_UNITS, PER_YEAR, finite_interval, interval, overlaps
 
 
@@ -100,19 +102,63 @@ def implied_fx_rates(claims: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def to_usd(claims: pd.DataFrame) -> pd.DataFrame:
-    """Add value_usd, fx_rate and fx_basis to every money claim.
+class SessionRate(NamedTuple):
+    """A rate the reader gave for this session: units of a currency per USD."""
 
-    fx_basis says how the figure was converted: "USD" (no conversion), "twin" (the article gives the same
-    figure in USD: the rate of that pair, so both agree exactly), "article rate" (the median rate the same
-    article implies elsewhere) or "no rate" (the article implies none; value_usd stays empty).
+    currency: str
+    per_usd: float
+
+
+class SessionRates(Shared):
+    """The reader's rates, a tuple of SessionRate, as attrs["session_rates"] holds them (shared by copies)."""
+
+
+def with_session_rates(claims: pd.DataFrame, rates: Mapping[str, float]) -> pd.DataFrame:
+    """The claims with the reader's rates (currency -> units per USD; those not above 0 left out) in
+    attrs["session_rates"], where to_usd finds them: every view prepared from these claims uses them."""
+    out = claims.copy(deep=False)
+    out.attrs["session_rates"] = SessionRates(SessionRate(currency, float(rate)) for currency, rate in sorted(rates.items())
+                                              if rate is not None and rate > 0)
+    return out
+
+
+FX_BASES = ("USD", "twin", "article rate", "file rate", "session rate", "no rate")  # to_usd's fx_basis, first choice first
+
+
+def _file_rate(rates: dict[str, tuple[list[pd.Timestamp], list[float]]], currency: str, period: str) -> float | None:
+    """The file's rate for a currency dated nearest the middle of a period (the earlier of two as near), or None."""
+    if currency not in rates:
+        return None
+    dates, values = rates[currency]
+    start, end = period_bounds(period)
+    middle = start + (end - start) / 2
+    at = bisect.bisect_left(dates, middle)
+    nearest = min((i for i in (at - 1, at) if 0 <= i < len(dates)), key=lambda i: (abs(dates[i] - middle), i))
+    return values[nearest]
+
+
+def to_usd(claims: pd.DataFrame) -> pd.DataFrame:
+    """Add value_usd, fx_rate (units of the currency per USD) and fx_basis to every money claim.
+
+    fx_basis says which rate converted the figure (FX_BASES), the first that applies: "USD" (no conversion),
+    "twin" (the article gives the same figure in USD: the rate of that pair, so both agree exactly), "article
+    rate" (the median rate the same article implies elsewhere), "file rate" (the file's exchange_rates entry for
+    the currency dated nearest the middle of the claim's period, attrs["exchange_rates"]), "session rate" (the
+    rate the reader gave for this session, attrs["session_rates"]) or "no rate" (none of these; value_usd stays
+    empty, and the pages name the figure: see lib.headline.unconverted_figures).
     """
     rates = implied_fx_rates(claims)
     by_claim = rates.set_index("claim")["rate"]
     by_article = rates.groupby(["source", "currency"])["rate"].median()
+    file_rates: dict[str, tuple[list[pd.Timestamp], list[float]]] = {}
+    for rate in sorted(claims.attrs.get("exchange_rates", ()), key=lambda r: r.date):
+        dates, values = file_rates.setdefault(rate.currency, ([], []))
+        dates.append(pd.Timestamp(rate.date))
+        values.append(rate.per_usd)
+    session = {rate.currency: rate.per_usd for rate in claims.attrs.get("session_rates", ())}
     out = claims.copy()
     fx_rate, fx_basis = [], []
-    for claim_id, source, unit in zip(out["id"], out["source"], out["unit"]):
+    for claim_id, source, unit, period in zip(out["id"], out["source"], out["unit"], out["period"]):
         if unit == "USD":
             fx_rate.append(1.0), fx_basis.append("USD")
         elif unit not in MONEY_UNITS:
@@ -121,6 +167,10 @@ def to_usd(claims: pd.DataFrame) -> pd.DataFrame:
             fx_rate.append(float(by_claim[claim_id])), fx_basis.append("twin")
         elif (source, unit) in by_article.index:
             fx_rate.append(float(by_article[(source, unit)])), fx_basis.append("article rate")
+        elif (from_file := _file_rate(file_rates, unit, period)) is not None:
+            fx_rate.append(from_file), fx_basis.append("file rate")
+        elif unit in session:
+            fx_rate.append(session[unit]), fx_basis.append("session rate")
         else:
             fx_rate.append(np.nan), fx_basis.append("no rate")
     out["fx_rate"] = pd.Series(fx_rate, index=out.index, dtype="float64")

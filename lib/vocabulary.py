@@ -271,6 +271,9 @@ FINDING_KINDS: dict[str, FindingKind] = {k.name: k for k in [
                 "other conversions"),
     FindingKind("stale_input", "warning", "Stale projection input",
                 f"a runway input whose period ended more than {STALE_AFTER_MONTHS} months before the as-of date"),
+    FindingKind("uncurated", "warning", "Figure not curated",
+                "a figure the finder sees in a stored article that no claim of that article carries and the file does not "
+                "dismiss"),
     FindingKind("unmatched_acknowledgement", "warning", "Acknowledgement matches nothing",
                 "an entry of the file's acknowledged list that matches no finding"),
     FindingKind("echo", "info", "Echoed amount",

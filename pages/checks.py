@@ -48,7 +48,8 @@ def draw(ctx: ui.Context) -> None:
                 st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
                 if finding.acknowledged:
                     st.success(f"Acknowledged in the data: {ui.md_escape(finding.reason)}", icon=":material/check_circle:")
-                st.markdown(quote_table(quotes[tuple(finding.claims)]))
+                if finding.claims:
+                    st.markdown(quote_table(quotes[tuple(finding.claims)]))
 
 
 ui.run_page("Checks", draw)

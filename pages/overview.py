@@ -12,11 +12,12 @@ def draw(ctx: ui.Context) -> None:
     st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hover a figure for its quote; "
                "the basis says how sure the source was.")
 
+    ui.missing_rates(ctx)
     figures = cached.headline_figures(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
     elif figures.empty:
-        st.info(f"The claims in force give no valuation, loss, revenue or burn for {ui.md_escape(ctx.entity)}: "
+        st.info(f"The claims in force give no valuation, loss, revenue or burn in dollars for {ui.md_escape(ctx.entity)}: "
                 "its other figures are under 'Every figure'.", icon=":material/info:")
     for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
         for column, (_, figure) in zip(st.columns(4), row_of_cards.iterrows()):

@@ -63,7 +63,7 @@ def draw(ctx: ui.Context) -> None:
         claim = claims.set_index("id").loc[claim_id]
         st.caption(ui.md_escape(f"{formatting.source_kind_label(claim)} · {claim['source_title']} · file {claim['source_file']}"))
         try:
-            article = sources_lib.read_article(claim["source_file"])
+            article = sources_lib.read_article(claim["source_file"], given=ctx.articles)
         except sources_lib.ArticleUnavailable as err:
             st.info(ui.md_escape(err), icon=":material/draft:")
             st.markdown(ui.md_escape(claim["quote"]))
@@ -74,10 +74,20 @@ def draw(ctx: ui.Context) -> None:
                            f"{ui.md_escape(claim['quote'])}", icon=":material/search_off:")
             else:
                 st.container(border=True).markdown(ui.md_highlight(*found))
-            whole = st.expander(f"The whole article as stored{' (its HTML tags removed)' if article.from_html else ''}",
+            kept = "uploaded" if claim["source_file"] in ctx.articles else "stored"
+            uncurated = [(f.start, f.end, "red") for f in cached.uncurated(ctx.dataset_key, ctx.claims, ctx.articles)
+                         if f.source == claim["source"]]
+            if uncurated:
+                st.warning(f"{len(uncurated)} figure{'s' * (len(uncurated) != 1)} in this article {'are' if len(uncurated) != 1 else 'is'} "
+                           "carried by no claim and not dismissed: highlighted in red in the whole article; see Checks.",
+                           icon=":material/playlist_remove:")
+            whole = st.expander(f"The whole article as {kept}{' (its HTML tags removed)' if article.from_html else ''}",
                                 key="whole_article", on_change="rerun")
             if whole.open:  # sent only when asked for
-                whole.code(article.text, language=None, wrap_lines=True)
+                if uncurated:
+                    whole.markdown(ui.md_marks(article.text, uncurated))
+                else:
+                    whole.code(article.text, language=None, wrap_lines=True)
 
 
 

@@ -9,6 +9,7 @@ from ui import cached
 
 def draw(ctx: ui.Context) -> None:
     st.title(f"{ctx.entity}: the money over time")
+    ui.missing_rates(ctx)
     available = history_charts.timeline_metrics(ctx.prepared, ctx.entity)
     covered = ctx.entity in set(ctx.peers["company"])
     if not available and not covered:

@@ -8,6 +8,7 @@ from ui import cached
 
 def draw(ctx: ui.Context) -> None:
     st.title(f"{ctx.entity}: where the money went")
+    ui.missing_rates(ctx)
     years = cached.waterfall_years(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")

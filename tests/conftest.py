@@ -39,21 +39,61 @@ CLAIM = {
 }
 
 
-def claims_yaml(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None) -> str:
+def claims_document(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None) -> dict:
     """A claims document from partial claims (each merged over CLAIM) and sources (over SOURCE), with an
-    acknowledged list when given."""
+    acknowledged list when given; `...` as a value drops that field."""
     doc = {
         "sources": [{**SOURCE, **s} for s in (sources or [{}])],
         "claims": [{k: v for k, v in {**CLAIM, **c}.items() if v is not ...} for c in claims],
     }
     if acknowledged:
         doc["acknowledged"] = acknowledged
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    return doc
+
+
+def claims_yaml(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None) -> str:
+    """claims_document written as YAML."""
+    return yaml.safe_dump(claims_document(claims, sources, acknowledged), sort_keys=False, allow_unicode=True)
+
+
+def articles_for(claims: list[dict], sources: list[dict] | None = None) -> dict[str, str]:
+    """Articles that hold the quotes claims_yaml writes: each source's file, with the quote of every claim citing
+    it (text only) as a paragraph of its own."""
+    doc = claims_document(claims, sources)
+    files = {s.get("id"): s.get("file") for s in doc["sources"]}
+    articles: dict[str, list[str]] = {}
+    for claim in doc["claims"]:
+        file, quote = files.get(claim.get("source")), claim.get("quote")
+        if isinstance(file, str) and isinstance(quote, str) and quote not in articles.get(file, []):
+            articles.setdefault(file, []).append(quote)
+    return {file: "\n\n".join(quotes) + "\n" for file, quotes in articles.items()}
 
 
 def make_claims(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None):
-    """A validated claims frame from partial claims; `...` as a value drops that field."""
-    return parse_claims(claims_yaml(claims, sources, acknowledged), "test.yaml")
+    """A validated claims frame from partial claims, with articles that hold their quotes (articles_for); `...`
+    as a value drops that field."""
+    return parse_claims(claims_yaml(claims, sources, acknowledged), "test.yaml", articles_for(claims, sources))
+
+
+def claims_bundle(claims: list[dict], sources: list[dict] | None = None, acknowledged: list[dict] | None = None,
+                  yaml_text: str | None = None) -> bytes:
+    """An upload: a zip of claims_yaml (or yaml_text, edited from it) and the articles that hold its quotes."""
+    from lib.bundle import write_bundle
+
+    return write_bundle(yaml_text or claims_yaml(claims, sources, acknowledged), articles_for(claims, sources))
+
+
+def write_claims(path: Path, claims: list[dict], sources: list[dict] | None = None,
+                 acknowledged: list[dict] | None = None) -> Path:
+    """claims_yaml written to path, and its articles (articles_for) to the sources/ folder beside it, added to
+    what other files there already hold."""
+    path.write_text(claims_yaml(claims, sources, acknowledged), encoding="utf-8")
+    folder = path.parent / "sources"
+    folder.mkdir(exist_ok=True)
+    for file, text in articles_for(claims, sources).items():
+        article = folder / file
+        article.write_text((article.read_text(encoding="utf-8") if article.exists() else "") + text, encoding="utf-8")
+    return path
 
 
 PEER_ROW = {"company": "OpenAI", "report_date": "2025-01-01", "type": "", "includes": "", "status": "", "confidence": "Confident",
@@ -82,19 +122,15 @@ FORMULAS = {"publisher": '=HYPERLINK("http://evil.example","x")', "quote": "+SUM
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def formula_claims_yaml() -> str:
-    """A valid claims file about 'Acme AI' whose publisher, quotes and notes a spreadsheet would run as formulas."""
-    text = {"quote": FORMULAS["quote"], "quote_en": FORMULAS["quote_en"], "note": FORMULAS["note"]}
-    return claims_yaml(
-        [
-            {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, **text},
-            {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, **text},
-            {"id": "acme-staff-2024", "entity": "Acme AI", "metric": "staff_cost", "value": 1_000_000_000, **text},
-            {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
-             "period": "2024-06", **text},
-        ],
-        [{"publisher": FORMULAS["publisher"], "title": FORMULAS["title"], "note": FORMULAS["source_note"]}],
-    )
+_FORMULA_TEXT = {"quote": FORMULAS["quote"], "quote_en": FORMULAS["quote_en"], "note": FORMULAS["note"]}
+FORMULA_CLAIMS = [  # a valid claims file about 'Acme AI' whose publisher, quotes and notes a spreadsheet would run as formulas
+    {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, **_FORMULA_TEXT},
+    {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, **_FORMULA_TEXT},
+    {"id": "acme-staff-2024", "entity": "Acme AI", "metric": "staff_cost", "value": 1_000_000_000, **_FORMULA_TEXT},
+    {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
+     "period": "2024-06", **_FORMULA_TEXT},
+]
+FORMULA_SOURCES = [{"publisher": FORMULAS["publisher"], "title": FORMULAS["title"], "note": FORMULAS["source_note"]}]
 
 
 def inert_csv_cells(data: bytes) -> list[str]:
@@ -120,4 +156,5 @@ def upload(at, name: str, payload: bytes):
         at.session_state["upload_box"] = True
         at.run()
     generation = at.session_state["upload_generation"] if "upload_generation" in at.session_state else 0
-    return at.file_uploader(key=f"upload_file_{generation}").set_value((name, payload, "application/x-yaml")).run()
+    mime = "application/zip" if name.endswith(".zip") else "application/x-yaml"
+    return at.file_uploader(key=f"upload_file_{generation}").set_value((name, payload, mime)).run()

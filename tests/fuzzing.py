@@ -7,8 +7,9 @@ reported, in the mutant's own numbering. A line is what an editor counts: lines 
 Which lines are expected, by mutation:
 - a value replaced on line L: L, and the lines a rule ties that field to (DEPENDS: a claim's metric decides its
   unit, per, qualifier, value, includes and tolerance; its value decides whether the qualifier, reported at the
-  metric, is needed; a source's published date decides its written period, reported at the item's first line),
-  and for an id the lines that name the old id (the references that now dangle);
+  metric, is needed; its source decides the article its quote must stand in; a source's published date decides
+  its written period, reported at the item's first line; a source's file is the article of its claims' quotes,
+  reported at their quote lines), and for an id the lines that name the old id (the references that now dangle);
 - a character inserted into line L: L; a line break (a lone \\r) also L+1, the line it makes, and L+2, where YAML
   finds that line's key at the wrong indent; into the key or its colon, also the lines for the field lost (below)
   and L+1 (the line read as text running on); a quote, bracket or comment sign that opens something YAML closes
@@ -16,7 +17,7 @@ Which lines are expected, by mutation:
 - an inserted line (an unknown field, a merge key, a duplicated line): that line; a duplicated first line of an
   item makes an item of one line, whose missing fields are reported there, above the copy: both lines;
 - a deleted field line: the item's first line, where missing fields are reported (for a unit, per or qualifier,
-  the metric's line); a deleted first line of an item: the rest of that item (its fields join the item above,
+  the metric's line; for a source's file, also its claims' quote lines, which can no longer be checked); a deleted first line of an item: the rest of that item (its fields join the item above,
   where they collide), the first line of the next item (where YAML fails when there is no item above), and the
   references to its id; a deleted part header (`claims:`): every line of that part, line 1 (the top level's
   missing part), the next header and the references to the part's ids;
@@ -43,6 +44,7 @@ DEPENDS = {
     ("claims", "metric"): ("unit", "per", "qualifier", "value", "includes", "tolerance"),
     ("claims", "value"): ("metric",),
     ("claims", "qualifier"): ("tolerance",),
+    ("claims", "source"): ("quote",),
     ("sources", "published"): ("written", FIRST),
     ("acknowledged", "kind"): (FIRST,),
     ("acknowledged", "claims"): (FIRST,),
@@ -136,6 +138,8 @@ class Model:
                 items.append(item)
                 if part == "claims":
                     refs.setdefault(("sources", str(values["source"])), []).append(fields["source"])
+                    if "quote" in fields:
+                        refs.setdefault(("quotes of", str(values["source"])), []).append(fields["quote"])
                     if "same_as" in values:
                         refs.setdefault(("claims", str(values["same_as"])), []).append(fields["same_as"])
                         refs.setdefault(("same_as", str(values["same_as"])), []).append(fields["same_as"])
@@ -171,6 +175,12 @@ class Model:
         own = {item.fields["same_as"]} if "same_as" in item.fields else set()
         return own | set(self.refs.get(("same_as", item.id), []))
 
+    def quotes(self, item: Item, key: str) -> set[int]:
+        """For a source's file, the quote lines of its claims: each quote is checked against that article."""
+        if item.part != "sources" or key != "file":
+            return set()
+        return set(self.refs.get(("quotes of", item.id), []))
+
     def item_at(self, line: int) -> Item | None:
         return next((item for item in self.items if item.first <= line <= item.last), None)
 
@@ -187,7 +197,7 @@ class Model:
             lines.add(item.fields["metric"])
         if key == "id":
             lines |= self.references(item)
-        return lines | self.twins(item, key)
+        return lines | self.twins(item, key) | self.quotes(item, key)
 
     def depends(self, item: Item, key: str) -> set[int]:
         """The lines a problem with item's key may be reported at: its own line and those DEPENDS ties to it."""
@@ -199,7 +209,7 @@ class Model:
                 lines.add(item.fields[other])
         if key == "id":
             lines |= self.references(item)
-        return lines | self.twins(item, key)
+        return lines | self.twins(item, key) | self.quotes(item, key)
 
 
 @dataclass(frozen=True)

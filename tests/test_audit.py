@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from lib import audit as au, strict_json
-from tests.conftest import ROOT, claims_yaml, make_claims, real_claims  # noqa: F401  (fixture)
+from tests.conftest import ROOT, make_claims, real_claims, write_claims  # noqa: F401  (fixture)
 
 SOURCES = [
     {"id": "a", "published": "2024-06-01"},
@@ -371,15 +371,16 @@ ECHO_LINE = ("info echo: cost-2024 (operating cost, 2024) gives $700.0K a day, t
 
 @pytest.fixture
 def files(tmp_path):
-    """echo.yaml holds both claims; early.yaml and late.yaml split them; bad.yaml fails validation."""
-    (tmp_path / "echo.yaml").write_text(claims_yaml(ECHO, SOURCES))
-    (tmp_path / "early.yaml").write_text(claims_yaml([COST_2023], SOURCES[:1]))
-    (tmp_path / "late.yaml").write_text(claims_yaml([ECHO[1]], SOURCES[1:2]))
-    (tmp_path / "acknowledged.yaml").write_text(
-        claims_yaml(ECHO, SOURCES, [{"kind": "echo", "claims": ["cost-2023", "cost-2024"], "reason": "Recycled."}]))
-    (tmp_path / "bad.yaml").write_text(claims_yaml([{"value": True}]))
-    (tmp_path / "huge.yaml").write_text(claims_yaml([{"value": 10**309}]))
-    (tmp_path / "stale.yaml").write_text(claims_yaml(RUNWAY, SOURCES))
+    """echo.yaml holds both claims; early.yaml and late.yaml split them; bad.yaml fails validation. Their articles
+    are in sources/ beside them."""
+    write_claims(tmp_path / "echo.yaml", ECHO, SOURCES)
+    write_claims(tmp_path / "early.yaml", [COST_2023], SOURCES[:1])
+    write_claims(tmp_path / "late.yaml", [ECHO[1]], SOURCES[1:2])
+    write_claims(tmp_path / "acknowledged.yaml", ECHO, SOURCES,
+                 [{"kind": "echo", "claims": ["cost-2023", "cost-2024"], "reason": "Recycled."}])
+    write_claims(tmp_path / "bad.yaml", [{"value": True}])
+    write_claims(tmp_path / "huge.yaml", [{"value": 10**309}])
+    write_claims(tmp_path / "stale.yaml", RUNWAY, SOURCES)
     return tmp_path
 
 
@@ -461,3 +462,16 @@ def test_cli_json_is_strict_json_with_null_for_no_reason():
     assert [(f["kind"], f["acknowledged"], f["reason"] is None) for f in findings] == [
         ("arithmetic", True, False), ("disagreement", True, False), ("stale_input", False, True), ("echo", True, False),
         ("echo", True, False)]
+
+
+def test_a_figure_no_claim_carries_is_an_uncurated_finding_that_names_its_article_and_sentence():
+    article = "OpenAI lost $5 billion in 2023. Revenue was $3.7 billion, a rise."
+    claims = make_claims([claim("loss", period="2023", quote="OpenAI lost $5 billion in 2023.")], SOURCES)
+    found = au.audit(claims, "2025-01-01", {"a.txt": article})
+    assert found[["kind", "severity", "claims", "message"]].to_dict("records") == [{
+        "kind": "uncurated", "severity": "warning", "claims": (),
+        "message": "$3.7 billion in a (a.txt) is carried by no claim of that article and is not dismissed: \"Revenue was $3.7 "
+                   "billion, a rise.\". Make a claim of it, or list it under dismissed: with the reason it deserves none."}]
+    assert au.text_report(found, "2025-01-01").splitlines()[0] == (
+        "warning uncurated: $3.7 billion in a (a.txt) is carried by no claim of that article and is not dismissed: \"Revenue was "
+        "$3.7 billion, a rise.\". Make a claim of it, or list it under dismissed: with the reason it deserves none.")

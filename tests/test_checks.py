@@ -60,6 +60,13 @@ def test_about_keeps_findings_that_involve_a_company(entities, kinds):
     assert list(checks.about(FINDINGS, PREPARED, entities)["kind"]) == kinds
 
 
+@pytest.mark.parametrize("entities", [[], ["Acme"], ["Gamma"]])
+def test_about_keeps_a_finding_about_an_article_whatever_the_company(entities):
+    findings = pd.concat([FINDINGS, pd.DataFrame([finding("uncurated", "warning", (), "$1 billion in a is carried by no claim.")],
+                                                 columns=COLUMNS)], ignore_index=True)
+    assert checks.about(findings, PREPARED, entities)["kind"].iloc[-1] == "uncurated"
+
+
 def test_by_kind_follows_the_vocabulary_order():
     reordered = FINDINGS.iloc[[2, 0, 1]]
     assert [(kind.label, list(group["message"])) for kind, group in checks.by_kind(reordered)] == [

@@ -8,8 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.claims import METRICS, Acknowledged, Acknowledgement, ClaimsError, load_claims, parse_claims, parse_documents, to_yaml
-from tests.conftest import CLAIMS_PATH, make_claims
+from lib.claims import (
+    METRICS, Acknowledged, Acknowledgement, ClaimsError, Dismissal, Dismissed, ExchangeRate, load_claims, parse_claims,
+    parse_documents, to_yaml,
+)
+from tests.conftest import CLAIMS_PATH, articles_for, make_claims
 
 VALID = """\
 sources:
@@ -38,6 +41,9 @@ claims:
 """
 
 
+ARTICLES = {"a.txt": "Article A reports a loss of $5 billion for the year.\n"}  # VALID's article, which holds its quote
+
+
 def replaced(old: str, new: str) -> str:
     assert old in VALID, old
     return VALID.replace(old, new, 1)
@@ -45,7 +51,7 @@ def replaced(old: str, new: str) -> str:
 
 def problems_of(text: str | bytes) -> list[str]:
     with pytest.raises(ClaimsError) as caught:
-        parse_claims(text, "test.yaml")
+        parse_claims(text, "test.yaml", ARTICLES)
     return caught.value.problems
 
 
@@ -198,7 +204,7 @@ def test_bad_input_names_file_line_and_field(text, expected):
 )
 def test_schema_fields_for_scope_bundles_hedges_and_dates(text, expected):
     if expected is None:  # training_cost takes per or not
-        assert parse_claims(text, "test.yaml").loc[0, "per"] is None or pd.isna(parse_claims(text, "test.yaml").loc[0, "per"])
+        assert parse_claims(text, "test.yaml", ARTICLES).loc[0, "per"] is None or pd.isna(parse_claims(text, "test.yaml", ARTICLES).loc[0, "per"])
         return
     assert expected in problems_of(text)
 
@@ -208,13 +214,13 @@ def test_new_fields_reach_the_frame_and_round_trip():
             .replace("qualifier: approximately", "qualifier: approximately\n    tolerance: 0.25")
             .replace("quote_en: a loss of $5 billion", "quote_en: a loss of $5 billion\n    inferred: [period, per]")
             .replace("published: 2024-06-01", "published: null\n    written: 2024-H2"))
-    frame = parse_claims(text, "test.yaml")
+    frame = parse_claims(text, "test.yaml", ARTICLES)
     row = frame.iloc[0]
     assert (row["scope"], row["includes"], row["tolerance"], row["inferred"]) == ("ChatGPT", "training_cost,compute_cost", 0.25, "period,per")
     assert (row["source_written"], row["source_source_type"]) == ("2024-H2", "news_outlet") and pd.isna(row["source_published"])
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
-    assert "scope: company" not in to_yaml(parse_claims(VALID, "test.yaml"))
+    assert "scope: company" not in to_yaml(parse_claims(VALID, "test.yaml", ARTICLES))
 
 
 def test_every_problem_is_reported_at_once():
@@ -238,13 +244,13 @@ def test_every_problem_is_reported_at_once():
     ],
 )
 def test_accepted_variants(transform):
-    frame = parse_claims(transform(VALID).encode("utf-8"), "test.yaml")
+    frame = parse_claims(transform(VALID).encode("utf-8"), "test.yaml", ARTICLES)
     assert frame.loc[0, "id"] == "claim-1"
     assert frame.loc[0, "period"] == "2024"
 
 
 def test_frame_joins_the_source_fields():
-    frame = parse_claims(VALID, "test.yaml")
+    frame = parse_claims(VALID, "test.yaml", ARTICLES)
     expected = pd.DataFrame(
         {
             "id": ["claim-1"], "entity": ["OpenAI"], "counterparty": [None], "metric": ["net_loss"],
@@ -302,7 +308,7 @@ def test_any_valid_dataset_loads_and_round_trips(claims):
     rows = [{**c, "id": f"c{i}", "quote_en": c["quote"]} for i, c in enumerate(claims)]
     frame = make_claims(rows)
     assert list(frame["id"]) == [r["id"] for r in rows]
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", articles_for(rows))
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
 
 
@@ -320,7 +326,7 @@ ACKNOWLEDGED = "acknowledged:\n  - kind: echo\n    claims: [claim-1, claim-2]\n 
         (TWO_CLAIMS + "    relates_to: [7]\n", "test.yaml:36: claims[1].relates_to[0]: expected a claim id, got int 7"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("kind: echo", "kind: ecko"),
          "test.yaml:37: acknowledged[0].kind: unknown kind 'ecko'; allowed: arithmetic, reconcile, unfinished_period, "
-         "disagreement, conversion, stale_input, unmatched_acknowledgement, echo"),
+         "disagreement, conversion, stale_input, uncurated, unmatched_acknowledgement, echo"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("claim-2]", "claim-9]"), "test.yaml:38: acknowledged[0].claims[1]: unknown claim 'claim-9'"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("[claim-1, claim-2]", "[]"), "test.yaml:38: acknowledged[0].claims: must name at least one claim"),
         (TWO_CLAIMS + ACKNOWLEDGED.replace("    claims: [claim-1, claim-2]\n", ""), "test.yaml:37: acknowledged[0].claims: missing"),
@@ -339,10 +345,10 @@ def test_relations_and_acknowledgements_are_checked_strictly(text, expected):
 
 
 def test_relations_and_acknowledgements_reach_the_frame_and_round_trip():
-    frame = parse_claims(TWO_CLAIMS + "    relates_to: [claim-1]\n" + ACKNOWLEDGED, "test.yaml")
+    frame = parse_claims(TWO_CLAIMS + "    relates_to: [claim-1]\n" + ACKNOWLEDGED, "test.yaml", ARTICLES)
     assert frame["relates_to"].fillna("").tolist() == ["", "claim-1"]
     assert frame.attrs["acknowledged"] == (Acknowledgement("echo", ("claim-1", "claim-2"), "A known slip."),)
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
     assert again.attrs == frame.attrs
 
@@ -350,7 +356,7 @@ def test_relations_and_acknowledgements_reach_the_frame_and_round_trip():
 def test_several_files_load_as_one_dataset():
     second = ("sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2")
               + "    relates_to: [claim-1]\n" + ACKNOWLEDGED)
-    frame = parse_documents([(VALID, "a.yaml"), (second, "b.yaml")])
+    frame = parse_documents([(VALID, "a.yaml"), (second, "b.yaml")], ARTICLES)
     assert frame["id"].tolist() == ["claim-1", "claim-2"]
     assert frame.attrs["acknowledged"][0].claims == ("claim-1", "claim-2")
 
@@ -393,8 +399,11 @@ MARKER_ADVICE = 'which its article does not; put a fact from outside the article
         (ENGLISH_ARTICLE + '    note: "Against $9 billion (claim-1)."\n', [f"test.yaml:24: claims[0].note: gives $9 billion, {MARKER_ADVICE}"]),
         (ENGLISH_ARTICLE + '    note: "Against $5 billion (claim-1)."\n', []),  # the value of a claim it names
         (VALID + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),  # the article is not stored: cannot tell
-        # a stored article without the claim's quote is not its article (a file name swapped): not judged against it
-        (VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt") + '    note: "Counted by SimilarWeb, at $20 a month."\n', []),
+        # a stored article without the claim's quote is not its article (a file name swapped): the quote is refused,
+        # and the note is not judged against it
+        (VALID.replace("file: a.txt", "file: 002_ab2e4416028fa48c.txt") + '    note: "Counted by SimilarWeb, at $20 a month."\n',
+         ["test.yaml:22: claims[0].quote: not found in the article 002_ab2e4416028fa48c.txt of source src-a (whitespace "
+          "aside); copy it exactly as the article writes it"]),
     ],
     ids=lambda value: None,
 )
@@ -402,7 +411,7 @@ def test_a_note_that_brings_in_outside_facts_needs_the_marker(text, expected):
     if expected:
         assert problems_of(text) == expected
     else:
-        assert len(parse_claims(text, "test.yaml")) == 1
+        assert len(parse_claims(text, "test.yaml", ARTICLES)) == 1
 
 
 THIRD_CLAIM = SECOND_CLAIM.replace("id: claim-1", "id: claim-3")  # from line 36 after TWO_CLAIMS
@@ -430,9 +439,9 @@ def test_same_as_names_the_main_record_of_the_same_figure(text, expected):
 
 
 def test_same_as_reaches_the_frame_and_round_trips():
-    frame = parse_claims(TWO_CLAIMS + "    same_as: claim-1\n", "test.yaml")
+    frame = parse_claims(TWO_CLAIMS + "    same_as: claim-1\n", "test.yaml", ARTICLES)
     assert frame["same_as"].fillna("").tolist() == ["", "claim-1"]
-    again = parse_claims(to_yaml(frame), "again.yaml")
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
     pd.testing.assert_frame_equal(again.drop(columns="line"), frame.drop(columns="line"))
 
 
@@ -442,4 +451,149 @@ def test_same_as_across_files_and_sources():
         .replace("source: src-a", "source: src-b") + "    same_as: claim-1\n"
     assert problems_of(text) == ["test.yaml:45: claims[1].same_as: claim-1 is not the same figure: source src-b here, src-a there"]
     second = "sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2") + "    same_as: claim-1\n"
-    assert parse_documents([(VALID, "a.yaml"), (second, "b.yaml")])["same_as"].fillna("").tolist() == ["", "claim-1"]
+    assert parse_documents([(VALID, "a.yaml"), (second, "b.yaml")], ARTICLES)["same_as"].fillna("").tolist() == ["", "claim-1"]
+
+
+NOT_IN_A = "not found in the article a.txt of source src-a (whitespace aside); copy it exactly as the article writes it"
+
+
+@pytest.mark.parametrize(
+    "text, articles, expected",
+    [
+        (VALID, ARTICLES, []),
+        (replaced("quote: a loss of $5 billion", 'quote: "a  loss\\tof\\n $5 billion"'), ARTICLES, []),  # whitespace aside
+        (replaced("quote: a loss of $5 billion", "quote: a loss of $6 billion"), ARTICLES,
+         [f"test.yaml:22: claims[0].quote: {NOT_IN_A}"]),
+        (replaced("quote: a loss of $5 billion", "quote: A loss of $5 billion"), ARTICLES,  # case counts
+         [f"test.yaml:22: claims[0].quote: {NOT_IN_A}"]),
+        (VALID, None, ["test.yaml:22: claims[0].quote: cannot be checked: the article a.txt of source src-a is neither in the "
+                       "upload's sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and "
+                       "sources/a.txt)"]),
+        (VALID, {"b.txt": "a loss of $5 billion"}, ["test.yaml:22: claims[0].quote: cannot be checked: the article a.txt of "
+                                                    "source src-a is neither in the upload's sources/ nor stored in data/sources/; "
+                                                    "include it in the upload (a zip of claims.yaml and sources/a.txt)"]),
+        (replaced("file: a.txt", "file: ../a.txt"), ARTICLES,
+         ["test.yaml:3: sources[0].file: must be a plain file name (no folders)",
+          "test.yaml:22: claims[0].quote: cannot be checked: its source src-a names no article file it can be read from; give "
+          "the source's file and include the article"]),
+        (replaced("    file: a.txt\n", ""), ARTICLES,
+         ["test.yaml:2: sources[0].file: missing",
+          "test.yaml:21: claims[0].quote: cannot be checked: its source src-a names no article file it can be read from; give "
+          "the source's file and include the article"]),
+        (replaced("source: src-a", "source: src-b"), None, ["test.yaml:21: claims[0].source: unknown source 'src-b'"]),
+        # an HTML article is read as its text: tags and line breaks aside, scripts left out
+        (VALID, {"a.txt": "<html><body><p>It made a loss of <b>$5</b>\n billion.</p></body></html>"}, []),
+        (VALID, {"a.txt": "<html><body><p>Nothing here.</p><script>a loss of $5 billion</script></body></html>"},
+         [f"test.yaml:22: claims[0].quote: {NOT_IN_A}"]),
+        # the upload's article comes before the stored one of the same name
+        (replaced("file: a.txt", "file: 002_ab2e4416028fa48c.txt"), {"002_ab2e4416028fa48c.txt": "a loss of $5 billion"}, []),
+        (ENGLISH_ARTICLE, None, []),
+        (ENGLISH_ARTICLE, {"002_ab2e4416028fa48c.txt": "a loss of $5 billion"},
+         ["test.yaml:22: claims[0].quote: not found in the article 002_ab2e4416028fa48c.txt of source src-a (whitespace "
+          "aside); copy it exactly as the article writes it"]),
+    ],
+    ids=lambda value: None,
+)
+def test_every_quote_stands_verbatim_in_its_article(text, articles, expected):
+    if expected:
+        with pytest.raises(ClaimsError) as caught:
+            parse_claims(text, "test.yaml", articles)
+        assert caught.value.problems == expected
+    else:
+        assert parse_claims(text, "test.yaml", articles)["id"].tolist() == ["claim-1"]
+
+
+def test_each_claim_whose_quote_is_not_in_its_article_is_told_so():
+    text = TWO_CLAIMS.replace("quote: a loss of $5 billion", "quote: a loss of $9 billion")
+    with pytest.raises(ClaimsError) as caught:
+        parse_claims(text, "test.yaml", ARTICLES)
+    assert caught.value.problems == [f"test.yaml:22: claims[0].quote: {NOT_IN_A}", f"test.yaml:34: claims[1].quote: {NOT_IN_A}"]
+
+
+def test_a_file_on_disk_reads_its_articles_from_the_sources_folder_beside_it(tmp_path):
+    (tmp_path / "claims.yaml").write_text(VALID, encoding="utf-8")
+    with pytest.raises(ClaimsError):
+        load_claims(tmp_path / "claims.yaml")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    assert load_claims(tmp_path / "claims.yaml")["id"].tolist() == ["claim-1"]
+
+
+DISMISSED = "dismissed:\n  - source: src-a\n    text: $5 billion\n    reason: Counted by claim-1.\n"  # lines 24-27
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (VALID + DISMISSED.replace("$5 billion", "$7 billion"), [f"test.yaml:26: dismissed[0].text: {NOT_IN_A}"]),
+        (VALID + DISMISSED.replace("source: src-a", "source: src-b"), ["test.yaml:25: dismissed[0].source: unknown source 'src-b'"]),
+        (VALID + DISMISSED + "    colour: red\n", ["test.yaml:28: dismissed[0].colour: unknown field; allowed: source, text, reason"]),
+        (VALID + DISMISSED.replace("Counted by claim-1.", '""'), ["test.yaml:27: dismissed[0].reason: must not be empty"]),
+        (VALID + DISMISSED.replace("    reason: Counted by claim-1.\n", ""), ["test.yaml:25: dismissed[0].reason: missing"]),
+        (VALID + DISMISSED.replace("    text: $5 billion\n", ""), ["test.yaml:25: dismissed[0].text: missing"]),
+        (VALID + DISMISSED + DISMISSED[len("dismissed:\n"):].replace("Counted by claim-1.", "Another reason."),
+         ["test.yaml:28: dismissed[1]: dismisses the same figure as the entry at line 25"]),
+        (VALID + "dismissed: none\n", ["test.yaml:24: dismissed: expected a list, got the value 'none'"]),
+    ],
+    ids=lambda value: None,
+)
+def test_dismissed_figures_are_checked_strictly(text, expected):
+    assert problems_of(text) == expected
+
+
+def test_dismissed_figures_reach_the_attrs_and_round_trip():
+    frame = parse_claims(VALID + DISMISSED, "test.yaml", ARTICLES)
+    assert frame.attrs["dismissed"] == (Dismissal("src-a", "$5 billion", "Counted by claim-1."),)
+    assert isinstance(frame.attrs["dismissed"], Dismissed) and copy.deepcopy(frame.attrs["dismissed"]) is frame.attrs["dismissed"]
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
+    assert again.attrs == frame.attrs
+    assert parse_claims(VALID, "test.yaml", ARTICLES).attrs["dismissed"] == ()
+
+
+RATES = ("exchange_rates:\n  - currency: EUR\n    per_usd: 0.92\n    date: 2024-06-28\n"  # lines 24-28
+         "    citation: ECB euro reference rate, 28 June 2024\n")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (VALID + RATES.replace("currency: EUR", "currency: USD"),
+         ["test.yaml:25: exchange_rates[0].currency: unknown currency 'USD'; allowed: KRW, EUR"]),
+        (VALID + RATES.replace("per_usd: 0.92", "per_usd: 0"), ["test.yaml:26: exchange_rates[0].per_usd: must be more than 0"]),
+        (VALID + RATES.replace("per_usd: 0.92", "per_usd: -1"), ["test.yaml:26: exchange_rates[0].per_usd: must be >= 0, got -1"]),
+        (VALID + RATES.replace("per_usd: 0.92", "per_usd: null"), ["test.yaml:26: exchange_rates[0].per_usd: expected a number, got null"]),
+        (VALID + RATES.replace("per_usd: 0.92", "per_usd: lots"),
+         ["test.yaml:26: exchange_rates[0].per_usd: expected a number, got string 'lots'"]),
+        (VALID + RATES.replace("    per_usd: 0.92\n", ""),
+         ["test.yaml:25: exchange_rates[0].per_usd: missing (units of the currency that one US dollar buys)"]),
+        (VALID + RATES.replace("date: 2024-06-28", "date: 2024-06-31"),
+         ["test.yaml:27: exchange_rates[0].date: impossible date '2024-06-31' (day is out of range for month)"]),
+        (VALID + RATES.replace("    date: 2024-06-28\n", ""), ["test.yaml:25: exchange_rates[0].date: missing"]),
+        (VALID + RATES + "    source: src-a\n",
+         ["test.yaml:28: exchange_rates[0].citation: give source or citation, not both (source: a source id of this file)"]),
+        (VALID + RATES.replace("    citation: ECB euro reference rate, 28 June 2024\n", ""),
+         ["test.yaml:25: exchange_rates[0].source: missing (where the rate comes from: source, a source id of this file, or "
+          "citation)"]),
+        (VALID + RATES.replace("citation: ECB euro reference rate, 28 June 2024", "source: src-b"),
+         ["test.yaml:28: exchange_rates[0].source: unknown source 'src-b'"]),
+        (VALID + RATES + "    colour: red\n",
+         ["test.yaml:29: exchange_rates[0].colour: unknown field; allowed: currency, per_usd, date, source, citation"]),
+        (VALID + RATES + RATES[len("exchange_rates:\n"):].replace("0.92", "0.93"),
+         ["test.yaml:29: exchange_rates[1]: gives a rate for the same currency and date as the entry at line 25"]),
+    ],
+    ids=lambda value: None,
+)
+def test_exchange_rates_are_checked_strictly(text, expected):
+    assert problems_of(text) == expected
+
+
+def test_exchange_rates_reach_the_attrs_and_round_trip():
+    text = VALID + RATES + RATES[len("exchange_rates:\n"):].replace("citation: ECB euro reference rate, 28 June 2024",
+                                                                    "source: src-a").replace("2024-06-28", "2024-12-31")
+    frame = parse_claims(text, "test.yaml", ARTICLES)
+    assert frame.attrs["exchange_rates"] == (
+        ExchangeRate("EUR", 0.92, "2024-06-28", None, "ECB euro reference rate, 28 June 2024"),
+        ExchangeRate("EUR", 0.92, "2024-12-31", "src-a", None),
+    )
+    again = parse_claims(to_yaml(frame), "again.yaml", ARTICLES)
+    assert again.attrs == frame.attrs

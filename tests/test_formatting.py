@@ -55,3 +55,16 @@ def test_source_line_names_articles_by_date_and_every_claim():
 
 def test_source_line_without_claims():
     assert formatting.source_line(pd.DataFrame(columns=["id"])) == "Sources: none (no claims match these settings)."
+
+
+@pytest.mark.parametrize("row, expected", [
+    ({"unit": "USD", "fx_rate": 1.0, "fx_basis": "USD"}, ""),
+    ({"unit": "users", "fx_rate": float("nan"), "fx_basis": None}, ""),
+    ({"unit": "EUR", "fx_rate": float("nan"), "fx_basis": "no rate"}, ""),
+    ({"unit": "KRW", "fx_rate": 930_000_000 / 700_000, "fx_basis": "twin"}, "KRW at 1,329 per USD (its dollar twin in the same sentence)"),
+    ({"unit": "KRW", "fx_rate": 1380.0, "fx_basis": "article rate"}, "KRW at 1,380 per USD (the rate its article implies)"),
+    ({"unit": "EUR", "fx_rate": 0.92, "fx_basis": "file rate"}, "EUR at 0.92 per USD (the file's exchange rate nearest its period)"),
+    ({"unit": "EUR", "fx_rate": 0.8, "fx_basis": "session rate"}, "EUR at 0.8 per USD (the rate given for this session)"),
+])
+def test_conversion_text_names_the_rate(row, expected):
+    assert formatting.conversion_text(pd.Series(row)) == expected

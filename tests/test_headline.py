@@ -169,8 +169,8 @@ def test_figures_table_lists_each_metric_scope_and_period_once(prepared):
     assert list(training["claim"]) == ["train-hi"] and list(training["value"]) == ["≥ $6.0B"]
     operating = table[table["metric"] == "Operating cost"][["scope", "claim"]].values.tolist()
     assert operating == [["ChatGPT", "chatgpt-cost-2024"], ["company", "servers-2024"]]
-    assert list(table.columns) == ["metric", "scope", "includes", "period", "per", "value", "usd", "basis", "qualifier", "source",
-                                   "claim"]
+    assert list(table.columns) == ["metric", "scope", "includes", "period", "per", "value", "usd", "converted", "basis", "qualifier",
+                                   "source", "claim"]
     assert table.loc[table["claim"] == "round", "source"].tolist() == ["News outlet: Publisher A (2024-06-01)"]
 
 
@@ -310,3 +310,27 @@ def test_changes_since_reads_each_side_at_its_own_date():
         "key").loc["net_loss", "claim_id"] == "loss-2024-undated"
     without = headline.changes_since(claims, "OpenAI", "2023-07-01", "2024-12-31", include_undated=False).set_index("key")
     assert without.loc["net_loss", "now"] == "$5.0B"
+
+
+def test_unconverted_figures_names_the_money_no_rate_converts():
+    claims = make_claims([
+        {"id": "loss-eur", "value": 2e9, "unit": "EUR", "period": "2024", "source": "new", "qualifier": "exact"},
+        {"id": "loss-eur-again", "value": 2e9, "unit": "EUR", "period": "2024", "source": "new", "qualifier": "exact",
+         "same_as": "loss-eur"},  # a repeat: named once
+        {"id": "cost-eur", "metric": "compute_cost", "scope": "ChatGPT", "value": 1e6, "unit": "EUR", "per": "day",
+         "period": "2024", "source": "undated", "qualifier": "approximately"},
+        {"id": "loss-usd", "value": 5e9, "period": "2023", "source": "new"},
+        {"id": "other-eur", "entity": "Other AI", "value": 1e9, "unit": "EUR", "period": "2024", "source": "new"},
+    ], SOURCES)
+    expected = pd.DataFrame({
+        "claim_id": ["loss-eur", "cost-eur"],
+        "figure": ["Net loss 2024", "Compute cost (ChatGPT) 2024"],
+        "value": ["€2.0B a year", "≈ €1.0M a day"],
+        "currency": ["EUR", "EUR"],
+        "source": ["Publisher A (2024-06-01)", "Publisher A (written 2024)"],
+    })
+    pd.testing.assert_frame_equal(headline.unconverted_figures(tf.prepare(claims), "OpenAI"), expected)
+    given = tf.prepare(tf.with_session_rates(claims, {"EUR": 0.8}))
+    assert headline.unconverted_figures(given, "OpenAI").empty
+    assert headline.figures_table(given, "OpenAI").set_index("claim").loc["loss-eur", "converted"] == \
+        "EUR at 0.8 per USD (the rate given for this session)"

@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import sources
-from tests.conftest import ROOT, claims_yaml, upload
-from ui.blocks import md_escape, md_highlight
+from tests.conftest import ROOT, claims_bundle, upload
+from ui.blocks import md_escape, md_highlight, md_marks
 
 PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
 FOLLOW_COMPANY = [name for name in PAGES if name != "method"]  # the Method page shows the same documents for every company
@@ -587,8 +587,8 @@ STALE = ("OpenAI's runway starts from inputs that ended more than 12 months befo
 FLAGGED_IDS = ["openai-chatgpt-users-2023-06-ko", "openai-chatgpt-users-2023-07-ko", "openai-chatgpt-user-decline-2023-07-ko",
                "openai-funding-round-2024-10-ko", "openai-valuation-2024-10-ko", "openai-net-loss-2024-en", "openai-revenue-2024-en",
                "openai-net-loss-2024-fr", "openai-valuation-2024-fr"]
-ACME = claims_yaml([{"id": "acme-loss-2024", "entity": "Acme AI", "quote": "Acme <b>lost</b> $2 billion", "value": 2_000_000_000}],
-                   [{"published": "2024-06-01"}])
+ACME = claims_bundle([{"id": "acme-loss-2024", "entity": "Acme AI", "quote": "Acme <b>lost</b> $2 billion", "value": 2_000_000_000}],
+                     [{"published": "2024-06-01"}])
 
 
 def markdown(at: AppTest) -> list[str]:
@@ -645,7 +645,7 @@ def test_checks_company_filter_moves_the_list_and_the_url():
 
 def test_an_upload_is_audited_the_same_way():
     at = page("checks")
-    upload(at, "acme.yaml", ACME.encode())
+    upload(at, "acme.zip", ACME)
     assert not at.exception
     assert [h.value for h in at.subheader] == ["Unfinished period (1)"]
     assert markdown(at)[2].splitlines()[2:] == [
@@ -655,8 +655,8 @@ def test_an_upload_is_audited_the_same_way():
 
 def test_a_quote_over_several_lines_stays_in_its_table_row():
     at = page("checks")
-    upload(at, "acme.yaml", claims_yaml([{"id": "acme-loss-2024", "entity": "Acme AI", "quote": "Acme lost\n$2 | billion",
-                                          "value": 2_000_000_000}], [{"published": "2024-06-01"}]).encode())
+    upload(at, "acme.zip", claims_bundle([{"id": "acme-loss-2024", "entity": "Acme AI", "quote": "Acme lost\n$2 | billion",
+                                           "value": 2_000_000_000}], [{"published": "2024-06-01"}]))
     assert not at.exception
     assert markdown(at)[2].splitlines()[2].split(" | ")[1] == r"**en** · Acme lost \$2 \| billion"
     assert at.sidebar.caption[0].value == ":material/rule: 1 finding: 1 error in the claims in force: see Checks."
@@ -723,6 +723,15 @@ def test_md_highlight_keeps_article_text_inert(before, match, after, expected):
     assert md_highlight(before, match, after) == expected
 
 
+@pytest.mark.parametrize("spans, expected", [
+    ([(4, 6, "red"), (0, 1, "green")], ":green-background[**a**] b :red-background[**c\\***]\\*  \nd"),
+    ([(0, 3, "red"), (2, 5, "red")], ":red-background[**a b**] c\\*\\*  \nd"),  # an overlapping span is left unmarked
+    ([(5, 99, "red")], "a b c\\*\\*  \nd"),  # past the end: unmarked
+])
+def test_md_marks_highlights_each_span_in_its_colour(spans, expected):
+    assert md_marks("a b c**\nd", spans) == expected
+
+
 @pytest.mark.parametrize("tab, column, expected", [
     ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "different dates"]),
     ("Articles", "publisher", ["Personal blog (repost of a GPTers post)", "Unknown Korean translation site (from VietNamNet)",
@@ -763,15 +772,16 @@ def test_sources_shows_an_html_article_as_its_text():
     assert any(":orange-background[**" in m for m in markdown(at))
 
 
-def test_sources_says_when_an_uploads_article_is_not_stored():
+def test_sources_opens_a_quote_in_the_article_its_upload_carries():
     at = page("sources")
-    upload(at, "acme.yaml", ACME.encode())
+    upload(at, "acme.zip", ACME)
     at.selectbox(key="claim").set_value("acme-loss-2024").run()
-    assert not at.exception
-    assert [i.value for i in at.info] == [md_escape("The article a.txt is not stored with Burnboard (data/sources/ has no such file): "
-                                                    "the quote can only be shown as the data gives it.")]
-    assert md_escape("Acme <b>lost</b> $2 billion") in markdown(at)
-    assert not at.code
+    assert not at.exception and not at.info
+    assert r":orange-background[**Acme \<b\>lost\</b\> \$2 billion**]" in markdown(at)
+    at.session_state["whole_article"] = True  # the whole article, as the upload carries it
+    at.run()
+    assert "The whole article as uploaded" in [e.label for e in at.expander]
+    assert [c.value for c in at.code] == ["Acme <b>lost</b> $2 billion"]
 
 
 def test_method_shows_each_document_under_the_page_title_in_its_tab():

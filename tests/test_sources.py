@@ -105,3 +105,19 @@ def test_locate_cuts_long_context_at_word_breaks(monkeypatch):
     monkeypatch.setattr(sources, "CONTEXT_CHARS", 10)
     assert sources.locate("one two three four QUOTE five six seven eight", "QUOTE") == (
         "… four ", "QUOTE", " five six …")  # "three" was cut into, so it goes
+
+
+@pytest.mark.parametrize("file, given, expected", [
+    ("a.txt", {"a.txt": "An upload's own article."}, sources.Article("a.txt", "An upload's own article.", False)),
+    ("a.html", {"a.html": "<html><body><p>Its <b>text</b></p><script>x()</script></body></html>"},
+     sources.Article("a.html", "Its text", True)),
+    ("a.txt", {"b.txt": "Another article."}, sources.Article("a.txt", "Stored.", False)),  # not given: the stored one
+])
+def test_an_uploads_own_articles_are_read_before_the_stored_ones(tmp_path, file, given, expected):
+    (tmp_path / "a.txt").write_text("Stored.")
+    assert sources.read_article(file, tmp_path, given=given) == expected
+
+
+def test_an_uploads_article_name_must_still_be_plain():
+    with pytest.raises(sources.ArticleUnavailable):
+        sources.read_article("../a.txt", given={"../a.txt": "text"})

@@ -415,3 +415,66 @@ def test_only_an_echo_of_the_same_metric_is_recycled(later_metric, value, echoes
     ], ECHO_SOURCES))
     assert tf.echoes(prepared) == echoes
     assert tf.recycled(prepared) == recycled
+
+
+@pytest.fixture
+def in_euros():
+    """Won twins and a won gift from one article, and two euro figures from another that gives no dollar figure."""
+    return make_claims(
+        [
+            {"id": "cost-usd", "metric": "operating_cost", "value": 700_000, "per": "day", "period": "2023", "source": "ko",
+             "quote": "700,000 dollars (930 million won)"},
+            {"id": "cost-krw", "metric": "operating_cost", "value": 930_000_000, "unit": "KRW", "per": "day", "period": "2023",
+             "source": "ko", "quote": "700,000 dollars (930 million won)"},
+            {"id": "gift-krw", "entity": "Sam Altman", "metric": "donation", "value": 300_000_000, "unit": "KRW", "per": ...,
+             "period": "2023", "source": "ko"},
+            {"id": "price-eur", "metric": "subscription_price", "value": 20, "unit": "EUR", "per": "month", "period": "2024-H2",
+             "source": "fr"},  # the middle of 2024-H2: 2024-09-30 12:00
+            {"id": "loss-eur", "value": 4_500_000_000, "unit": "EUR", "period": "2023", "source": "fr"},  # 2023-07-02
+        ],
+        SOURCES,
+    )
+
+
+def euro_rates(*rates: tuple[str, float]):
+    from lib.claims import ExchangeRate, ExchangeRates
+
+    return ExchangeRates(ExchangeRate("EUR", per_usd, date, None, "a test rate") for date, per_usd in rates)
+
+
+TWIN = 930_000_000 / 700_000
+
+
+@pytest.mark.parametrize(
+    "file_rates, session, expected",
+    [
+        ((), {}, {"price-eur": (None, "no rate"), "loss-eur": (None, "no rate")}),
+        # the file's rate dated nearest the middle of each claim's period
+        ((("2023-06-30", 0.90), ("2024-10-01", 0.95)), {}, {"price-eur": (0.95, "file rate"), "loss-eur": (0.90, "file rate")}),
+        ((("2023-06-30", 0.90),), {}, {"price-eur": (0.90, "file rate"), "loss-eur": (0.90, "file rate")}),
+        # two as near (12 hours either side of 2024-09-30 12:00): the earlier
+        ((("2024-10-01", 0.99), ("2024-09-30", 0.91)), {}, {"price-eur": (0.91, "file rate"), "loss-eur": (0.91, "file rate")}),
+        ((), {"EUR": 0.80}, {"price-eur": (0.80, "session rate"), "loss-eur": (0.80, "session rate")}),
+        ((("2023-06-30", 0.90),), {"EUR": 0.80}, {"price-eur": (0.90, "file rate"), "loss-eur": (0.90, "file rate")}),
+        # a twin and the article's own rate come before the reader's
+        ((), {"KRW": 2000.0, "EUR": 0.80}, {"price-eur": (0.80, "session rate"), "loss-eur": (0.80, "session rate")}),
+    ],
+    ids=["none", "nearest", "only-one", "tie", "session", "file-before-session", "article-before-session"],
+)
+def test_to_usd_converts_with_the_first_rate_that_applies(in_euros, file_rates, session, expected):
+    in_euros.attrs["exchange_rates"] = euro_rates(*file_rates)
+    got = tf.to_usd(tf.with_session_rates(in_euros, session)).set_index("id")[["fx_rate", "fx_basis"]]
+    rows = {"cost-usd": (1.0, "USD"), "cost-krw": (TWIN, "twin"), "gift-krw": (TWIN, "article rate"), **expected}
+    wanted = pd.DataFrame({"fx_rate": [float("nan") if r is None else r for r, _ in rows.values()],
+                           "fx_basis": [basis for _, basis in rows.values()]}, index=pd.Index(list(rows), name="id"))
+    pd.testing.assert_frame_equal(got, wanted.astype({"fx_basis": "str"}))
+
+
+def test_session_rates_reach_every_prepared_view(in_euros):
+    given = tf.with_session_rates(in_euros, {"EUR": 0.9, "KRW": 0.0})  # a rate not above 0 is left out
+    assert given.attrs["session_rates"] == (tf.SessionRate("EUR", 0.9),)
+    assert "session_rates" not in in_euros.attrs, "the claims given are not changed"
+    prepared = tf.prepare(tf.as_of(given, "2026-01-01", include_undated=True)).set_index("id")
+    assert prepared.loc["loss-eur", "value_usd"] == 5_000_000_000
+    assert prepared.loc["price-eur", "value_usd"] == pytest.approx(20 / 0.9)
+    assert prepared.loc["price-eur-annualised", "fx_basis"] == "session rate"

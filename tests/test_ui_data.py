@@ -4,17 +4,18 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib.bundle import write_bundle
 from lib.export.stamp import dataset_version
-from tests.conftest import CLAIMS_PATH, ROOT, claims_yaml, upload
+from tests.conftest import CLAIMS_PATH, ROOT, claims_bundle, claims_yaml, upload
 
 BUNDLED = ("bundled data", False, dataset_version(CLAIMS_PATH.read_bytes()))
 EPOCH_COMPANIES = ["OpenAI", "Anthropic", "xAI", "Mistral AI", "Z.ai"]  # in data/peers/epoch-ai.csv, most rows first
-ACME = claims_yaml(
-    [{"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000},
-     {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000}],
-    [{"published": "2024-06-01"}],
-).encode()
-INVALID = ACME.replace(b"basis: estimated", b"basis: guessed", 1)
+ACME_CLAIMS = [{"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000},
+               {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000}]
+ACME_SOURCES = [{"published": "2024-06-01"}]
+ACME = claims_bundle(ACME_CLAIMS, ACME_SOURCES)  # a zip of claims.yaml and sources/a.txt
+INVALID = claims_bundle(ACME_CLAIMS, ACME_SOURCES,
+                        yaml_text=claims_yaml(ACME_CLAIMS, ACME_SOURCES).replace("basis: estimated", "basis: guessed", 1))
 TOO_BIG = b"# padding\n" + (b"#" + b"x" * 1023 + b"\n") * (5 * 1024 + 200)
 
 
@@ -54,17 +55,23 @@ def test_the_bundled_data_is_in_force_at_first():
 
 
 def test_a_valid_upload_comes_into_force_and_every_setting_starts_afresh():
-    at = offered("acme.yaml", ACME)
+    at = offered("acme.zip", ACME)
     assert not at.exception
-    assert shown(at) == ("uploaded file acme.yaml", True, dataset_version(ACME))
+    assert shown(at) == ("uploaded file acme.zip", True, dataset_version(ACME))
     assert at.text[0].value.endswith("|2")
     assert "scale" not in at.session_state and "company" not in at.query_params
 
 
 @pytest.mark.parametrize("name, payload, problems", [
-    ("bad.yaml", INVALID, ["bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, "
-                           "forecast"]),
+    ("bad.zip", INVALID, ["bad.zip/claims.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, "
+                          "commitment, forecast"]),
     ("big.yaml", TOO_BIG, ["big.yaml: the file is 5.5 MB; the limit is 5 MB."]),
+    ("bare.yaml", claims_yaml(ACME_CLAIMS, ACME_SOURCES).encode(),  # a bare file's quotes must be in the stored articles
+     [f"bare.yaml:{line}: claims[{index}].quote: cannot be checked: the article a.txt of source src-a is neither in the upload's "
+      "sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and sources/a.txt)"
+      for index, line in ((0, 22), (1, 34))]),
+    ("escape.zip", write_bundle(claims_yaml(ACME_CLAIMS, ACME_SOURCES), {"../a.txt": "a loss of $5 billion"}),
+     ["escape.zip: sources/../a.txt: a path that leaves the zip's folders (.., \\, a drive or a leading /); not read"]),
 ])
 def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payload, problems):
     at = offered(name, payload)
@@ -74,8 +81,18 @@ def test_a_refused_upload_leaves_the_data_and_settings_as_they_were(name, payloa
     assert at.session_state["scale"] == "Linear" and at.query_params["company"] == "OpenAI"
 
 
+STORED = claims_yaml([{"id": "stored-loss-2024", "quote": "loss of approximately $5 billion in 2024"}],
+                     [{"file": "002_ab2e4416028fa48c.txt"}]).encode()  # its quote stands in a stored article
+
+
+def test_a_bare_yaml_whose_quotes_stand_in_the_stored_articles_comes_into_force():
+    at = offered("stored.yaml", STORED)
+    assert not at.exception
+    assert shown(at) == ("uploaded file stored.yaml", True, dataset_version(STORED))
+
+
 def test_reset_goes_back_to_the_bundled_data():
-    at = offered("acme.yaml", ACME)
+    at = offered("acme.zip", ACME)
     at.button(key="reset").click().run()
     assert shown(at) == BUNDLED
     assert at.session_state["upload_generation"] == 1
@@ -90,12 +107,12 @@ def page(name: str = "overview") -> AppTest:
 
 
 def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():
-    at = upload(page(), "acme.yaml", ACME)
+    at = upload(page(), "acme.zip", ACME)
     assert not at.exception
     # the articles' companies, then those only Epoch AI's data covers
     assert at.selectbox(key="company").options == ["Acme AI"] + [f"{name} (peer data only)" for name in EPOCH_COMPANIES]
     assert at.title[0].value == "Acme AI at a glance"
-    assert any("Using uploaded file acme.yaml for this browser session only." in w.value.replace("\\", "") for w in at.warning)
+    assert any("Using uploaded file acme.zip for this browser session only." in w.value.replace("\\", "") for w in at.warning)
     at.button(key="upload_reset").click().run()
     assert not at.exception
     assert "OpenAI" in at.selectbox(key="company").options
@@ -104,21 +121,21 @@ def test_uploading_on_a_page_replaces_the_company_list_and_reset_restores_it():
 
 
 def test_an_invalid_upload_on_a_page_lists_its_problems_and_changes_nothing():
-    at = upload(page("runway"), "bad.yaml", INVALID)
+    at = upload(page("runway"), "bad.zip", INVALID)
     assert not at.exception
     assert [e.value.replace("\\", "") for e in at.error] == [
-        "bad.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, forecast"]
+        "bad.zip/claims.yaml:19: claims[0].basis: unknown basis 'guessed'; allowed: reported, estimated, projected, commitment, forecast"]
     assert "Nothing was changed: the data in use stays as it was." in [c.value for c in at.caption]
     assert at.title[0].value == "OpenAI: how long does the cash last?"
 
 
-FAULT = claims_yaml(
+FAULT = claims_bundle(
     [{"id": "fault-loss-2024", "entity": "Fault AI", "value": 2_000_000_000},
      {"id": "fault-revenue-2024", "entity": "Fault AI", "metric": "revenue", "value": 500_000_000}],
     [{"published": "2024-06-01"}],
-).encode()
-SET_ASIDE = ("fault.yaml passed validation, but a page failed on it: ValueError: no figure for fault-revenue-2024. The claim "
-             "that breaks it: fault-revenue-2024 (fault.yaml:24). This is a loader bug (the file should have been refused); "
+)
+SET_ASIDE = ("fault.zip passed validation, but a page failed on it: ValueError: no figure for fault-revenue-2024. The claim "
+             "that breaks it: fault-revenue-2024 (fault.zip/claims.yaml:24). This is a loader bug (the file should have been refused); "
              "the dashboard is back on the bundled data, and your file is kept for download.")
 
 
@@ -139,14 +156,14 @@ def breaks_on_fault_revenue(monkeypatch):
 
 @pytest.mark.parametrize("name", ["overview", "checks"])
 def test_an_upload_that_breaks_a_page_is_set_aside_named_and_kept(breaks_on_fault_revenue, name):
-    at = upload(page(name), "fault.yaml", FAULT)
+    at = upload(page(name), "fault.zip", FAULT)
     at.switch_page("pages/overview.py").run()
     assert not at.exception  # never Streamlit's error box
     assert at.error[0].value.replace("\\", "") == SET_ASIDE
     assert at.title[0].value == "OpenAI at a glance"  # the bundled data
     assert "Fault AI" not in at.selectbox(key="company").options
     kept = at.get("download_button")[0]
-    assert kept.proto.label == "Download fault.yaml (set aside)"
+    assert kept.proto.label == "Download fault.zip (set aside)"
     at.switch_page("pages/runway.py").run()
     assert not at.exception
     assert at.error[0].value.replace("\\", "") == SET_ASIDE  # said on every page until another file or reset
@@ -154,8 +171,50 @@ def test_an_upload_that_breaks_a_page_is_set_aside_named_and_kept(breaks_on_faul
 
 
 def test_a_new_upload_replaces_the_one_set_aside(breaks_on_fault_revenue):
-    at = upload(page(), "fault.yaml", FAULT)
-    at = upload(at, "acme.yaml", ACME)
+    at = upload(page(), "fault.zip", FAULT)
+    at = upload(at, "acme.zip", ACME)
     assert not at.exception
     assert at.title[0].value == "Acme AI at a glance"
     assert not [e for e in at.error if "passed validation" in e.value]
+
+
+# ---------------------------------------------------------------- figures no rate converts, and the reader's rate
+
+EURO_CLAIMS = [
+    {"id": "euro-loss-2024", "entity": "Euro AI", "value": 2_000_000_000, "unit": "EUR", "qualifier": "exact",
+     "quote": "une perte de 2 milliards d'euros"},
+    {"id": "euro-revenue-2024", "entity": "Euro AI", "metric": "revenue", "value": 500_000_000, "unit": "EUR",
+     "qualifier": "exact", "quote": "500 millions d'euros de revenus"},
+    {"id": "euro-valuation-2024", "entity": "Euro AI", "metric": "valuation", "value": 10_000_000_000, "unit": "EUR",
+     "per": ..., "period": "2024-06", "qualifier": "exact", "quote": "valorisée 10 milliards d'euros"},
+    {"id": "euro-round-2024", "entity": "Euro AI", "metric": "funding_round", "value": 1_000_000_000, "unit": "EUR",
+     "per": ..., "period": "2024-05", "basis": "reported", "qualifier": "exact", "quote": "une levée d'un milliard d'euros"},
+]
+EUROS = claims_bundle(EURO_CLAIMS, [{"language": "fr", "published": "2024-06-01"}])
+UNCONVERTED = ("4 figures of Euro AI in EUR cannot be shown in dollars: neither the articles nor the file give a EUR exchange "
+               "rate, so the cards and charts leave them out. Net loss 2024: €2.0B a year (claim euro-loss-2024, Publisher A "
+               "(2024-06-01)); Revenue 2024: €500.0M a year (claim euro-revenue-2024, Publisher A (2024-06-01)); Valuation "
+               "2024-06: €10.0B (claim euro-valuation-2024, Publisher A (2024-06-01)); Funding round 2024-05: €1.0B (claim "
+               "euro-round-2024, Publisher A (2024-06-01)). Give a rate below for this session, or add an exchange_rates: "
+               "entry to the file (see data/README.md).")
+
+
+def test_figures_no_rate_converts_are_named_and_a_rate_given_shows_them():
+    at = upload(page(), "euros.zip", EUROS)
+    assert not at.exception
+    assert at.title[0].value == "Euro AI at a glance"
+    assert [w.value.replace("\\", "") for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")] == [UNCONVERTED]
+    assert not at.metric
+    rate = at.number_input(key="fx_rate_EUR")
+    assert (rate.label, rate.value) == ("EUR per US dollar, for this session", None)
+    rate.set_value(0.8).run()
+    assert not at.exception
+    assert not [w for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")]
+    assert [(m.label, m.value) for m in at.metric][:3] == [
+        ("Valuation (2024-06)", "$12.5B"), ("Net loss (2024)", "$2.5B"), ("Revenue (2024)", "$625.0M")]
+    assert at.caption[1].value.replace("\\", "") == ("estimated · News outlet: Publisher A (2024-06-01) · claim euro-valuation-2024 · "
+                                                     "EUR at 0.8 per USD (the rate given for this session)")
+    assert at.number_input(key="fx_rate_EUR").value == 0.8  # still offered, to change it
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception and at.number_input(key="fx_rate_EUR").value == 0.8  # the rate holds on every page
+    assert not [w for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")]

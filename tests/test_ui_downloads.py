@@ -17,7 +17,7 @@ from lib import checks, strict_json
 from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
-from tests.conftest import FORMULAS, ROOT, formula_claims_yaml, inert_csv_cells, upload
+from tests.conftest import FORMULA_CLAIMS, FORMULA_SOURCES, FORMULAS, ROOT, claims_bundle, inert_csv_cells, upload, write_claims
 from tests.export.conftest import NoChromium, needs_chromium
 from tests.export.test_findings import STALE, Recorder
 
@@ -58,9 +58,9 @@ def page(name: str, **query) -> AppTest:
 
 
 def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
-    data = formula_claims_yaml().encode()
+    data = claims_bundle(FORMULA_CLAIMS, FORMULA_SOURCES)
     at = page("sources")
-    upload(at, "formulas.yaml", data)
+    upload(at, "formulas.zip", data)
     assert not at.exception and at.selectbox(key="company").value == "Acme AI"
     csvs = {}
     for name in PAGES:
@@ -88,8 +88,7 @@ def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
 
 
 def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
-    claims = tmp_path / "formulas.yaml"
-    claims.write_text(formula_claims_yaml(), encoding="utf-8")
+    claims = write_claims(tmp_path / "formulas.yaml", FORMULA_CLAIMS, FORMULA_SOURCES)
     out = tmp_path / "out"
     assert main(["--out", str(out), "--claims", str(claims), "--company", "Acme AI", "--formats", "csv"], renderer=NoChromium()) == 0
     pages = {  # each CSV's link opens the page that draws its chart

@@ -11,6 +11,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
+from lib import bundle
 from lib.chart_layout import Chart
 from lib.export import images, renderer, tables
 from lib.export.stamp import Stamp
@@ -33,9 +34,23 @@ def md_escape(text: Any) -> str:
 def md_highlight(before: Any, match: Any, after: Any) -> str:
     """Text from data with one part highlighted, all of it inert (md_escape), its line breaks kept; the
     highlighted part on one line."""
-    def lines(text: Any) -> str:
-        return md_escape(text).replace("\n", "  \n")
-    return f"{lines(before)}:orange-background[**{md_escape(' '.join(str(match).split()))}**]{lines(after)}"
+    before, match = str(before), str(match)
+    return md_marks(before + match + str(after), [(len(before), len(before) + len(match), "orange")])
+
+
+def md_marks(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Text from data with the parts at spans (start, end, colour) highlighted in their colour, all of it inert
+    (md_escape), its line breaks kept; a span that overlaps an earlier one is left unmarked."""
+    def lines(part: str) -> str:
+        return md_escape(part).replace("\n", "  \n")
+
+    pieces, at = [], 0
+    for start, end, colour in sorted(spans):
+        if start < at or end > len(text):
+            continue
+        pieces += [lines(text[at:start]), f":{colour}-background[**{md_escape(' '.join(text[start:end].split()))}**]"]
+        at = end
+    return "".join([*pieces, lines(text[at:])])
 
 
 WORDS = "chart_words"  # session state: each chart's own title and subtitle by chart name, for the deck
@@ -142,5 +157,6 @@ def set_aside_notice() -> None:
         return
     name, payload, message = held
     st.error(md_escape(message), icon=":material/bug_report:")
-    st.download_button(f"Download {name} (set aside)", payload, file_name=name, mime="application/x-yaml",
+    st.download_button(f"Download {name} (set aside)", payload, file_name=name,
+                       mime="application/zip" if bundle.is_zip(payload, name) else "application/x-yaml",
                        icon=":material/download:", on_click="ignore", key="download_set_aside")

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import (
-    audit, checks, claims as claims_lib, dashboard, figures, headline, history_charts, peers as peers_lib,
+    audit, bundle, checks, claims as claims_lib, coverage, dashboard, figures, headline, history_charts, peers as peers_lib,
     runway_inputs as runway_inputs_lib, second_opinion, transforms as tf, waterfall as waterfall_lib,
 )
 from lib.chart_layout import Chart
@@ -52,8 +52,23 @@ def upload_key(data: bytes) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def uploaded_claims(key: str, name: str, _data: bytes) -> pd.DataFrame:
-    """An uploaded dataset (key = upload_key(data)), validated with the bundled file's rules; errors are not cached."""
-    return claims_lib.parse_claims(_data, name)
+    """An uploaded dataset (key = upload_key(data)): a bare claims YAML or a zip of it and its articles
+    (lib.bundle), validated with the bundled file's rules, its quotes against its own articles first; errors
+    (BundleError, ClaimsError) are not cached."""
+    found = bundle.read_bundle(_data, name)
+    return claims_lib.parse_claims(found.claims, bundle.claims_path(_data, name), found.articles)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def uploaded_articles(key: str, name: str, _data: bytes) -> dict[str, str]:
+    """The articles an accepted upload carries (file name -> text), for the Sources page's article view."""
+    return bundle.read_bundle(_data, name).articles
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def with_session_rates(key: str, _claims: pd.DataFrame, rates: tuple[tuple[str, float], ...]) -> pd.DataFrame:
+    """The claims with the exchange rates the reader gave for this session (lib.transforms.with_session_rates)."""
+    return tf.with_session_rates(_claims, dict(rates))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -63,9 +78,16 @@ def prepared(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> p
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool) -> pd.DataFrame:
-    """The audit of the claims known at the as-of date (lib.audit), stale inputs judged at that date."""
-    return audit.audit(tf.as_of(_claims, as_of, include_undated), as_of)
+def findings(key: str, _claims: pd.DataFrame, as_of, include_undated: bool, _articles: dict[str, str]) -> pd.DataFrame:
+    """The audit of the claims known at the as-of date (lib.audit), stale inputs judged at that date, an upload's own
+    articles read for coverage before the stored ones."""
+    return audit.audit(tf.as_of(_claims, as_of, include_undated), as_of, _articles)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def uncurated(key: str, _claims: pd.DataFrame, _articles: dict[str, str]) -> list[coverage.Uncurated]:
+    """The figures of the cited articles that no claim carries and no dismissal covers (lib.coverage)."""
+    return coverage.uncurated(_claims, _articles)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -90,6 +112,12 @@ def finding_quotes(key: str, _findings: pd.DataFrame, _claims: pd.DataFrame, as_
 def headline_figures(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
     """The overview's cards for one company and as-of view."""
     return headline.headline_figures(_prepared, entity, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def unconverted_figures(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str) -> pd.DataFrame:
+    """One company's money figures that no rate converts to dollars, which the cards and charts leave out."""
+    return headline.unconverted_figures(_prepared, entity)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,9 +1,13 @@
 """The data in force for this browser session: an accepted upload, else the bundled claims, as of the sidebar's
-date; and the stamp that names them on every download.
+date, with the exchange rates the reader gave for the session; and the stamp that names them on every download.
 
-An upload is checked with the bundled file's rules; a valid one replaces the data for this session only (its
-settings start again from their defaults), an invalid one leaves the data as it was and its problems are kept
-for the sidebar to list. Reset goes back to the bundled file.
+An upload is a claims YAML or a zip of claims.yaml and its articles under sources/ (lib.bundle). It is checked
+with the bundled file's rules, its quotes against its own articles first; a valid one replaces the data for this
+session only (its settings start again from their defaults), an invalid one leaves the data as it was and its
+problems are kept for the sidebar to list. Reset goes back to the bundled file.
+
+A rate the reader gives for a currency no article or file converts is kept under SESSION_RATES (no widget owns
+that key) and applied to the claims in force, so every prepared view converts with it.
 
 An accepted upload that still breaks a page is a loader bug: the app sets it aside (kept for download), names
 the claim that breaks it and the error, and goes back to the bundled data.
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lib import claims as claims_lib, culprit
+from lib import bundle, claims as claims_lib, culprit
 from lib.export.stamp import Stamp, dataset_version
 from ui import cached, url
 
@@ -24,6 +28,8 @@ UPLOAD_BOX = "upload_box"  # whether the sidebar's "Use your own data" box is op
 SET_ASIDE = "upload_set_aside"  # an accepted upload a page broke on: (name, data, what went wrong)
 UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation", UPLOAD_BOX, SET_ASIDE)
 AS_OF = "asof"  # the sidebar's as-of date: only claims published by then are in force
+SESSION_RATES = "session_rates"  # the reader's exchange rates for this session: currency -> units per USD
+KEPT = (*UPLOAD_STATE, SESSION_RATES)  # what another dataset does not reset
 
 
 @dataclass(frozen=True)
@@ -35,26 +41,50 @@ class Dataset:
     label: str
     version: str
     uploaded: bool
+    articles: dict[str, str]  # the articles an upload carries (file name -> text), read before the stored ones
 
 
 def in_force() -> Dataset:
-    """The accepted upload of this session, else the bundled data."""
+    """The accepted upload of this session, else the bundled data; with the reader's exchange rates, under a key
+    that names them, so that every cached view of it converts with them."""
     upload = st.session_state.get("upload")
     if upload:
         name, data, key = upload
-        return Dataset(cached.uploaded_claims(key, name, data), key, f"uploaded file {name}", dataset_version(data), True)
-    return Dataset(cached.bundled_claims(), cached.BUNDLED, "bundled data", cached.bundled_version(), False)
+        dataset = Dataset(cached.uploaded_claims(key, name, data), key, f"uploaded file {name}", dataset_version(data), True,
+                          cached.uploaded_articles(key, name, data))
+    else:
+        dataset = Dataset(cached.bundled_claims(), cached.BUNDLED, "bundled data", cached.bundled_version(), False, {})
+    rates = tuple(sorted(session_rates().items()))
+    if not rates:
+        return dataset
+    key = dataset.key + "".join(f"|{currency}={rate!r}" for currency, rate in rates)
+    return Dataset(cached.with_session_rates(key, dataset.claims, rates), key, dataset.label, dataset.version,
+                   dataset.uploaded, dataset.articles)
+
+
+def session_rates() -> dict[str, float]:
+    """The exchange rates the reader gave for this session: currency -> units per USD."""
+    return st.session_state.get(SESSION_RATES, {})
+
+
+def give_rate(currency: str, per_usd: float | None) -> None:
+    """Keep (or, with None, forget) the reader's rate for a currency for this session."""
+    rates = {c: r for c, r in session_rates().items() if c != currency}
+    if per_usd is not None and per_usd > 0:
+        rates[currency] = float(per_usd)
+    st.session_state[SESSION_RATES] = rates
 
 
 def offer(name: str, data: bytes) -> bool:
-    """Check an uploaded file; a valid one comes into force (True), an invalid one leaves its problems (False)."""
+    """Check an uploaded file, a claims YAML or a zip of it and its articles; a valid one comes into force (True),
+    an invalid one leaves its problems (False)."""
     if len(data) > MAX_UPLOAD_BYTES:
         st.session_state["upload_problems"] = [f"{name}: the file is {len(data) / 1e6:.1f} MB; the limit is 5 MB."]
         return False
     key = cached.upload_key(data)
     try:
         cached.uploaded_claims(key, name, data)
-    except claims_lib.ClaimsError as err:
+    except (bundle.BundleError, claims_lib.ClaimsError) as err:
         st.session_state["upload_problems"] = err.problems
         return False
     st.session_state["upload"] = (name, data, key)
@@ -75,8 +105,8 @@ def generation() -> int:
 
 
 def reset() -> None:
-    """Back to the bundled data, every setting from its default."""
-    for key in ("upload", "upload_problems", "upload_seen", SET_ASIDE):
+    """Back to the bundled data, every setting (and exchange rate given) from its default."""
+    for key in ("upload", "upload_problems", "upload_seen", SET_ASIDE, SESSION_RATES):
         st.session_state.pop(key, None)
     st.session_state["upload_generation"] = generation() + 1
     _forget_settings()
@@ -92,7 +122,7 @@ def set_aside(error: Exception) -> bool:
     name, payload, key = upload
     claims = cached.uploaded_claims(key, name, payload)
     found = culprit.find(claims, st.session_state.get("company"))
-    where = (f"The claim that breaks it: {found['id']} ({name}:{found['line']})." if found is not None else
+    where = (f"The claim that breaks it: {found['id']} ({bundle.claims_path(payload, name)}:{found['line']})." if found is not None else
              "No single claim could be named: it fails only with this page's settings.")
     message = (f"{name} passed validation, but a page failed on it: {type(error).__name__}: {error}. {where} "
                "This is a loader bug (the file should have been refused); the dashboard is back on the bundled data, "
@@ -111,7 +141,7 @@ def set_aside_upload() -> tuple[str, bytes, str] | None:
 
 def _forget_settings() -> None:
     """Another dataset has other companies and dates: every setting starts again from its defaults."""
-    for key in [k for k in st.session_state if k not in (*UPLOAD_STATE, url.PAGE) and not str(k).startswith("upload_file")]:
+    for key in [k for k in st.session_state if k not in (*KEPT, url.PAGE) and not str(k).startswith("upload_file")]:
         del st.session_state[key]
     st.query_params.clear()
 

@@ -48,6 +48,7 @@ class Context:
     peer_only: bool  # the company is in Epoch's data but in no claim
     findings: pd.DataFrame  # lib.audit's findings about the claims in force
     flagged: pd.DataFrame  # lib.checks.flags: each claim's errors and warnings
+    articles: dict[str, str]  # the articles an upload carries (file name -> text), read before the stored ones
 
 
 SIDEBAR_PARAMS = ("company", "asof", "undated")
@@ -60,14 +61,17 @@ def _forget_page_params() -> None:
 
 
 def _upload_box() -> None:
-    """Sidebar upload of a claims YAML; problems are listed with their lines, a valid file replaces the data. The
-    box is drawn only while open; its label and starting state never change, so it keeps its place and state."""
+    """Sidebar upload of a claims YAML, or a zip of claims.yaml and its articles under sources/; problems are listed
+    with their lines, a valid file replaces the data. The box is drawn only while open; its label and starting state
+    never change, so it keeps its place and state."""
     box = st.sidebar.expander("Use your own data", key=data.UPLOAD_BOX, on_change="rerun")
     if not box.open:
         return
     with box:
-        file = st.file_uploader("Claims YAML (max 5 MB)", type=["yaml", "yml"], key=f"upload_file_{data.generation()}",
-                                help="Same format and rules as data/claims.yaml; see data/README.md.")
+        file = st.file_uploader("Claims YAML, or a zip of claims.yaml and sources/ (max 5 MB)", type=["yaml", "yml", "zip"],
+                                key=f"upload_file_{data.generation()}",
+                                help="Same format and rules as data/claims.yaml; see data/README.md. Every quote must stand "
+                                     "in its article: put the articles the bundled data lacks in the zip's sources/ folder.")
         if file is not None and st.session_state.get("upload_seen") != file.file_id:
             st.session_state["upload_seen"] = file.file_id
             data.offer(file.name, file.getvalue())
@@ -134,14 +138,14 @@ def page_setup(title: str) -> Context:
     )
     cached.settled_heap()
     return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
-                   entity in peer_only, findings, flagged)
+                   entity in peer_only, findings, flagged, dataset.articles)
 
 
 def _audit(dataset: data.Dataset, as_of: dt.date, include_undated: bool) -> pd.DataFrame:
     """The audit of the claims in force (cached per dataset and as-of view); should it fail, the sidebar says so
     and the pages go on without findings, never showing a traceback."""
     try:
-        return cached.findings(dataset.key, dataset.claims, as_of, include_undated)
+        return cached.findings(dataset.key, dataset.claims, as_of, include_undated, dataset.articles)
     except Exception as err:
         st.sidebar.error(f"The audit could not run on these claims: {md_escape(type(err).__name__)}: {md_escape(err)}",
                          icon=":material/error:")

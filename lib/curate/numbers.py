@@ -5,7 +5,8 @@ Written by hand: the Korean 만/억/조 grammar is in no library, and Recognizer
 French, missed forms the articles use and was too slow (docs/curation-numbers.md gives the measurements).
 
 A number is a figure only with a currency, a percent sign or a unit word, so years, dates and bare counts never
-are. A bare amount with a scale word ("2000 milliards") takes the currency of the nearest money in its sentence;
+are. A bare amount with an English or French scale word ("2000 milliards") takes the currency of the nearest
+money in its sentence;
 the first number of a range ("$3-5 billion", "3~5억 달러") takes the second's scale and unit. A figure in one
 currency beside the same figure in another ("70만 달러(9억 3천만원)") is its twin: the non-dollar one carries
 the dollar value in `usd`.
@@ -47,7 +48,8 @@ class _Token:
     end: int
     number: Decimal  # the number as written, before its scale word
     scale: Decimal  # 1 without a scale word
-    word_scale: bool  # the scale is a word (billion, milliards, 억), not a letter (B, M)
+    word_scale: bool  # the scale is an English or French word (billion, milliards), which may stand without its
+    #                   currency ("2000 milliards"); Korean repeats 달러 instead, and a bare 1억 is often a count
     unit: str | None
 
     @property
@@ -59,8 +61,10 @@ _SP = "[ \u00a0\u202f]"  # a space, a no-break space or a narrow no-break space
 _EN_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _FR_NUMBER = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?"
 _KO_COEFFICIENT = rf"(?:{_EN_NUMBER})(?:[천백십](?:{_EN_NUMBER})?)*"  # 3천, 5백, 3천5백, 1,000, 1.5
-# 9억 3천만, 1조5천억, 70만, 1억 5000
-_KO_NUMBER = rf"{_KO_COEFFICIENT}(?:[조억만](?:\s?{_KO_COEFFICIENT}[조억만])*(?:\s?{_KO_COEFFICIENT})?)?"
+_KO_PLACE_ALONE = "[천백십](?=[만억조])"  # 천만, 백억: one thousand 만, one hundred 억 (not 수백만, 몇천억: vague)
+# 9억 3천만, 1조5천억, 70만, 1억 5000, 천만, 1억 천만
+_KO_NUMBER = (rf"(?:{_KO_COEFFICIENT}|(?<![가-힣]){_KO_PLACE_ALONE})"
+              rf"(?:[조억만](?:\s?(?:{_KO_COEFFICIENT}|{_KO_PLACE_ALONE})[조억만])*(?:\s?{_KO_COEFFICIENT})?)?")
 _NOT_AFTER = r"(?<![A-Za-z0-9_.,À-ÿ])"  # a number starts a word: not "A100", "ai2024", the "000" of "700 000"
 # "a billion dollars", "un milliard de dollars": one, written as a word before a scale word
 _EN_ONE = r"(?<![\w'’])(?:an?|one)(?=\s(?:thousand|million|billion|trillion)(?![A-Za-z]))"
@@ -186,7 +190,7 @@ def _token(sentence: str, match: re.Match, language: str) -> _Token | None:
         number, scale, word_scale = Decimal(re.sub(_SP, "", written).replace(",", ".")), Decimal(1), False
     else:
         number, scale = _korean(written)
-        word_scale = scale != 1
+        word_scale = False
     suffix = _SUFFIX[language].match(sentence, match.end())
     scale_word = suffix.group("scale")
     if scale_word:
@@ -270,8 +274,8 @@ def _ranges(sentence: str, tokens: list[_Token]) -> list[_Token]:
 
 
 def _carry_currency(tokens: list[_Token]) -> list[_Token]:
-    """A bare amount with a scale word ("2000 milliards", "30억") takes the currency of the nearest money figure
-    in its sentence; without one it stays bare."""
+    """A bare amount with a scale word ("2000 milliards", "7 billion") takes the currency of the nearest money
+    figure in its sentence; without one it stays bare."""
     money = [t for t in tokens if t.unit in MONEY or t.unit == _FOREIGN]
     if not money:
         return tokens
@@ -309,7 +313,7 @@ def _twins(sentence: str, amounts: list[Amount]) -> list[Amount]:
         units = {linked[i].unit, linked[i + 1].unit}
         if len(units) != 2 or USD not in units or not units <= set(MONEY):
             continue
-        if not _TWIN_GAP.match(sentence[linked[i].end:linked[i + 1].start]):
+        if not _TWIN_GAP.match(sentence[qualifiers.per_end(sentence, linked[i].end):linked[i + 1].start]):
             continue
         dollar_at, other_at = (i, i + 1) if linked[i].unit == USD else (i + 1, i)
         rate = linked[dollar_at].per or linked[other_at].per

@@ -65,6 +65,9 @@ def found(sentence: str, language: str) -> list[tuple]:
         ("Nvidia will put $1 billion (1.3조원) into it.",
          [("$1 billion", 1_000_000_000.0, "USD", "exact", None, 1_000_000_000.0),
           ("1.3조원", 1_300_000_000_000.0, "KRW", "exact", None, 1_000_000_000.0)]),
+        ("It earns $1 billion a year (1.3조원).",
+         [("$1 billion", 1_000_000_000.0, "USD", "exact", "year", 1_000_000_000.0),
+          ("1.3조원", 1_300_000_000_000.0, "KRW", "exact", "year", 1_000_000_000.0)]),
         ("Arm earned £5 billion ($6.3 billion).", [("$6.3 billion", 6_300_000_000.0, "USD", "exact", None,
                                                    6_300_000_000.0)]),
         ("SoftBank lost 5 billion yen, or $33 million, and HK$2 billion.",
@@ -118,6 +121,11 @@ def test_english(sentence, expected):
         ("1억~2억 달러", [("1억", 100_000_000.0, "USD", "exact", None, 100_000_000.0),
                       ("2억 달러", 200_000_000.0, "USD", "exact", None, 200_000_000.0)]),
         ("임원 300여 명", [("300여 명", 300.0, "명", "approximately", None, None)]),
+        ("관객 천만 명, 천억 원, 1억 천만 원", [("천만 명", 10_000_000.0, "명", "exact", None, None),
+                                   ("천억 원", 100_000_000_000.0, "KRW", "exact", None, None),
+                                   ("1억 천만 원", 110_000_000.0, "KRW", "exact", None, None)]),
+        ("회원이 1억을 넘었고 매출은 10억 달러, 백만장자", [("10억 달러", 1_000_000_000.0, "USD", "exact", None,
+                                                1_000_000_000.0)]),
         ("500억 엔(약 3억 달러)", [("3억 달러", 300_000_000.0, "USD", "approximately", None, 300_000_000.0)]),
         ("하루 70만 달러, 연 50억 달러", [("70만 달러", 700_000.0, "USD", "exact", "day", 700_000.0),
                                   ("50억 달러", 5_000_000_000.0, "USD", "exact", "year", 5_000_000_000.0)]),
@@ -191,6 +199,7 @@ def test_french(sentence, expected):
         ("작성일 02-01 9 목록", "ko"),
         ("3년 전만 해도 AI 혁신의 아이콘이었지만", "ko"),
         ("20대와 30대 사용자, 국내 100대 기업, GPT-4와 DALL-E2, 논문 1위", "ko"),
+        ("수백만 명, 몇천억 원, 수십억 달러", "ko"),
         ("지난달 31일(현지시간) 미국 월스트리트저널", "ko"),
         ("OpenAI perd des milliards de dollars chaque année", "fr"),
         ("après cette année 2024, le 1er janvier 2025", "fr"),
@@ -225,10 +234,13 @@ _KO_PLACES = ((3, "천"), (2, "백"), (1, "십"))
 
 
 @st.composite
-def korean_group(draw, group: int) -> str:
-    """A number below 10,000 as Korean writes it before 만, 억 or 조: digits (with a comma), or 천/백/십 compounds."""
-    style = draw(st.sampled_from(["digits", "comma", "compound"]))
-    if style == "digits" or (style == "comma" and group < 1000):
+def korean_group(draw, group: int, big: str) -> str:
+    """A number below 10,000 as Korean writes it before 만, 억 or 조 (big) or alone: digits (with a comma), 천/백/십
+    compounds, or 천, 백 or 십 alone for 1000, 100 or 10 before a big unit (천만, 백억)."""
+    style = draw(st.sampled_from(["digits", "comma", "compound", "place alone"]))
+    if style == "place alone" and big and group in (1000, 100, 10):
+        return {1000: "천", 100: "백", 10: "십"}[group]
+    if style in ("digits", "place alone") or (style == "comma" and group < 1000):
         return str(group)
     if style == "comma":
         return f"{group:,}"
@@ -240,12 +252,15 @@ def korean_group(draw, group: int) -> str:
     return "".join(parts) + (str(rest) if rest else "")
 
 
+_KO_GROUP = st.one_of(st.integers(min_value=0, max_value=9999), st.sampled_from([0, 10, 100, 1000]))
+
+
 @st.composite
 def korean_amount(draw) -> tuple[str, int]:
-    value = draw(st.integers(min_value=1, max_value=10 ** 16 - 1))
-    groups = [(value // 10 ** 12, "조"), (value // 10 ** 8 % 10 ** 4, "억"), (value // 10 ** 4 % 10 ** 4, "만"),
-              (value % 10 ** 4, "")]
-    written = [draw(korean_group(group)) + big for group, big in groups if group]
+    """A random amount below 10**16 written the Korean way, by its 조, 억, 만 and units groups, and its value."""
+    groups = list(zip(draw(st.lists(_KO_GROUP, min_size=4, max_size=4).filter(any)), ("조", "억", "만", "")))
+    value = sum(group * 10 ** power for (group, _), power in zip(groups, (12, 8, 4, 0)))
+    written = [draw(korean_group(group, big)) + big for group, big in groups if group]
     separator = draw(st.sampled_from(["", " "]))
     return separator.join(written), value
 

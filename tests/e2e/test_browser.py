@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pytest
 from PIL import Image
 
-from tests.conftest import claims_yaml
+from tests.conftest import claims_bundle, claims_yaml
 from tests.e2e.conftest import ACTION_TIMEOUT, CHROMIUM, NAV_TIMEOUT, NO_CHROMIUM, fresh_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)]
@@ -84,7 +84,8 @@ def upload(page, name: str, data: bytes | str) -> None:
         box.get_by_text("Use your own data").click()
     file_input.wait_for(state="attached")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    file_input.set_input_files(files=[{"name": name, "mimeType": "application/x-yaml", "buffer": payload}])
+    mime = "application/zip" if name.endswith(".zip") else "application/x-yaml"
+    file_input.set_input_files(files=[{"name": name, "mimeType": mime, "buffer": payload}])
 
 
 def upload_errors(page):
@@ -116,19 +117,15 @@ def company_options(page) -> list[str]:
     return texts
 
 
-def acme_yaml() -> str:
-    """A small valid claims file about a company the bundled data does not have, from one 2024 article."""
-    return claims_yaml(
-        [
-            {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, "source": "acme-news",
-             "quote": "Acme AI lost $2 billion", "quote_en": "Acme AI lost $2 billion"},
-            {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, "source": "acme-news",
-             "quote": "revenue of $500 million", "quote_en": "revenue of $500 million"},
-            {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
-             "period": "2024-06", "source": "acme-news", "quote": "valued at $10 billion", "quote_en": "valued at $10 billion"},
-        ],
-        [{"id": "acme-news", "publisher": "Acme News", "published": "2024-06-01"}],
-    )
+ACME_CLAIMS = [  # a small valid claims file about a company the bundled data does not have, from one 2024 article
+    {"id": "acme-loss-2024", "entity": "Acme AI", "value": 2_000_000_000, "source": "acme-news",
+     "quote": "Acme AI lost $2 billion", "quote_en": "Acme AI lost $2 billion"},
+    {"id": "acme-revenue-2024", "entity": "Acme AI", "metric": "revenue", "value": 500_000_000, "source": "acme-news",
+     "quote": "revenue of $500 million", "quote_en": "revenue of $500 million"},
+    {"id": "acme-valuation-2024", "entity": "Acme AI", "metric": "valuation", "value": 10_000_000_000, "per": ...,
+     "period": "2024-06", "source": "acme-news", "quote": "valued at $10 billion", "quote_en": "valued at $10 billion"},
+]
+ACME_SOURCES = [{"id": "acme-news", "publisher": "Acme News", "published": "2024-06-01"}]
 
 
 # ---------------------------------------------------------------- 1. every page opens
@@ -300,9 +297,9 @@ def test_upload_replaces_data_and_reset_restores_it(page, base_url):
     open_page(page, base_url + "/")
     assert "Acme AI" not in company_options(page)
 
-    upload(page, "acme.yaml", acme_yaml())
+    upload(page, "acme.zip", claims_bundle(ACME_CLAIMS, ACME_SOURCES))
     accepted(page)
-    expect(sidebar(page).get_by_text(f"{MARKER} acme.yaml")).to_be_visible()
+    expect(sidebar(page).get_by_text(f"{MARKER} acme.zip")).to_be_visible()
     # the upload's companies, then those only Epoch AI's data covers
     assert company_options(page) == ["Acme AI"] + [f"{name} (peer data only)" for name in
                                                    ["OpenAI", "Anthropic", "xAI", "Mistral AI", "Z.ai"]]
@@ -319,14 +316,15 @@ def test_upload_replaces_data_and_reset_restores_it(page, base_url):
 
 def test_invalid_upload_lists_line_and_field(page, base_url):
     open_page(page, base_url + "/")
-    text = acme_yaml().replace("basis: estimated", "basis: guessed", 1).replace("metric: valuation", "metric: valuations", 1)
+    text = (claims_yaml(ACME_CLAIMS, ACME_SOURCES).replace("basis: estimated", "basis: guessed", 1)
+            .replace("metric: valuation", "metric: valuations", 1))
     lines = text.splitlines()
     basis_line = lines.index("  basis: guessed") + 1
     metric_line = lines.index("  metric: valuations") + 1
-    upload(page, "bad.yaml", text)
+    upload(page, "bad.zip", claims_bundle(ACME_CLAIMS, ACME_SOURCES, yaml_text=text))
     errors = upload_errors(page)
-    expect(errors.filter(has_text=f"bad.yaml:{basis_line}: claims[0].basis: unknown basis 'guessed'")).to_have_count(1)
-    expect(errors.filter(has_text=f"bad.yaml:{metric_line}: claims[2].metric: unknown metric 'valuations'")).to_have_count(1)
+    expect(errors.filter(has_text=f"bad.zip/claims.yaml:{basis_line}: claims[0].basis: unknown basis 'guessed'")).to_have_count(1)
+    expect(errors.filter(has_text=f"bad.zip/claims.yaml:{metric_line}: claims[2].metric: unknown metric 'valuations'")).to_have_count(1)
     expect(errors).to_have_count(2)
     expect(sidebar(page).get_by_text(MARKER)).to_have_count(0)  # the bundled data stays in force
     no_exception(page)
@@ -354,7 +352,7 @@ def shows_literally(page, text: str) -> None:
 def test_hostile_upload_stays_inert(page, base_url):
     # Two articles spanning the bundled data's dates, so the date widgets' settings stay valid and this test
     # is about inertness only (test_upload_replaces_data_and_reset_restores_it covers other date ranges).
-    hostile = claims_yaml(
+    hostile = claims_bundle(
         [
             {"id": "acme-loss-2024", "entity": "Acme AI", "quote": f"Q {HOSTILE} {AUTOLINKS}", "quote_en": f"E {HOSTILE} {AUTOLINKS}",
              "note": f"N {HOSTILE} {AUTOLINKS}"},
@@ -367,7 +365,7 @@ def test_hostile_upload_stays_inert(page, base_url):
         ],
     )
     open_page(page, base_url + "/sources")
-    upload(page, "hostile.yaml", hostile)
+    upload(page, "hostile.zip", hostile)
     accepted(page)
     inert(page)
     # The tables are drawn on a canvas; the Article filter's options name the publisher as text.
@@ -375,12 +373,12 @@ def test_hostile_upload_stays_inert(page, base_url):
     expect(page.get_by_role("option").filter(has_text=f"P {HOSTILE}")).to_be_visible()
     page.keyboard.press("Escape")
     inert(page)
-    # The article view: the upload's article is not stored, so the quote is shown as the data gives it.
+    # The article view: the quote in the article the upload carries, as text.
     claim = page.locator("[data-testid=stSelectbox]").filter(has_text="Open the quote of").get_by_role("combobox")
     claim.click()
     page.keyboard.type("acme-loss-2024")
     page.keyboard.press("Enter")
-    shows_literally(page, "is not stored with Burnboard")
+    shows_literally(page, "The whole article as uploaded")
     shows_literally(page, f"Q {HOSTILE}")
     inert(page)
 
