@@ -31,8 +31,9 @@ class Figure:
 
 def figures(text: str, language: str | None = None) -> list[Figure]:
     """Every figure in an article's text, in order; language "en", "ko" or "fr", detected when not given."""
-    from lib.curate import numbers  # here, not above: the loader reads articles through lib.curate.reading and
-    #                                 must not need the finder's parsers to do so
+    # Imported here, not above: the loader reads every article through lib.curate.reading, and need not compile
+    # the number patterns (a tenth of a second or more) to do so.
+    from lib.curate import numbers
 
     language = language or languages.detect(text)
     found = []

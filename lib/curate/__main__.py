@@ -23,7 +23,7 @@ from lib.curate.reading import Unreadable, read
 from lib.curate.sentences import LANGUAGES
 
 USAGE_ERROR = 2
-SENTENCE_CHARS = 70  # of a sentence shown in the table
+SENTENCE_COLUMNS = 80  # of a long sentence shown in the table, around its figure
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,15 +95,16 @@ def _fail(message: str) -> int:
 
 
 def table(found: list[Figure], name: str, language: str) -> str:
-    """The figures as a numbered table a person reads in a terminal, the sentence cut to SENTENCE_CHARS."""
+    """The figures as a numbered table a person reads in a terminal, a long sentence cut around its figure."""
     header = ("#", "value", "unit", "qualifier", "per", "usd", "figure", "sentence")
     rows = [(str(number), _amount(figure.value), figure.unit, figure.qualifier, figure.per or "-",
-             "-" if figure.usd is None else _amount(figure.usd), figure.text, _cut(figure.sentence))
+             "-" if figure.usd is None else _amount(figure.usd), figure.text, _around(figure))
             for number, figure in enumerate(found, 1)]
     widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header) - 1)]
     lines = [f"{name}: {len(found)} figure{'' if len(found) == 1 else 's'} (language {language})"]
     for row in [header, *rows]:
-        lines.append("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)) + "  " + row[-1])
+        padded = (cell + " " * (width - _width(cell)) for cell, width in zip(row, widths))
+        lines.append("  ".join(padded) + "  " + row[-1])
     return "\n".join(lines)
 
 
@@ -112,8 +113,21 @@ def _amount(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def _cut(sentence: str) -> str:
-    return sentence if len(sentence) <= SENTENCE_CHARS else sentence[:SENTENCE_CHARS - 1] + "…"
+def _around(figure: Figure) -> str:
+    """The figure's sentence, cut to about SENTENCE_COLUMNS terminal columns around the figure ('…' where cut)."""
+    sentence = figure.sentence
+    if _width(sentence) <= SENTENCE_COLUMNS:
+        return sentence
+    at = max(sentence.find(figure.text), 0)
+    end = at + len(figure.text)
+    room = max(SENTENCE_COLUMNS - _width(figure.text), 0)
+    start = at
+    while start > 0 and _width(sentence[start - 1:at]) <= room // 2:
+        start -= 1
+    stop = end
+    while stop < len(sentence) and _width(sentence[start:at]) + _width(sentence[end:stop + 1]) <= room:
+        stop += 1
+    return ("…" if start > 0 else "") + sentence[start:stop] + ("…" if stop < len(sentence) else "")
 
 
 def _width(text: str) -> int:

@@ -69,7 +69,8 @@ def _checked(picks: list[int], count: int) -> list[int]:
 
 
 def _source(source_id: str, known: Mapping) -> CommentedMap:
-    entry = CommentedMap((key, source_id if key == "id" else known.get(key)) for key in SOURCE_FIELDS if key != "written")
+    fields = (key for key in SOURCE_FIELDS if key != "written")  # published's hint says when written is needed
+    entry = CommentedMap((key, source_id if key == "id" else known.get(key)) for key in fields)
     for key, hint in SOURCE_HINTS.items():
         if entry[key] is None:
             entry.yaml_add_eol_comment(hint, key, column=HINT_COLUMN)
@@ -93,7 +94,8 @@ def _claim(figure: Figure, source_id: str) -> CommentedMap:
         written += f"; its dollar twin in the sentence: {_number(figure.usd):,} USD"
     claim.yaml_add_eol_comment(written, "value", column=HINT_COLUMN)
     if figure.unit not in UNITS:
-        claim.yaml_add_eol_comment(f"as written; the vocabulary's units: {', '.join(UNITS)}", "unit", column=HINT_COLUMN)
+        claim.yaml_add_eol_comment(f"as written; the vocabulary's units: {', '.join(UNITS)}", "unit",
+                                   column=HINT_COLUMN)
     return claim
 
 

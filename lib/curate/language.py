@@ -12,6 +12,7 @@ import functools
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 HANGUL_SHARE = 0.2  # of a text's letters, from which it is Korean
+LINGUA_CHARS = 5_000  # lingua reads only this much of a long text: ample for a language; its time grows with the text
 LATIN = {Language.ENGLISH: "en", Language.FRENCH: "fr"}
 UNDECIDED = "en"  # for a text with no letters, or one lingua cannot place
 
@@ -37,4 +38,4 @@ def detect(text: str) -> str:
     """"ko", "fr" or "en": the language text is written in (English when nothing tells)."""
     if hangul_share(text) >= HANGUL_SHARE:
         return "ko"
-    return LATIN.get(_latin_detector().detect_language_of(text), UNDECIDED)
+    return LATIN.get(_latin_detector().detect_language_of(text[:LINGUA_CHARS]), UNDECIDED)

@@ -63,8 +63,8 @@ def decode(data: bytes, name: str) -> str:
     """data as text, line breaks as \\n (as Python reads a text file). Raises Unreadable for a file that is empty,
     too large, binary or not UTF-8."""
     if len(data) > MAX_BYTES:
-        raise Unreadable(f"{name} is larger than {MAX_BYTES // 1_000_000} MB ({len(data):,} bytes): no article is that long; "
-                         "give the article's text alone.")
+        raise Unreadable(f"{name} is larger than {MAX_BYTES // 1_000_000} MB ({len(data):,} bytes): no article is that "
+                         "long; give the article's text alone.")
     if b"\x00" in data:
         raise Unreadable(f"{name} is not text (it holds NUL bytes, as images, PDFs and word-processor files do): "
                          "save the article as plain text, Markdown or HTML.")
@@ -78,7 +78,7 @@ def decode(data: bytes, name: str) -> str:
 
 
 def is_html(text: str, name: str) -> bool:
-    """Whether text is an HTML page: by its name, or by the tags of a page's body in it (an <img> in Markdown is not)."""
+    """Whether text is an HTML page: by its name, or by the tags of a page's body in it (a Markdown <img> is not)."""
     return name.lower().endswith(HTML_NAMES) or HTML_TAG.search(text) is not None
 
 

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from lib import strict_json
-from lib.curate.__main__ import main
+from lib.curate import Figure
+from lib.curate.__main__ import main, table
 from tests.conftest import ROOT
 
 ARTICLE = "Intro.\nOpenAI lost $5 billion in 2024. Revenue was $3.7 billion."
@@ -117,3 +118,17 @@ def test_python_m_lib_curate(tmp_path, args, code, out, err):
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert (result.returncode, result.stderr) == (code, err)
     assert out in result.stdout
+
+
+LONG = "In a long report that nobody read to the end, the company said that it lost $5 billion in 2024, and that it will lose more."
+
+
+@pytest.mark.parametrize("sentence, shown", [
+    (LONG, "…end, the company said that it lost $5 billion in 2024, and that it will lose mor…"),  # 35 columns each side
+    ("It lost $5 billion.", "It lost $5 billion."),
+    ("가" * 30 + "$5 billion" + "나" * 30, "…" + "가" * 17 + "$5 billion" + "나" * 18 + "…"),  # Hangul takes two columns
+    ("It lost $5 billion" + " and more" * 10 + ".", "It lost $5 billion" + " and more" * 6 + " and mor…"),  # 8 + 10 + 62 columns
+])
+def test_a_long_sentence_is_shown_around_its_figure(sentence, shown):
+    figure = Figure(5e9, "USD", "exact", None, "$5 billion", sentence, 0, 10, 5e9)
+    assert table([figure], "a.txt", "en").splitlines()[2].split("  ")[-1] == shown
