@@ -44,7 +44,7 @@ def draw(ctx: ui.Context) -> None:
 
     st.subheader("Against the data in force")
     if merged is not None and accepted:
-        article.audit_shown(article.base(draft).key, merged, draft_yaml, ids)
+        article.audit_shown(article.base(draft).key, merged, draft_yaml, ids, ctx.as_of)
     else:
         st.caption("The audit runs once the accepted claims pass the loader's checks.")
 

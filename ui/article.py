@@ -19,7 +19,7 @@ import streamlit as st
 from lib import article_draft, bundle, claims as claims_lib, curate, store as store_lib
 from lib.article_draft import Draft, Problems, Source
 from lib.curate import language as language_lib, reading
-from lib.vocabulary import BASES, COMPANY, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS
+from lib.vocabulary import BASES, FINDING_KINDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS
 from ui import cached, data
 from ui.blocks import md_escape
 
@@ -229,16 +229,16 @@ def problems_shown(problems: Problems) -> None:
         st.warning(f"{count} problem{'s' * (count != 1)} in the accepted rows: see the Problems column.", icon=":material/edit_note:")
 
 
-def audit_shown(dataset_key: str, merged: pd.DataFrame, draft_yaml: str, ids: list[str]) -> None:
+def audit_shown(dataset_key: str, merged: pd.DataFrame, draft_yaml: str, ids: list[str], as_of: dt.date) -> None:
     """The audit of the data in force plus the draft: the findings about the draft's claims (echoes, disagreements
     with claims already in the data), before anything is used."""
-    findings = cached.draft_findings(dataset_key, draft_yaml, merged)
+    findings = cached.draft_findings(dataset_key, draft_yaml, merged, as_of)
     mine = findings[findings["claims"].map(lambda claims: bool(set(claims) & set(ids)))]
     if mine.empty:
         st.success("The audit finds nothing about these claims among the data in force.", icon=":material/check:")
     for finding in mine.itertuples():
         show = {"error": st.error, "warning": st.warning}.get(finding.severity, st.info)
-        show(md_escape(f"{finding.kind}: {finding.message}"), icon=":material/rule:")
+        show(md_escape(f"{FINDING_KINDS[finding.kind].label}: {finding.message}"), icon=":material/rule:")
 
 
 def bundle_of_draft(draft: Draft, draft_yaml: str) -> bytes:

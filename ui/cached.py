@@ -272,9 +272,9 @@ def draft_validation(key: str, draft_yaml: str, _claims: bytes, name: str, _arti
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def draft_findings(key: str, draft_yaml: str, _merged: pd.DataFrame) -> pd.DataFrame:
-    """The audit of the claims in force (key) with an article's draft (lib.audit)."""
-    return audit.audit(_merged)
+def draft_findings(key: str, draft_yaml: str, _merged: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The audit of the claims in force (key) with an article's draft (lib.audit), stale inputs judged at as_of."""
+    return audit.audit(_merged, as_of)
 
 
 @st.cache_resource(show_spinner=False)
