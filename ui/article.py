@@ -157,7 +157,7 @@ def candidate_table(table: pd.DataFrame, problems: Problems, companies: list[str
         disabled=["figure", "problems"],
         column_config={
             "accept": st.column_config.CheckboxColumn("Use", help="Make a claim of this figure.", pinned=True),
-            "problems": st.column_config.TextColumn("Problems", width="medium", pinned=True,
+            "problems": st.column_config.TextColumn("Problems", width="large", pinned=True,
                                                     help="What the loader says about this claim, by field."),
             "figure": st.column_config.TextColumn("Figure", help="The figure as the article writes it."),
             "entity": st.column_config.SelectboxColumn("Company", options=companies),
