@@ -60,7 +60,8 @@ class Draft:
     """One article being curated: its text, its source's fields and the candidate table (COLUMNS) as last edited.
 
     shared: the digest the draft's bundle was kept under by "Keep and share", when it was. used: while the draft is
-    in use in the session, the key of the data it made and what that data was added to (the page's to read)."""
+    in use in the session, the key of the data it made and what that data was added to (the page's to read).
+    audited: the claims YAML the audit last judged; the draft can be used once its current text is audited."""
 
     text: str
     name: str
@@ -68,6 +69,7 @@ class Draft:
     table: pd.DataFrame
     shared: str = ""
     used: tuple | None = None
+    audited: str = ""
 
 
 def article_file(text: str) -> str:
@@ -181,6 +183,19 @@ def _items(mapping: dict) -> list[str]:
     """One list item in data/claims.yaml's layout ('  - id: ...', its fields under it)."""
     text = yaml.safe_dump([mapping], sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
     return ["  " + line for line in text.splitlines()]
+
+
+def neighbours(claims: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """The claims the audit needs to judge the draft's claims (ids) against the others: the draft's own, and the
+    others' of the same company with the same metric (a disagreement) or the same amount, unit and rate (an echo).
+    Auditing these rather than the whole data keeps each edit's check quick; the whole data is audited, as every
+    upload is, once the draft is used."""
+    mine = claims[claims["id"].isin(list(ids))]
+    same_metric = pd.MultiIndex.from_frame(mine[["entity", "metric"]])
+    same_amount = pd.MultiIndex.from_frame(mine[["entity", "value", "unit", "per"]].fillna({"per": ""}))
+    near = (pd.MultiIndex.from_frame(claims[["entity", "metric"]]).isin(same_metric)
+            | pd.MultiIndex.from_frame(claims[["entity", "value", "unit", "per"]].fillna({"per": ""})).isin(same_amount))
+    return claims[near | claims["id"].isin(list(ids))]
 
 
 @dataclass

@@ -43,12 +43,16 @@ def draw(ctx: ui.Context) -> None:
     ids = [article_draft.claim_id(source.source_id(), index) for index in draft.table.index[draft.table["accept"]]]
 
     st.subheader("Against the data in force")
-    if merged is not None and accepted:
+    checkable = merged is not None and accepted > 0
+    if checkable and st.button("Check against the data in force", key="article_audit", icon=":material/rule:",
+                               disabled=draft.audited == draft_yaml, help="Run the audit on these claims among the data in force."):
+        draft.audited = draft_yaml
+    ready = checkable and draft.audited == draft_yaml
+    if ready:
         article.audit_shown(article.base(draft).key, merged, draft_yaml, ids, ctx.as_of)
     else:
-        st.caption("The audit runs once the accepted claims pass the loader's checks.")
-
-    ready = merged is not None and accepted > 0
+        st.caption("Once the accepted claims pass the loader's checks, check them against the data in force: echoes and "
+                   "disagreements with the claims already there are shown before anything is used.")
     use, download, keep = st.columns(3)
     if use.button("Use in this session", key="article_use", type="primary", disabled=not ready, icon=":material/play_arrow:",
                   help="Every page then shows the data with these claims, marked as uploaded."):

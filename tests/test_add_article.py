@@ -43,6 +43,11 @@ def described(at):
     return at.date_input(key="article_source_published").set_value(dt.date(2025, 1, 10)).run()
 
 
+def checked(at):
+    """Run the audit of the accepted claims among the data in force, as the page asks before they are used."""
+    return at.button(key="article_audit").click().run()
+
+
 def column(at, name: str) -> list:
     return list(at.data_editor(key=EDITOR).value[name])
 
@@ -109,6 +114,8 @@ def test_a_rows_problems_are_shown_beside_it_until_fixed():
     edit(at, {0: LOSS})
     assert column(at, "problems") == ["", ""]
     assert not at.error
+    assert at.button(key="article_use").disabled  # not before the audit has run on these claims
+    checked(at)
     assert not at.button(key="article_use").disabled
 
 
@@ -126,6 +133,7 @@ def test_the_source_fields_are_checked_too():
 def test_use_in_session_puts_the_draft_on_every_page_and_keeps_it():
     at = described(pasted())
     edit(at, {0: LOSS, 1: REVENUE})
+    checked(at)
     at.button(key="article_use").click().run()
     assert not at.exception
     assert [w.value for w in at.sidebar.warning] == ["Using uploaded file en\\-2025\\-reuters\\.zip for this browser session only."]
@@ -154,6 +162,7 @@ def test_the_draft_survives_a_bad_field_and_a_page_switch():
 def test_keep_and_share_gives_a_link_that_reopens_it_until_forgotten():
     at = described(pasted())
     edit(at, {0: LOSS})
+    checked(at)
     at.button(key="article_keep").click().run()
     assert not at.exception
     link = at.code[0].value
@@ -176,5 +185,19 @@ def test_keep_and_share_gives_a_link_that_reopens_it_until_forgotten():
 def test_nothing_is_kept_unless_asked():
     at = described(pasted())
     edit(at, {0: LOSS})
+    checked(at)
     at.button(key="article_use").click().run()
     assert not store.configured_path().exists()
+
+
+def test_the_audit_shows_a_disagreement_with_the_claims_already_there_before_use():
+    at = described(pasted("OpenAI lost $50 billion in 2024, Reuters reported."))
+    edit(at, {0: {**LOSS, "quote_en": "OpenAI lost $50 billion in 2024, Reuters reported.", "qualifier": "exact"}})
+    assert not at.warning  # nothing is audited before it is asked for
+    checked(at)
+    said = [w.value for w in at.warning]
+    assert len(said) == 1
+    assert said[0].startswith("Sources disagree\\: OpenAI net loss, 2024\\: ")
+    assert "en\\-2025\\-reuters\\-1 \\$50\\.0B" in said[0]
+    edit(at, {0: {**LOSS, "quote_en": "OpenAI lost $50 billion in 2024 (Reuters).", "qualifier": "exact"}})
+    assert at.button(key="article_use").disabled  # an edited draft is audited again before use

@@ -230,9 +230,9 @@ def problems_shown(problems: Problems) -> None:
 
 
 def audit_shown(dataset_key: str, merged: pd.DataFrame, draft_yaml: str, ids: list[str], as_of: dt.date) -> None:
-    """The audit of the data in force plus the draft: the findings about the draft's claims (echoes, disagreements
+    """The audit of the draft among the data in force: the findings about the draft's claims (echoes, disagreements
     with claims already in the data), before anything is used."""
-    findings = cached.draft_findings(dataset_key, draft_yaml, merged, as_of)
+    findings = cached.draft_findings(dataset_key, draft_yaml, merged, tuple(ids), as_of)
     mine = findings[findings["claims"].map(lambda claims: bool(set(claims) & set(ids)))]
     if mine.empty:
         st.success("The audit finds nothing about these claims among the data in force.", icon=":material/check:")

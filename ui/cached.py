@@ -272,9 +272,10 @@ def draft_validation(key: str, draft_yaml: str, _claims: bytes, name: str, _arti
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def draft_findings(key: str, draft_yaml: str, _merged: pd.DataFrame, as_of) -> pd.DataFrame:
-    """The audit of the claims in force (key) with an article's draft (lib.audit), stale inputs judged at as_of."""
-    return audit.audit(_merged, as_of)
+def draft_findings(key: str, draft_yaml: str, _merged: pd.DataFrame, ids: tuple[str, ...], as_of) -> pd.DataFrame:
+    """The audit (lib.audit) of an article's draft claims (ids) among the claims in force (key) they could echo or
+    disagree with (lib.article_draft.neighbours)."""
+    return audit.audit(article_draft.neighbours(_merged, ids), as_of)
 
 
 @st.cache_resource(show_spinner=False)

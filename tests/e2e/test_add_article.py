@@ -1,5 +1,5 @@
 """The Add an article page in a real Chromium, as a curator uses it: paste an article, accept two of the figures
-found, fix the field the loader flags, use the draft in the session, then find the new figures on the Timeline and
+found, fix the field the loader flags, check them against the data in force, use the draft in the session, then find the new figures on the Timeline and
 the Sources page, reached by the sidebar's links.
 
 The candidate table is a canvas (Glide Data Grid): a cell is selected by a click in the pinned Problems column and
@@ -130,6 +130,9 @@ def test_an_article_becomes_two_claims_seen_on_the_timeline_and_the_sources_page
     expect(table.problems(1)).to_have_text("")
     expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
 
+    expect(use).to_be_disabled()  # not before the audit has judged these claims among the data in force
+    page.get_by_role("button", name="Check against the data in force").click()
+    expect(page.get_by_text("The audit finds nothing about these claims among the data in force.")).to_be_visible()
     expect(use).to_be_enabled()
     use.click()
     expect(sidebar(page).get_by_text("Using uploaded file en-2025-reuters.zip")).to_be_visible()
