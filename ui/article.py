@@ -147,10 +147,10 @@ def company_options(claims: pd.DataFrame) -> list[str]:
     return [*added, *[company for company in known if company not in added]]
 
 
-def candidate_table(table: pd.DataFrame, problems: Problems, companies: list[str], scopes: list[str]) -> pd.DataFrame:
-    """The editable candidates, each row's problems beside it; returns the table as edited."""
+def candidate_table(table: pd.DataFrame, problems: Problems, companies: list[str], scopes: list[str]) -> None:
+    """The editable candidates (the table with the pending edits applied: pending), each row's problems beside it."""
     shown = table.assign(problems=[" · ".join(problems.rows.get(index, [])) for index in range(len(table))])
-    edited = st.data_editor(
+    st.data_editor(
         shown, key=EDITOR, hide_index=True, width="stretch", num_rows="fixed",
         column_order=["accept", "problems", "figure", "entity", "metric", "scope", "value", "unit", "per", "period", "basis",
                       "qualifier", "quote", "quote_en"],
@@ -178,7 +178,6 @@ def candidate_table(table: pd.DataFrame, problems: Problems, companies: list[str
                                                     help="Your English translation (the quote itself for an English article)."),
         },
     )
-    return article_draft.typed(edited.drop(columns="problems"))
 
 
 class Base(NamedTuple):
