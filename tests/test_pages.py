@@ -15,8 +15,9 @@ from lib import sources
 from tests.conftest import ROOT, claims_bundle, upload
 from ui.blocks import md_escape, md_highlight, md_marks
 
-PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
-FOLLOW_COMPANY = [name for name in PAGES if name != "method"]  # the Method page shows the same documents for every company
+PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method", "add_article"]
+# the Method page shows the same documents for every company; Add an article starts from the reader's article
+FOLLOW_COMPANY = [name for name in PAGES if name not in ("method", "add_article")]
 
 
 def page(name: str, **query) -> AppTest:

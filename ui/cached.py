@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from lib import (
-    audit, bundle, checks, claims as claims_lib, coverage, dashboard, figures, headline, history_charts, peers as peers_lib,
-    runway_inputs as runway_inputs_lib, second_opinion, transforms as tf, waterfall as waterfall_lib,
+    article_draft, audit, bundle, checks, claims as claims_lib, coverage, dashboard, figures, headline, history_charts,
+    peers as peers_lib, runway_inputs as runway_inputs_lib, second_opinion, store, transforms as tf, waterfall as waterfall_lib,
 )
 from lib.chart_layout import Chart
 from lib.export import renderer
@@ -285,3 +285,28 @@ def bundled_peers() -> pd.DataFrame:
 def peers(as_of, include_undated: bool) -> pd.DataFrame:
     """Epoch AI's rows reported by the as-of date (those with no report date only when include_undated)."""
     return peers_lib.as_of(bundled_peers(), as_of, include_undated)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def draft_validation(key: str, draft_yaml: str, _claims: bytes, name: str, _articles: dict[str, str]
+                     ) -> tuple[pd.DataFrame | None, list[str]]:
+    """The claims in force (key) with an article's draft, validated as one dataset by the loader's rules, the
+    articles given as text: the merged frame, else None and the problems. Cached per draft text, so a rerun that
+    changes nothing in the draft validates nothing."""
+    try:
+        return claims_lib.parse_documents([(_claims, name), (draft_yaml, article_draft.DRAFT_PATH)], articles=_articles), []
+    except claims_lib.ClaimsError as err:
+        return None, err.problems
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def draft_findings(key: str, draft_yaml: str, _merged: pd.DataFrame, ids: tuple[str, ...], as_of) -> pd.DataFrame:
+    """The audit (lib.audit) of an article's draft claims (ids) among the claims in force (key) they could echo or
+    disagree with (lib.article_draft.neighbours)."""
+    return audit.audit(article_draft.neighbours(_merged, ids), as_of)
+
+
+@st.cache_resource(show_spinner=False)
+def shared_store(path: str) -> store.Store:
+    """The store behind "Keep and share" and ?data= links, one per database path (lib.store.configured_path)."""
+    return store.Store(path)

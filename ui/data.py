@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lib import bundle, claims as claims_lib, culprit
+from lib import bundle, claims as claims_lib, culprit, store
 from lib.export.stamp import Stamp, dataset_version
 from ui import cached, url
 
@@ -30,6 +30,9 @@ UPLOAD_STATE = ("upload", "upload_problems", "upload_seen", "upload_generation",
 AS_OF = "asof"  # the sidebar's as-of date: only claims published by then are in force
 SESSION_RATES = "session_rates"  # the reader's exchange rates for this session: currency -> units per USD
 KEPT = (*UPLOAD_STATE, SESSION_RATES)  # what another dataset does not reset
+SHARED_PARAM = "data"  # URL parameter: the digest of a bundle kept by "Keep and share" (lib.store)
+SHARED = "upload_shared"  # session state: (digest, upload key) of the link opened in this session
+LASTING = ("article_draft", SHARED)  # kept when the data in force changes: the Add an article page's draft, the link
 
 
 @dataclass(frozen=True)
@@ -141,9 +144,33 @@ def set_aside_upload() -> tuple[str, bytes, str] | None:
 
 def _forget_settings() -> None:
     """Another dataset has other companies and dates: every setting starts again from its defaults."""
-    for key in [k for k in st.session_state if k not in (*KEPT, url.PAGE) and not str(k).startswith("upload_file")]:
+    for key in [k for k in st.session_state if k not in (*KEPT, *LASTING, url.PAGE) and not str(k).startswith("upload_file")]:
         del st.session_state[key]
     st.query_params.clear()
+
+
+def open_shared_link() -> str:
+    """A link ?data=HASH: the bundle kept under HASH comes into force, once per session and link, with the link's
+    other settings; while it is in force the URL keeps the parameter, so a reload or a copied link opens it again.
+    Returns why the link opens nothing ('' when it opens, or there is none)."""
+    digest = st.query_params.get(SHARED_PARAM)
+    if digest and (st.session_state.get(SHARED) or ("",))[0] != digest:
+        payload = cached.shared_store(str(store.configured_path())).get(digest)
+        settings, key, problem = st.query_params.to_dict(), "", ""
+        if payload is None:
+            problem = (f"The link's data ({digest[:12]}...) is not kept on this server: it was forgotten, is older than "
+                       "the store keeps anything, or was kept on another server.")
+        elif offer(f"shared-{digest[:12]}.zip", payload):
+            key = cached.upload_key(payload)
+            st.query_params.from_dict(settings)
+        else:
+            problem = f"The link's data ({digest[:12]}...) no longer passes the loader's checks: {'; '.join(problems()[:3])}"
+        st.session_state[SHARED] = (digest, key, problem)
+    opened, key, problem = st.session_state.get(SHARED) or ("", "", "")
+    upload = st.session_state.get("upload")
+    if upload and key and upload[2] == key:
+        st.query_params[SHARED_PARAM] = opened
+    return problem if digest == opened else ""
 
 
 def stamp(**link_overrides: str) -> Stamp:

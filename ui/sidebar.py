@@ -28,6 +28,7 @@ PAGES = [
     ("pages/sources.py", "Sources", ":material/format_quote:"),
     ("pages/checks.py", "Checks", ":material/rule:"),
     ("pages/method.py", "Method", ":material/menu_book:"),
+    ("pages/add_article.py", "Add an article", ":material/note_add:"),
 ]
 
 
@@ -57,7 +58,7 @@ SIDEBAR_PARAMS = ("company", "asof", "undated")
 def _forget_page_params() -> None:
     """A new company starts from its own claims: drop the previous company's page settings (how far the runway
     looks is not a claim, so it stays)."""
-    url.forget(keep=(*SIDEBAR_PARAMS, *runway.SHARED))
+    url.forget(keep=(*SIDEBAR_PARAMS, *runway.SHARED, data.SHARED_PARAM))
 
 
 def _upload_box() -> None:
@@ -97,6 +98,9 @@ def page_setup(title: str) -> Context:
         sidebar.page_link(path, label=label, icon=icon)
     count = sidebar.container()
     sidebar.divider()
+    shared_problem = data.open_shared_link()
+    if shared_problem:
+        sidebar.error(md_escape(shared_problem), icon=":material/link_off:")
     _upload_box()
     dataset = data.in_force()
     claims = dataset.claims

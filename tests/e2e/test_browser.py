@@ -28,8 +28,9 @@ PAGES = {  # path: a part of the page's h1 (the company name comes before it)
     "/sources": "Sources and claims",
     "/checks": "where the articles contradict themselves",
     "/method": "how each number is made",
+    "/add_article": "Add an article",
 }
-NAV_LABELS = ["Overview", "Timeline", "Waterfall", "Runway", "Sources", "Checks", "Method"]
+NAV_LABELS = ["Overview", "Timeline", "Waterfall", "Runway", "Sources", "Checks", "Method", "Add an article"]
 MARKER = "Using uploaded file"
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'

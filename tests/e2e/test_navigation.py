@@ -19,6 +19,7 @@ HEADINGS = {  # sidebar link: a part of the page's h1
     "Overview": "at a glance", "Timeline": "the money over time", "Waterfall": "where the money went",
     "Runway": "how long does the cash last", "Sources": "Sources and claims",
     "Checks": "where the articles contradict themselves", "Method": "how each number is made",
+    "Add an article": "Add an article",
 }
 SIDEBAR_URL = ("company", "asof", "undated")
 
