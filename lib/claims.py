@@ -994,9 +994,9 @@ def _unverified(text: str, source: dict, articles: _Articles) -> str | None:
                 "source's file and include the article")
     article = articles.text(source["file"])
     if article is None:
-        return (f"cannot be checked: the article {source['file']} of source {source['id']} is neither in the upload's "
-                f"sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and "
-                f"sources/{source['file']})")
+        return (f"cannot be checked: the article {source['file']} of source {source['id']} is in no sources/ folder beside "
+                f"the claims file (in the upload's zip, or on disk) nor stored in data/sources/; include it as "
+                f"sources/{source['file']} beside claims.yaml")
     if not articles.holds(source["file"], text):
         return (f"not found in the article {source['file']} of source {source['id']} (whitespace aside); copy it "
                 "exactly as the article writes it")
