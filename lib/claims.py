@@ -1,7 +1,9 @@
 """Claims: the schema, strict loading with line numbers, and writing back to YAML.
 
 The file is parsed into YAML nodes (never into Python objects), so nothing in it can execute, every problem
-can name its line, and duplicate keys and runaway aliases are caught before any value is built.
+can name its line, and duplicate keys and runaway aliases are caught before any value is built. Every quote (and
+every dismissed figure) must stand verbatim, whitespace aside, in its source's article: an upload's own, one in
+the sources/ folder beside a file on disk, or one stored in data/sources/.
 """
 from __future__ import annotations
 
