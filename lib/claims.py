@@ -1,7 +1,9 @@
 """Claims: the schema, strict loading with line numbers, and writing back to YAML.
 
 The file is parsed into YAML nodes (never into Python objects), so nothing in it can execute, every problem
-can name its line, and duplicate keys and runaway aliases are caught before any value is built.
+can name its line, and duplicate keys and runaway aliases are caught before any value is built. Every quote (and
+every dismissed figure) must stand verbatim, whitespace aside, in its source's article: an upload's own, one in
+the sources/ folder beside a file on disk, or one stored in data/sources/.
 """
 from __future__ import annotations
 
@@ -994,9 +996,9 @@ def _unverified(text: str, source: dict, articles: _Articles) -> str | None:
                 "source's file and include the article")
     article = articles.text(source["file"])
     if article is None:
-        return (f"cannot be checked: the article {source['file']} of source {source['id']} is neither in the upload's "
-                f"sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and "
-                f"sources/{source['file']})")
+        return (f"cannot be checked: the article {source['file']} of source {source['id']} is in no sources/ folder beside "
+                f"the claims file (in the upload's zip, or on disk) nor stored in data/sources/; include it as "
+                f"sources/{source['file']} beside claims.yaml")
     if not articles.holds(source["file"], text):
         return (f"not found in the article {source['file']} of source {source['id']} (whitespace aside); copy it "
                 "exactly as the article writes it")

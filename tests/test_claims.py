@@ -455,6 +455,8 @@ def test_same_as_across_files_and_sources():
 
 
 NOT_IN_A = "not found in the article a.txt of source src-a (whitespace aside); copy it exactly as the article writes it"
+NOT_FOUND_A = ("cannot be checked: the article a.txt of source src-a is in no sources/ folder beside the claims file (in the "
+               "upload's zip, or on disk) nor stored in data/sources/; include it as sources/a.txt beside claims.yaml")
 
 
 @pytest.mark.parametrize(
@@ -466,12 +468,8 @@ NOT_IN_A = "not found in the article a.txt of source src-a (whitespace aside); c
          [f"test.yaml:22: claims[0].quote: {NOT_IN_A}"]),
         (replaced("quote: a loss of $5 billion", "quote: A loss of $5 billion"), ARTICLES,  # case counts
          [f"test.yaml:22: claims[0].quote: {NOT_IN_A}"]),
-        (VALID, None, ["test.yaml:22: claims[0].quote: cannot be checked: the article a.txt of source src-a is neither in the "
-                       "upload's sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and "
-                       "sources/a.txt)"]),
-        (VALID, {"b.txt": "a loss of $5 billion"}, ["test.yaml:22: claims[0].quote: cannot be checked: the article a.txt of "
-                                                    "source src-a is neither in the upload's sources/ nor stored in data/sources/; "
-                                                    "include it in the upload (a zip of claims.yaml and sources/a.txt)"]),
+        (VALID, None, [f"test.yaml:22: claims[0].quote: {NOT_FOUND_A}"]),
+        (VALID, {"b.txt": "a loss of $5 billion"}, [f"test.yaml:22: claims[0].quote: {NOT_FOUND_A}"]),
         (replaced("file: a.txt", "file: ../a.txt"), ARTICLES,
          ["test.yaml:3: sources[0].file: must be a plain file name (no folders)",
           "test.yaml:22: claims[0].quote: cannot be checked: its source src-a names no article file it can be read from; give "

@@ -67,8 +67,9 @@ def test_a_valid_upload_comes_into_force_and_every_setting_starts_afresh():
                           "commitment, forecast"]),
     ("big.yaml", TOO_BIG, ["big.yaml: the file is 5.5 MB; the limit is 5 MB."]),
     ("bare.yaml", claims_yaml(ACME_CLAIMS, ACME_SOURCES).encode(),  # a bare file's quotes must be in the stored articles
-     [f"bare.yaml:{line}: claims[{index}].quote: cannot be checked: the article a.txt of source src-a is neither in the upload's "
-      "sources/ nor stored in data/sources/; include it in the upload (a zip of claims.yaml and sources/a.txt)"
+     [f"bare.yaml:{line}: claims[{index}].quote: cannot be checked: the article a.txt of source src-a is in no sources/ folder "
+      "beside the claims file (in the upload's zip, or on disk) nor stored in data/sources/; include it as sources/a.txt beside "
+      "claims.yaml"
       for index, line in ((0, 22), (1, 34))]),
     ("escape.zip", write_bundle(claims_yaml(ACME_CLAIMS, ACME_SOURCES), {"../a.txt": "a loss of $5 billion"}),
      ["escape.zip: sources/../a.txt: a path that leaves the zip's folders (.., \\, a drive or a leading /); not read"]),
