@@ -59,7 +59,7 @@ class Candidates:
             for _ in range(abs(steps)):
                 self.page.keyboard.press("ArrowRight" if steps > 0 else "ArrowLeft")
             try:
-                selected.wait_for(timeout=5_000)
+                selected.wait_for(state="attached", timeout=5_000)
                 return
             except NotSelected:
                 if attempt == 2:
