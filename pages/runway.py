@@ -34,6 +34,7 @@ def draw(ctx: ui.Context) -> None:
             result = runway_inputs.scenario(inputs, assumptions, events)
         except ValueError as err:
             st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
+            runway.hold_for_deck(inputs, ctx.entity, assumptions)
             return
 
         base = result.base
@@ -75,6 +76,7 @@ def draw(ctx: ui.Context) -> None:
             with uncertainty:
                 intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
                 show(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
+        runway.hold_for_deck(inputs, ctx.entity, assumptions)  # last: the reader waits for the cards and charts, not for this
 
 
     def show(chart: Chart, key: str) -> None:

@@ -40,7 +40,7 @@ def _scenarios_key(entity: str) -> str:
 
 def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repeats: list[str] = ()) -> RunwayAssumptions:
     """One slider per field, in three columns, each seeded from the URL, clamped to its range and written back;
-    then the funding raises (see raises_editor)."""
+    then the funding raises (see raises_editor). The deck's copy of them is held by hold_for_deck."""
     values = {}
     for column, field in zip(cycle(st.columns(3)), FIELDS):
         lowest, highest = field.bounds(inputs)
@@ -50,9 +50,14 @@ def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repea
                      key=_key(field, entity))
         values[field.name] = field.to_model(value)
     values["raises"] = raises_editor(inputs, entity, events, repeats)
-    assumptions = RunwayAssumptions.resolve(inputs, values)
+    _saved(inputs, entity)  # seeded from the link here, so that a bad link's warning stands under the sliders
+    return RunwayAssumptions.resolve(inputs, values)
+
+
+def hold_for_deck(inputs: RunwayInputs, entity: str, assumptions: RunwayAssumptions) -> None:
+    """Hold the sliders' values and the saved scenarios for the sidebar's deck. The page calls it after the cards
+    and the chart are sent: it reads the dataset for the download's stamp, which the reader need not wait for."""
     _hold(asdict(assumptions), _saved(inputs, entity))
-    return assumptions
 
 
 def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent],
