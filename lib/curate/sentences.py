@@ -47,4 +47,17 @@ def split(text: str, language: str) -> list[Sentence]:
                     start = text.index(piece, cursor)
                     cursor = start + len(piece)
                     found.append(Sentence(piece, start, cursor))
-    return found
+    return _gaps_filled(text, found)
+
+
+def _gaps_filled(text: str, found: list[Sentence]) -> list[Sentence]:
+    """found with any text pysbd dropped (it drops a segment of punctuation alone, such as " !!") put back as a
+    sentence of its own, so that every character of the article stands in some sentence."""
+    edges = [0, *(edge for sentence in found for edge in (sentence.start, sentence.end)), len(text)]
+    missed = []
+    for start, end in zip(edges[::2], edges[1::2]):
+        gap = text[start:end]
+        if gap.strip():
+            lead = len(gap) - len(gap.lstrip())
+            missed.append(Sentence(gap.strip(), start + lead, start + lead + len(gap.strip())))
+    return sorted([*found, *missed], key=lambda sentence: sentence.start) if missed else found

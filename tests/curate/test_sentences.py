@@ -96,3 +96,11 @@ def test_sentences_are_the_texts_own_words_in_order(text, language):
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     ends = [0, *(edge for s in found for edge in (s.start, s.end)), len(text)]
     assert all(not text[a:b].strip() for a, b in zip(ends[::2], ends[1::2]))  # nothing but whitespace between them
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" !!", [Sentence("!!", 1, 3)]),  # pysbd drops punctuation alone; it stays a sentence of its own
+    ("It fell. !!", [Sentence("It fell.", 0, 8), Sentence("!!", 9, 11)]),
+])
+def test_text_the_segmenter_drops_is_kept(text, expected):
+    assert split(text, "en") == expected
