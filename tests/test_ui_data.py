@@ -246,3 +246,27 @@ def test_a_files_own_rate_converts_its_figures_and_is_listed_on_the_sources_page
     assert at.dataframe[1].value.empty  # no article implies a rate
     assert at.dataframe[2].value.to_dict("records") == [
         {"currency": "EUR", "per_usd": 0.8, "date": "2024-06-28", "source": None, "citation": "A reference rate of 28 June 2024"}]
+
+
+def test_an_upload_kept_and_shared_reopens_from_its_link_and_is_forgotten(tmp_path, monkeypatch):
+    from lib import store
+
+    monkeypatch.setenv("BURNBOARD_STORE", str(tmp_path / "store.sqlite3"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    upload(at, "acme.zip", ACME)
+    at.button(key="upload_keep").click().run()
+    assert not at.exception
+    [digest] = store.Store(tmp_path / "store.sqlite3").digests()
+    assert at.query_params["data"] == digest
+    assert ":material/check_circle: Kept on this server: this page's link (with `?data=`) reopens it." in [
+        c.value for c in at.sidebar.caption]
+
+    reopened = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    reopened.query_params["data"] = digest
+    reopened.run()
+    assert not reopened.exception
+    assert reopened.sidebar.selectbox(key="company").value == "Acme AI"
+
+    at.button(key="upload_forget").click().run()
+    assert store.Store(tmp_path / "store.sqlite3").digests() == []
+    assert "data" not in at.query_params

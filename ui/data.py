@@ -31,7 +31,7 @@ AS_OF = "asof"  # the sidebar's as-of date: only claims published by then are in
 SESSION_RATES = "session_rates"  # the reader's exchange rates for this session: currency -> units per USD
 KEPT = (*UPLOAD_STATE, SESSION_RATES)  # what another dataset does not reset
 SHARED_PARAM = "data"  # URL parameter: the digest of a bundle kept by "Keep and share" (lib.store)
-SHARED = "upload_shared"  # session state: (digest, upload key) of the link opened in this session
+SHARED = "upload_shared"  # session state: (digest, upload key, why it opens nothing) of the link opened or kept
 LASTING = ("article_draft", SHARED)  # kept when the data in force changes: the Add an article page's draft, the link
 
 
@@ -171,6 +171,34 @@ def open_shared_link() -> str:
     if upload and key and upload[2] == key:
         st.query_params[SHARED_PARAM] = opened
     return problem if digest == opened else ""
+
+
+def kept_upload() -> str:
+    """The digest the upload in force is kept under in the shared store ('' when it is not kept)."""
+    opened, key, _ = st.session_state.get(SHARED) or ("", "", "")
+    upload = st.session_state.get("upload")
+    return opened if upload and key and upload[2] == key else ""
+
+
+def keep_upload() -> None:
+    """Keep the upload in force in the shared store as a zip of its claims and articles (lib.bundle), so that this
+    page's link (?data=HASH) reopens it after a reload and on any machine serving the same store."""
+    name, payload, key = st.session_state["upload"]
+    kept = payload if bundle.is_zip(payload, name) else bundle.write_bundle(payload.decode("utf-8"), {})
+    try:
+        digest = cached.shared_store(str(store.configured_path())).keep(kept)
+    except store.StoreError as err:
+        st.session_state["upload_problems"] = [str(err)]
+        return
+    st.session_state[SHARED] = (digest, key, "")
+    st.query_params[SHARED_PARAM] = digest
+
+
+def forget_kept_upload() -> None:
+    """Remove the kept upload from the store: its link stops working; the data stays in force for this session."""
+    cached.shared_store(str(store.configured_path())).forget(kept_upload())
+    st.session_state.pop(SHARED, None)
+    st.query_params.pop(SHARED_PARAM, None)
 
 
 def stamp(**link_overrides: str) -> Stamp:

@@ -83,9 +83,26 @@ def _upload_box() -> None:
             st.error(f"... and {len(problems) - 50} more problems.", icon=":material/error:")
         if problems:
             st.caption("Nothing was changed: the data in use stays as it was.")
+        if st.session_state.get("upload"):
+            _keep_controls()
         if st.session_state.get("upload") and st.button("Reset to bundled data", key="upload_reset", icon=":material/restart_alt:"):
             data.reset()
             st.rerun()
+
+
+def _keep_controls() -> None:
+    """Keep and share the upload in force (it is otherwise gone on reload), or forget it once kept."""
+    if not data.kept_upload():
+        if st.button("Keep and share", key="upload_keep", icon=":material/share:",
+                     help="Keep this data on this server: the page's link then reopens it, after a reload or for anyone "
+                          "you send it to. Nothing is kept unless you ask."):
+            data.keep_upload()
+            st.rerun()
+        return
+    st.caption(":material/check_circle: Kept on this server: this page's link (with `?data=`) reopens it.")
+    if st.button("Forget it", key="upload_forget", icon=":material/delete:", help="Remove it from the store: the link stops working."):
+        data.forget_kept_upload()
+        st.rerun()
 
 
 def page_setup(title: str) -> Context:
