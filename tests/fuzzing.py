@@ -38,7 +38,7 @@ import yaml
 
 from lib.claims import ID_WORD, SAME_FIGURE
 
-PARTS = ("sources", "claims", "acknowledged")
+PARTS = ("sources", "claims", "acknowledged", "dismissed")
 FIRST = "<first line>"  # in DEPENDS: the item's first line
 DEPENDS = {
     ("claims", "metric"): ("unit", "per", "qualifier", "value", "includes", "tolerance"),
@@ -53,6 +53,7 @@ REQUIRED = {
     "sources": ("id", "file", "title", "publisher", "source_type", "language", "published", "url", "note"),
     "claims": ("id", "entity", "metric", "value", "period", "basis", "source", "quote", "quote_en"),
     "acknowledged": ("kind", "claims", "reason"),
+    "dismissed": ("source", "text", "reason"),
 }
 REPORTED_AT_METRIC = ("unit", "per", "qualifier")  # a claim missing one of these is told so at its metric's line
 PROBLEM = re.compile(r"^(?P<path>[^\n\r]+?):(?P<line>\d+): (?P<field>top level|[^\s:]+): (?P<message>[^\n\r]+)$")
@@ -136,6 +137,9 @@ class Model:
                 item = Item(part, index, len(items), node.start_mark.line + 1, last, fields, values,
                             str(values["id"]) if "id" in values else None)
                 items.append(item)
+                if part == "dismissed":  # names a source, and its text is checked against that source's article
+                    refs.setdefault(("sources", str(values["source"])), []).append(fields["source"])
+                    refs.setdefault(("quotes of", str(values["source"])), []).append(fields["text"])
                 if part == "claims":
                     refs.setdefault(("sources", str(values["source"])), []).append(fields["source"])
                     if "quote" in fields:
@@ -155,7 +159,7 @@ class Model:
         return cls(text, text.split("\n"), items, headers, refs)
 
     def references(self, item: Item) -> set[int]:
-        return set(self.refs.get((item.part, item.id), [])) if item.part != "acknowledged" else set()
+        return set(self.refs.get((item.part, item.id), [])) if item.part not in ("acknowledged", "dismissed") else set()
 
     def notes(self, item: Item) -> set[int]:
         """The note lines that may be judged again when item changes: its own note, the notes that name it, and
