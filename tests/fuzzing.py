@@ -159,7 +159,12 @@ class Model:
         return cls(text, text.split("\n"), items, headers, refs)
 
     def references(self, item: Item) -> set[int]:
-        return set(self.refs.get((item.part, item.id), [])) if item.part not in ("acknowledged", "dismissed") else set()
+        """The lines that name item by its id; for a source also its claims' quotes and dismissed texts, which are
+        read against the article of whatever source the id then names."""
+        if item.part in ("acknowledged", "dismissed"):
+            return set()
+        named = set(self.refs.get((item.part, item.id), []))
+        return named | set(self.refs.get(("quotes of", item.id), [])) if item.part == "sources" else named
 
     def notes(self, item: Item) -> set[int]:
         """The note lines that may be judged again when item changes: its own note, the notes that name it, and
