@@ -60,6 +60,9 @@ class Source:
 class Draft:
     """One article being curated: its text, its source's fields and the candidate table (COLUMNS) as last edited.
 
+    shown: the table the candidate editor was last given as its data, whose edits the editor holds (None: give it
+    the table). It changes only when the editor starts afresh, so an edit never matches the data it is drawn over,
+    and the editor keeps it rather than dropping it and running the page again while the reader types the next.
     shared: the digest the draft's bundle was kept under by "Keep and share", when it was. used: while the draft is
     in use in the session, the key of the data it made and what that data was added to (the page's to read).
     audited: the claims YAML the audit last judged; the draft can be used once its current text is audited."""
@@ -68,6 +71,7 @@ class Draft:
     name: str
     source: Source
     table: pd.DataFrame
+    shown: pd.DataFrame | None = None
     shared: str = ""
     used: tuple | None = None
     audited: str = ""

@@ -38,7 +38,7 @@ def draw(ctx: ui.Context) -> None:
     st.subheader("Candidate claims")
     companies = article.company_options(ctx.claims)
     scopes = sorted({COMPANY, *ctx.claims["scope"].dropna()})
-    article.candidate_table(table, problems, companies, scopes)
+    article.candidate_table(draft, problems, companies, scopes)
     accepted = int(draft.table["accept"].sum())
     ids = [article_draft.claim_id(source.source_id(), index) for index in draft.table.index[draft.table["accept"]]]
 

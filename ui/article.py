@@ -29,7 +29,6 @@ EDITOR = "article_candidates"  # the candidate table's widget key
 COMPANIES = "article_companies"  # the widget naming companies the article is about (new ones allowed)
 LANGUAGES = ("en", "ko", "fr")
 FIELD = "article_source_{}"  # the source fields' widget keys
-PERIOD_PATTERN = r"^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$"
 
 
 def current() -> Draft | None:
@@ -113,14 +112,19 @@ def source_fields(draft: Draft) -> Source:
 
 
 def refound(draft: Draft, table: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The candidates found again in another language, the curator's fields kept for the same figures."""
+    """The candidates found again in another language, the curator's fields kept for the same figures; the editor
+    starts afresh on them."""
     st.session_state.pop(EDITOR, None)
-    return article_draft.carry_over(table, article_draft.candidates(curate.figures(draft.text, language)))
+    draft.shown = article_draft.carry_over(table, article_draft.candidates(curate.figures(draft.text, language)))
+    return draft.shown
 
 
 def pending(draft: Draft) -> pd.DataFrame:
-    """The table with the edits the reader has just made in the editor (validated before it is drawn again)."""
-    return article_draft.with_edits(draft.table, st.session_state.get(EDITOR))
+    """The table with the edits the reader has made in the editor applied to the data it was given (validated
+    before it is drawn again); an editor without state (a new draft, a page switch) is given the table as it is."""
+    if draft.shown is None or EDITOR not in st.session_state:
+        draft.shown = draft.table
+    return article_draft.with_edits(draft.shown, st.session_state.get(EDITOR))
 
 
 def marked_article(text: str, table: pd.DataFrame) -> str:
@@ -147,9 +151,10 @@ def company_options(claims: pd.DataFrame) -> list[str]:
     return [*added, *[company for company in known if company not in added]]
 
 
-def candidate_table(table: pd.DataFrame, problems: Problems, companies: list[str], scopes: list[str]) -> None:
-    """The editable candidates (the table with the pending edits applied: pending), each row's problems beside it."""
-    shown = table.assign(problems=[" · ".join(problems.rows.get(index, [])) for index in range(len(table))])
+def candidate_table(draft: Draft, problems: Problems, companies: list[str], scopes: list[str]) -> None:
+    """The editable candidates: the data the editor holds its edits over (pending), each row's current problems
+    beside it."""
+    shown = draft.shown.assign(problems=[" · ".join(problems.rows.get(index, [])) for index in range(len(draft.shown))])
     st.data_editor(
         shown, key=EDITOR, hide_index=True, width="stretch", num_rows="fixed",
         column_order=["accept", "problems", "figure", "entity", "metric", "scope", "value", "unit", "per", "period", "basis",
@@ -167,7 +172,7 @@ def candidate_table(table: pd.DataFrame, problems: Problems, companies: list[str
             "value": st.column_config.NumberColumn("Value", format="compact", help="In base units: $3.7 billion is 3700000000."),
             "unit": st.column_config.SelectboxColumn("Unit", options=list(UNITS)),
             "per": st.column_config.SelectboxColumn("Per", options=["", *PERS], help="For a rate: a day, a month or a year."),
-            "period": st.column_config.TextColumn("Period", validate=PERIOD_PATTERN,
+            "period": st.column_config.TextColumn("Period",
                                                   help="The period the figure is for: 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02."),
             "basis": st.column_config.SelectboxColumn("Basis", options=list(BASES),
                                                       help="; ".join(f"{b.name}: {b.meaning}" for b in BASES.values())),
