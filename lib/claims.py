@@ -1161,9 +1161,8 @@ def parse_documents(documents: list[tuple[bytes | str, str]], articles: Mapping[
     gc.disable()  # a large file makes millions of short-lived nodes: pausing the cycle collector keeps loading linear
     try:
         for data, path in documents:
-            problems = _Problems(path)
-            text = _decode(data.encode("utf-8") if isinstance(data, str) else data, problems)
-            for collected, rows in zip(everything, _validated(text, path, problems)):
+            problems, parts = _read(data.encode("utf-8") if isinstance(data, str) else data, path)
+            for collected, rows in zip(everything, parts):
                 collected.extend(rows)
             reports.append(problems)
         _cross_check(*everything)
@@ -1177,6 +1176,24 @@ def parse_documents(documents: list[tuple[bytes | str, str]], articles: Mapping[
     if any(problems.items for problems in reports):
         raise ClaimsError([line for problems in reports for line in problems.sorted()])
     return _frame(*everything)
+
+
+def _read(data: bytes, path: str) -> tuple[_Problems, tuple[list[dict], ...]]:
+    """A document's rows, each checked on its own, and its problems so far: a fresh copy of what _read_once found,
+    so the checks across documents add their problems to this call's alone."""
+    found, parts = _read_once(data, path)
+    problems = _Problems(path)
+    problems.items = list(found)
+    return problems, tuple([{**row, "at": problems} for row in rows] for rows in parts)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_once(data: bytes, path: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[dict, ...], ...]]:
+    """Decode, parse and validate one document on its own, once per content and path: the data in force is read
+    again with every draft or upload checked against it, and only the other document changes."""
+    problems = _Problems(path)
+    parts = _validated(_decode(data, problems), path, problems)
+    return tuple(problems.items), tuple(tuple(rows) for rows in parts)
 
 
 # Scanner problems found where the scanner gave up, lines after the fault: they are reported at the start of the

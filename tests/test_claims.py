@@ -361,6 +361,19 @@ def test_several_files_load_as_one_dataset():
     assert frame.attrs["acknowledged"][0].claims == ("claim-1", "claim-2")
 
 
+def test_a_file_read_again_beside_another_keeps_only_that_reading_s_problems():
+    """The data in force is read once and reused beside each draft: a problem one draft causes in it (a duplicate id)
+    is not carried into the next reading, and a draft that is fine then passes."""
+    clashing = "sources: []\nclaims:\n" + SECOND_CLAIM
+    fine = "sources: []\nclaims:\n" + SECOND_CLAIM.replace("id: claim-1", "id: claim-2")
+    expected = ["b.yaml:3: claims[0].id: duplicate id 'claim-1' (first at a.yaml:12)"]
+    for _ in range(2):
+        with pytest.raises(ClaimsError) as caught:
+            parse_documents([(VALID, "a.yaml"), (clashing, "b.yaml")], ARTICLES)
+        assert caught.value.problems == expected
+    assert parse_documents([(VALID, "a.yaml"), (fine, "b.yaml")], ARTICLES)["id"].tolist() == ["claim-1", "claim-2"]
+
+
 def test_ids_repeated_across_files_name_both_places(tmp_path):
     (tmp_path / "a.yaml").write_text(VALID)
     (tmp_path / "b.yaml").write_text(VALID)
