@@ -21,7 +21,7 @@ from lib.article_draft import Draft, Problems, Source
 from lib.curate import language as language_lib, reading
 from lib.vocabulary import BASES, FINDING_KINDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS
 from ui import cached, data
-from ui.blocks import md_escape
+from ui.blocks import md_escape, md_marks
 
 DRAFT = "article_draft"  # session state: the Draft, owned by no widget
 INPUT_PROBLEM = "article_input_problem"  # session state: why the last article offered could not be read
@@ -129,17 +129,7 @@ def pending(draft: Draft) -> pd.DataFrame:
 
 def marked_article(text: str, table: pd.DataFrame) -> str:
     """The article as inert markdown with every figure found highlighted in place (accepted ones in green)."""
-    def inert(part: str) -> str:
-        return md_escape(part).replace("\n", "  \n")
-
-    pieces, at = [], 0
-    for row in table.sort_values("start").itertuples():
-        if row.start < at or row.end > len(text):
-            continue
-        colour = "green" if row.accept else "orange"
-        pieces += [inert(text[at:row.start]), f":{colour}-background[**{md_escape(' '.join(text[row.start:row.end].split()))}**]"]
-        at = row.end
-    return "".join([*pieces, inert(text[at:])])
+    return md_marks(text, [(row.start, row.end, "green" if row.accept else "orange") for row in table.itertuples()])
 
 
 def company_options(claims: pd.DataFrame) -> list[str]:
