@@ -19,18 +19,24 @@ def draw(ctx: ui.Context) -> None:
     if draft is None:
         return
 
-    table = article.pending(draft)
     st.subheader("The source")
     source = article.source_fields(draft)
-    source_problems = st.container()
+    article.shared_store()  # opened before the fragment: a cache_resource first called inside one can drop a widget
+    candidates(ctx, draft, source)
+
+
+@ui.fragment
+def candidates(ctx: ui.Context, draft: article_draft.Draft, source: article_draft.Source) -> None:
+    """The source's problems, the marked article, the candidate table, the audit and the buttons: an edit in the
+    table reruns only this part of the page, which is all an edit changes."""
+    table = article.pending(draft)
     if source.language != draft.source.language:
         table = article.refound(draft, table, source.language)
     draft.source, draft.table = source, table
     draft_yaml, layout = article_draft.to_yaml(source, table)
     merged, found = article.checked(draft, draft_yaml)
     problems = article_draft.sorted_out(found, layout)
-    with source_problems:
-        article.problems_shown(problems)
+    article.problems_shown(problems)
 
     st.subheader(f"The article: {len(table)} figure{'s' * (len(table) != 1)} found")
     st.container(border=True, height=320 if len(draft.text) > 1500 else "content").markdown(article.marked_article(draft.text, table))

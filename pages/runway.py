@@ -22,7 +22,7 @@ def draw(ctx: ui.Context) -> None:
     st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
 
 
-    @st.fragment
+    @ui.fragment
     def projection():
         """Sliders, raises, metrics and the charts in lazy tabs: a slider move reruns only this part of the page, and
         only the open tab's chart."""

@@ -7,9 +7,9 @@ Pages use the names below; ``lib/`` never imports Streamlit.
 """
 from ui.blocks import csv_download, json_download, lazy_tabs, md_escape, md_highlight, md_marks, show_chart, tabs
 from ui.sidebar import PAGES, Context, page_setup
-from ui.page import run_page
+from ui.page import fragment, run_page
 from ui.rates import missing_rates
 from ui.url import choice, date_between, flag, subset, url_persist
 
-__all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "json_download", "lazy_tabs", "md_escape", "md_highlight", "md_marks", "missing_rates", "page_setup", "run_page", "show_chart",
+__all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "fragment", "json_download", "lazy_tabs", "md_escape", "md_highlight", "md_marks", "missing_rates", "page_setup", "run_page", "show_chart",
            "subset", "tabs", "url_persist"]

@@ -254,11 +254,16 @@ def use_in_session(draft: Draft, merged: pd.DataFrame) -> None:
     st.error(md_escape(" ".join(data.problems())), icon=":material/error:")
 
 
+def shared_store() -> store_lib.Store:
+    """The store behind "Keep and share", at the configured path."""
+    return cached.shared_store(str(store_lib.configured_path()))
+
+
 def keep_and_share(draft: Draft, merged: pd.DataFrame) -> None:
     """Keep the data with the draft in the shared store; the draft remembers its digest for the link and the button
     that forgets it."""
     try:
-        draft.shared = cached.shared_store(str(store_lib.configured_path())).keep(merged_bundle(draft, merged))
+        draft.shared = shared_store().keep(merged_bundle(draft, merged))
     except store_lib.StoreError as err:
         st.error(md_escape(err), icon=":material/error:")
 
@@ -273,6 +278,6 @@ def shared_link(draft: Draft) -> None:
     st.code(link, language=None)
     if st.button("Forget it", key="article_forget", icon=":material/delete:",
                  help="Remove it from the store: the link stops working."):
-        cached.shared_store(str(store_lib.configured_path())).forget(draft.shared)
+        shared_store().forget(draft.shared)
         draft.shared = ""
         st.rerun()

@@ -6,6 +6,7 @@ the bundled data, under a notice with the error and the file to download.
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 import streamlit as st
@@ -26,3 +27,18 @@ def run_page(title: str, draw: Callable[[Context], None]) -> None:
         if not data.set_aside(error):
             raise
         st.rerun()
+
+
+def fragment(draw: Callable[..., None]) -> Callable[..., None]:
+    """draw as an st.fragment, guarded as run_page guards the page: a fragment's own reruns do not pass through
+    run_page, so an upload that makes the fragment raise is set aside here, and the whole app runs again."""
+    @st.fragment
+    @functools.wraps(draw)
+    def guarded(*args, **kwargs) -> None:
+        try:
+            draw(*args, **kwargs)
+        except Exception as error:
+            if not data.set_aside(error):
+                raise
+            st.rerun(scope="app")
+    return guarded

@@ -47,6 +47,17 @@ STILL = """() => new Promise(done => {
     };
     requestAnimationFrame(check);
 })"""
+# The page is still: nothing in it has changed for 300 ms. A text field typed into while the page is still being
+# drawn after a run can lose the Enter that commits it.
+QUIET = """() => new Promise(done => {
+    let since = performance.now();
+    const watch = new MutationObserver(() => { since = performance.now(); });
+    watch.observe(document.querySelector('[data-testid=stMain]'), {subtree: true, childList: true, attributes: true, characterData: true});
+    const check = () => {
+        if (performance.now() - since >= 300) { watch.disconnect(); done(true); } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+})"""
 TIMELINE_IDS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => plot.data || [])
     .flatMap(trace => (trace.customdata || []).map(row => Array.isArray(row) ? row[0] : row))"""
 
@@ -121,6 +132,7 @@ class Candidates:
 
 def fill(page, label: str, text: str) -> None:
     runs = page.evaluate("() => window.addArticleRuns")
+    page.wait_for_function(QUIET)
     box = page.get_by_label(label, exact=True)
     box.fill(text)
     box.press("Enter")
