@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import io
 import math
 import re
 import unicodedata
@@ -20,6 +21,7 @@ from typing import Mapping, NamedTuple
 
 import pandas as pd
 import yaml
+from ruamel.yaml import YAML
 from yaml.constructor import SafeConstructor
 
 from lib import notes
@@ -1270,36 +1272,66 @@ def _frame(sources: list[dict], claims: list[dict], acknowledged: list[dict], di
     return frame
 
 
-def to_yaml(claims: pd.DataFrame) -> str:
-    """Write a claims frame back as a claims document that loads into the same frame (and the same acknowledged
-    findings, dismissed figures and exchange rates, those of the sources its claims cite: a source no claim cites
-    is not in the frame)."""
-    sources = sources_of(claims)
-    doc = {"sources": sources, "claims": [_claim_mapping(row) for _, row in claims.iterrows()]}
-    acknowledged = claims.attrs.get("acknowledged", ())
-    if acknowledged:
-        doc["acknowledged"] = [{"kind": a.kind, "claims": list(a.claims), "reason": a.reason} for a in acknowledged]
-    written = {source["id"] for source in sources}
-    dismissed = [d._asdict() for d in claims.attrs.get("dismissed", ()) if d.source in written]
-    if dismissed:
-        doc["dismissed"] = dismissed
-    rates = [{k: v for k, v in rate._asdict().items() if v is not None} for rate in claims.attrs.get("exchange_rates", ())
-             if rate.source is None or rate.source in written]
-    if rates:
-        doc["exchange_rates"] = rates
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
+def appended(document: str, addition: str) -> str:
+    """The claims document with another's entries added at the end of its lists (sources, claims, dismissed, ...),
+    the document's own text kept byte for byte: each list's new items go in after its last item, a list written
+    empty or inline (`claims: []`) is written out again as a block with them, and a top-level list the document
+    lacks goes at its end. A diff against the document shows only what was added. Both are claims documents
+    (top-level mappings of lists)."""
+    lines = document.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    root = yaml.compose(document)
+    entries = {key.value: (key, value) for key, value in (root.value if root is not None else [])}
+    writer = _round_trip()
+    edits: list[tuple[int, int, str]] = []  # (first line, line after the last, the text there instead)
+    for key, items in (writer.load(addition) or {}).items():
+        if not items:
+            continue
+        if key not in entries:
+            edits.append((len(lines), len(lines), _written(writer, {key: items})))
+            continue
+        key_node, value = entries[key]
+        if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
+            after = _after_last_item(value)
+            items_text = _written(writer, {key: items}).split("\n", 1)[1]  # the items, without the "key:" line
+            edits.append((after, after, _indented(items_text, value.start_mark.column)))
+        else:
+            kept = yaml.safe_load("".join(lines[key_node.start_mark.line:_after_last_item(value)]))[key] or []
+            edits.append((key_node.start_mark.line, _after_last_item(value), _written(writer, {key: [*kept, *items]})))
+    for start, _, stop, text in sorted(((start, order, stop, text) for order, (start, stop, text) in enumerate(edits)), reverse=True):
+        lines[start:stop] = [text]  # from the end, so earlier places stay put; at one place, in the addition's order
+    return "".join(lines)
 
 
-def _claim_mapping(row: pd.Series) -> dict:
-    """One claim as the file writes it: lists as lists, the default scope left out."""
-    out = {}
-    for key in CLAIM_FIELDS:
-        value = _plain(row[key])
-        if key in LIST_FIELDS and value is not None:
-            value = value.split(",")
-        if (value is not None and not (key == "scope" and value == COMPANY)) or key == "value":
-            out[key] = value
-    return out
+def _written(writer: YAML, document: dict) -> str:
+    out = io.StringIO()
+    writer.dump(document, out)
+    return out.getvalue()
+
+
+def _indented(items: str, column: int) -> str:
+    """Block list items written with their dashes at column 2, moved to the column the document's list uses."""
+    shift = column - 2
+    return "".join(" " * shift + line if shift >= 0 else line[-shift:] for line in items.splitlines(keepends=True))
+
+
+def _after_last_item(node: yaml.Node) -> int:
+    """The line index just after the last value inside node (its trailing comments and blank lines not included)."""
+    while isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
+        node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
+    return node.end_mark.line + (node.end_mark.column > 0)
+
+
+def _round_trip() -> YAML:
+    """ruamel.yaml set to write entries as data/claims.yaml writes them: its indents, each value on one line, the
+    quotes the entries were given in."""
+    writer = YAML()
+    writer.preserve_quotes = True
+    writer.indent(mapping=2, sequence=4, offset=2)
+    writer.width = 4096
+    writer.representer.add_representer(type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return writer
 
 
 def sources_of(claims: pd.DataFrame) -> list[dict]:

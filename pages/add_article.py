@@ -62,7 +62,7 @@ def candidates(ctx: ui.Context, draft: article_draft.Draft, source: article_draf
     use, download, keep = st.columns(3)
     if use.button("Use in this session", key="article_use", type="primary", disabled=not ready, icon=":material/play_arrow:",
                   help="Every page then shows the data with these claims, marked as uploaded."):
-        article.use_in_session(draft, merged)
+        article.use_in_session(draft, draft_yaml)
     if article.in_use(draft):
         use.caption(":material/check_circle: In use in this session.")
     download.download_button("Download (zip)", lambda: article.bundle_of_draft(draft, draft_yaml),
@@ -72,7 +72,7 @@ def candidates(ctx: ui.Context, draft: article_draft.Draft, source: article_draf
                                   "sources/ (the article's text for data/sources/); at any moment, finished or not.")
     if keep.button("Keep and share", key="article_keep", disabled=not ready, icon=":material/share:",
                    help="Keep the data with these claims on this server and get a link that opens it."):
-        article.keep_and_share(draft, merged)
+        article.keep_and_share(draft, draft_yaml)
     with keep:
         article.shared_link(draft)
 

@@ -3,11 +3,15 @@ draft used in the session, kept and shared by a link, and never lost."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 import pytest
+from streamlit.delta_generator import DeltaGenerator
 
 from lib import store
+from lib.bundle import read_bundle
+from tests.conftest import CLAIMS_PATH
 from tests.test_pages import page
 
 ARTICLE = "OpenAI lost $5 billion in 2024, Reuters reported. Its revenue reached $3.7 billion in 2024."
@@ -145,6 +149,25 @@ def test_use_in_session_puts_the_draft_on_every_page_and_keeps_it():
     at.switch_page("pages/add_article.py").run()
     assert column(at, "accept") == [True, True]
     assert column(at, "problems") == ["", ""]  # checked against the data it was added to, not against itself
+
+
+def test_the_data_used_is_the_file_it_was_added_to_with_only_the_draft_added(monkeypatch):
+    offered = []
+    monkeypatch.setattr(DeltaGenerator, "download_button", lambda self, label, data, *a, **kw: offered.append((label, data)))
+    at = described(pasted())
+    edit(at, {0: LOSS})
+    checked(at)
+    at.button(key="article_use").click().run()
+    offered.clear()
+    at.run()
+    [data] = [data for label, data in offered if label == "Download the data (zip)"]  # the sidebar's, of the data in force
+    written = read_bundle(data, "en-2025-reuters.zip").claims.decode("utf-8").splitlines(keepends=True)
+    base = CLAIMS_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
+    added = [(tag, "".join(written[j1:j2])) for tag, i1, i2, j1, j2 in
+             difflib.SequenceMatcher(None, base, written, autojunk=False).get_opcodes() if tag != "equal"]
+    assert [tag for tag, _ in added] == ["insert", "insert"]
+    assert added[0][1].startswith("  - id: en-2025-reuters\n") and "    publisher: Reuters\n" in added[0][1]
+    assert added[1][1].startswith("  - id: en-2025-reuters-1\n") and "    metric: net_loss\n" in added[1][1]
 
 
 def test_the_draft_survives_a_bad_field_and_a_page_switch():

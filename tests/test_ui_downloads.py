@@ -20,7 +20,7 @@ from lib.export import renderer
 from lib.export.cli import main
 from lib.export.stamp import dataset_version
 from tests.conftest import (
-    FORMULA_CLAIMS, FORMULA_SOURCES, FORMULAS, ROOT, articles_for, claims_bundle, inert_csv_cells, upload, write_claims,
+    CLAIMS_PATH, FORMULA_CLAIMS, FORMULA_SOURCES, FORMULAS, ROOT, articles_for, claims_bundle, inert_csv_cells, upload, write_claims,
 )
 from tests.export.conftest import NoChromium, needs_chromium
 from tests.export.test_findings import STALE, Recorder
@@ -266,9 +266,15 @@ def test_the_data_of_an_upload_with_articles_downloads_as_a_zip_that_loads_again
     at = page("overview")
     upload(at, "formulas.zip", data)
     assert not at.exception
-    [(label, file, made)] = [d for d in offered if d[1] and d[1].startswith("claims.")][-1:]
-    assert (label, file) == ("Download the data (zip)", "claims.zip")
-    again = read_bundle(built(made), "claims.zip")
+    [(label, file, made)] = [d for d in offered if d[1] == "formulas.zip"][-1:]
+    assert label == "Download the data (zip)" and built(made) == data  # the file as it was given, byte for byte
+    again = read_bundle(built(made), "formulas.zip")
     assert again.articles == articles_for(FORMULA_CLAIMS, FORMULA_SOURCES)
-    reloaded = parse_claims(again.claims, "claims.zip/claims.yaml", again.articles)
+    reloaded = parse_claims(again.claims, "formulas.zip/claims.yaml", again.articles)
     assert reloaded["id"].tolist() == ["acme-loss-2024", "acme-revenue-2024", "acme-staff-2024", "acme-valuation-2024"]
+
+
+def test_the_bundled_data_downloads_as_the_file_on_disk_comments_and_all(offered):
+    assert not page("overview").exception
+    [(label, file, made)] = [d for d in offered if d[1] == "claims.yaml"]
+    assert label == "Download the data (YAML)" and built(made) == CLAIMS_PATH.read_bytes()

@@ -240,14 +240,17 @@ def bundle_of_draft(draft: Draft, draft_yaml: str) -> bytes:
     return bundle.write_bundle(draft_yaml, {draft.source.file: draft.text})
 
 
-def merged_bundle(draft: Draft, merged: pd.DataFrame) -> bytes:
-    """The data the draft is added to, with the draft merged in and every article it carries, as one bundle."""
-    return bundle.write_bundle(claims_lib.to_yaml(merged), {**base(draft).articles, draft.source.file: draft.text})
+def merged_bundle(draft: Draft, draft_yaml: str) -> bytes:
+    """The data the draft is added to, with the draft's entries appended to its file (whose own text is kept, so a
+    diff shows only the draft) and every article it carries, as one bundle."""
+    under = base(draft)
+    return bundle.write_bundle(claims_lib.appended(under.claims.decode("utf-8"), draft_yaml),
+                               {**under.articles, draft.source.file: draft.text})
 
 
-def use_in_session(draft: Draft, merged: pd.DataFrame) -> None:
+def use_in_session(draft: Draft, draft_yaml: str) -> None:
     """Put the data with the draft into force for this session (stamped as an upload on every page)."""
-    under, payload = base(draft), merged_bundle(draft, merged)
+    under, payload = base(draft), merged_bundle(draft, draft_yaml)
     if data.offer(f"{draft.source.source_id()}.zip", payload):
         draft.used = (cached.upload_key(payload), under)
         st.rerun()
@@ -259,11 +262,11 @@ def shared_store() -> store_lib.Store:
     return cached.shared_store(str(store_lib.configured_path()))
 
 
-def keep_and_share(draft: Draft, merged: pd.DataFrame) -> None:
+def keep_and_share(draft: Draft, draft_yaml: str) -> None:
     """Keep the data with the draft in the shared store; the draft remembers its digest for the link and the button
     that forgets it."""
     try:
-        draft.shared = shared_store().keep(merged_bundle(draft, merged))
+        draft.shared = shared_store().keep(merged_bundle(draft, draft_yaml))
     except store_lib.StoreError as err:
         st.error(md_escape(err), icon=":material/error:")
 

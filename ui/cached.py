@@ -41,9 +41,15 @@ def bundled_claims() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def bundled_file() -> bytes:
+    """The bundled claims file as it is on disk, read once per server: what the data download gives."""
+    return BUNDLED_PATH.read_bytes()
+
+
+@st.cache_data(show_spinner=False)
 def bundled_version() -> str:
     """The bundled file's dataset version, hashed once per server."""
-    return dataset_version(BUNDLED_PATH.read_bytes())
+    return dataset_version(bundled_file())
 
 
 def upload_key(data: bytes) -> str:

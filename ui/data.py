@@ -14,6 +14,7 @@ the claim that breaks it and the error, and goes back to the bundled data.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -45,6 +46,8 @@ class Dataset:
     version: str
     uploaded: bool
     articles: dict[str, str]  # the articles an upload carries (file name -> text), read before the stored ones
+    file: bytes  # the file as it was given (the bundled claims.yaml, or the upload's YAML or zip), for the download
+    file_name: str
 
 
 def in_force() -> Dataset:
@@ -54,15 +57,15 @@ def in_force() -> Dataset:
     if upload:
         name, data, key = upload
         dataset = Dataset(cached.uploaded_claims(key, name, data), key, f"uploaded file {name}", dataset_version(data), True,
-                          cached.uploaded_articles(key, name, data))
+                          cached.uploaded_articles(key, name, data), data, name)
     else:
-        dataset = Dataset(cached.bundled_claims(), cached.BUNDLED, "bundled data", cached.bundled_version(), False, {})
+        dataset = Dataset(cached.bundled_claims(), cached.BUNDLED, "bundled data", cached.bundled_version(), False, {},
+                          cached.bundled_file(), cached.BUNDLED_PATH.name)
     rates = tuple(sorted(session_rates().items()))
     if not rates:
         return dataset
     key = dataset.key + "".join(f"|{currency}={rate!r}" for currency, rate in rates)
-    return Dataset(cached.with_session_rates(key, dataset.claims, rates), key, dataset.label, dataset.version,
-                   dataset.uploaded, dataset.articles)
+    return dataclasses.replace(dataset, claims=cached.with_session_rates(key, dataset.claims, rates), key=key)
 
 
 def session_rates() -> dict[str, float]:

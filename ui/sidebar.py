@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lib import audit, bundle, checks, claims as claims_lib, dashboard, second_opinion, transforms as tf
+from lib import audit, bundle, checks, dashboard, second_opinion, transforms as tf
 from lib.export import renderer
 from ui import cached, data, runway, url
 from ui import blocks
@@ -143,15 +143,15 @@ def page_setup(title: str) -> Context:
              "used only when this is on.")
     if dataset.uploaded:
         sidebar.warning(f"Using {md_escape(dataset.label)} for this browser session only.", icon=":material/upload_file:")
-    if dataset.articles:  # the upload's articles go with it, or its quotes could not be checked again
-        sidebar.download_button("Download the data (zip)", lambda: bundle.write_bundle(claims_lib.to_yaml(claims), dataset.articles),
-                                file_name="claims.zip", mime="application/zip", icon=":material/download:", key="download_yaml",
-                                on_click="ignore", help="claims.yaml and its articles under sources/: extend it and upload it "
-                                                        "again under 'Use your own data'.")
+    if bundle.is_zip(dataset.file, dataset.file_name):  # the upload's articles go with it, or its quotes could not be checked again
+        sidebar.download_button("Download the data (zip)", dataset.file, file_name=dataset.file_name, mime="application/zip",
+                                icon=":material/download:", key="download_yaml", on_click="ignore",
+                                help="claims.yaml and its articles under sources/, as they are in force: extend it and "
+                                     "upload it again under 'Use your own data'.")
     else:
-        sidebar.download_button("Download the data (YAML)", lambda: claims_lib.to_yaml(claims), file_name="claims.yaml",
+        sidebar.download_button("Download the data (YAML)", dataset.file, file_name=dataset.file_name,
                                 mime="application/x-yaml", icon=":material/download:", key="download_yaml", on_click="ignore",
-                                help="Extend it and upload it again under 'Use your own data'.")
+                                help="The claims file as it is in force: extend it and upload it again under 'Use your own data'.")
     articles = claims["source"].nunique()
     prepared = cached.prepared(dataset.key, claims, as_of, include_undated)
     peers = cached.peers(as_of, include_undated)
