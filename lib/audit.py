@@ -22,7 +22,7 @@ import pandas as pd
 
 from lib import coverage, runway_inputs, strict_json, transforms as tf, waterfall
 from lib.claims import ClaimsError, load_claims
-from lib.formatting import format_usd, format_value
+from lib.formatting import and_list, format_usd, format_value
 from lib.vocabulary import (
     ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
     WATERFALL_LINES, interval, metric_label, overlaps, qualified,
@@ -166,8 +166,7 @@ def _reconcile(prepared: pd.DataFrame):
                     ids = tuple(dict.fromkeys(f"{result['cost_claims']}, {result['total_claims']}".split(", ")))
                     failed.setdefault((ids, result["message"]), []).append(choice.lower())
             for (ids, message), choices in failed.items():
-                named = " and ".join([", ".join(choices[:-1]), choices[-1]] if len(choices) > 1 else choices)
-                yield "reconcile", ids, f"{entity} {year} ({named} choice{'s' if len(choices) > 1 else ''}): {message}"
+                yield "reconcile", ids, f"{entity} {year} ({and_list(choices)} choice{'s' if len(choices) > 1 else ''}): {message}"
 
 
 def _unfinished(claims: pd.DataFrame):

@@ -123,14 +123,17 @@ def mark_timeline(chart: Chart, flagged: pd.DataFrame) -> Chart:
 
 def mark_waterfall(chart: Chart, flagged: pd.DataFrame) -> Chart:
     """annotate(), and a diamond in the middle of each bar whose claims have an error or a warning, its hover
-    saying why."""
+    saying why; the diamonds are named in a legend of their own, the bars keep out of it."""
     chart = annotate(chart, flagged)
     data = chart.data
     middle = pd.Series(_bar_middles(data), index=data.index)
     shown = data["findings"] != ""
-    return replace(chart, figure=_with_markers(chart.figure, data.loc[shown, "label"], middle[shown],
-                                               _severities(data[shown], flagged), data.loc[shown, "findings"],
-                                               dict(symbol="diamond", size=16, line=dict(width=2, color="white"))))
+    figure = _with_markers(chart.figure, data.loc[shown, "label"], middle[shown], _severities(data[shown], flagged),
+                           data.loc[shown, "findings"], dict(symbol="diamond", size=16, line=dict(width=2, color="white")))
+    if shown.any():
+        figure.update_traces(showlegend=False, selector=lambda trace: not is_marker(trace))
+        figure.update_layout(showlegend=True)
+    return replace(chart, figure=figure)
 
 
 def _bar_middles(lines: pd.DataFrame) -> list[float]:

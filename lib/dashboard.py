@@ -58,7 +58,7 @@ def build_charts(claims: pd.DataFrame, entity: str = "OpenAI", runway_settings: 
         if then is not None:
             built.append(then)
     built += [chart for chart in overview_charts(prepared, entity, as_of).values() if chart is not None]
-    compute = compute_chart(peers) if peers is not None else None
+    compute = compute_chart(peers, entity) if peers is not None else None
     return built + ([compute] if compute is not None else [])
 
 
@@ -75,7 +75,8 @@ def overview_charts(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str
     }
 
 
-def compute_chart(peers: pd.DataFrame) -> Chart | None:
-    """Epoch AI's compute spend by year beside revenue, for the companies that have both; None when none has."""
+def compute_chart(peers: pd.DataFrame, entity: str | None = None) -> Chart | None:
+    """Epoch AI's compute spend by year beside revenue, for the companies that have both, the company in view
+    (entity) first and the others named as there for comparison; None when none has."""
     table = second_opinion.compute_beside_revenue(peers)
-    return None if table.empty else history_charts.compute_vs_revenue(table, second_opinion.used_rows(peers, table))
+    return None if table.empty else history_charts.compute_vs_revenue(table, second_opinion.used_rows(peers, table), entity)

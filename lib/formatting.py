@@ -89,3 +89,8 @@ def source_line(claims: pd.DataFrame, peers: bool = False) -> str:
     ordered = claims.sort_values("source_published", na_position="last", kind="mergesort")
     sources = list(dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _, row in ordered.iterrows()))
     return f"Sources: {'; '.join(sources + ([SHORT_CITATION] if peers else []))}."
+
+
+def and_list(words: list[str]) -> str:
+    """'revenue', 'revenue and funding', 'revenue, funding and compute spend'."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)

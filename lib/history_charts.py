@@ -13,18 +13,19 @@ from plotly.subplots import make_subplots
 
 from lib import transforms as tf
 from lib.chart_layout import (
-    BASE_LAYOUT, CLAIM_COLUMNS, EVENT_LABEL, GAP_COLOUR, MAX_LABELLED_LINES, SCREEN_TICK_PX, TIMELINE, WATERFALL,
+    BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, EVENT_LABEL, GAP_COLOUR, MAX_LABELLED_LINES, SCREEN_TICK_PX, TIMELINE, WATERFALL,
     Chart, base_layout, label_line_ends, log_ticks, money_axis, slug, stack_events,
 )
-from lib.formatting import format_usd, source_kind_label
+from lib.formatting import and_list, format_usd, source_kind_label
 from lib.peers import KINDS
-from lib.textsize import text_px
+from lib.textsize import text_px, wrap
 from lib.vocabulary import (
     BASES, CAP_NOTE, COMPANY, METRICS, OTHER_COLOUR, bundle_text, metric_colour, metric_label, qualified,
 )
 
 
 EVENT_GAP = pd.Timedelta(days=45)
+DATA_SHARE = 0.5  # the axis spans the data alone when they span at least this share of the data's and events' dates
 EVENT_METRICS = [name for name, metric in METRICS.items() if metric.kind == "event"]
 TIMELINE_METRICS = [name for name, metric in METRICS.items() if metric.timeline]
 
@@ -114,10 +115,13 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
             figure.add_shape(type="line", x0=when, x1=when, yref="paper", y0=0, y1=1, name=EVENT_LABEL,
                              line=dict(color="#999", width=1, dash="dot"))
             figure.add_annotation(
-                x=when, y=1, yref="paper", text=_events_text(together), name=EVENT_LABEL, showarrow=False,
-                xanchor="left", yanchor="top", font=dict(size=11, color="#555"), bgcolor="rgba(255,255,255,0.85)",
+                x=when, y=1, yref="paper", text=_events_text(together), hovertext=_events_text(together), name=EVENT_LABEL,
+                showarrow=False, xanchor="left", yanchor="top", font=dict(size=11, color="#555"),
+                bgcolor="rgba(255,255,255,0.85)",
             )
     shown_dates = pd.concat([rows["period_mid"], event_rows["when"]]) if events else rows["period_mid"]
+    if _span(rows["period_mid"]) >= DATA_SHARE * _span(shown_dates):  # the data fill the width, events beyond at its edges
+        shown_dates = rows["period_mid"]
     if not shown_dates.empty:
         pad = pd.Timedelta(days=60)
         figure.update_xaxes(range=[shown_dates.min() - pad, shown_dates.max() + pad])
@@ -132,10 +136,11 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     figure.update_yaxes(type="log" if log_y else "linear")
     money_axis(figure)
     figure.update_xaxes(title="Period the figure refers to (midpoint)")
-    stack_events(figure)
+    place_events(figure)
     lines = [trace for trace in figure.data if trace.mode == "lines" and trace.showlegend is not False]
     if 0 < len(lines) <= MAX_LABELLED_LINES:
         label_line_ends(figure, lines, log_y=log_y)
+        figure.update_annotations(xshift=END_LABEL_SHIFT, selector=dict(name=END_LABEL))
     data = rows[["id", "metric", "scope", "period", "period_mid", "basis", "qualifier", "value", "unit", "value_usd", "low",
                  "high", "fx_basis", "conflict_id", "source_publisher", "source_source_type"]].assign(
         includes=rows["includes"].map(bundle_text).astype("str"))
@@ -149,8 +154,46 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
         figure=figure,
         data=data.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
-        description=timeline_description(rows),
+        description=timeline_description(rows) + events_description(figure),
     )
+
+
+END_LABEL_SHIFT = 14  # px from a line's last point to its name: clear of a marker drawn 1.5x on a slide, outline and all
+
+
+def place_events(figure: go.Figure) -> None:
+    """Each event labelled by its name, at its date (its line's x1); the date and the full text are in its hover.
+    An event before or after the x range (timeline() spans the data alone when they take DATA_SHARE of the dates,
+    so that they fill the width) is labelled at that edge with an arrow (◂, ▸), its line hidden.
+    Then lib.chart_layout.stack_events sets the labels in rows; run again whenever the x range changes."""
+    labels = [a for a in figure.layout.annotations if a.name == EVENT_LABEL]
+    if not labels:
+        return
+    start, end = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
+    for label, line in zip(labels, [s for s in figure.layout.shapes if s.name == EVENT_LABEL]):
+        when = pd.Timestamp(line.x1)
+        edge = start if when < start else end if when > end else None
+        names = _names(label.hovertext)
+        text = f"◂ {names}" if when < start else f"{names} ▸" if when > end else names
+        label.update(x=when if edge is None else edge, text=text)
+        line.update(x0=when if edge is None else edge, visible=edge is None)
+    stack_events(figure)
+
+
+def _names(text: str) -> str:
+    """An events text without its dates: 'Partnership with Nvidia (2025-09) · IPO plan (2026)' -> 'Partnership with
+    Nvidia · IPO plan'."""
+    return " · ".join(part.rsplit(" (", 1)[0] for part in text.split(" · "))
+
+
+def events_description(figure: go.Figure) -> str:
+    """' Events: Product launch (2022-11-30); Partnership with Nvidia (2025-09).', or '' with none drawn."""
+    events = [a.hovertext for a in figure.layout.annotations if a.name == EVENT_LABEL]
+    return f" Events: {'; '.join(events)}." if events else ""
+
+
+def _span(dates: pd.Series) -> pd.Timedelta:
+    return dates.max() - dates.min() if not dates.empty else pd.Timedelta(0)
 
 
 def timeline_description(rows: pd.DataFrame) -> str:
@@ -316,6 +359,27 @@ STATUS_WORDS = {"disagree": "sources disagree", "consistent": "sources consisten
                 tf.DIFFERENT_DATES: "both hold at different dates"}
 
 
+DOT_LABEL_PX = 260  # a dot's label wraps at this width (screen px, 12 px type): value and period, then its article
+DOT_STEP, DOT_SPREAD = 0.22, 0.8  # rows apart per line of a label, for the dots of one figure; the most they spread
+DOT_PLOT_PX = 540  # the narrowest plot the chart gets on screen (a 1280 px window), where every label must still fit
+DOT_LABEL_GAP_PX = 16  # the marker's radius and plotly's pad before its text
+
+
+def _dot_label(value: str, source: str) -> list[str]:
+    """A dot's label, 'value · article' on one line when it fits DOT_LABEL_PX, else the value over the article's
+    name, wrapped."""
+    one = f"{value} · {source}"
+    return [one] if text_px(one, SCREEN_TICK_PX) <= DOT_LABEL_PX else [value, *wrap(source, SCREEN_TICK_PX, DOT_LABEL_PX)]
+
+
+def labels_room(lowest: float, highest: float, ends: list[tuple[float, float]]) -> float:
+    """The log axis's upper end that keeps each dot's label, written right of it (ends: value, widest line in px),
+    inside a plot DOT_PLOT_PX wide, and leaves a fifth of the range beyond the highest value drawn."""
+    low = math.log10(lowest)
+    needed = [low + (math.log10(value) - low) / (1 - (width + DOT_LABEL_GAP_PX) / DOT_PLOT_PX) for value, width in ends]
+    return 10 ** max([low + (math.log10(highest) - low) * 1.25, *needed])
+
+
 def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     """Each figure two or more articles give, as its range with one dot per article: red where the sources
     disagree (their qualifiers' ranges do not overlap), grey where they agree within their qualifiers, blue where
@@ -324,7 +388,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     print over each other.
 
     `compared` is lib.headline.compared_figures."""
-    traces, rows_of = [], list(dict.fromkeys(compared["figure"]))
+    traces, ends, tall, rows_of = [], [], [], list(dict.fromkeys(compared["figure"]))
     for row, figure_label in enumerate(rows_of):
         rows = compared[compared["figure"] == figure_label]
         first = rows.iloc[0]
@@ -335,23 +399,30 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
             line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
             hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
                           f"{format_usd(first['high_usd'])} ({first['high_claim']}) · {words}<extra></extra>"))
-        offsets = [0.22 * (k - (len(rows) - 1) / 2) for k in range(len(rows))]
         dated = rows["period"].nunique() > 1  # figures at their own dates: each dot says which
+        values = [f"{t}{f' ({p})' if dated else ''}" for t, p in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["period"])]
+        said = [f"{value} · {src}" for value, src in zip(values, rows["source"])]
+        lines = [_dot_label(value, src) for value, src in zip(values, rows["source"])]
+        step = DOT_STEP * max(map(len, lines))  # two-line labels a little further apart
+        step = min(step, DOT_SPREAD / (len(rows) - 1)) if len(rows) > 1 else step
+        offsets = [round(step * (k - (len(rows) - 1) / 2), 3) for k in range(len(rows))]
         traces.append(go.Scatter(
             x=rows["value_usd"], y=[row + o for o in offsets], mode="markers+text", showlegend=False,
             marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
-            text=[f"{t}{f' ({p})' if dated else ''} · {src}"
-                  for t, p, src in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["period"], rows["source"])],
-            textposition="middle right", customdata=rows[["source", "claim_id"]].values,
-            hovertemplate="%{text} · %{customdata[1]}<extra></extra>"))
+            text=["<br>".join(text) for text in lines], textposition="middle right",
+            customdata=[[text, claim] for text, claim in zip(said, rows["claim_id"])],
+            hovertemplate="%{customdata[0]} · %{customdata[1]}<extra></extra>"))
+        ends += [(value, max(text_px(line, SCREEN_TICK_PX) for line in text)) for value, text in zip(rows["value_usd"], lines)]
+        tall.append(max(map(len, lines)) > 1)
     figure = go.Figure(traces)
     base_layout(figure, "")
     lowest = float(compared[["low_usd", "value_usd"]].clip(lower=1).min().min()) / 1.6
-    highest = float(compared[["high_usd", "value_usd"]].max().max()) * 25  # room for the labels right of the dots
+    highest = labels_room(lowest, float(compared[["high_usd", "value_usd"]].max().max()), ends)
     tickvals, ticktext = log_ticks(lowest, highest)
     figure.update_xaxes(type="log", title="US dollars (log scale)", tickvals=tickvals, ticktext=ticktext,
                         range=[math.log10(lowest), math.log10(highest)])
-    figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 0.5, -0.5], zeroline=False)
+    pad = 0.5 + (DOT_STEP if any(tall) else 0)  # room above the first row's and below the last's labels
+    figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 1 + pad, -pad], zeroline=False)
     widest = max(text_px(label, SCREEN_TICK_PX) for label in rows_of)
     figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
@@ -401,7 +472,7 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
         pad = pd.Timedelta(days=60)
         shown = list(figure.layout.xaxis.range or []) + [drawn["period_mid"].min() - pad, drawn["period_mid"].max() + pad]
         figure.update_xaxes(range=[min(map(pd.Timestamp, shown)), max(map(pd.Timestamp, shown))])
-        stack_events(figure)
+        place_events(figure)
     epoch = pd.DataFrame({
         "id": drawn["id"], "metric": drawn["kind"], "scope": COMPANY, "period": drawn["period"], "period_mid": drawn["period_mid"],
         "value": drawn["value_usd"], "unit": "USD", "value_usd": drawn["value_usd"], "low": drawn["low"], "high": drawn["high"],
@@ -419,13 +490,30 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
     )
 
 
-def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
+COMPUTE_LABEL_PX, COMPUTE_PLOT_PX = 24, 440  # bar labels' type on a slide, and the shortest plot a slide gives this chart
+COMPUTE_LABEL_GAP_PX = 8  # plotly's pad between a bar and its label outside, and a little more
+
+
+def compute_headroom(values, labels) -> float:
+    """The top of the money axis that keeps every bar's label, written up from the bar's top, inside the shortest
+    plot a slide draws (COMPUTE_PLOT_PX high, labels at COMPUTE_LABEL_PX)."""
+    return max(value / (1 - (text_px(label, COMPUTE_LABEL_PX) + COMPUTE_LABEL_GAP_PX) / COMPUTE_PLOT_PX)
+               for value, label in zip(values, labels))
+
+
+def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame, entity: str | None = None) -> Chart:
     """Each company's compute spend by year beside its revenue (lib.second_opinion.compute_beside_revenue): one
     bar per compute category, never summed; revenue is the year's revenue, or the year's last run-rate drawn
-    hatched and labelled as one. peers are the Epoch rows behind the table."""
+    hatched and labelled as one. peers are the Epoch rows behind the table. The title names the companies drawn;
+    given the company in view (entity), it comes first and the subtitle says the others are there for comparison."""
+    table = table.sort_values("company", key=lambda company: company != entity, kind="mergesort").reset_index(drop=True)
+    companies = list(dict.fromkeys(table["company"]))
+    others = [company for company in companies if company != entity]
     figure = go.Figure()
     label = table["company"] + " " + table["year"]  # one category per company and year, in the table's order
     order = [k for k in KINDS if KINDS[k].table == "compute"] + ["revenue_yearly", "revenue_run_rate"]
+    texts = pd.Series([f"{format_usd(v)} run-rate" if k == "revenue_run_rate" else format_usd(v)
+                       for v, k in zip(table["value_usd"], table["kind"])], index=table.index)
     for kind in [k for k in order if k in set(table["kind"])]:
         group = table[table["kind"] == kind]
         series = group["series"].iloc[0]
@@ -435,8 +523,7 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
             offsetgroup="revenue" if kind.startswith("revenue") else kind,
             marker=dict(color=EPOCH_COLOURS[kind], pattern=dict(shape="/" if run_rate else "", fgcolor="#2a9d8f")),
             # upright labels over bars this narrow would run into their neighbours': written up the bar instead
-            text=[f"{format_usd(v)} run-rate" if run_rate else format_usd(v) for v in group["value_usd"]], textposition="outside",
-            textangle=-90, constraintext="none", cliponaxis=False,
+            text=list(texts[group.index]), textposition="outside", textangle=-90, constraintext="none", cliponaxis=False,
             customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
             hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · confidence %{customdata[1]}"
                           "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
@@ -444,13 +531,21 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame) -> Chart:
     base_layout(figure, "US dollars a year")
     money_axis(figure)
     figure.update_layout(barmode="group", bargap=0.25, margin_t=70)  # room for two legend rows
-    figure.update_yaxes(range=[0, table["value_usd"].max() * 1.4])  # headroom for the tallest bar's label
+    figure.update_yaxes(range=[0, compute_headroom(table["value_usd"], texts)])
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
+    if entity is None:
+        why = ", every company it covers with both, side by side for comparison" if len(companies) > 1 else ""
+    elif not others:
+        why = ""
+    elif entity in companies:
+        why = f" · {and_list(others)} shown for comparison"
+    else:
+        why = f" · Epoch AI gives no compute spend beside revenue for {entity}: {and_list(others)} shown for comparison"
     return Chart(
         name="epoch-compute-vs-revenue",
         page=TIMELINE,
-        title="Compute spend beside revenue, by year",
-        subtitle="US dollars a year, Epoch AI's data · each compute category its own bar, never summed · revenue is the "
-                 "year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)",
-        figure=figure, data=table.reset_index(drop=True), claims=pd.DataFrame(columns=CLAIM_COLUMNS), peers=peers,
+        title=f"{and_list(companies)}: compute spend beside revenue, by year",
+        subtitle=f"US dollars a year, Epoch AI's data{why} · each compute category its own bar, never summed · revenue is "
+                 "the year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)",
+        figure=figure, data=table, claims=pd.DataFrame(columns=CLAIM_COLUMNS), peers=peers,
     )

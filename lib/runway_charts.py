@@ -13,16 +13,23 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.chart_layout import (
-    BASE_LAYOUT, CLAIM_COLUMNS, GAP_COLOUR, MONEY_AXIS, RUNWAY, Chart, base_layout, label_line_ends, money_axis,
-    slug, unchecked_figure,
+    BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, END_LABEL_LINE, END_LABEL_PX, END_LABEL_WIDTH, GAP_COLOUR, MONEY_AXIS, RUNWAY, Chart,
+    base_layout, label_line_ends, money_axis, slug, unchecked_figure,
 )
 from lib.formatting import format_usd
 from lib.runway import Projection
+from lib.textsize import text_px, wrap
 from lib.vocabulary import CASH_COLOUR, metric_colour
 
 
 RAISE_COLOUR = metric_colour("funding_round")  # raises are drawn in the funding-round colour
+WARNING_COLOUR = "#d62728"  # zero cash, and whatever brings it sooner
 RAISE_LABEL_STEP = 36  # px between the levels of successive raises' labels (two lines of 12 px text)
+CASH_PANEL, FLOW_PANEL = (0.42, 1.0), (0.0, 0.3)  # the runway chart's two panels, as fractions of the plot's height
+PANEL_TITLE_PX = 15
+ZERO_LABEL = dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)
+BAND_LABEL = "shaded blue: the range the sources allow"
+FAN_LABEL = "shaded blue: the 10th to 90th percentile of the draws"
 
 
 def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
@@ -32,22 +39,24 @@ def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
 
 def runway(projection: Projection, low: Projection, high: Projection, assumptions: str, claims: pd.DataFrame, entity: str,
            band_claims: tuple[str, str] = ("", ""), alive: Projection | None = None, alive_growth: float | None = None,
-           raise_marks: Sequence[tuple[dt.date, str, bool]] = ()) -> Chart:
+           raise_marks: Sequence[tuple[dt.date, str, bool]] = (), band_ratios: tuple[float, float] = (1.0, 1.0)) -> Chart:
     """Cash balance month by month with the zero line, a low/high band, the key dates and the raises marked.
 
-    band_claims names the claims behind the low (highest-cost) and high (lowest-cost) cash paths, for the CSV.
+    band_claims names the claims behind the low (highest-cost) and high (lowest-cost) cash paths, and band_ratios their
+    costs as multiples of the base's, for the CSV; the subtitle says in words what the band is, the alt text its ratios.
     raise_marks, (date, note, cash in hand) for raises that need words (lib.runway_inputs.FundingEvent.note), adds the
     note to the raise's label and the CSV's raise_notes; a month with a raise that is not cash in hand is drawn dashed,
     the others dotted.
     alive, the same projection with the revenue growth it takes to be default alive (alive_growth), adds that
-    revenue path, with the costs and the revenue assumed, in a panel of monthly amounts under the cash."""
+    revenue path, with the costs and the revenue assumed, in a panel of monthly amounts under the cash. No legend: the
+    panels have titles, the lower panel's lines are named at their ends."""
     frame = projection.frame
-    zero_line = dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color="#d62728", width=1.5))
-    shapes, annotations = [zero_line], [dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)]
-    for label, date, colour in (("Zero cash", projection.zero_cash_date, "#d62728"), ("Break-even", projection.breakeven_date, "#2a9d8f")):
+    zero_line = dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color=WARNING_COLOUR, width=1.5))
+    shapes, annotations = [zero_line], [ZERO_LABEL]
+    for label, date, colour in (("Zero cash", projection.zero_cash_date, WARNING_COLOUR), ("Break-even", projection.breakeven_date, "#2a9d8f")):
         if date is not None:
             shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=colour, width=1, dash="dash")))
-            annotations.append(dict(x=date, y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False, xanchor="left",
+            annotations.append(dict(x=date, y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False, xanchor="left", yanchor="top",
                                     font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)"))
     month_of = np.maximum(np.searchsorted(frame["date"].to_numpy(), np.array([pd.Timestamp(d) for d, _, _ in raise_marks],
                                                                           dtype="datetime64[us]"), side="right") - 1, 0)
@@ -65,40 +74,48 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
                                 showarrow=False, xanchor="left", yanchor="bottom", align="left",
                                 yshift=RAISE_LABEL_STEP * (k % 3),  # raises a few months apart: labels on three levels
                                 font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
-    monthly = []
+    monthly, panel = [], []
     if alive is not None and alive_growth is not None:
-        flows = dict(type="scatter", mode="lines", yaxis="y2", hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
+        flows = dict(type="scatter", mode="lines", yaxis="y2", showlegend=False,
+                     hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
         monthly = [
-            dict(x=frame["date"], y=frame["cost"], name="Costs per month (lower panel)", customdata=frame["cost"].map(format_usd),
+            dict(x=frame["date"], y=frame["cost"], name="Costs", customdata=frame["cost"].map(format_usd),
                  line=dict(color=metric_colour("net_loss"), width=1.5, dash="dot"), **flows),
-            dict(x=frame["date"], y=frame["revenue"], name="Revenue per month assumed (lower panel)",
+            dict(x=frame["date"], y=frame["revenue"], name="Revenue assumed",
                  customdata=frame["revenue"].map(format_usd), line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
             dict(x=alive.frame["date"], y=alive.frame["revenue"], customdata=alive.frame["revenue"].map(format_usd),
-                 name=f"Revenue per month needed to be default alive: {alive_growth:+.0%} a year (lower panel)",
+                 name=f"Revenue needed to be default alive ({alive_growth:+.0%} a year)",
                  line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
         ]
+        panel = [*(dict(text=text, xref="paper", x=0, yref="paper", y=top, xanchor="left", yanchor="bottom", showarrow=False,
+                        font=dict(size=PANEL_TITLE_PX), bgcolor="rgba(255,255,255,0.8)")
+                   for text, top in (("Cash balance, US dollars", CASH_PANEL[1]), ("Per month, US dollars", FLOW_PANEL[1]))),
+                 *flow_labels(monthly, FLOW_PANEL[1] - FLOW_PANEL[0])]
+    banded = not low.frame["cash_end"].equals(high.frame["cash_end"])
+    cash = _unlisted(cash_traces(frame["date"], frame["cash_end"], "Cash balance", CASH_COLOUR))
     figure = unchecked_figure(
         data=[
             dict(type="scatter", x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
                  showlegend=False, hoverinfo="skip", name="high"),
             dict(type="scatter", x=low.frame["date"], y=low.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
-                 fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name="Low–high range (qualifiers and alternatives)",
-                 hoverinfo="skip"),
+                 fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name=BAND_LABEL, showlegend=False, hoverinfo="skip"),
             *monthly,
-            *cash_traces(frame["date"], frame["cash_end"], "Cash balance (base)", CASH_COLOUR),
+            *cash,
         ],
         layout=dict(
-            # two panels under a legend of up to three rows: a taller chart, with the rows' room kept at the top
-            **BASE_LAYOUT | ({"margin": BASE_LAYOUT["margin"] | {"t": 125}, "height": 560} if monthly else {}),
-            shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]),
-            yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS, **({"domain": [0.36, 1]} if monthly else {})),
-            xaxis=dict(title=dict(text="Month"), **({"anchor": "y2"} if monthly else {})),
-            # the monthly flows get a panel of their own under the cash, on the same months
-            **({"yaxis2": dict(title=dict(text="Per month"), domain=[0, 0.26], rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
+            # two panels, each under a title of its own, the lower one's lines named at their ends
+            **BASE_LAYOUT | {"showlegend": False}
+            | ({"margin": BASE_LAYOUT["margin"] | {"t": 40, "r": _end_margin(panel)}, "height": 560} if monthly else {}),
+            shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]) + panel,
+            yaxis=(dict(domain=list(CASH_PANEL), **MONEY_AXIS) if monthly else
+                   dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS)),
+            xaxis=dict(title=dict(text="Month"), range=_months(frame["date"]), **({"anchor": "y2"} if monthly else {})),
+            **({"yaxis2": dict(domain=list(FLOW_PANEL), rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
         ),
     )
     data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
                         cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1],
+                        cash_end_low_cost_ratio=band_ratios[0], cash_end_high_cost_ratio=band_ratios[1],
                         raise_notes=["; ".join(note for note in notes.get(month, []) if note) for month in frame["month"]])
     if monthly:
         data = data.assign(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
@@ -106,12 +123,58 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         name=f"{slug(entity)}-runway",
         page=RUNWAY,
         title=f"{entity}: cash runway",
-        subtitle=f"US dollars · {assumptions}",
+        subtitle=f"US dollars · {assumptions}" + (f" · {BAND_LABEL}" if banded else ""),
         figure=figure,
         data=data,
         claims=_claim_table(claims),
-        description=runway_description(projection),
+        description=runway_description(projection) + (f" {band_description(band_ratios)}" if banded else ""),
     )
+
+
+def band_description(ratios: tuple[float, float]) -> str:
+    """The band's exact assumption, for the alt text: the lowest and highest costs as multiples of the base's."""
+    return (f"The shaded range is the cash with costs from x{min(ratios):.2f} to x{max(ratios):.2f} the base's, the lowest "
+            f"and highest the year's alternatives and qualifiers allow.")
+
+
+def flow_labels(lines: list[dict], panel: float) -> list[dict]:
+    """The lower panel's lines (yaxis y2, plotted from zero) named at their last points in their colours, as
+    lib.chart_layout.label_line_ends names lines: wrapped, nudged apart so that none prints over another and
+    none below the panel's foot. panel is the panel's height as a fraction of the plot's."""
+    high = max(float(v) for line in lines for v in line["y"]) or 1.0
+    step = END_LABEL_LINE / panel * high  # a line of text, in dollars
+    ends = sorted(([float(line["y"].iloc[-1]), line["x"].iloc[-1], wrap(line["name"], END_LABEL_PX, END_LABEL_WIDTH),
+                    line["line"]["color"]] for line in lines), key=lambda end: -end[0])
+    for above, below in zip(ends, ends[1:]):  # top down, then bottom up from the foot
+        below[0] = min(below[0], above[0] - (len(above[2]) + len(below[2])) / 2 * step)
+    ends[-1][0] = max(ends[-1][0], len(ends[-1][2]) / 2 * step)
+    for below, above in zip(ends[::-1], ends[-2::-1]):
+        above[0] = max(above[0], below[0] + (len(above[2]) + len(below[2])) / 2 * step)
+    return [dict(x=x, y=y, yref="y2", text="<br>".join(text), name=END_LABEL, showarrow=False, xanchor="left", yanchor="middle",
+                 xshift=6, align="left", bgcolor="rgba(255,255,255,0.8)", font=dict(size=END_LABEL_PX, color=colour))
+            for y, x, text, colour in ends]
+
+
+def _end_margin(annotations: list[dict]) -> int:
+    """The right margin that holds the lines' end labels on screen."""
+    return max([BASE_LAYOUT["margin"]["r"], *(round(text_px(line, END_LABEL_PX)) + 16 for a in annotations
+                                              if a.get("name") == END_LABEL for line in a["text"].split("<br>"))])
+
+
+def _unlisted(traces: list[dict]) -> list[dict]:
+    """Traces left out of the legend: their lines are named where they end."""
+    return [trace | {"showlegend": False} for trace in traces]
+
+
+def _named_end(traces: list[dict], name: str) -> go.Scatter:
+    """What lib.chart_layout.label_line_ends names: a cash path's last trace (its gap when it has one, which runs to
+    the horizon's end, clear of the other lines) under the path's name."""
+    return go.Scatter(x=traces[-1]["x"], y=traces[-1]["y"], name=name, line=dict(color=traces[0]["line"]["color"]))
+
+
+def _months(dates: pd.Series) -> list[str]:
+    """An x range from the first month to the last, so that the labels at the lines' ends widen the margin, not the axis."""
+    return [f"{dates.min():%Y-%m-%d}", f"{dates.max():%Y-%m-%d}"]
 
 
 def _crossing(dates: pd.Series, cash: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
@@ -132,18 +195,29 @@ def _crossing(dates: pd.Series, cash: pd.Series) -> tuple[pd.Series, pd.Series, 
             pd.concat([zero, dates.iloc[first:]], ignore_index=True), pd.concat([nought, cash.iloc[first:]], ignore_index=True))
 
 
-def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash: str = "solid", width: float = 3) -> list[dict]:
+def tint(colour: str, alpha: float) -> str:
+    """A '#rrggbb' colour as a see-through rgba() fill."""
+    red, green, blue = (int(colour[k:k + 2], 16) for k in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash: str = "solid", width: float = 3,
+                own_gap: bool = False) -> list[dict]:
     """A cash path that stops at zero, and after it the unfunded gap: the money the path would need that no
-    claim shows, drawn as a hatched area below zero rather than as a cash balance (plotly scatter traces as dicts)."""
+    claim shows, drawn as a hatched area below zero rather than as a cash balance (plotly scatter traces as dicts).
+    own_gap fills the gap with a light tint of the path's own colour instead, unhatched, so that several gaps on one
+    chart can be told apart."""
     funded_dates, funded_cash, gap_dates, gap_cash = _crossing(dates, cash)
     traces = [dict(type="scatter", x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=width, dash=dash),
                    customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
     if not gap_dates.empty:
+        fill = (dict(line=dict(color=colour, width=1.5, dash="dot"), fillcolor=tint(colour, 0.08)) if own_gap else
+                dict(line=dict(color=colour, width=1, dash="dot"), fillcolor="rgba(213,94,0,0.10)",
+                     fillpattern=dict(shape="/", fgcolor=GAP_COLOUR, size=8, solidity=0.15)))
         traces.append(dict(
             type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy", showlegend=False,
-            line=dict(color=colour, width=1, dash="dot"), fillcolor="rgba(213,94,0,0.10)",
-            fillpattern=dict(shape="/", fgcolor=GAP_COLOUR, size=8, solidity=0.15),
-            customdata=(-gap_cash).map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata} unfunded<extra>" + name + "</extra>"))
+            **fill, customdata=(-gap_cash).map(format_usd),
+            hovertemplate="%{x|%b %Y}: %{customdata} unfunded<extra>" + name + "</extra>"))
     return traces
 
 
@@ -195,12 +269,14 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
 
 
 SCENARIO_COLOURS = ("#ff7f0e", "#2ca02c", "#9467bd")  # saved scenarios beside the current one (CASH_COLOUR)
+SHORTENS, LENGTHENS = "Shortens the runway", "Lengthens the runway"
+EFFECT_COLOURS = {SHORTENS: WARNING_COLOUR, LENGTHENS: CASH_COLOUR}  # a tornado bar's colour: what the move does to the runway
 
 
 def _zero_line() -> tuple[dict, dict]:
     """The zero-cash line and its label."""
-    return (dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color="#d62728", width=1.5)),
-            dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False))
+    return (dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color=WARNING_COLOUR, width=1.5)),
+            ZERO_LABEL)
 
 
 def _input_value(name: str, value: float) -> str:
@@ -211,20 +287,24 @@ def _input_value(name: str, value: float) -> str:
 def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start, assumptions: str, claims: pd.DataFrame,
             entity: str) -> Chart:
     """How far the zero-cash date moves when each input moves by its step (lib.runway.sensitivity's table),
-    largest effect on top; a runway beyond the horizon is drawn to the horizon and labelled "beyond N months"."""
+    largest effect on top; a runway beyond the horizon is drawn to the horizon and labelled "beyond N months". Each bar
+    is coloured by what the move does to the runway (EFFECT_COLOURS), and the legend says so; a move that changes
+    nothing draws no bar."""
     base = float(horizon) if base_months is None else base_months
     base_text = f"beyond {horizon} months" if base_months is None else f"{base_months:.1f} months"
     labels = [f"{row.label} {row.step}: {_input_value(row.input, row.value_low)} / {_input_value(row.input, row.value_high)}"
               for row in table.itertuples()]
     rows = list(range(len(table)))  # numeric rows, each named by an annotation above its bars (no wide tick labels)
     bars = []
-    for case, word, colour in (("low", "moved down", "#d62728"), ("high", "moved up", "#2a9d8f")):
-        months = table[f"runway_{case}_case"]
+    for effect, colour in EFFECT_COLOURS.items():
+        drawn = [(row, case, word, months, text) for case, word in (("low", "moved down"), ("high", "moved up"))
+                 for row, months, text in zip(rows, table[f"runway_{case}_case"], table[f"{case}_text"])
+                 if (months < base) == (effect == SHORTENS) and months != base]
         bars.append(dict(
-            type="bar", y=rows, x=months - base, base=[base] * len(table), orientation="h", name=f"Input {word}", width=0.45,
-            marker=dict(color=colour), text=[t if m != base else "" for m, t in zip(months, table[f"{case}_text"])],
-            textposition="outside", cliponaxis=False, customdata=[[label, t] for label, t in zip(labels, table[f"{case}_text"])],
-            hovertemplate="%{customdata[0]}<br>" + word + ": %{customdata[1]}<extra></extra>",
+            type="bar", y=[row for row, *_ in drawn], x=[months - base for *_, months, _ in drawn], base=[base] * len(drawn),
+            orientation="h", name=effect, width=0.45, marker=dict(color=colour), text=[text for *_, text in drawn],
+            textposition="outside", cliponaxis=False, customdata=[[labels[row], word, text] for row, _, word, _, text in drawn],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{customdata[2]}<extra></extra>",
         ))
     names = []
     for row, label, low, high, text in zip(rows, labels, table["runway_low_case"], table["runway_high_case"], table["low_text"]):
@@ -239,7 +319,7 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
         shapes=[dict(type="line", x0=base, x1=base, yref="paper", y0=0, y1=1, line=dict(color="#444", width=2))],
         annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=f"current: {base_text}", showarrow=False), *names],
         xaxis=dict(title=dict(text=f"Months from {start:%b %Y} until the cash runs out (horizon {horizon} months)"),
-                   range=[0, horizon * 1.3]),
+                   range=[0, max(base, *table["runway_low_case"], *table["runway_high_case"]) * 1.3]),
         # top row first; room above it for its name, under the "current" label
         yaxis=dict(range=[len(table) - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False),
     ))
@@ -256,24 +336,28 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
 
 
 def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, entity: str, start) -> Chart:
-    """The cash path of the live sliders ("current", drawn first and thickest) beside each saved scenario.
+    """The cash path of the live sliders ("current", drawn first and thickest) beside each saved scenario, each
+    unfunded gap tinted in its path's colour, each path named at the end of the horizon.
 
     runs: (name, projection, assumptions text) per scenario; the subtitle and the CSV list every one's assumptions."""
-    traces, frames = [], []
+    traces, ends, frames = [], [], []
     for k, (name, projection, text) in enumerate(runs):
         frame = projection.frame
-        ends = "lasts the horizon" if projection.zero_cash_date is None else f"zero cash {projection.zero_cash_date:%b %Y}"
-        traces += cash_traces(frame["date"], frame["cash_end"], f"{name}: {ends}",
-                              CASH_COLOUR if k == 0 else SCENARIO_COLOURS[(k - 1) % len(SCENARIO_COLOURS)],
-                              dash="solid" if k == 0 else ("dash", "dashdot", "dot")[(k - 1) % 3], width=4 if k == 0 else 2.5)
+        ends_at = "lasts the horizon" if projection.zero_cash_date is None else f"zero cash {projection.zero_cash_date:%b %Y}"
+        colour = CASH_COLOUR if k == 0 else SCENARIO_COLOURS[(k - 1) % len(SCENARIO_COLOURS)]
+        drawn = cash_traces(frame["date"], frame["cash_end"], f"{name}: {ends_at}", colour,
+                            dash="solid" if k == 0 else ("dash", "dashdot", "dot")[(k - 1) % 3], width=4 if k == 0 else 2.5, own_gap=True)
+        traces += _unlisted(drawn)
+        ends.append(_named_end(drawn, f"{name}: {ends_at}"))
         frames.append(frame[["month", "date", "raised", "cash_end"]].assign(
             scenario=name, runway_months=projection.runway_months, zero_cash_date=projection.zero_cash_date, assumptions=text))
     line, label = _zero_line()
     figure = unchecked_figure(data=traces, layout=dict(
         **BASE_LAYOUT, shapes=[line], annotations=[label],
-        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS), xaxis=dict(title=dict(text="Month")),
+        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS),
+        xaxis=dict(title=dict(text="Month"), range=_months(pd.concat([projection.frame["date"] for _, projection, _ in runs]))),
     ))
-    label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
+    label_line_ends(figure, ends)
     data = pd.concat(frames, ignore_index=True)
     data = data[["scenario", "assumptions", "month", "date", "raised", "cash_end", "runway_months", "zero_cash_date"]]
     return Chart(
@@ -287,36 +371,41 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
     )
 
 
-def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, spread: str, assumptions: str,
+def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, spread: str, method: str, assumptions: str,
         claims: pd.DataFrame, entity: str) -> Chart:
     """The 10th to 90th percentile cash paths as a band around the median, the current path, and the 10th, 50th
-    and 90th percentile zero-cash dates marked (lib.runway.fan's paths and zero_cash). spread says which inputs
-    vary and by how much, and the draws and seed."""
+    and 90th percentile zero-cash dates marked (lib.runway.fan's paths and zero_cash). spread says in the subtitle
+    which inputs vary; method, in the alt text and the deck's notes, how they are drawn and by how much. The two
+    paths are named at the horizon's end, each gap tinted in its path's colour; the subtitle says what the band is."""
     line, label = _zero_line()
     shapes, annotations = [line], [label]
     for k, row in enumerate(zero_cash.itertuples()):
         if row.zero_cash_date is not None:
             shapes.append(dict(type="line", x0=row.zero_cash_date, x1=row.zero_cash_date, yref="paper", y0=0, y1=1,
-                               line=dict(color="#d62728", width=1, dash="dot")))
+                               line=dict(color=WARNING_COLOUR, width=1, dash="dot")))
             annotations.append(dict(x=row.zero_cash_date, y=1 - 0.07 * k, yref="paper",
                                     text=f"P{round(row.quantile * 100)} zero cash: {row.zero_cash_date:%b %Y}", showarrow=False,
-                                    xanchor="left", font=dict(color="#d62728", size=12), bgcolor="rgba(255,255,255,0.8)"))
+                                    xanchor="left", font=dict(color=WARNING_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
     quantiles = " · ".join(f"P{round(row.quantile * 100)} "
                            + (f"beyond {len(paths)} months" if row.beyond_horizon else f"{row.zero_cash_date:%b %Y}")
                            for row in zero_cash.itertuples())
     annotations.append(dict(x=1, y=1, xref="paper", yref="paper", xanchor="right", yanchor="top", showarrow=False, align="right",
                             text=f"Zero-cash date: {quantiles}", bgcolor="rgba(255,255,255,0.8)"))
+    median = cash_traces(paths["date"], paths["cash_p50"], "Median (50th percentile)", CASH_COLOUR, own_gap=True)
+    sliders = cash_traces(current.frame["date"], current.frame["cash_end"], "Current sliders", "#444444", dash="dash", width=1.5,
+                          own_gap=True)
     figure = unchecked_figure(data=[
         dict(type="scatter", x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
              hoverinfo="skip", name="90th percentile"),
         dict(type="scatter", x=paths["date"], y=paths["cash_p10"].clip(lower=0), mode="lines", line=dict(width=0), fill="tonexty",
-             fillcolor="rgba(0,114,178,0.2)", name="10th to 90th percentile", hoverinfo="skip"),
-        *cash_traces(paths["date"], paths["cash_p50"], "Median (50th percentile)", CASH_COLOUR),
-        *cash_traces(current.frame["date"], current.frame["cash_end"], "Current sliders", "#444444", dash="dash", width=1.5),
+             fillcolor="rgba(0,114,178,0.2)", name="10th to 90th percentile", showlegend=False, hoverinfo="skip"),
+        *_unlisted(median), *_unlisted(sliders),
     ], layout=dict(
         **BASE_LAYOUT, shapes=shapes, annotations=annotations,
-        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS), xaxis=dict(title=dict(text="Month")),
+        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS),
+        xaxis=dict(title=dict(text="Month"), range=_months(paths["date"])),
     ))
+    label_line_ends(figure, [_named_end(median, "Median (50th percentile)"), _named_end(sliders, "Current sliders")])
     cash = paths.assign(table="cash path", cash_current=current.frame["cash_end"].values)
     dates = zero_cash.assign(table="zero-cash date")
     data = pd.concat([cash, dates], ignore_index=True).astype({"month": "Int64"})
@@ -326,8 +415,9 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
         name=f"{slug(entity)}-runway-uncertainty",
         page=RUNWAY,
         title=f"{entity}: cash runway within the sources' uncertainty",
-        subtitle=f"US dollars · {spread} · {assumptions}",
+        subtitle=f"US dollars · {spread} · {assumptions} · {FAN_LABEL}",
         figure=figure,
         data=data,
         claims=_claim_table(claims),
+        description=method,
     )

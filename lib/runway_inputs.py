@@ -17,7 +17,7 @@ from lib import runway, runway_charts, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
 from lib.chart_layout import Chart
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
-from lib.formatting import format_usd, source_kind_label
+from lib.formatting import and_list, format_usd, source_kind_label
 from lib.peers import KINDS, LICENCE
 from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps, qualified
 
@@ -218,13 +218,13 @@ class Scenario:
 
 
 def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> Scenario:
-    """Project base, low-cost and high-cost cases; the band scales cost by the claims' spread. The text notes each
-    raise that is an offered event (describe_raises)."""
+    """Project base, low-cost and high-cost cases; the band scales cost by the claims' spread (inputs.cost_low_ratio,
+    cost_high_ratio, which runway_chart passes on). The text, the sliders' assumptions, notes each raise that is an
+    offered event (describe_raises)."""
     a = assumptions
     text = (
         f"start {inputs.start:%b %Y} with {format_usd(a.cash_usd)} cash · revenue {format_usd(a.monthly_revenue_usd)}/month "
-        f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr · "
-        f"band: costs x{inputs.cost_low_ratio:.2f} to x{inputs.cost_high_ratio:.2f} (the year's alternatives and qualifiers)"
+        f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr"
     )
     if a.raises:
         text += f" · {describe_raises(a.raises, events)}"
@@ -246,7 +246,7 @@ def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, resu
     raises = assumptions.raises if assumptions is not None else ()
     marks = [(event.date, event.note, not event.unpaid) for event in in_force(raises, events)]
     return _cited(runway_charts.runway(result.base, result.low, result.high, result.assumptions, behind, entity, band, alive, alive_growth,
-                                       marks), raises, events)
+                                       marks, (inputs.cost_high_ratio, inputs.cost_low_ratio)), raises, events)
 
 
 def describe_raises(raises: tuple[tuple[dt.date, float], ...], events: Sequence[FundingEvent] = ()) -> str:
@@ -553,9 +553,13 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
     varying = result.inputs[result.inputs["varies"]]
     fixed = result.inputs[~result.inputs["varies"]]
     varies = "; ".join(f"{row.label} {row.intervals} ({', '.join(intervals.claims[row.input])})" for row in varying.itertuples())
-    spread = (f"{result.draws:,} draws (seed {result.seed}), uniform within each claim's interval, disagreeing claims alike · "
-              f"varies: {varies or 'nothing (the sources pin every input down)'} · fixed: {', '.join(fixed['label']).lower()}"
-              f" · never runs out in {result.never_runs_out:.0%} of draws")
-    return _cited(runway_charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread,
+    lasting = result.never_runs_out
+    lasts = ("the cash runs out in every draw" if lasting == 0 else "the cash lasts the horizon in every draw" if lasting == 1
+             else f"the cash lasts the horizon in {lasting:.0%} of draws")
+    spread = (f"{result.draws:,} draws of {and_list([label.lower() for label in varying['label']])} within the sources' "
+              f"ranges · {lasts}" if not varying.empty else f"the sources pin every input down: one path · {lasts}")
+    method = (f"The draws ({result.draws:,}, seed {result.seed}) are uniform within each claim's interval, disagreeing "
+              f"claims alike. Varies: {varies or 'nothing'}. Fixed: {', '.join(fixed['label']).lower()}.")
+    return _cited(runway_charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread, method,
                                     f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
                   a.raises, events)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from lib import transforms as tf
 from lib.figures import annual_figures
-from lib.formatting import format_usd, source_label
+from lib.formatting import and_list, format_usd, source_label
 from lib.vocabulary import COST_LINES, METRICS, WATERFALL_LINES, bundle_text
 
 
@@ -49,8 +49,7 @@ def waterfall_gaps(prepared: pd.DataFrame, entity: str, as_of=None) -> dict[str,
     rows = _waterfall_rows(prepared, entity, as_of)
     lines = rows.groupby("period")["metric"].agg(lambda m: {METRICS[name].waterfall for name in m})
     gaps = {year: _missing(present) for year, present in sorted(lines.items())}
-    return {year: " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
-            for year, missing in gaps.items() if missing}
+    return {year: and_list(missing) for year, missing in gaps.items() if missing}
 
 
 def waterfall_gaps_text(gaps: dict[str, str]) -> str:

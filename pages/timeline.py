@@ -41,9 +41,9 @@ def draw(ctx: ui.Context) -> None:
 
 
     def compute_beside_revenue() -> None:
-        st.caption("For every company in Epoch AI's data with both. A run-rate (a month's revenue x 12) stands in only where "
+        st.caption("For every company in Epoch AI's data with both, the one in view first. A run-rate (a month's revenue x 12) stands in only where "
                    "Epoch has no revenue for the year, hatched and labelled; it is never added to a year's revenue.")
-        chart = cached.compute_chart(ctx.as_of, ctx.include_undated)
+        chart = cached.compute_chart(ctx.as_of, ctx.include_undated, ctx.entity)
         if chart is None:
             st.caption("No company in Epoch AI's data in force has both compute spend and revenue.")
         else:

@@ -147,6 +147,17 @@ def test_waterfall_marks_the_middle_of_each_flagged_bar():
     assert list(marked.data["findings"]) == ["B and C disagree. (acknowledged: Known.)", "", "", "A is off."]
 
 
+@pytest.mark.parametrize("flagged, legend, shown", [
+    (FLAGGED, ["Audit error (see Checks)", "Audit warning (see Checks)"], True),
+    (FLAGGED.iloc[0:0], ["drawn"], None),  # nothing found: no diamonds, the chart's own legend setting
+])
+def test_waterfall_names_its_diamonds_in_a_legend_and_keeps_the_bars_out(flagged, legend, shown):
+    marked = checks.mark_waterfall(WATERFALL, flagged)
+    assert [trace.name for trace in marked.figure.data if trace.showlegend is not False] == legend
+    assert marked.figure.layout.showlegend is shown
+    assert [trace.showlegend for trace in WATERFALL.figure.data] == [None], "the chart passed in is not changed"
+
+
 def test_marker_hover_says_why_as_text():
     hostile = checks.flags(pd.DataFrame([finding("arithmetic", "error", ("a",), "<b onmouseover=x>1 & 2</b>")], columns=COLUMNS),
                            PREPARED)

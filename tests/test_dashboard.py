@@ -71,3 +71,16 @@ def test_overview_charts_draw_what_the_claims_allow(prepared):
     drawn = dashboard.overview_charts(prepared, "OpenAI")
     assert [chart.name if chart else None for chart in drawn.values()] == ["openai-by-year", "openai-burn-rate", "openai-disagreements"]
     assert dashboard.overview_charts(prepared, "Nobody") == {"by_year": None, "burn_rate": None, "disagreements": None}
+
+
+@pytest.mark.parametrize("entity, title, subtitle", [
+    ("OpenAI", "OpenAI and Anthropic: compute spend beside revenue, by year",
+     "US dollars a year, Epoch AI's data · Anthropic shown for comparison · "),
+    ("Anthropic", "Anthropic and OpenAI: compute spend beside revenue, by year",
+     "US dollars a year, Epoch AI's data · OpenAI shown for comparison · "),
+    (None, "OpenAI and Anthropic: compute spend beside revenue, by year",
+     "US dollars a year, Epoch AI's data, every company it covers with both, side by side for comparison · "),
+])
+def test_compute_chart_puts_the_company_in_view_first(entity, title, subtitle):
+    chart = dashboard.compute_chart(load_peers(ROOT / "data" / "peers" / "epoch-ai.csv"), entity)
+    assert chart.title == title and chart.subtitle.startswith(subtitle)

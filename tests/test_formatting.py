@@ -68,3 +68,13 @@ def test_source_line_without_claims():
 ])
 def test_conversion_text_names_the_rate(row, expected):
     assert formatting.conversion_text(pd.Series(row)) == expected
+
+
+@pytest.mark.parametrize("words, text", [
+    ([], ""),
+    (["revenue"], "revenue"),
+    (["revenue", "funding"], "revenue and funding"),
+    (["revenue", "funding", "compute spend"], "revenue, funding and compute spend"),
+])
+def test_and_list(words, text):
+    assert formatting.and_list(words) == text

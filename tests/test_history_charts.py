@@ -54,9 +54,9 @@ def test_timeline_draws_metrics_events_and_conflicts(prepared):
     assert {"Net loss", "Training cost", "Valuation"} <= set(names)
     # about 3B (2.7-3.3B) against about 7B (6.3-7.7B): the shaded range runs across both, naming each end
     assert "Sources disagree: $2.7B (train-a) to $7.7B (train-b)" in names
-    annotations = [a.text for a in chart.figure.layout.annotations]
-    assert "Partnership with Nvidia (2025-09)" in annotations
-    assert "Bankruptcy prediction (2024)" in annotations
+    events = [(a.text, a.hovertext) for a in chart.figure.layout.annotations if a.name == chart_layout.EVENT_LABEL]
+    assert events == [("Bankruptcy prediction", "Bankruptcy prediction (2024)"),
+                      ("Partnership with Nvidia", "Partnership with Nvidia (2025-09)")]
     prediction = next(a for a in chart.figure.layout.annotations if a.text.startswith("Bankruptcy"))
     assert pd.Timestamp(prediction.x) == pd.Timestamp("2024-12-31")  # "by 2024" sits at the end of 2024
     assert chart.figure.layout.yaxis.type == "log"
@@ -236,6 +236,28 @@ def test_point_in_time_figures_acknowledged_at_different_dates_are_not_drawn_as_
     assert prepared.set_index("id")["conflict_id"].notna().to_dict() == {"v-80": False, "v-157": False, "t-3": True, "t-7": True}
 
 
+def test_a_long_dot_label_goes_under_its_value_and_the_axis_leaves_it_room(prepared):
+    korean = "Unknown Korean translation site (from VietNamNet) (written 2024-Q4)"
+    compared = pd.DataFrame({
+        "figure": ["Valuation"] * 2, "status": ["different dates"] * 2, "low_usd": [80e9] * 2, "high_usd": [157e9] * 2,
+        "low_claim": ["a"] * 2, "high_claim": ["b"] * 2, "capped": [False] * 2, "reason": ["Two dates."] * 2,
+        "claim_id": ["b", "a"], "period": ["2024-10", "2024"], "value_usd": [157e9, 80e9], "qualifier": ["exact"] * 2,
+        "source": [korean, "LEBIGDATA.FR (written 2024)"],
+    })
+    figure = history_charts.disagreements(compared, prepared, "OpenAI").figure
+    dots = next(t for t in figure.data if t.mode == "markers+text")
+    # one line holds 260 / (0.52 x 12) = 41 characters: both labels are too long for one, the value goes on top
+    assert list(dots.text) == ["$157.0B (2024-10)<br>Unknown Korean translation site (from<br>VietNamNet) (written 2024-Q4)",
+                               "$80.0B (2024)<br>LEBIGDATA.FR (written 2024)"]
+    assert [list(row) for row in dots.customdata] == [[f"$157.0B (2024-10) · {korean}", "b"],
+                                                      ["$80.0B (2024) · LEBIGDATA.FR (written 2024)", "a"]]
+    # three lines: the dots 3 x 0.22 rows apart, and the rows' ends 0.22 further out
+    assert list(dots.y) == [-0.33, 0.33] and list(figure.layout.yaxis.range) == [0.72, -0.72]
+    # from log10(50e9) = 10.69897, the $157B label's widest line (37 x 6.24 = 230.88 px, and 16) must end inside
+    # 540 px: 10.69897 + (11.19590 - 10.69897) / (1 - 246.88 / 540) = 11.61444
+    assert list(figure.layout.xaxis.range) == [pytest.approx(10.69897, abs=1e-5), pytest.approx(11.61444, abs=1e-5)]
+
+
 def test_disagreements_keep_the_usual_left_margin_for_short_row_names(prepared):
     compared = pd.DataFrame({
         "figure": ["Loss", "Loss"], "status": ["consistent"] * 2, "low_usd": [4.5e9] * 2, "high_usd": [5.5e9] * 2,
@@ -243,3 +265,118 @@ def test_disagreements_keep_the_usual_left_margin_for_short_row_names(prepared):
         "period": ["2024"] * 2, "value_usd": [5e9] * 2, "qualifier": ["exact"] * 2, "source": ["A", "B"],
     })
     assert history_charts.disagreements(compared, prepared, "OpenAI").figure.layout.margin.l == 90  # 0.52 x 12 x 4 + 50 = 75
+
+
+def compute_table(rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:
+    """A compute-beside-revenue table (lib.second_opinion.compute_beside_revenue) of (company, year, kind, value) rows."""
+    series = {"compute_rnd": "R&D compute spend", "revenue_yearly": "Yearly revenue", "revenue_run_rate": "Revenue run-rate"}
+    return pd.DataFrame([{"company": c, "year": y, "series": series[k], "kind": k, "value_usd": v, "epoch_id": f"{c} {k}",
+                          "date": pd.Timestamp(f"{y}-12-31"), "confidence": "", "note": "", "url_1": ""} for c, y, k, v in rows],
+                        columns=second_opinion.COMPUTE_COLUMNS)
+
+
+TWO_COMPANIES = compute_table([("Anthropic", "2024", "compute_rnd", 1.5e9), ("Anthropic", "2024", "revenue_run_rate", 1e9),
+                               ("OpenAI", "2024", "compute_rnd", 4e9), ("OpenAI", "2024", "revenue_yearly", 3.7e9)])
+
+
+@pytest.mark.parametrize("entity, title, why, order", [
+    (None, "Anthropic and OpenAI", "Epoch AI's data, every company it covers with both, side by side for comparison",
+     ["Anthropic 2024", "OpenAI 2024"]),
+    ("OpenAI", "OpenAI and Anthropic", "Epoch AI's data · Anthropic shown for comparison", ["OpenAI 2024", "Anthropic 2024"]),
+    ("xAI", "Anthropic and OpenAI", "Epoch AI's data · Epoch AI gives no compute spend beside revenue for xAI: Anthropic "
+     "and OpenAI shown for comparison", ["Anthropic 2024", "OpenAI 2024"]),
+])
+def test_compute_chart_names_its_companies_and_why_a_peer_is_there(entity, title, why, order):
+    chart = history_charts.compute_vs_revenue(TWO_COMPANIES, pd.DataFrame(), entity)
+    assert chart.title == f"{title}: compute spend beside revenue, by year"
+    assert chart.subtitle == (f"US dollars a year, {why} · each compute category its own bar, never summed · revenue is the "
+                              "year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)")
+    assert list(chart.figure.layout.xaxis.categoryarray) == order
+    assert list(dict.fromkeys(chart.data["company"])) == [c.split(" ")[0] for c in order]
+
+
+def test_compute_chart_of_one_company_gives_no_comparison():
+    chart = history_charts.compute_vs_revenue(TWO_COMPANIES[TWO_COMPANIES["company"] == "OpenAI"], pd.DataFrame(), "OpenAI")
+    assert chart.title == "OpenAI: compute spend beside revenue, by year"
+    assert chart.subtitle.startswith("US dollars a year, Epoch AI's data · each compute category")
+
+
+@pytest.mark.parametrize("rows, texts, top", [
+    # "$19.0B run-rate": 15 characters, 0.52 x 24 px x 15 = 187.2 px and 8 px of gap, of a 440 px plot
+    ([("OpenAI", "2025", "compute_rnd", 9e9), ("OpenAI", "2025", "revenue_run_rate", 19e9)],
+     ["$9.0B", "$19.0B run-rate"], 19e9 / (1 - 195.2 / 440)),
+    # the shorter label of the taller bar: "$12.0B", 0.52 x 24 x 6 + 8 = 82.88 px, beats the run-rate's
+    ([("OpenAI", "2025", "compute_rnd", 12e9), ("OpenAI", "2025", "revenue_run_rate", 1e9)],
+     ["$12.0B", "$1.0B run-rate"], 12e9 / (1 - 82.88 / 440)),
+])
+def test_compute_chart_keeps_every_bar_label_inside_the_plot(rows, texts, top):
+    chart = history_charts.compute_vs_revenue(compute_table(rows), pd.DataFrame())
+    assert [text for trace in chart.figure.data for text in trace.text] == texts
+    assert list(chart.figure.layout.yaxis.range) == [0, pytest.approx(top)]
+    for trace in chart.figure.data:  # each label's end, in px up a 440 px plot, at most its top
+        for value, text in zip(trace.y, trace.text):
+            assert value / top * 440 + 0.52 * 24 * len(text) + 8 <= 440 + 1e-6, text
+
+
+def event(metric: str, period: str, **fields) -> dict:
+    return {"id": f"{metric}-{period}", "metric": metric, "value": None, "unit": ..., "per": ..., "qualifier": ...,
+            "period": period, **fields}
+
+
+EVENTS = [event("partnership", "2023-10", counterparty="TSMC"), event("partnership", "2024-06", counterparty="Nvidia"),
+          event("ipo_plan", "2025-06")]
+WIDE = [{"id": f"val-{p}", "metric": "valuation", "value": 80e9, "per": ..., "period": p} for p in ("2024-01", "2025-01")]
+NARROW = [{"id": "val", "metric": "valuation", "value": 80e9, "per": ..., "period": "2024-10"}]
+
+
+@pytest.mark.parametrize("figures, x_range, events", [
+    # the data (mid-January 2024 to mid-January 2025) span 366 of the 609 days from the first event to the last: the
+    # axis spans them alone, 60 days either side, and the events beyond are labelled at its edges, lines hidden
+    (WIDE, ["2023-11-17", "2025-03-17"], [
+        ("◂ Partnership with TSMC", "2023-11-17", "2023-10-01", False),
+        ("Partnership with Nvidia", "2024-06-01", "2024-06-01", True),
+        ("IPO plan ▸", "2025-03-17", "2025-06-01", False)]),
+    # one figure spans no time: the axis spans the events too, each labelled by its name at its date
+    (NARROW, ["2023-08-02", "2025-07-31"], [
+        ("Partnership with TSMC", "2023-10-01", "2023-10-01", True),
+        ("Partnership with Nvidia", "2024-06-01", "2024-06-01", True),
+        ("IPO plan", "2025-06-01", "2025-06-01", True)]),
+])
+def test_timeline_spans_its_data_and_labels_events_beyond_at_the_edges(figures, x_range, events):
+    chart = history_charts.timeline(tf.prepare(make_claims(figures + EVENTS)), "OpenAI", ["valuation"])
+    assert [str(edge)[:10] for edge in chart.figure.layout.xaxis.range] == x_range
+    labels = [a for a in chart.figure.layout.annotations if a.name == chart_layout.EVENT_LABEL]
+    lines = [s for s in chart.figure.layout.shapes if s.name == chart_layout.EVENT_LABEL]
+    assert [(a.text, str(a.x)[:10], str(s.x1)[:10], s.visible) for a, s in zip(labels, lines)] == events
+    assert [a.hovertext for a in labels] == ["Partnership with TSMC (2023-10)", "Partnership with Nvidia (2024-06)", "IPO plan (2025-06)"]
+    assert chart.description.endswith(" Events: Partnership with TSMC (2023-10); Partnership with Nvidia (2024-06); IPO plan (2025-06).")
+
+
+def test_epoch_points_that_widen_the_axis_bring_an_event_back_to_its_date(tmp_path):
+    chart = history_charts.timeline(tf.prepare(make_claims(WIDE + EVENTS)), "OpenAI", ["valuation"])
+    later = [{"id": "Jul 2025 300B", "kind": "valuation", "date": "2025-07-01", "value_usd": 300e9, "status": "closed"}]
+    widened = history_charts.with_peers(chart, second_opinion.rows_for(make_peers(tmp_path, later), "OpenAI"))
+    labels = [a for a in widened.figure.layout.annotations if a.name == chart_layout.EVENT_LABEL]
+    lines = [s for s in widened.figure.layout.shapes if s.name == chart_layout.EVENT_LABEL]
+    assert [(a.text, str(a.x)[:10], s.visible) for a, s in zip(labels, lines)] == [
+        ("◂ Partnership with TSMC", "2023-11-17", False), ("Partnership with Nvidia", "2024-06-01", True),
+        ("IPO plan", "2025-06-01", True)]
+
+
+def test_the_real_timeline_gives_the_data_most_of_its_height(real_claims):
+    prepared = tf.prepare(real_claims)
+    chart = history_charts.timeline(prepared, "OpenAI", history_charts.default_timeline_metrics(
+        history_charts.timeline_metrics(prepared, "OpenAI")))
+    labels = [(a.text, round(a.y, 2)) for a in chart.figure.layout.annotations if a.name == chart_layout.EVENT_LABEL]
+    assert labels == [  # four rows of labels, 6% of the plot's height each, where the dated labels took seven
+        ("◂ Product launch · Monetisation", 1.0), ("Leadership change", 0.94), ("Partnership with TSMC", 0.88),
+        ("Bankruptcy prediction", 1.0), ("Partnership with Nvidia", 0.94),
+        ("Cash-shortfall prediction · IPO plan · Deal stalled with Nvidia", 0.82), ("Device plan ▸", 1.0),
+        ("Bankruptcy prediction ▸", 0.88)]
+    assert list(chart.figure.layout.yaxis.domain) == [0, pytest.approx(0.76)]
+    # the 2023 figures' midpoint to February 2026's valuation, 60 days either side
+    assert [str(edge)[:10] for edge in chart.figure.layout.xaxis.range] == ["2023-05-03", "2026-04-15"]
+    # a line's name starts clear of the markers at its end: a 12 px marker drawn 1.5x on a slide reaches 9 px out,
+    # its 3 px outline 1.5 px more
+    ends = [(a.text, a.xshift) for a in chart.figure.layout.annotations if a.name == chart_layout.END_LABEL]
+    assert ends == [(name, 14) for name in ("Valuation", "Investment commitment", "Net loss", "Funding round", "Cash burn", "Revenue")]

@@ -26,8 +26,8 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     low = runway.project(1000, 0, 200, 0, 0, start, 24)
     high = runway.project(1000, 0, 50, 0, 0, start, 24)
     chart = runway_charts.runway(base, low, high, "test assumptions", prepared.iloc[:1], "OpenAI", ("loss-high", "loss-low"))
-    assert [t.name for t in chart.figure.data] == ["high", "Low–high range (qualifiers and alternatives)", "Cash balance (base)",
-                                                  "Cash balance (base): unfunded gap"]
+    assert [t.name for t in chart.figure.data] == ["high", "shaded blue: the range the sources allow", "Cash balance",
+                                                  "Cash balance: unfunded gap"]
     # 1,000 less 100 a month lasts exactly 10 months: the line stops at zero then, and the rest is the unfunded gap
     balance, gap = chart.figure.data[2], chart.figure.data[3]
     assert list(balance.y)[-3:] == [100.0, 0.0, 0.0] and min(balance.y) == 0.0
@@ -37,9 +37,8 @@ def test_runway_figure_marks_zero_cash_and_the_band(prepared):
     assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) == 0.0, "the band stops at zero too"
     assert "Unfunded gap by Dec 2025: $1.4K" in [a.text for a in chart.figure.layout.annotations]
     assert any(a.text == "Zero cash: Oct 2024" for a in chart.figure.layout.annotations)
-    assert chart.subtitle == "US dollars · test assumptions"
-    assert list(chart.data.columns[-5:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims",
-                                             "raise_notes"]
+    assert list(chart.data.columns[-7:]) == ["cash_end_low", "cash_end_high", "cash_end_low_claims", "cash_end_high_claims",
+                                             "cash_end_low_cost_ratio", "cash_end_high_cost_ratio", "raise_notes"]
     assert (chart.data["cash_end_low_claims"].iloc[0], chart.data["cash_end_high_claims"].iloc[0]) == ("loss-high", "loss-low")
     assert chart.data["cash_end_low"].iloc[-1] < chart.data["cash_end"].iloc[-1] < chart.data["cash_end_high"].iloc[-1]
 
@@ -48,12 +47,14 @@ def test_tornado_stops_at_the_horizon_and_says_beyond(prepared):
     # $1,000 at $100 a month: 10 months; +20% cash or -20% costs last past the 12-month horizon
     table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)
     chart = runway_charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
-    down, up = chart.figure.data
-    assert list(table["input"][:2]) == ["cash_usd", "monthly_cost_usd"]  # largest effect first
-    assert list(down.base[:2]) == [10.0, 10.0]
-    assert list(up.x[:2]) == [2.0, pytest.approx(-1 - 2 / 3)]  # cash up: to the horizon; costs up: 8.3 months
-    assert list(up.text[:2]) == ["beyond 12 months", "8.3 months"]
-    assert list(down.text[:2]) == ["8.0 months", "beyond 12 months"]
+    shortens, lengthens = chart.figure.data
+    assert list(table["input"][:3]) == ["cash_usd", "monthly_cost_usd", "cost_growth_yoy"]  # largest effect first
+    assert list(shortens.base) == list(lengthens.base) == [10.0, 10.0, 10.0]
+    # cash down: 8.0 months; costs up: 8.3; cost growth up: 9.7 / costs down: to the horizon; cost growth down: 10.4;
+    # cash up: to the horizon
+    assert (list(shortens.y), list(shortens.text)) == ([0, 1, 2], ["8.0 months", "8.3 months", "9.7 months"])
+    assert (list(lengthens.y), list(lengthens.text)) == ([1, 2, 0], ["beyond 12 months", "10.4 months", "beyond 12 months"])
+    assert (list(lengthens.x)[0], list(shortens.x)[1]) == (2.0, pytest.approx(-1 - 2 / 3))
     rows = [a.text for a in chart.figure.layout.annotations]
     assert rows[0] == "current: 10.0 months"
     assert rows[1] == "Starting cash ±20%: $800 / $1.2K"
@@ -64,6 +65,24 @@ def test_tornado_stops_at_the_horizon_and_says_beyond(prepared):
     legend = chart.figure.layout.legend
     assert (legend.y, legend.yanchor, legend.yref, chart.figure.layout.margin.b) == (0, "bottom", "container", 100)
     assert list(chart.figure.layout.yaxis.range) == [4.5, -0.75]
+
+
+@pytest.mark.parametrize("row, move, effect, colour", [
+    (0, "moved down", "Shortens the runway", "#d62728"),  # cash -20%: 8.0 months
+    (0, "moved up", "Lengthens the runway", "#1f77b4"),  # cash +20%: beyond the horizon
+    (1, "moved down", "Lengthens the runway", "#1f77b4"),  # costs -20%: beyond the horizon
+    (1, "moved up", "Shortens the runway", "#d62728"),  # costs +20%: 8.3 months, the warning colour though the input rose
+    (2, "moved down", "Lengthens the runway", "#1f77b4"),  # cost growth -10 pp: 10.4 months
+    (2, "moved up", "Shortens the runway", "#d62728"),  # cost growth +10 pp: 9.7 months
+    (3, "moved down", None, None),  # no revenue: moving it changes nothing, and no bar is drawn
+    (3, "moved up", None, None),
+])
+def test_tornado_colours_each_bar_by_its_effect_on_the_runway(prepared, row, move, effect, colour):
+    table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)  # $1,000 at $100 a month: 10 months
+    chart = runway_charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    drawn = {(y, custom[1]): (trace.name, trace.marker.color) for trace in chart.figure.data
+             for y, custom in zip(trace.y, trace.customdata)}
+    assert drawn.get((row, move), (None, None)) == (effect, colour)
 
 
 def test_tornado_is_drawn_as_written(prepared):
@@ -83,15 +102,15 @@ def test_tornado_is_drawn_as_written(prepared):
         {"x": 0, "y": -0.25, "yanchor": "bottom", "xanchor": "left", "showarrow": False, "bgcolor": "rgba(255,255,255,0.85)",
          "text": "Starting cash ±20%: $800 / $1.2K"},
     ]
-    down, up = (trace.to_plotly_json() for trace in chart.figure.data)
-    for trace, word, colour, text in ((down, "moved down", "#d62728", "8.0 months"), (up, "moved up", "#2a9d8f", "beyond 12 months")):
+    shortens, lengthens = (trace.to_plotly_json() for trace in chart.figure.data)
+    for trace, name, colour, first in ((shortens, "Shortens the runway", "#d62728", ["moved down", "8.0 months"]),
+                                       (lengthens, "Lengthens the runway", "#1f77b4", ["moved down", "beyond 12 months"])):
         assert {key: trace[key] for key in ("type", "orientation", "name", "width", "marker", "textposition", "cliponaxis",
                                             "hovertemplate")} == {
-            "type": "bar", "orientation": "h", "name": f"Input {word}", "width": 0.45, "marker": {"color": colour},
-            "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{customdata[0]}<br>" + word + ": %{customdata[1]}<extra></extra>"}
-        assert (list(trace["y"]), list(trace["base"]), list(trace["customdata"][0])) == (
-            [0, 1, 2, 3, 4], [10.0] * 5, ["Starting cash ±20%: $800 / $1.2K", text])
-    assert list(down["text"][3:]) == list(up["text"][3:]) == ["", ""]  # with no revenue, its two rows move nothing: no label
+            "type": "bar", "orientation": "h", "name": name, "width": 0.45, "marker": {"color": colour},
+            "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}: %{customdata[2]}<extra></extra>"}
+        assert list(trace["base"]) == [10.0] * 3 and list(trace["customdata"][0])[1:] == first
+    assert list(shortens["customdata"][0])[0] == "Starting cash ±20%: $800 / $1.2K"
     assert (chart.name, chart.page, chart.title) == ("openai-runway-sensitivity", "runway", "OpenAI: what moves the zero-cash date")
     assert chart.subtitle == "Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · test"
     assert list(chart.claims["id"]) == list(prepared["id"][:1])  # the claims behind the inputs, as given
@@ -100,10 +119,11 @@ def test_tornado_is_drawn_as_written(prepared):
 
 
 def test_tornado_of_a_runway_beyond_the_horizon_is_drawn_at_the_horizon(prepared):
-    table = runway.sensitivity(1000, 0, 10, 0, 0, START, 12)  # $10 a month: $1,000 lasts far beyond 12 months
+    table = runway.sensitivity(1000, 0, 10, 0, 0, START, 12)  # $10 a month: $1,000 lasts far beyond 12 months, however moved
     chart = runway_charts.tornado(table, None, 12, START, "test", prepared.iloc[:1], "OpenAI")
     assert chart.figure.layout.annotations[0].text == "current: beyond 12 months"
-    assert chart.figure.layout.shapes[0].x0 == 12.0 and list(chart.figure.data[0].base) == [12.0] * 5
+    assert chart.figure.layout.shapes[0].x0 == 12.0 and [list(trace.base) for trace in chart.figure.data] == [[], []]
+    assert chart.figure.layout.annotations[1].text == "Starting cash ±20%: $800 / $1.2K · no change: beyond 12 months"
     assert chart.data[["runway_current", "runway_current_text"]].drop_duplicates().values.tolist() == [[12.0, "beyond 12 months"]]
 
 
@@ -116,6 +136,23 @@ def test_scenarios_draw_current_first_and_list_every_assumption(prepared):
     assert min(chart.figure.data[0].y) == 0.0 and min(chart.figure.data[1].y) < 0, "the path stops at zero; the gap is apart"
     assert chart.subtitle == "US dollars, from Jan 2024 · current: costs $100 · cheap: costs $50"
     assert len(chart.data) == 24 and set(chart.data["assumptions"]) == {"costs $100", "costs $50"}
+
+
+def test_scenarios_tint_each_gap_in_its_own_colour_and_name_each_path_at_the_horizons_end(prepared):
+    # $1,000 at $100, $150 and $200 a month: all three run out within the 12 months, three gaps on one chart
+    runs = [(name, runway.project(1000, 0, cost, 0, 0, START, 12), "") for name, cost in (("current", 100), ("b", 150), ("c", 200))]
+    chart = runway_charts.scenarios(runs, prepared.iloc[:1], "OpenAI", START)
+    gaps = [(t.name, t.fillcolor, t.fillpattern.shape, t.line.color) for t in chart.figure.data if t.fill == "tozeroy"]
+    assert gaps == [("current: zero cash Oct 2024: unfunded gap", "rgba(31,119,180,0.08)", None, "#1f77b4"),
+                    ("b: zero cash Jul 2024: unfunded gap", "rgba(255,127,14,0.08)", None, "#ff7f0e"),
+                    ("c: zero cash Jun 2024: unfunded gap", "rgba(44,160,44,0.08)", None, "#2ca02c")]
+    # month 11 starts floor(11 x 30.4375) = 334 days after 1 Jan 2024: every label at 30 Nov 2024, right of the plot
+    ends = [(a.text, a.font.color, pd.Timestamp(a.x)) for a in chart.figure.layout.annotations if a.name == "line end"]
+    assert ends == [("current: zero cash Oct 2024", "#1f77b4", pd.Timestamp("2024-11-30")),
+                    ("b: zero cash Jul 2024", "#ff7f0e", pd.Timestamp("2024-11-30")),
+                    ("c: zero cash Jun 2024", "#2ca02c", pd.Timestamp("2024-11-30"))]
+    assert list(chart.figure.layout.xaxis.range) == ["2024-01-01", "2024-11-30"]
+    assert not chart.figure.layout.showlegend
 
 
 def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
@@ -132,6 +169,13 @@ def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
          "fillcolor": "rgba(213,94,0,0.10)", "fillpattern": {"shape": "/", "fgcolor": "#d55e00", "size": 8, "solidity": 0.15},
          "customdata": ["$0", "$6"], "hovertemplate": "%{x|%b %Y}: %{customdata} unfunded<extra>Base</extra>"},
     ]
+
+
+def test_cash_traces_of_their_own_gap_tint_it_unhatched():
+    dates = pd.Series(pd.to_datetime(["2024-01-01", "2024-02-01"]))
+    gap = runway_charts.cash_traces(dates, pd.Series([10.0, -6.0]), "Base", "#ff7f0e", own_gap=True)[1]
+    assert {key: gap.get(key) for key in ("fill", "fillcolor", "fillpattern", "line")} == {
+        "fill": "tozeroy", "fillcolor": "rgba(255,127,14,0.08)", "fillpattern": None, "line": {"color": "#ff7f0e", "width": 1.5, "dash": "dot"}}
 
 
 def _charts_of_the_real_data(real_claims) -> dict[str, chart_layout.Chart]:
@@ -159,7 +203,8 @@ def test_every_chart_is_what_plotly_validates(real_claims):
 def test_fan_marks_the_zero_cash_quantiles(prepared):
     current = runway.project(1000, 0, 100, 0, 0, START, 12)
     fan = runway.fan(1000, 0, 100, 0, 0, START, 12, relative_intervals={"cash_usd": [(0.5, 1.5)]})
-    chart = runway_charts.fan(fan.paths, fan.zero_cash, current, "spread", "test", prepared.iloc[:1], "OpenAI")
+    chart = runway_charts.fan(fan.paths, fan.zero_cash, current, "spread", "How the draws are made.", "test", prepared.iloc[:1],
+                              "OpenAI")
     assert [t.name for t in chart.figure.data] == ["90th percentile", "10th to 90th percentile", "Median (50th percentile)",
                                                    "Median (50th percentile): unfunded gap", "Current sliders",
                                                    "Current sliders: unfunded gap"]
@@ -168,6 +213,12 @@ def test_fan_marks_the_zero_cash_quantiles(prepared):
                           for q, d in zip((10, 50, 90), fan.zero_cash["zero_cash_date"]))
     assert f"Zero-cash date: {expected}" in [a.text for a in chart.figure.layout.annotations]
     assert list(chart.data["table"].unique()) == ["cash path", "zero-cash date"]
+    assert chart.subtitle == "US dollars · spread · test · shaded blue: the 10th to 90th percentile of the draws"
+    assert chart.description == "How the draws are made."
+    assert not chart.figure.layout.showlegend  # both paths run out: each is named at its gap's end, at the horizon's
+    ends = {(a.text, a.font.color, pd.Timestamp(a.x)) for a in chart.figure.layout.annotations if a.name == "line end"}
+    assert ends == {("Median (50th percentile)", "#1f77b4", pd.Timestamp("2024-11-30")),
+                    ("Current sliders", "#444444", pd.Timestamp("2024-11-30"))}
 
 
 def test_a_raise_that_is_not_cash_in_hand_is_drawn_dashed_and_says_what_it_assumes(prepared):
@@ -190,8 +241,64 @@ def test_runway_marks_raises_and_the_revenue_needed(prepared):
     alive = runway.project(1000, 50, 100, 1.0, 0, START, 24)
     chart = runway_charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0)
     assert "+$500 raised" in [a.text for a in chart.figure.layout.annotations]
-    assert "Revenue per month needed to be default alive: +100% a year (lower panel)" in [t.name for t in chart.figure.data]
+    assert "Revenue needed to be default alive (+100% a year)" in [t.name for t in chart.figure.data]
     assert chart.data["revenue_needed_default_alive"].iloc[12] == pytest.approx(100.0)  # $50 doubled after a year
+
+
+def test_runway_panels_have_titles_and_name_their_lines_instead_of_a_legend(prepared):
+    base = runway.project(1000, 0, 100, 0, 0, START, 24)
+    alive = runway.project(1000, 50, 100, 1.0, 0, START, 24)
+    chart = runway_charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0)
+    layout = chart.figure.layout
+    assert layout.showlegend is False and all(trace.showlegend is False for trace in chart.figure.data)
+    assert (list(layout.yaxis.domain), list(layout.yaxis2.domain), layout.yaxis.title.text, layout.yaxis2.title.text) == (
+        [0.42, 1.0], [0.0, 0.3], None, None)  # no rotated axis titles to run into each other
+    titles = [(a.text, a.y, a.yanchor) for a in layout.annotations if a.font.size == runway_charts.PANEL_TITLE_PX]
+    assert titles == [("Cash balance, US dollars", 1.0, "bottom"), ("Per month, US dollars", 0.3, "bottom")]
+    # named at the end of the horizon (month 23 starts floor(23 x 30.4375) = 700 days after 1 Jan 2024), highest first
+    ends = [(a.text, a.font.color, a.yref, pd.Timestamp(a.x)) for a in layout.annotations if a.name == "line end"]
+    assert ends == [("Revenue needed to be<br>default alive (+100% a<br>year)", "#009e73", "y2", pd.Timestamp("2025-12-01")),
+                    ("Costs", "#d55e00", "y2", pd.Timestamp("2025-12-01")),
+                    ("Revenue assumed", "#009e73", "y2", pd.Timestamp("2025-12-01"))]
+    assert list(layout.xaxis.range) == ["2024-01-01", "2025-12-01"]  # the labels widen the margin, not the axis
+
+
+def test_runway_without_the_lower_panel_keeps_its_axis_title_and_no_legend(prepared):
+    base = runway.project(1000, 0, 100, 0, 0, START, 24)
+    chart = runway_charts.runway(base, base, base, "test", prepared.iloc[:1], "OpenAI")
+    assert chart.figure.layout.showlegend is False and chart.figure.layout.yaxis.title.text == "Cash balance, US dollars"
+    assert [a for a in chart.figure.layout.annotations if a.name == "line end"] == []
+
+
+@pytest.mark.parametrize("low_cost, high_cost, subtitle, description_end", [
+    (120, 80, "US dollars · sliders · shaded blue: the range the sources allow",
+     "The shaded range is the cash with costs from x0.80 to x1.20 the base's, the lowest and highest the year's "
+     "alternatives and qualifiers allow."),
+    (100, 100, "US dollars · sliders", "revenue never covers costs within the horizon."),  # no band drawn: none described
+])
+def test_runway_subtitle_says_what_the_band_is_and_the_data_its_ratios(prepared, low_cost, high_cost, subtitle, description_end):
+    base = runway.project(1000, 0, 100, 0, 0, START, 24)
+    low, high = (runway.project(1000, 0, cost, 0, 0, START, 24) for cost in (low_cost, high_cost))
+    chart = runway_charts.runway(base, low, high, "sliders", prepared.iloc[:1], "OpenAI", band_ratios=(low_cost / 100, high_cost / 100))
+    assert chart.subtitle == subtitle
+    assert chart.description.endswith(description_end)
+    assert chart.data[["cash_end_low_cost_ratio", "cash_end_high_cost_ratio"]].drop_duplicates().values.tolist() == [
+        [low_cost / 100, high_cost / 100]]
+
+
+@pytest.mark.parametrize("last_values, expected", [
+    # one line of text is 0.065 of the plot, in a panel of 0.3: 0.065 / 0.3 x $100 = $21.67 of the panel's span
+    ((100, 50, 20), [100, 50, 20]),  # far enough apart: none moves
+    ((100, 100, 0), [100, 100 - 0.065 / 0.3 * 100, 0.5 * 0.065 / 0.3 * 100]),  # b under a; c lifted half a line off $0
+    ((10, 5, 0), [2.5 * 0.065 / 0.3 * 100, 1.5 * 0.065 / 0.3 * 100, 0.5 * 0.065 / 0.3 * 100]),  # all pushed up from the foot
+])
+def test_flow_labels_are_nudged_apart_and_kept_above_the_panels_foot(last_values, expected):
+    dates = pd.Series(pd.to_datetime(["2024-01-01", "2024-02-01"]))
+    lines = [dict(x=dates, y=pd.Series([100.0, value]), name=name, line=dict(color="#000000"))
+             for name, value in zip("abc", last_values)]
+    labels = runway_charts.flow_labels(lines, 0.3)
+    assert [label["text"] for label in labels] == ["a", "b", "c"]
+    assert [label["y"] for label in labels] == [pytest.approx(y) for y in expected]
 
 
 def test_then_and_now_stops_each_path_at_zero(prepared):

@@ -174,10 +174,14 @@ def test_scenario_band_brackets_the_base(prepared):
     result = runway_inputs.scenario(wide, RunwayAssumptions(6e9, 250e6, 700e6, 0.0, 0.0, 60))
     assert result.low.runway_months < result.base.runway_months  # low = the cash outcome with the highest costs
     assert result.high.runway_months is None  # lowest costs: the cash outlasts the horizon
-    assert "start Oct 2024 with $6.0B cash" in result.assumptions
-    assert "band: costs x0.50 to x1.50 (the year's alternatives and qualifiers)" in result.assumptions
+    assert result.assumptions == ("start Oct 2024 with $6.0B cash · revenue $250.0M/month growing +0%/yr · "
+                                  "costs $700.0M/month growing +0%/yr")
     chart = runway_inputs.runway_chart(prepared, "OpenAI", wide, result)
-    assert chart.data[["cash_end_low_claims", "cash_end_high_claims"]].iloc[0].tolist() == ["b", "a"]
+    assert chart.subtitle == f"US dollars · {result.assumptions} · shaded blue: the range the sources allow"
+    # the exact band goes into the CSV and the alt text: the low cash path has the highest costs
+    assert chart.data[["cash_end_low_claims", "cash_end_high_claims", "cash_end_low_cost_ratio",
+                       "cash_end_high_cost_ratio"]].iloc[0].tolist() == ["b", "a", 1.5, 0.5]
+    assert "costs from x0.50 to x1.50 the base's" in chart.alt_text
 
 
 @pytest.mark.parametrize(
@@ -231,6 +235,24 @@ def test_fan_intervals_are_each_claims_interval_over_the_headline():
     assert intervals.claims == {"cash_usd": ("round", "round-about"),
                                 "monthly_revenue_usd": ("revenue-2024", "revenue-2024-more"),
                                 "monthly_cost_usd": ("revenue-2024", "revenue-2024-more", "loss-2024", "loss-2024-about")}
+
+
+@pytest.mark.parametrize("extra, spread, varies", [
+    ([], "the sources pin every input down: one path · the cash runs out in every draw",
+     "Varies: nothing. Fixed: starting cash, monthly revenue, monthly costs, revenue growth per year, cost growth per year."),
+    # "about $5B" beside the $5B loss: costs of $3B + $4.5B to $5.5B over the headline's $8B, x0.94 to x1.06
+    ([{"id": "loss-2024-about", "value": 5e9, "period": "2024", "source": "old", "qualifier": "approximately"}],
+     "1,000 draws of monthly costs within the sources' ranges · the cash runs out in every draw",
+     "Varies: Monthly costs ×1.00 to ×1.00 or ×0.94 to ×1.06 (revenue-2024, loss-2024, loss-2024-about). Fixed: starting "
+     "cash, monthly revenue, revenue growth per year, cost growth per year."),
+])
+def test_the_fan_subtitle_says_what_varies_and_its_notes_how(extra, spread, varies):
+    prepared = tf.prepare(make_claims(BASE + extra, SOURCES))
+    inputs = runway_inputs.runway_inputs(prepared, "OpenAI")
+    a = RunwayAssumptions.defaults(inputs)
+    chart = runway_inputs.fan_chart(prepared, "OpenAI", inputs, a, runway_inputs.fan_intervals(prepared, "OpenAI"))
+    assert chart.subtitle.startswith(f"US dollars · {spread} · from Oct 2024: ")
+    assert chart.description == f"The draws (1,000, seed 12) are uniform within each claim's interval, disagreeing claims alike. {varies}"
 
 
 def test_inputs_the_sources_pin_down_do_not_vary(prepared):

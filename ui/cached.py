@@ -176,9 +176,9 @@ def timeline_chart(key: str, _prepared: pd.DataFrame, _peers: pd.DataFrame, _fla
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def compute_chart(as_of, include_undated: bool) -> Chart | None:
-    """Compute spend beside revenue for every company in Epoch AI's data in force."""
-    return dashboard.compute_chart(peers(as_of, include_undated))
+def compute_chart(as_of, include_undated: bool, entity: str) -> Chart | None:
+    """Compute spend beside revenue for every company in Epoch AI's data in force, the company in view first."""
+    return dashboard.compute_chart(peers(as_of, include_undated), entity)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -18,6 +18,7 @@ from lib.textsize import LINE_SPACING, text_px, wrap
 WIDTH, HEIGHT = 1920, 1080  # a 16:9 slide at full HD
 EDGE = 60  # px from the canvas edge to the title and the small print
 TITLE_PX, SUBTITLE_PX, BASE_PX, TICK_PX, ANNOTATION_PX, SOURCE_PX, STAMP_PX = 44, 26, 24, 22, 16, 18, 14
+LEFT_PX = 170  # the plot's left margin on a slide: a money axis's title and ticks
 ANNOTATION_SCALE = 1.45  # sized annotations (event labels, notes) grow less than the rest: they must still fit
 THICKER = 1.5  # lines and markers are drawn this much thicker than on screen, for projectors
 MAX_SOURCE_LINES = 3
@@ -113,7 +114,9 @@ def slide_figure(chart: Chart, width: int = WIDTH, height: int = HEIGHT, *, fram
                 subtitle=dict(text=_lines(subtitle), font=dict(size=SUBTITLE_PX, color=MUTED)),
             ),
         )
-    left = 170
+    # the plot's left edge: room for the axis title and ticks, or for the widest named tick (a row's name), so that
+    # plotly never widens the margin itself and the source line below, placed from it, starts under the title
+    left = max(LEFT_PX, round(max((text_px(str(tick), TICK_PX) for tick in figure.layout.yaxis.ticktext or ()), default=0)) + 30)
     figure.update_layout(
         width=width, height=height, template="plotly_white",
         paper_bgcolor="white", plot_bgcolor="white",

@@ -108,3 +108,16 @@ def test_wrap_cuts_a_word_wider_than_the_line():
     link = "http://localhost:8501/runway?" + "a" * 200
     lines = theme.wrap(f"Dataset 1 · {link}", 10, 300)
     assert "".join(lines[1:]) == link and all(theme.text_px(line, 10) <= 300 for line in lines)
+
+
+@pytest.mark.parametrize("ticks, left", [
+    (None, 170),  # a money axis: the usual margin
+    (["Loss"], 170),  # a short row name fits in it
+    # a row name wider than it: 25 characters x 0.52 x 22 px = 286 px, and 30 px to the plot
+    (["Net loss 2024", "Investment (tranche) 2023"], 316),
+])
+def test_the_plot_starts_right_of_its_widest_row_name(ticks, left):
+    figure = go.Figure([go.Scatter(x=[1, 2], y=[0, 1])])
+    if ticks:
+        figure.update_yaxes(tickvals=list(range(len(ticks))), ticktext=ticks)
+    assert theme.slide_figure(Chart("c", "T", "S", figure, CHART.data, CHART.claims)).layout.margin.l == left
