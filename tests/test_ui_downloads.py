@@ -26,7 +26,9 @@ from tests.export.conftest import NoChromium, needs_chromium
 from tests.export.test_findings import STALE, Recorder
 
 PAGES = ["overview", "timeline", "waterfall", "runway", "sources", "checks", "method"]
-ADDRESS = "http://localhost:8501"
+ADDRESS = "http://localhost:8501"  # where the browser opened the page; with no public address, stamps give the path
+ON_SERVER = "open on the Burnboard server: "
+BUNDLED = dataset_version((ROOT / "data" / "claims.yaml").read_bytes())[:7]
 OTHER_TABS = {"overview": [("overview_view", "Burn per day and month"), ("overview_view", "Where the sources disagree")],
               "timeline": [("timeline_view", "Compute spend beside revenue (Epoch AI)")],
               "runway": [("runway_page", "Then vs now")]}
@@ -84,7 +86,7 @@ def test_every_csv_the_app_writes_from_an_upload_is_safe_and_stamped(offered):
     text = set()
     for file, content in csvs.items():
         stamp = content.decode("utf-8").splitlines()[0]
-        assert stamp.startswith(f"# Dataset {dataset_version(data)} (uploaded) · claims published by 2024-06-01 · {ADDRESS}/"), file
+        assert stamp.startswith(f"# Uploaded data, version {dataset_version(data)[:7]} (claims published by 1 Jun 2024) · {ON_SERVER}/"), file
         text |= set(inert_csv_cells(content))
     assert NEUTRALISED <= text
     claims = pd.read_csv(io.BytesIO(csvs["burnboard-claims.csv"]), skiprows=1)
@@ -103,8 +105,9 @@ def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
     text = set()
     for name, shown_on in pages.items():
         content = (out / name).read_bytes()
-        assert content.decode("utf-8").startswith(f"# Dataset {dataset_version(claims.read_bytes())} · claims published by 2024-06-01 · "
-                                                  f"{ADDRESS}/{shown_on}?company=Acme+AI&asof=2024-06-01&undated=1\n"), name
+        assert content.decode("utf-8").startswith(f"# Data from formulas.yaml, version {dataset_version(claims.read_bytes())[:7]} "
+                                                  f"(claims published by 1 Jun 2024) · {ON_SERVER}"
+                                                  f"/{shown_on}?company=Acme+AI&asof=2024-06-01&undated=1\n"), name
         text |= set(inert_csv_cells(content))
     assert "'" + FORMULAS["publisher"] in text
 
@@ -112,8 +115,8 @@ def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
 def test_chart_csv_stamp_links_to_the_view_on_screen(offered):
     at = page("timeline", scale="Linear")
     stamp = next(built(made) for label, _, made in offered if "CSV" in label).decode("utf-8").splitlines()[0]
-    assert stamp == (f"# Dataset {dataset_version((ROOT / 'data' / 'claims.yaml').read_bytes())} · claims published by 2026-02-01 · "
-                     f"{ADDRESS}/timeline?scale=Linear&company=OpenAI&asof=2026-02-01&undated=1&"
+    assert stamp == (f"# Burnboard data, version {BUNDLED} (claims published by 1 Feb 2026) · {ON_SERVER}"
+                     f"/timeline?scale=Linear&company=OpenAI&asof=2026-02-01&undated=1&"
                      f"metrics={'%2C'.join(at.multiselect(key='metrics').value)}&events=1&epoch=0")
 
 
@@ -212,8 +215,8 @@ def test_a_pages_csv_carries_the_findings(offered, name, key, file):
 def test_the_checks_page_downloads_the_findings_as_csv_and_json(offered):
     at = page("checks", f_entities="OpenAI")
     files = {file: built(made) for _, file, made in offered}
-    stamp = (f"Dataset {dataset_version((ROOT / 'data' / 'claims.yaml').read_bytes())} · claims published by 2026-02-01 · "
-             f"{ADDRESS}/checks?f_entities=OpenAI&company=OpenAI&asof=2026-02-01&undated=1")
+    stamp = (f"Burnboard data, version {BUNDLED} (claims published by 1 Feb 2026) · {ON_SERVER}"
+             f"/checks?f_entities=OpenAI&company=OpenAI&asof=2026-02-01&undated=1")
     assert at.query_params["f_entities"] == "OpenAI"
     csv = files["burnboard-findings.csv"].decode("utf-8")
     assert csv.splitlines()[0] == f"# {stamp}"
@@ -258,7 +261,7 @@ def test_the_command_line_exports_the_view_the_sidebar_makes(offered, tmp_path, 
     timeline = pd.read_csv(io.BytesIO(written["openai-timeline.csv"]), comment="#")
     assert set(timeline["source_publisher"]) == publishers
     assert written["openai-timeline.csv"].decode("utf-8").splitlines()[0].endswith(
-        f"claims published by 2024-12-31 · {ADDRESS}/timeline?company=OpenAI&asof=2024-12-31&undated={flag}")
+        f"(claims published by 31 Dec 2024) · {ON_SERVER}/timeline?company=OpenAI&asof=2024-12-31&undated={flag}")
 
 
 def test_the_data_of_an_upload_with_articles_downloads_as_a_zip_that_loads_again(offered):
@@ -278,3 +281,84 @@ def test_the_bundled_data_downloads_as_the_file_on_disk_comments_and_all(offered
     assert not page("overview").exception
     [(label, file, made)] = [d for d in offered if d[1] == "claims.yaml"]
     assert label == "Download the data (YAML)" and built(made) == CLAIMS_PATH.read_bytes()
+
+
+@pytest.mark.parametrize("environ, options, opened, where", [
+    ({}, {}, f"{ADDRESS}/checks", f"{ON_SERVER}/checks"),
+    ({"BURNBOARD_PUBLIC_URL": "https://burnboard.example/"}, {}, f"{ADDRESS}/checks", "https://burnboard.example/checks"),
+    ({}, {"browser.serverAddress": "burnboard.example"}, f"{ADDRESS}/checks", "http://burnboard.example/checks"),
+    ({}, {"browser.serverAddress": "burnboard.example", "browser.serverPort": 8080}, f"{ADDRESS}/checks",
+     "http://burnboard.example:8080/checks"),
+    ({"BURNBOARD_PUBLIC_URL": "https://x.org/bb"}, {"server.baseUrlPath": "bb"}, f"{ADDRESS}/bb/checks", "https://x.org/bb/checks"),
+    ({}, {"browser.serverAddress": "x.org", "server.baseUrlPath": "bb"}, f"{ADDRESS}/bb/checks", "http://x.org/bb/checks"),
+    ({}, {"server.baseUrlPath": "bb"}, f"{ADDRESS}/bb/checks", f"{ON_SERVER}/bb/checks"),
+])
+def test_the_stamps_link_starts_with_the_configured_public_address(offered, monkeypatch, environ, options, opened, where):
+    from streamlit import config
+
+    monkeypatch.delenv("BURNBOARD_PUBLIC_URL", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    get_option, is_set = config.get_option, config.is_manually_set
+    monkeypatch.setattr(config, "get_option", lambda name: options[name] if name in options else get_option(name))
+    monkeypatch.setattr(config, "is_manually_set", lambda name: name in options or is_set(name))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.context = {"url": opened}
+    at.switch_page("pages/checks.py").run()
+    assert not at.exception
+    csv = next(built(made) for _, file, made in offered if file == "burnboard-findings.csv").decode("utf-8")
+    assert csv.splitlines()[0] == (f"# Burnboard data, version {BUNDLED} (claims published by 1 Feb 2026) · "
+                                   f"{where}?company=OpenAI&asof=2026-02-01&undated=1&f_entities=OpenAI")
+
+
+def _deck_titles(offered, monkeypatch) -> list[str]:
+    """The slide titles of the last deck the sidebar offered, built as a click builds it (its pictures blank)."""
+    from pptx import Presentation
+
+    deck = [made for label, _, made in offered if label == "Download deck (.pptx)"][-1]
+    with monkeypatch.context() as patched:
+        patched.setattr(renderer, "shared", Recorder)
+        return [slide.shapes.title.text_frame.text for slide in Presentation(io.BytesIO(deck())).slides]
+
+
+TIMELINE, WATERFALL, RUNWAY = ("OpenAI: money figures over time", "OpenAI 2024: from revenue to net loss", "OpenAI: cash runway")
+REST = ["OpenAI: what moves the zero-cash date", "OpenAI: cash runway within the sources' uncertainty",
+        "OpenAI: revenue, loss and cash burn by year", "OpenAI: burn per day and per month", "OpenAI: where the sources disagree",
+        "OpenAI and Anthropic: compute spend beside revenue, by year"]
+
+
+@pytest.mark.parametrize("query, picker, titles", [
+    ({}, ["timeline", "waterfall", "runway", "runway-sensitivity", "runway-uncertainty", "runway-scenarios", "then-and-now",
+          "by-year", "burn-rate", "disagreements", "compute-vs-revenue"], [TIMELINE, WATERFALL, RUNWAY, *REST]),
+    ({"waterfall_title": "Where the money went"},
+     ["waterfall", "timeline", "runway", "runway-sensitivity", "runway-uncertainty", "runway-scenarios", "then-and-now",
+      "by-year", "burn-rate", "disagreements", "compute-vs-revenue"], ["Where the money went", TIMELINE, RUNWAY, *REST]),
+])
+def test_retitled_charts_lead_the_deck_by_default(offered, monkeypatch, query, picker, titles):
+    at = page("waterfall", **query)
+    at.session_state["deck_slides_box"] = True  # the reader opens "Slides in the deck"
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="deck_slides_picker").value == picker
+    assert _deck_titles(offered, monkeypatch) == ["Burnboard: AI burn rates", *titles, "Sources"]
+
+
+def test_the_deck_follows_the_readers_choice_through_page_switches(offered, monkeypatch):
+    at = page("waterfall", waterfall_title="Where the money went")
+    at.session_state["deck_slides_box"] = True
+    at.run()
+    at.multiselect(key="deck_slides_picker").set_value(["runway", "timeline"]).run()
+    assert at.query_params["slides"] == "runway,timeline"
+    for name in ("sources", "overview"):
+        at.context = {"url": f"{ADDRESS}/{name}"}
+        offered.clear()
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, name
+        assert _deck_titles(offered, monkeypatch) == ["Burnboard: AI burn rates", RUNWAY, TIMELINE, "Sources"], name
+    at.session_state["deck_slides_box"] = True
+    at.run()
+    assert at.multiselect(key="deck_slides_picker").value == ["runway", "timeline"]
+    at.multiselect(key="deck_slides_picker").set_value([]).run()
+    assert at.query_params["slides"] == "none" and at.multiselect(key="deck_slides_picker").value == []
+    [deck] = [button for button in at.get("download_button") if button.proto.id.endswith("download_deck")]
+    assert deck.proto.disabled, "no slide chosen: nothing to download"

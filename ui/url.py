@@ -17,11 +17,14 @@ new session: a copied link or a reload).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any, Callable, NamedTuple
+from urllib.parse import urlsplit
 
 import streamlit as st
+from streamlit import config
 
-from lib.export.stamp import view_link
+from lib.export.stamp import public_address, view_link
 
 KEPT = "reader_settings"  # session state: widget key -> Kept
 PAGE = "reader_page"  # session state: the title of the page being drawn
@@ -173,6 +176,18 @@ def flag(raw: str) -> bool:
     return raw.lower() in ("1", "true", "yes")
 
 
+def _explicit(option: str) -> Any:
+    """A Streamlit option's value when the configuration sets it, else None (its default guesses the address)."""
+    return config.get_option(option) if config.is_manually_set(option) else None
+
+
 def link(**overrides: str) -> str:
-    """This view's address with its URL parameters (overrides replace or add some), for the downloads' stamp."""
-    return view_link(st.context.url or "", {**st.query_params.to_dict(), **overrides})
+    """This view's link with its URL parameters (overrides replace or add some), for the downloads' stamp: on the
+    configured public address (lib.export.stamp.public_address), else the path on the server serving it."""
+    path = urlsplit(st.context.url or "").path or "/"
+    public = public_address(os.environ, _explicit("browser.serverAddress") or "", _explicit("browser.serverPort"),
+                            config.get_option("server.baseUrlPath") or "")
+    prefix = "/" + (config.get_option("server.baseUrlPath") or "").strip("/")
+    if public and prefix != "/" and (path == prefix or path.startswith(prefix + "/")):
+        path = path[len(prefix):] or "/"
+    return view_link(public + path, {**st.query_params.to_dict(), **overrides})

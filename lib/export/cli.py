@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -31,7 +32,7 @@ from lib.dashboard import build_charts
 from lib.export.deck import deck_bytes
 from lib.export.images import png_bytes, svg_bytes
 from lib.export.renderer import ExportUnavailable, Renderer, shared
-from lib.export.stamp import Stamp, dataset_version, view_link
+from lib.export.stamp import PUBLIC_URL, Stamp, dataset_version, view_link
 from lib.export.tables import csv_bytes
 from lib.export.theme import file_names
 from lib.peers import PeersError, as_of as peers_as_of, load_peers
@@ -41,7 +42,6 @@ FORMATS = ("png", "svg", "csv", "pptx")
 RAISE_SOURCES = ("epoch",)
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
 PEERS = BUNDLED.parent / "peers" / "epoch-ai.csv"  # Epoch AI's data, as of the same date as the claims
-DASHBOARD = "http://localhost:8501"  # where `make run` serves the dashboard
 
 
 def _formats(text: str) -> list[str]:
@@ -109,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
                              "(default: the latest article's date; clamped to the first and latest articles' dates, as there)")
     parser.add_argument("--undated", type=_yes_no, default=True, metavar="yes|no",
                         help="include undated articles, as the sidebar's checkbox (default: yes)")
-    parser.add_argument("--url", default=DASHBOARD, help=f"the dashboard's address, for the links in the stamp (default: {DASHBOARD})")
+    parser.add_argument("--url", default=os.environ.get(PUBLIC_URL, ""),
+                        help=f"the dashboard's public address, for the links in the stamp (default: ${PUBLIC_URL}; without "
+                             "it, each link is the view's path on the Burnboard server, e.g. /runway?company=OpenAI&...)")
     for field in FIELDS:
         parser.add_argument(field.option, dest=field.name, type=_checked(field),
                             help=f"runway: {field.label.split(' (')[0].lower()}, {field.kind.meaning}".replace('%', '%%'))
@@ -143,7 +145,9 @@ def _stamp(args: argparse.Namespace, as_of: dt.date, settings: dict, page: str) 
         params |= to_query(settings)
         if args.scenarios:
             params[SCENARIOS_PARAM] = "|".join(scenario_url(name, {**settings, **values}) for name, values in args.scenarios)
-    return Stamp(dataset_version(args.claims.read_bytes()), False, as_of, view_link(f"{args.url.rstrip('/')}/{page}", params))
+    other = args.claims.name if args.claims.resolve() != BUNDLED else ""
+    return Stamp(dataset_version(args.claims.read_bytes()), False, as_of, view_link(f"{args.url.strip().rstrip('/')}/{page}", params),
+                 other)
 
 
 class _Failure(Exception):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import math
+import re
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from pptx import Presentation
@@ -15,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 
 from lib.chart_layout import Chart
 from lib.export.renderer import Renderer
-from lib.export.stamp import Stamp
+from lib.export.stamp import Stamp, is_address
 from lib.export.theme import fitted_source_line, slide_figure, wrap
 from lib.formatting import claim_figure, format_usd, source_kind_label
 from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE
@@ -32,6 +34,40 @@ DECK_EM = 1.15  # slide text runs wider than the chart font
 INSET = Inches(0.1)  # a text box's top and bottom insets together
 CITATIONS_PER_SLIDE = 8
 INK_RGB, MUTED_RGB = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x55, 0x55, 0x55)
+
+
+SLIDES = {  # the deck's slides a reader may choose, in the order lib.dashboard.build_charts makes them
+    "timeline": "Money over time",
+    "waterfall": "Waterfall: revenue to loss",
+    "runway": "Cash runway",
+    "runway-sensitivity": "Runway: sensitivity",
+    "runway-uncertainty": "Runway: uncertainty fan",
+    "runway-scenarios": "Runway: saved scenarios",
+    "then-and-now": "Runway: then vs now",
+    "by-year": "Revenue, loss and burn by year",
+    "burn-rate": "Burn per day and month",
+    "disagreements": "Where the sources disagree",
+    "compute-vs-revenue": "Compute beside revenue (Epoch AI)",
+}
+
+
+def slide_kind(chart_name: str) -> str:
+    """Which of SLIDES a chart is, by its name: 'openai-waterfall-2024' is 'waterfall'; '' for none."""
+    name = re.sub(r"-waterfall-[^-]+$", "-waterfall", chart_name.removesuffix("-epoch"))
+    return next((kind for kind in sorted(SLIDES, key=len, reverse=True) if name == kind or name.endswith(f"-{kind}")), "")
+
+
+def default_slides(retitled: Iterable[str]) -> list[str]:
+    """Every slide kind, those of the charts the reader retitled (retitled: chart names) first, each group in
+    SLIDES' order."""
+    first = {slide_kind(name) for name in retitled}
+    return [kind for kind in SLIDES if kind in first] + [kind for kind in SLIDES if kind not in first]
+
+
+def chosen_charts(charts: Sequence[Chart], kinds: Sequence[str]) -> list[Chart]:
+    """The charts of the kinds chosen, in the order chosen; a kind none of the charts is (the data cannot draw it
+    for this company) is left out."""
+    return [chart for kind in dict.fromkeys(kinds) for chart in charts if slide_kind(chart.name) == kind]
 
 
 def _style(paragraph, size: float, colour: RGBColor, bold: bool = False) -> None:
@@ -106,28 +142,51 @@ def _default_subtitle(charts: list[Chart]) -> str:
     return text + (f" ({undated} undated)" if undated else "")
 
 
+NOTES_HEADINGS = ("The numbers on this slide", "Where they come from", "Caveats")
+
+
+def _quote(claim) -> str:
+    """The quote as the article has it, its English translation after a slash when it differs."""
+    quote = str(claim["quote"]).strip()
+    english = claim["quote_en"]
+    if isinstance(english, str) and english.strip() and english.strip() != quote:
+        return f"{quote} / {english.strip()}"
+    return quote
+
+
+def _article(claim) -> str:
+    """'News outlet: Digital Times, “Title” (2026-02-01)': the kind of source, its publisher, title and date."""
+    label = source_kind_label(claim)
+    publisher = str(claim["source_publisher"])
+    title = claim.get("source_title")
+    return label.replace(f"{publisher} (", f"{publisher}, “{title}” (", 1) if isinstance(title, str) and title else label
+
+
 def _notes(chart: Chart) -> str:
-    """Speaker notes: each claim with its figure (qualifier included), basis, kind of source, article and quote,
-    the English translation after a slash; then what the audit found about it, when the claims carry a findings
-    column (lib.checks.annotate)."""
-    lines = [chart.subtitle, "", "The quotes behind the numbers:"]
+    """Speaker notes in three headed sections: the numbers on the slide (the subtitle; the chart's description, with
+    the exact assumptions the subtitle leaves out; each claim's figure and basis; each Epoch AI row drawn); where they
+    come from (each quote once, with its article and date, and Epoch AI's citation); the caveats (each audit finding
+    once, when the claims carry a findings column, lib.checks.annotate)."""
+    numbers, sources, caveats = [chart.subtitle, *([chart.description] if chart.description else [])], [], []
+    quoted: dict[str, dict[str, list[str]]] = {}  # article -> quote -> the claims that quote it
     for _, claim in chart.claims.iterrows():
-        quote = str(claim["quote"]).strip()
-        english = claim["quote_en"]
-        if isinstance(english, str) and english.strip() and english.strip() != quote:
-            quote = f"{quote} / {english.strip()}"
         figure = claim_figure(claim)
-        said = f"{figure}, {claim['basis']}" if figure else claim["basis"]
-        lines.append(f"{claim['id']} ({said}) — {source_kind_label(claim)}: {quote}")
-        if claim.get("findings"):
-            lines.extend(f"    Audit: {finding}" for finding in claim["findings"].split("\n"))
+        numbers.append(f"- {claim['id']}: {f'{figure}, ' if figure else ''}{claim['basis']}")
+        quoted.setdefault(_article(claim), {}).setdefault(_quote(claim), []).append(str(claim["id"]))
+        findings = claim.get("findings")
+        caveats += [f for f in findings.split("\n") if f not in caveats] if isinstance(findings, str) and findings else []
+    for article, quotes in quoted.items():
+        sources += [article, *(f"- {quote} ({', '.join(ids)})" for quote, ids in quotes.items())]
     if chart.uses_peers:
-        lines += ["", f"Peer data: {FULL_CITATION} The rows drawn:"]
         for _, row in chart.peers.iterrows():
             confidence = row["confidence"] if isinstance(row["confidence"], str) else "no confidence given"
-            lines.append(f"{row['id']} — Epoch AI, {KINDS[row['kind']].label.lower()}, {row['date']:%Y-%m-%d}: "
-                         f"{format_usd(row['value_usd'])} ({confidence}) {row['url_1'] if isinstance(row['url_1'], str) else ''}".rstrip())
-    return "\n".join(lines)
+            numbers.append(f"- {row['id']}: {format_usd(row['value_usd'])}, Epoch AI's {KINDS[row['kind']].label.lower()} "
+                           f"on {row['date']:%Y-%m-%d} ({confidence})")
+        urls = list(dict.fromkeys(url for url in chart.peers["url_1"] if isinstance(url, str) and url))
+        sources += [f"Peer data: {FULL_CITATION}", *(f"- {url}" for url in urls)]
+    sections = (numbers, sources or ["No claims behind this chart."],
+                [f"- {finding}" for finding in caveats] or ["- The audit found nothing about these claims."])
+    return "\n\n".join("\n".join([heading, *lines]) for heading, lines in zip(NOTES_HEADINGS, sections))
 
 
 def _chart_slide(slide, chart: Chart, renderer: Renderer) -> None:
@@ -167,7 +226,7 @@ def _stamp(slide, stamp: Stamp) -> None:
     paragraph = _textbox(slide, SLIDE_H - Inches(0.2) - height, height, text.removesuffix(stamp.link), size).paragraphs[0]
     link = paragraph.add_run()
     link.text = stamp.link
-    if stamp.link.startswith(("http://", "https://")):
+    if is_address(stamp.link):
         link.hyperlink.address = stamp.link
     _style(paragraph, size, MUTED_RGB)
 

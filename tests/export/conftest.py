@@ -22,9 +22,9 @@ needs_chromium = pytest.mark.skipif(
 
 KO_QUOTE, KO_QUOTE_EN = "오픈AI의 손실은 50억 달러", "OpenAI's loss is $5 billion"
 EN_QUOTE = "revenue of $3.7 billion"
-LINK = "http://localhost:8501/runway?company=Acme&asof=2026-02-01&undated=1&cash=12.5"
+LINK = "https://burnboard.example/runway?company=Acme&asof=2026-02-01&undated=1&cash=12.5"
 STAMP = Stamp("3f2a9c1e0b", True, dt.date(2026, 2, 1), LINK)
-STAMP_TEXT = f"Dataset 3f2a9c1e0b (uploaded) · claims published by 2026-02-01 · {LINK}"
+STAMP_TEXT = f"Uploaded data, version 3f2a9c1 (claims published by 1 Feb 2026) · {LINK}"
 
 
 def make_chart(name: str = "acme-timeline", title: str = "Acme & Co: <money> over time") -> Chart:

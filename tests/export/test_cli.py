@@ -91,18 +91,22 @@ PAGE_OF = {  # each chart's CSV: the page its link opens
 }
 
 
-@pytest.mark.parametrize("argv, address, runway_params", [
-    ([], "http://localhost:8501", ""),
+@pytest.mark.parametrize("argv, environ, where, runway_params", [
+    ([], {}, "open on the Burnboard server: ", ""),
+    ([], {"BURNBOARD_PUBLIC_URL": "https://burnboard.example"}, "https://burnboard.example", ""),
     (["--cash", "1e10", "--revenue-growth", "0.5", "--horizon", "24", "--url", "https://burnboard.example/"],
-     "https://burnboard.example", "&cash=10.0&rg=50.0&horizon=24"),
+     {"BURNBOARD_PUBLIC_URL": "https://elsewhere.example"}, "https://burnboard.example", "&cash=10.0&rg=50.0&horizon=24"),
 ])
-def test_every_csv_carries_the_stamp_with_a_link_to_its_own_view(tmp_path, argv, address, runway_params):
+def test_every_csv_carries_the_stamp_with_a_link_to_its_own_view(tmp_path, monkeypatch, argv, environ, where, runway_params):
+    monkeypatch.delenv("BURNBOARD_PUBLIC_URL", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
     assert main(["--out", str(tmp_path), "--formats", "csv", *argv], renderer=NoChromium()) == 0
     assert sorted(path.name for path in tmp_path.glob("*.csv")) == sorted(PAGE_OF)
     for name, page in PAGE_OF.items():
-        link = f"{address}/{page}?company=OpenAI&asof=2026-02-01&undated=1" + (runway_params if page == "runway" else "")
+        link = f"{where}/{page}?company=OpenAI&asof=2026-02-01&undated=1" + (runway_params if page == "runway" else "")
         first = (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# Dataset {BUNDLED_VERSION} · claims published by 2026-02-01 · {link}", name
+        assert first == f"# Burnboard data, version {BUNDLED_VERSION[:7]} (claims published by 1 Feb 2026) · {link}", name
 
 
 @pytest.mark.parametrize("argv, message", [
