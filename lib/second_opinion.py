@@ -3,10 +3,12 @@ companies only Epoch covers and compute spend beside revenue. Pure pandas; Epoch
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from lib import transforms as tf
-from lib.formatting import format_usd
+from lib.formatting import and_list, format_usd
 from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
 from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps, qualified
 
@@ -39,6 +41,44 @@ def peer_only_note(entity: str) -> str:
 def companies(peers: pd.DataFrame) -> list[str]:
     """Companies with rows in Epoch's data, most rows first."""
     return list(peers.groupby("company").size().sort_values(ascending=False, kind="mergesort").index)
+
+
+PEER_TABLES = {"revenue": "revenue", "funding": "funding", "compute": "compute spend"}  # lib.peers.Kind.table, in words
+FEW_CLAIMS = 3  # a company with this many claims or fewer is described by what they are about
+
+
+class CompanyCoverage(NamedTuple):
+    """What the data hold about a company: a label short enough for the sidebar's picker ('Google · 2 claims',
+    'Anthropic · peer data only'), and a sentence that says what they are."""
+
+    label: str
+    detail: str
+
+
+def company_coverage(claims: pd.DataFrame, peers: pd.DataFrame, companies: list[str]) -> dict[str, CompanyCoverage]:
+    """Each company's CompanyCoverage, so that one with little data is seen as such before it is picked."""
+    covered = {}
+    for company in companies:
+        about = claims[claims["entity"] == company]
+        tables = [word for table, word in PEER_TABLES.items()
+                  if any(KINDS[kind].table == table for kind in peers.loc[peers["company"] == company, "kind"])]
+        epoch = f"Epoch AI's data: {and_list(tables)}." if tables else "Not in Epoch AI's data."
+        if about.empty:
+            covered[company] = CompanyCoverage(f"{company} · {PEER_ONLY}" if tables else company,
+                                        f"No article is about {company}. {epoch}")
+            continue
+        count = f"{len(about)} claim{'s' * (len(about) > 1)}"
+        articles = about["source"].nunique()
+        what = (f": {and_list(list(dict.fromkeys(_in_a_sentence(metric_label(m)) for m in about['metric'])))}"
+                if len(about) <= FEW_CLAIMS else "")
+        covered[company] = CompanyCoverage(f"{company} · {count}",
+                                    f"{count} from {articles} article{'s' * (articles > 1)}{what}. {epoch}")
+    return covered
+
+
+def _in_a_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: 'Installed devices' -> 'installed devices'; 'IPO revenue' stays."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _year_long(rows: pd.DataFrame) -> pd.Series:

@@ -15,6 +15,7 @@ from typing import Mapping
 import pandas as pd
 
 from lib.curate import reading
+from lib.formatting import claim_figure
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "sources"
 SEARCHED = ("quote", "quote_en", "note")
@@ -30,6 +31,23 @@ def with_findings(table: pd.DataFrame, flagged: pd.DataFrame, only_flagged: bool
     return out[out["findings"] != ""].reset_index(drop=True) if only_flagged else out
 
 
+READING_ORDER = ("id", "figure", "quote", "quote_en", "findings", "metric", "period", "basis", "source_publisher",
+                 "source_published")  # what a reader reads first, left to right; the other columns follow
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """The claims table as the Sources page shows it: a figure column as the article gave it ('≈ $5.0B a year'),
+    the reader's columns first (READING_ORDER), a finding that names its own row's claim saying 'this claim'
+    instead, and a missing text blank rather than 'None'."""
+    out = table.assign(figure=[claim_figure(row) for _, row in table.iterrows()] if len(table) else pd.Series(dtype="str"),
+                       findings=[re.sub(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])", "this claim", why)
+                                 for claim_id, why in zip(table["id"], table["findings"])])
+    text = [column for column in out.columns if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object]
+    out[text] = out[text].fillna("")
+    first = [column for column in READING_ORDER if column in out.columns]
+    return out[[*first, *[column for column in out.columns if column not in first]]]
+
+
 FLAGGED_ROW, DISPUTED_ROW = "background-color: #f8d7da", "background-color: #fff3cd"  # red: audit findings; yellow: disagreement
 
 
@@ -37,7 +55,7 @@ def row_styles(table: pd.DataFrame) -> pd.DataFrame:
     """Each cell's CSS for a pandas Styler (`table.style.apply(row_styles, axis=None)`): a row with audit findings
     red, else a row in a group where sources disagree yellow, else none. Built for the whole table at once, as a
     row-by-row apply takes longer than drawing the table."""
-    disputed = table["conflict_id"].map(lambda group: isinstance(group, str)).astype(bool)
+    disputed = table["conflict_id"].map(lambda group: isinstance(group, str) and group != "").astype(bool)
     style = pd.Series("", index=table.index).mask(disputed, DISPUTED_ROW).mask(table["findings"] != "", FLAGGED_ROW)
     return pd.DataFrame({column: style for column in table.columns})
 

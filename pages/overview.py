@@ -6,6 +6,8 @@ import ui
 from lib import peers, second_opinion, vocabulary
 from ui import cached
 
+CARD_PX = 250  # a headline card: wide enough for its longest value ('15.8 months') and label at Streamlit's metric size
+
 
 def draw(ctx: ui.Context) -> None:
     st.title(f"{ctx.entity} at a glance")
@@ -19,15 +21,16 @@ def draw(ctx: ui.Context) -> None:
     elif figures.empty:
         st.info(f"The claims in force give no valuation, loss, revenue or burn in dollars for {ui.md_escape(ctx.entity)}: "
                 "its other figures are under 'Every figure'.", icon=":material/info:")
-    for row_of_cards in (figures.iloc[:4], figures.iloc[4:]):
-        for column, (_, figure) in zip(st.columns(4), row_of_cards.iterrows()):
-            column.metric(figure["label"], figure["display"], border=True,
-                          help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
-            column.caption(ui.md_escape(" · ".join(part for part in (
-                figure["basis"], "" if figure["scope"] == "company" else f"scope: {figure['scope']}", figure["source"],
-                f"claim {figure['claim_id']}", figure["explanation"]) if part)))
-            if figure["warning"]:
-                column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
+    cards = st.container(horizontal=True, wrap=True, gap="medium")  # as many a row as the window holds, none cut off
+    for _, figure in figures.iterrows():
+        column = cards.container(width=CARD_PX)
+        column.metric(figure["label"], figure["display"], border=True,
+                      help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
+        column.caption(ui.md_escape(" · ".join(part for part in (
+            figure["basis"], "" if figure["scope"] == "company" else f"scope: {figure['scope']}", figure["source"],
+            f"claim {figure['claim_id']}", figure["explanation"]) if part)))
+        if figure["warning"]:
+            column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
     if not ctx.peer_only and not figures.empty and "runway" not in set(figures["key"]):
         st.caption(ui.md_escape(cached.runway_problem(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)))
 

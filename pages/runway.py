@@ -4,7 +4,6 @@ import streamlit as st
 
 import ui
 from lib import formatting, runway_inputs, second_opinion, vocabulary
-from lib.chart_layout import Chart
 from ui import cached, runway
 
 
@@ -19,70 +18,70 @@ def draw(ctx: ui.Context) -> None:
         st.info(ui.md_escape(cached.runway_problem(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)),
                 icon=":material/info:")
         st.stop()
-    st.caption(ui.md_escape(f"Defaults from the claims: {inputs.explanation}. Move the sliders to test other assumptions."))
+    defaults = f"Defaults from the claims: {inputs.explanation}."
 
 
     @ui.fragment
     def projection():
-        """Sliders, raises, metrics and the charts in lazy tabs: a slider move reruns only this part of the page, and
-        only the open tab's chart."""
+        """The three numbers that answer the page's question; the charts in lazy tabs beside the sliders and what the
+        sliders' values imply: a slider move reruns only this part of the page, and only the open tab's chart."""
         view = (ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs, ctx.peers)
         events = cached.funding_events(*view)
-        assumptions = runway.sliders(inputs, ctx.entity, events, cached.epoch_repeats(*view))
+        answer = st.container()
+        charts, controls = st.columns([5, 2], gap="medium")
+        with controls:
+            flag = st.container()  # the warning that the cash ran out before the as-of date, over the sliders
+            st.caption(ui.md_escape(defaults))
+            assumptions = runway.sliders(inputs, ctx.entity, events, cached.epoch_repeats(*view))
 
         try:
             result = runway_inputs.scenario(inputs, assumptions, events)
         except ValueError as err:
-            st.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
+            answer.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
             runway.hold_for_deck(inputs, ctx.entity, assumptions)
             return
 
         base = result.base
-        stale = runway_inputs.ran_out_warning(base.zero_cash_date, ctx.as_of)
-        if stale:
-            st.warning(ui.md_escape(stale), icon=":material/history:")
-        cards = [*st.columns(3), *st.columns(3)]
+        cards = answer.columns(3)
         cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {assumptions.horizon_months}", border=True)
         cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
                         help="When the cash balance crosses zero; 'never' means not within the horizon.")
-        cards[2].metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never", border=True,
-                        help="The first month in which revenue covers costs; 'never' means not within the horizon.")
-        cards[3].metric("Default", "alive" if base.default_alive else "dead", border=True,
+        cards[2].metric("Default", "alive" if base.default_alive else "dead", border=True,
                         help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
-        cards[4].metric("Capital to break even", "never" if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd), border=True,
-                        help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
-        growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other cards are sent
-        cards[5].metric("Revenue growth to be default alive", runway_inputs.alive_growth_text(growth), border=True,
-                        help="The least yearly revenue growth at which break-even comes before the cash runs out, with these costs, cost growth and raises.")
-        effect = runway_inputs.raises_effect(inputs, assumptions, events)
-        if effect:
-            st.caption(ui.md_escape(effect))
-        st.caption(ui.md_escape(f"To be default alive, revenue must grow at least {runway_inputs.alive_growth_text(growth)} "
-                                f"(costs, cost growth and raises as set above; {runway_inputs.describe_raises(assumptions.raises, events)})."))
+        stale = runway_inputs.ran_out_warning(base.zero_cash_date, ctx.as_of)
+        if stale:
+            flag.warning(ui.md_escape(stale), icon=":material/history:")
+        with controls:
+            st.metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never",
+                      help="The first month in which revenue covers costs; 'never' means not within the horizon.")
+            st.metric("Capital to break even", "never" if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd),
+                      help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
+            growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other numbers are sent
+            st.metric("Revenue growth needed", runway_inputs.alive_growth_text(growth),
+                      help=f"To be default alive: the least yearly revenue growth at which break-even comes before the cash runs out, with these costs, "
+                           f"cost growth and raises ({runway_inputs.describe_raises(assumptions.raises, events)}).")
+            effect = runway_inputs.raises_effect(inputs, assumptions, events)
+            if effect:
+                st.caption(ui.md_escape(effect))
 
-        cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
-        if cash.open:
-            with cash:
-                ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
-                                                  result, growth, assumptions, events), "runway")
-        if sensitivity.open:
-            with sensitivity:
-                show(runway_inputs.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
-        if compare.open:
-            with compare:
-                saved = runway.scenarios(assumptions, inputs, ctx.entity)
-                show(runway_inputs.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
-        if uncertainty.open:
-            with uncertainty:
-                intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-                show(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
+        with charts:
+            cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
+            if cash.open:
+                with cash:
+                    ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
+                                                      result, growth, assumptions, events), "runway")
+            if sensitivity.open:
+                with sensitivity:
+                    ui.show_chart(runway_inputs.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
+            if compare.open:
+                with compare:
+                    saved = runway.scenarios(assumptions, inputs, ctx.entity)
+                    ui.show_chart(runway_inputs.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
+            if uncertainty.open:
+                with uncertainty:
+                    intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+                    ui.show_chart(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
         runway.hold_for_deck(inputs, ctx.entity, assumptions)  # last: the reader waits for the cards and charts, not for this
-
-
-    def show(chart: Chart, key: str) -> None:
-        """A chart whose subtitle (its inputs and assumptions) is worth reading on screen too."""
-        st.caption(ui.md_escape(chart.subtitle))
-        ui.show_chart(chart, key)
 
 
     def then_and_now() -> None:

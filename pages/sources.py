@@ -7,6 +7,9 @@ from lib import claims as claims_lib, formatting, headline, sources as sources_l
 from ui import cached
 
 
+ROW_HEIGHT, HEADER_HEIGHT, ROWS_SHOWN = 100, 38, 10  # pixels; rows in view before the table scrolls
+
+
 def draw(ctx: ui.Context) -> None:
     st.title("Sources and claims")
     st.caption("Each row is one figure as an article gave it. Red rows have an audit error or warning (the Findings column "
@@ -35,17 +38,19 @@ def draw(ctx: ui.Context) -> None:
         "Only claims with findings", key="f_findings")
     table = sources_lib.with_findings(sources_lib.search(headline.filter_claims(ctx.prepared, **picked), text), ctx.flagged,
                                       only_flagged)
-    st.dataframe(
-        table.style.apply(sources_lib.row_styles, axis=None),
-        hide_index=True, width="stretch", height=480,
-        column_config={"id": st.column_config.TextColumn("Claim", pinned=True),
-                       "findings": st.column_config.TextColumn("Findings", width="medium",
+    shown = sources_lib.readable(table)
+    st.dataframe(  # rows tall enough for a quote to wrap onto four lines (Streamlit wraps text in rows over 4rem)
+        shown.style.apply(sources_lib.row_styles, axis=None),
+        hide_index=True, width="stretch", row_height=ROW_HEIGHT, height=HEADER_HEIGHT + ROW_HEIGHT * min(len(shown), ROWS_SHOWN),
+        column_config={"id": st.column_config.TextColumn("Claim", pinned=True, width="medium"),
+                       "figure": st.column_config.TextColumn("Figure", help="As the article gave it, with its qualifier."),
+                       "findings": st.column_config.TextColumn("Findings", width="large",
                                                                help="Why the audit flags this claim (hover a cell for all of it)."),
                        "value": st.column_config.NumberColumn("Value", format="compact"),
                        "source_published": st.column_config.DateColumn("Published"),
                        "quote": st.column_config.TextColumn("Quote (original)", width="large"),
                        "quote_en": st.column_config.TextColumn("Quote (English)", width="large"),
-                       "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
+                       "metric": "Metric", "period": "Period", "basis": "Basis", "source_publisher": "Article", "source_source_type": "Source type", "source_written": "Written (undated)",
                        "source_language": "Language", "inferred": "Not stated in the article", "conflict_id": "Disagreement",
                        "includes": st.column_config.TextColumn("Includes", width="medium", help="What a bundled figure stands for: one amount "
                                                                                "for several metrics.")},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -345,6 +346,8 @@ def test_add_edit_and_remove_a_raise():
     assert at.query_params["raises"] == "2025-06-01:40e9"
     assert metric(at, "Zero-cash date") == "never"
     assert at.number_input(key="raise_amount_0@OpenAI").value == 40.0
+    new_row = (at.date_input(key="new_raise_date@OpenAI").value, at.number_input(key="new_raise_amount@OpenAI").value)
+    assert new_row == (dt.date(2025, 10, 1), 10.0), "the new row is back to its defaults: a year after the start, $10B"
     at.number_input(key="raise_amount_0@OpenAI").set_value(5.0).run()
     assert at.query_params["raises"] == "2025-06-01:5e9"
     # $6.6B + $5B at $417M a month (725 - 308) lasts 27.8 months: 846 days from 1 Oct 2024 is 25 Jan 2027
@@ -430,9 +433,9 @@ def test_raises_url_opens_in_that_state(query, expected):
 
 def test_default_alive_growth_is_a_metric():
     at = page("runway")
-    assert metric(at, "Revenue growth to be default alive") == "+47% a year"
+    assert metric(at, "Revenue growth needed") == "+47% a year"
     at.slider(key="cg@OpenAI").set_value(20.0).run()
-    assert metric(at, "Revenue growth to be default alive") == "+86% a year"
+    assert metric(at, "Revenue growth needed") == "+86% a year"
 
 
 def test_save_a_scenario_then_move_a_slider():
@@ -474,6 +477,8 @@ def test_each_tab_draws_only_its_chart_with_downloads(tab, key, name):
     drawn = [json.loads(c.proto.config)["toImageButtonOptions"]["filename"] for c in at.get("plotly_chart")]
     assert drawn == [name], "only the open tab's chart"
     assert {f"{key}_{kind}" for kind in ("png", "svg", "csv")} <= {b.key for b in at.download_button}
+    captions = [c.value for c in at.caption]
+    assert len(captions) == len(set(captions)), "the chart's subtitle is printed once, under its title"
 
 
 def epoch_points(at: AppTest) -> dict[str, list[str]]:
@@ -517,7 +522,7 @@ def test_epoch_rows_without_a_report_date_follow_the_undated_switch(undated, ser
 
 def test_a_peer_only_company_is_offered_and_its_pages_say_what_the_data_cannot_show():
     at = page("overview")
-    assert "Anthropic (peer data only)" in at.selectbox(key="company").options
+    assert "Anthropic · peer data only" in at.selectbox(key="company").options
     at.selectbox(key="company").set_value("Anthropic").run()
     assert not at.exception and at.title[0].value == "Anthropic at a glance"
     note = at.info[0].value.replace("\\", "")
@@ -562,9 +567,12 @@ def test_the_overview_draws_the_valuations_as_holding_at_different_dates():
     valuation = ranges["Valuation 2024, 2024-10: range"]
     assert valuation["line"]["color"] == "#0072b2"
     assert "both hold at different dates (acknowledged: The French article" in valuation["hovertemplate"]
-    assert [t["text"] for t in chart["data"] if t["name"] == "Valuation 2024, 2024-10: articles"] == [
-        ["$157.0B (2024-10) · Unknown Korean translation site (from VietNamNet) (written 2024-Q4)",
-         "$80.0B (2024) · LEBIGDATA.FR (written 2024)"]]
+    [dots] = [t for t in chart["data"] if t["name"] == "Valuation 2024, 2024-10: articles"]
+    assert [text for text, _ in dots["customdata"]] == [
+        "$157.0B (2024-10) · Unknown Korean translation site (from VietNamNet) (written 2024-Q4)",
+        "$80.0B (2024) · LEBIGDATA.FR (written 2024)"]
+    assert dots["text"] == ["$157.0B (2024-10)<br>Unknown Korean translation site (from<br>VietNamNet) (written 2024-Q4)",
+                            "$80.0B (2024)<br>LEBIGDATA.FR (written 2024)"]  # the value over its article, wrapped
 
 
 def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
@@ -573,9 +581,10 @@ def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
     run_rate = bars["Revenue run-rate (last of the year)"]
     assert run_rate["marker"]["pattern"]["shape"] == "/" and run_rate["text"] == ["$19.0B run-rate", "$100.0M run-rate", "$1.0B run-rate"]
     assert bars["Yearly revenue"]["text"] == ["$28.0M", "$3.7B"]
-    # labels written up the bars, so that neighbours' never meet; the tallest, $19B, has 40% headroom for its own
+    # labels written up the bars, so that neighbours' never meet; the tallest, $19B, keeps its label inside a 440 px
+    # plot at 24 px type: 15 characters x 0.52 x 24 = 187.2 px, and 8 px of pad, so 19e9 / (1 - 195.2 / 440)
     assert {trace["textangle"] for trace in bars.values()} == {-90}
-    assert chart_spec(at)["layout"]["yaxis"]["range"] == [0, 19e9 * 1.4]
+    assert chart_spec(at)["layout"]["yaxis"]["range"] == [0, pytest.approx(34.150e9, rel=1e-4)]
 
 
 # ---------------------------------------------------------------- the audit on the pages
@@ -688,6 +697,15 @@ def test_sources_search_and_findings_filter_open_from_the_url(query, ids):
     at = page("sources", **query)
     assert not at.exception
     assert table_ids(at) == ids
+
+
+def test_sources_table_reads_left_to_right_figure_quotes_then_findings():
+    at = page("sources", q="valuation", f_findings="1")
+    table = at.dataframe[0].value
+    assert list(table.columns[:5]) == ["id", "figure", "quote", "quote_en", "findings"]
+    row = table.iloc[0]
+    assert (row["id"], row["figure"], row["per"]) == ("openai-valuation-2024-fr", "$80.0B", "")  # no rate: blank, not None
+    assert "openai-valuation-2024-10-ko and this claim do not overlap" in row["findings"]
 
 
 def test_sources_search_and_findings_filter_narrow_the_table_and_the_url():

@@ -185,3 +185,32 @@ def test_funding_rounds_are_every_round_that_raised_money_oldest_first(tmp_path)
         ["A", "debt_funding", 4.0, "closed"], ["A", "equity_funding", 6.0, "closed"], ["B", "equity_funding", 10.0, "closed"],
         ["C", "equity_funding", 100.0, "in discussion"]]
     assert rounds["low"].tolist() == [4.0, 6.0, 10.0, 100.0]  # Confident: the figure as stated
+
+
+PICKER_CLAIMS = [  # one article about Acme (five claims), another about Beta (two)
+    *({"id": f"acme-{k}", "entity": "Acme", "source": "src-a" if k < 3 else "src-b", "period": str(2020 + k)} for k in range(5)),
+    {"id": "beta-ipo", "entity": "Beta", "metric": "ipo_revenue_threshold", "value": 1 * B, "source": "src-b"},
+    {"id": "beta-devices", "entity": "Beta", "metric": "installed_devices", "value": 2e9, "unit": "devices", "per": ...,
+     "source": "src-b"},
+    {"id": "beta-devices-2025", "entity": "Beta", "metric": "installed_devices", "value": 3e9, "unit": "devices", "per": ...,
+     "period": "2025", "source": "src-b"},
+]
+
+
+@pytest.mark.parametrize("company, label, detail", [
+    ("Acme", "Acme · 5 claims", "5 claims from 2 articles. Epoch AI's data: revenue."),
+    ("Beta", "Beta · 3 claims", "3 claims from 1 article: IPO revenue threshold and installed devices. Not in Epoch AI's data."),
+    ("Gamma", "Gamma · peer data only", "No article is about Gamma. Epoch AI's data: revenue, funding and compute spend."),
+    ("Delta", "Delta · peer data only", "No article is about Delta. Epoch AI's data: funding."),
+    ("Nobody", "Nobody", "No article is about Nobody. Not in Epoch AI's data."),
+])
+def test_the_company_picker_says_what_each_company_has(tmp_path, company, label, detail):
+    claims = make_claims(PICKER_CLAIMS, [{"id": "src-a"}, {"id": "src-b", "file": "b.txt"}])
+    peers = epoch(tmp_path, [
+        {**revenue("acme-rev", "2024-12-31", 1 * B), "company": "Acme"},
+        {**revenue("gamma-other", "2024-06-30", 1 * B, kind="revenue_other"), "company": "Gamma"},
+        {**funding("gamma-round", "equity_funding", "2024-03-01", 2 * B), "company": "Gamma"},
+        compute("gamma-compute", "compute_rnd", "2024-12-31", 3 * B, company="Gamma"),
+        {**funding("delta-value", "valuation", "2024-03-01", 5 * B), "company": "Delta"},
+    ])
+    assert so.company_coverage(claims, peers, [company])[company] == (label, detail)

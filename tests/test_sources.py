@@ -45,12 +45,36 @@ def test_with_findings_when_nothing_is_flagged():
     assert list(sources.with_findings(TABLE, FLAGGED.iloc[0:0])["findings"]) == ["", "", ""]
 
 
+def test_readable_puts_the_figure_and_quotes_first_says_this_claim_and_leaves_missing_text_blank():
+    table = pd.DataFrame({
+        "id": ["loss-2024", "loss-2024-usd", "launch"], "entity": ["OpenAI"] * 3,
+        "findings": ["loss-2024-usd and loss-2024 disagree.", "loss-2024-usd and loss-2024 disagree.", ""],
+        "metric": ["net_loss", "net_loss", "product_launch"], "value": [5e9, 5.4e9, float("nan")],
+        "unit": ["USD", "USD", None], "per": ["year", None, None], "period": ["2024", "2024", "2022-11-30"],
+        "basis": ["reported", "estimated", "reported"], "qualifier": ["approximately", "at_least", None],
+        "quote": ["about $5 billion", "at least $5.4 billion", "launched"], "quote_en": [None, None, "launched"],
+        "includes": pd.array([None, None, None], dtype="str"),
+    })
+    expected = pd.DataFrame({
+        "id": ["loss-2024", "loss-2024-usd", "launch"],
+        "figure": ["≈ $5.0B a year", "≥ $5.4B", ""],
+        "quote": ["about $5 billion", "at least $5.4 billion", "launched"], "quote_en": ["", "", "launched"],
+        "findings": ["loss-2024-usd and this claim disagree.", "this claim and loss-2024 disagree.", ""],
+        "metric": ["net_loss", "net_loss", "product_launch"], "period": ["2024", "2024", "2022-11-30"],
+        "basis": ["reported", "estimated", "reported"], "entity": ["OpenAI"] * 3, "value": [5e9, 5.4e9, float("nan")],
+        "unit": ["USD", "USD", ""], "per": ["year", "", ""], "qualifier": ["approximately", "at_least", ""],
+        "includes": pd.array(["", "", ""], dtype="str"),
+    })
+    pd.testing.assert_frame_equal(sources.readable(table), expected)
+
+
 @pytest.mark.parametrize("findings, conflict_id, style", [
     ("", None, ""),
     ("", "c-1", "background-color: #fff3cd"),  # a disagreement: yellow
     ("Loss and revenue do not add up.", None, "background-color: #f8d7da"),  # a finding: red
     ("Loss and revenue do not add up.", "c-1", "background-color: #f8d7da"),  # both: the finding wins
     ("", float("nan"), ""),  # no group, as pandas gives a missing one
+    ("", "", ""),  # no group, as the page's readable table blanks a missing one
 ])
 def test_row_styles_colour_whole_rows(findings, conflict_id, style):
     table = pd.DataFrame({"id": ["x", "y"], "findings": [findings, ""], "conflict_id": [conflict_id, None], "value": [1.0, 2.0]},

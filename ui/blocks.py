@@ -82,15 +82,17 @@ def _own_words(chart: Chart, key: str) -> Chart:
 
 
 def show_chart(chart: Chart, key: str) -> None:
-    """A chart under its title and subtitle (the reader's own, if given), with its source line, alt text,
-    downloads (PNG, SVG, CSV) and the data behind it."""
-    chart = _own_words(chart, key)
-    st.markdown(f"**{md_escape(chart.title)}**")
-    st.caption(md_escape(chart.subtitle))
+    """A chart under its title and subtitle (the reader's own, if given), with its source line, then what goes with
+    it onto a slide: the editor of its title and subtitle, alt text, downloads (PNG, SVG, CSV) and the data behind it.
+    The editor sits under the chart, by the downloads, so that the chart comes first on a small screen."""
+    head = st.container()  # filled once the editor below has said which title and subtitle
     st.plotly_chart(chart.figure, config=toolbar_config(chart), key=f"{key}_chart", width="stretch")
     st.caption(md_escape(" ".join([chart.source_line, *([f"Peer data: {FULL_CITATION}"] if chart.uses_peers else []),
                                    "To cite: name the article(s), not Burnboard; each claim id leads to its quote on the "
                                    "Sources page."])))
+    chart = _own_words(chart, key)
+    head.markdown(f"**{md_escape(chart.title)}**")
+    head.caption(md_escape(chart.subtitle))
     described = st.expander("Text description (alt text)", key=f"{key}_alt", on_change="rerun")
     if described.open:  # drawn only when asked for, like the tables below
         described.markdown(md_escape(chart.alt_text))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
-from itertools import cycle
 
 import streamlit as st
 
@@ -39,12 +38,12 @@ def _scenarios_key(entity: str) -> str:
 
 
 def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repeats: list[str] = ()) -> RunwayAssumptions:
-    """One slider per field, in three columns, each seeded from the URL, clamped to its range and written back;
+    """One slider per field, one under the other, each seeded from the URL, clamped to its range and written back;
     then the funding raises (see raises_editor). The deck's copy of them is held by hold_for_deck."""
     values = {}
-    for column, field in zip(cycle(st.columns(3)), FIELDS):
+    for field in FIELDS:
         lowest, highest = field.bounds(inputs)
-        draw = url_persist(column.slider, default=field.default(inputs), param=field.param,
+        draw = url_persist(st.slider, default=field.default(inputs), param=field.param,
                            parse=lambda raw, f=field: f.read(raw, inputs))
         value = draw(field.label, min_value=lowest, max_value=highest, step=field.step, format=field.format,
                      key=_key(field, entity))
@@ -145,7 +144,8 @@ def _remove(entity: str, k: int) -> None:
 
 
 def _add(entity: str) -> None:
-    raise_ = (st.session_state[f"new_raise_date@{entity}"], st.session_state[f"new_raise_amount@{entity}"] * 1e9)
+    """Add the new raise's row and empty that row back to its defaults, so a second click does not add it twice."""
+    raise_ = (st.session_state.pop(f"new_raise_date@{entity}"), st.session_state.pop(f"new_raise_amount@{entity}") * 1e9)
     _set_raises(entity, [*st.session_state[_raises_key(entity)], raise_])
 
 

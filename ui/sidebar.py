@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import audit, bundle, checks, dashboard, second_opinion, transforms as tf
+from lib.chart_layout import slug
 from lib.export import renderer
 from ui import cached, data, runway, url
 from ui import blocks
@@ -126,13 +127,17 @@ def page_setup(title: str) -> Context:
     last = max(published.max().date() if not published.empty else dt.date.today(), first)
     in_claims = cached.entities(dataset.key, claims)
     peer_companies = second_opinion.companies(cached.bundled_peers())
-    peer_only = [company for company in peer_companies if company not in set(claims["entity"])]
-    companies = in_claims + [company for company in peer_companies if company not in in_claims]
+    in_articles = set(claims["entity"])
+    companies = in_claims + sorted((company for company in peer_companies if company not in in_claims),
+                                   key=lambda company: company not in in_articles)  # those in an article first
+    covered = second_opinion.company_coverage(claims, cached.bundled_peers(), companies)
     default_company = "OpenAI" if "OpenAI" in in_claims else in_claims[0]
     entity = url_persist(sidebar.selectbox, default=default_company, parse=choice(companies))(
         "Company", companies, key="company", on_change=_forget_page_params,
-        format_func=lambda company: f"{company} ({second_opinion.PEER_ONLY})" if company in peer_only else company,
-        help="Companies in the articles, then those only Epoch AI's data covers (peer data only).")
+        format_func=lambda company: covered[company].label,
+        help="Companies in the articles, most money figures first, each with its number of claims; then those only "
+             "Epoch AI's data covers (peer data only). Under the box: what the data hold about the one picked.")
+    sidebar.caption(md_escape(covered[entity].detail))
     as_of = url_persist(sidebar.date_input, default=last, parse=date_between(first, last))(
         "Claims published by", min_value=first, max_value=last, key=data.AS_OF,
         help="Only claims from articles published on or before this date are used.")
@@ -165,7 +170,7 @@ def page_setup(title: str) -> Context:
     )
     cached.settled_heap()
     return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
-                   entity in peer_only, findings, flagged, dataset.articles)
+                   entity not in in_articles, findings, flagged, dataset.articles)
 
 
 def _audit(dataset: data.Dataset, as_of: dt.date, include_undated: bool) -> pd.DataFrame:
@@ -179,32 +184,82 @@ def _audit(dataset: data.Dataset, as_of: dt.date, include_undated: bool) -> pd.D
         return pd.DataFrame(columns=audit.COLUMNS)
 
 
+DECK_SLIDES = "deck_slides"  # session state: the slide kinds the reader chose, in their order (None until they choose)
+DECK_PICKER = "deck_slides_picker"  # the picker's widget
+DECK_BOX = "deck_slides_box"  # whether the "Slides in the deck" box is open
+SLIDES_PARAM = "slides"
+NO_SLIDES = "none"  # the URL's word for a choice of no slides
+
+
+def _slide_kinds(raw: str) -> tuple[str, ...]:
+    """The URL's slide kinds (lib.export.deck.SLIDES' keys; unknown ones are dropped where they are used)."""
+    return tuple(kind for kind in raw.split(",") if kind and kind != NO_SLIDES)
+
+
+def _slides_text(kinds: tuple[str, ...] | None) -> str:
+    return "" if kinds is None else ",".join(kinds) or NO_SLIDES
+
+
+def _retitled(entity: str) -> list[str]:
+    """The names of this company's charts (and Epoch AI's) that the reader gave a title of their own in this session."""
+    return [name for name, (title, _) in blocks.held_words().items()
+            if title.strip() and name.startswith((f"{slug(entity)}-", "epoch-"))]
+
+
+def _pick_slides() -> None:
+    st.session_state[DECK_SLIDES] = tuple(st.session_state[DECK_PICKER])
+
+
+def _slide_picker(entity: str, chosen: tuple[str, ...] | None) -> None:
+    """Which charts go into the deck, in the order picked; drawn only while its box is open (python-pptx, which
+    names the slides, is loaded then). Until the reader picks, the charts they retitled come first."""
+    box = st.sidebar.expander("Slides in the deck", key=DECK_BOX, on_change="rerun", icon=":material/view_carousel:")
+    if not box.open:
+        return
+    from lib.export.deck import SLIDES, default_slides
+
+    st.session_state[DECK_PICKER] = default_slides(_retitled(entity)) if chosen is None else [k for k in chosen if k in SLIDES]
+    box.multiselect("Slides, in the order picked", list(SLIDES), format_func=SLIDES.get, key=DECK_PICKER, on_change=_pick_slides,
+                    placeholder="Pick the slides",
+                    help="The deck shows the slides in the order you pick them: remove one and add it again to move it "
+                         "to the end. A chart the data cannot draw for this company is left out (and when none can be, "
+                         "the deck has every chart).")
+
+
 def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool,
                  peers: pd.DataFrame, flagged: pd.DataFrame) -> None:
-    """A .pptx of every chart for this company and as-of date, with the runway sliders' values, stamped with a
-    link that opens those values; the audit's findings about its claims go into the speaker notes."""
+    """A .pptx of the charts for this company and as-of date that the reader chose (every chart, those with the
+    reader's own title first, until they choose), with the runway sliders' values, stamped with a link that opens
+    those values; the audit's findings about its claims go into the speaker notes."""
     available, reason = cached.renderer_found()
     if not available:
         st.sidebar.caption(f"Deck download unavailable: {md_escape(reason)}")
         return
+    chosen, _ = url.url_state(DECK_SLIDES, param=SLIDES_PARAM, default=None, parse=_slide_kinds, text=_slides_text)
+    _slide_picker(entity, chosen)
     inputs = cached.runway_inputs(dataset.key, prepared, as_of, include_undated, entity)
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     st.sidebar.download_button(
         "Download deck (.pptx)",
-        lambda words=blocks.held_words(): _deck(dataset.claims, entity, held, as_of, include_undated, peers, flagged, words),
+        lambda words=blocks.held_words(), slides=chosen: _deck(dataset.claims, entity, held, as_of, include_undated, peers,
+                                                               flagged, words, slides),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
-        key="download_deck", on_click="ignore", help="Every chart as a 16:9 slide with its sources; the quotes are in the speaker notes.",
+        key="download_deck", on_click="ignore", disabled=chosen == (),
+        help="Pick at least one slide under 'Slides in the deck'." if chosen == () else
+             "The charts as 16:9 slides with their sources; the quotes are in the speaker notes.",
     )
 
 
 def _deck(claims: pd.DataFrame, entity: str, held: dict, as_of: dt.date, include_undated: bool, peers: pd.DataFrame,
-          flagged: pd.DataFrame, words: dict[str, tuple[str, str]]) -> bytes:
-    """The deck's bytes, built when the button is clicked from the claims in force and the runway values held
-    then (python-pptx is loaded then too, not with the page)."""
-    from lib.export.deck import deck_bytes
+          flagged: pd.DataFrame, words: dict[str, tuple[str, str]], slides: tuple[str, ...] | None) -> bytes:
+    """The deck's bytes, built when the button is clicked from the claims in force, the runway values held then
+    and the slides chosen (None: every chart, those with the reader's own title first); python-pptx is loaded
+    then too, not with the page."""
+    from lib.export.deck import chosen_charts, deck_bytes, default_slides
 
     known = tf.as_of(claims, as_of, include_undated)
     charts = [checks.annotate(chart.in_words(*words.get(chart.name, ("", ""))), flagged) for chart in
               dashboard.build_charts(known, entity, held["settings"], as_of, held.get("scenarios", ()), peers)]
-    return deck_bytes(charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)
+    order = default_slides([chart.name for chart in charts if words.get(chart.name, ("", ""))[0].strip()]) if slides is None else slides
+    return deck_bytes(chosen_charts(charts, order) or charts, stamp=held["stamp"], renderer=renderer.shared(), claims=known)

@@ -72,7 +72,7 @@ def choose_company(page, name: str) -> None:
     combo = company_box(page).get_by_role("combobox")
     combo.click()
     combo.fill(name)
-    page.get_by_role("option", name=name, exact=True).click()
+    page.get_by_role("option", name=re.compile(rf"^{re.escape(name)} · ")).click()  # 'xAI · 1 claim: ...
     expect(page.locator("h1").first).to_contain_text(name)
     settled(page)
 
