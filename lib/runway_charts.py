@@ -335,11 +335,14 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     )
 
 
-def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, entity: str, start) -> Chart:
+def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, entity: str, start,
+              changes: Sequence[str] = ()) -> Chart:
     """The cash path of the live sliders ("current", drawn first and thickest) beside each saved scenario, each
     unfunded gap tinted in its path's colour, each path named at the end of the horizon.
 
-    runs: (name, projection, assumptions text) per scenario; the subtitle and the CSV list every one's assumptions."""
+    runs: (name, projection, assumptions text) per scenario, the current first; the CSV lists every one's assumptions.
+    The subtitle gives the current one's, and for each saved one what it changes (changes, in runs' order after the
+    current) or, without changes, its own assumptions."""
     traces, ends, frames = [], [], []
     for k, (name, projection, text) in enumerate(runs):
         frame = projection.frame
@@ -360,11 +363,12 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
     label_line_ends(figure, ends)
     data = pd.concat(frames, ignore_index=True)
     data = data[["scenario", "assumptions", "month", "date", "raised", "cash_end", "runway_months", "zero_cash_date"]]
+    said = [runs[0][2], *(changes or [text for _, _, text in runs[1:]])]
     return Chart(
         name=f"{slug(entity)}-runway-scenarios",
         page=RUNWAY,
         title=f"{entity}: cash runway, current sliders beside saved scenarios",
-        subtitle=f"US dollars, from {start:%b %Y} · " + " · ".join(f"{name}: {text}" for name, _, text in runs),
+        subtitle=f"US dollars, from {start:%b %Y} · " + " · ".join(f"{name}: {text}" for (name, _, _), text in zip(runs, said)),
         figure=figure,
         data=data,
         claims=_claim_table(claims),

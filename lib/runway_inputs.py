@@ -490,11 +490,28 @@ def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
 
 def scenarios_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, current: RunwayAssumptions,
                     saved: Sequence[SavedScenario], events: Sequence[FundingEvent] = ()) -> Chart:
-    """The current sliders' cash path beside each saved scenario's, every one's assumptions listed."""
+    """The current sliders' cash path beside each saved scenario's: the subtitle says what each changes, the CSV
+    lists every one's assumptions."""
     everyone = [("current", current), *((s.name, s.assumptions) for s in saved)]
     runs = [(name, a.project(inputs.start), describe_assumptions(a, events)) for name, a in everyone]
     raises = tuple(dict.fromkeys(pair for _, a in everyone for pair in a.raises))
-    return _cited(runway_charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start), raises, events)
+    changes = [describe_changes(s.assumptions, current, events) for s in saved]
+    return _cited(runway_charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start, changes), raises, events)
+
+
+def describe_changes(a: RunwayAssumptions, current: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
+    """What a saved scenario changes from the current sliders, for the scenarios chart's subtitle (its CSV keeps
+    every assumption): 'costs growing +30%/yr', 'cash $8.0B, raises $40.0B 01 Mar 2025', or 'as the current sliders'."""
+    changed = [
+        (a.cash_usd != current.cash_usd, f"cash {format_usd(a.cash_usd)}"),
+        (a.monthly_revenue_usd != current.monthly_revenue_usd, f"revenue {format_usd(a.monthly_revenue_usd)}/month"),
+        (a.revenue_growth_yoy != current.revenue_growth_yoy, f"revenue growing {a.revenue_growth_yoy:+.0%}/yr"),
+        (a.monthly_cost_usd != current.monthly_cost_usd, f"costs {format_usd(a.monthly_cost_usd)}/month"),
+        (a.cost_growth_yoy != current.cost_growth_yoy, f"costs growing {a.cost_growth_yoy:+.0%}/yr"),
+        (a.raises != current.raises, describe_raises(a.raises, events)),
+        (a.horizon_months != current.horizon_months, f"{a.horizon_months} months"),
+    ]
+    return ", ".join(words for differs, words in changed if differs) or "as the current sliders"
 
 
 @dataclass(frozen=True)

@@ -393,3 +393,29 @@ def test_then_and_now_chart_needs_a_projection_on_both_sides():
     assert [t.name for t in chart.figure.data][:1] == ["Then: claims published by 31 Dec 2023"]
     assert set(chart.claims["id"]) == {"loss", "revenue", "cash", "later-loss", "later-revenue"}
     assert runway_inputs.then_and_now_chart(claims, "OpenAI", "2023-01-01") is None  # nothing published yet: no "then"
+
+
+CURRENT = RunwayAssumptions(6.6e9, 308e6, 725e6, 0.0, 0.0, 60)
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({}, "as the current sliders"),
+    ({"cost_growth_yoy": 0.3}, "costs growing +30%/yr"),
+    ({"revenue_growth_yoy": 0.5, "horizon_months": 120}, "revenue growing +50%/yr, 120 months"),
+    ({"cash_usd": 8e9, "raises": ((dt.date(2025, 3, 1), 40e9),)}, "cash $8.0B, raises $40.0B 01 Mar 2025"),
+    ({"monthly_revenue_usd": 400e6, "monthly_cost_usd": 500e6}, "revenue $400.0M/month, costs $500.0M/month"),
+])
+def test_a_saved_scenario_is_described_by_what_it_changes(changes, words):
+    assert runway_inputs.describe_changes(dataclasses.replace(CURRENT, **changes), CURRENT) == words
+
+
+def test_the_scenarios_subtitle_gives_the_current_sliders_then_each_scenarios_changes(prepared):
+    inputs = runway_inputs.runway_inputs(prepared, "OpenAI")
+    current = RunwayAssumptions.defaults(inputs)
+    saved = [runway_inputs.SavedScenario("costs grow 30%", dataclasses.replace(current, cost_growth_yoy=0.3))]
+    chart = runway_inputs.scenarios_chart(prepared, "OpenAI", inputs, current, saved)
+    assert chart.subtitle == ("US dollars, from Oct 2024 · current: cash $6.0B, revenue $250.0M/month +0%/yr, costs "
+                              "$667.0M/month +0%/yr, no raises, 60 months · costs grow 30%: costs growing +30%/yr")
+    assert list(dict.fromkeys(chart.data["assumptions"])) == [
+        "cash $6.0B, revenue $250.0M/month +0%/yr, costs $667.0M/month +0%/yr, no raises, 60 months",
+        "cash $6.0B, revenue $250.0M/month +0%/yr, costs $667.0M/month +30%/yr, no raises, 60 months"]
