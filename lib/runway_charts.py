@@ -204,16 +204,15 @@ def tint(colour: str, alpha: float) -> str:
 def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash: str = "solid", width: float = 3,
                 own_gap: bool = False) -> list[dict]:
     """A cash path that stops at zero, and after it the unfunded gap: the money the path would need that no
-    claim shows, drawn as a hatched area below zero rather than as a cash balance (plotly scatter traces as dicts).
-    own_gap fills the gap with a light tint of the path's own colour instead, unhatched, so that several gaps on one
-    chart can be told apart."""
+    claim shows, drawn as an area below zero in the gap colour, not as a cash balance (plotly scatter traces as dicts;
+    a plain tint, not a hatch: a pattern fill slows every redraw as a slider moves). own_gap tints the gap in the
+    path's own colour instead, so that several gaps on one chart can be told apart."""
     funded_dates, funded_cash, gap_dates, gap_cash = _crossing(dates, cash)
     traces = [dict(type="scatter", x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=width, dash=dash),
                    customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
     if not gap_dates.empty:
         fill = (dict(line=dict(color=colour, width=1.5, dash="dot"), fillcolor=tint(colour, 0.08)) if own_gap else
-                dict(line=dict(color=colour, width=1, dash="dot"), fillcolor="rgba(213,94,0,0.10)",
-                     fillpattern=dict(shape="/", fgcolor=GAP_COLOUR, size=8, solidity=0.15)))
+                dict(line=dict(color=colour, width=1, dash="dot"), fillcolor=tint(GAP_COLOUR, 0.14)))
         traces.append(dict(
             type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy", showlegend=False,
             **fill, customdata=(-gap_cash).map(format_usd),

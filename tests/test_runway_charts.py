@@ -155,7 +155,7 @@ def test_scenarios_tint_each_gap_in_its_own_colour_and_name_each_path_at_the_hor
     assert not chart.figure.layout.showlegend
 
 
-def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
+def test_cash_traces_stop_at_zero_and_shade_the_unfunded_gap():
     dates = pd.Series(pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]))
     traces = runway_charts.cash_traces(dates, pd.Series([10.0, 2.0, -6.0]), "Base", "#0072b2", dash="dash", width=2)
     crossing = pd.Timestamp("2024-02-08 06:00")  # 2 of the 8 dollars lost in 29 days: a quarter of the way to March
@@ -166,8 +166,7 @@ def test_cash_traces_stop_at_zero_and_hatch_the_unfunded_gap():
          "customdata": ["$10", "$2", "$0"], "hovertemplate": "%{x|%b %Y}: %{customdata}<extra></extra>"},
         {"type": "scatter", "x": [crossing, pd.Timestamp("2024-03-01")], "y": [0.0, -6.0], "mode": "lines",
          "name": "Base: unfunded gap", "fill": "tozeroy", "showlegend": False, "line": {"color": "#0072b2", "width": 1, "dash": "dot"},
-         "fillcolor": "rgba(213,94,0,0.10)", "fillpattern": {"shape": "/", "fgcolor": "#d55e00", "size": 8, "solidity": 0.15},
-         "customdata": ["$0", "$6"], "hovertemplate": "%{x|%b %Y}: %{customdata} unfunded<extra>Base</extra>"},
+         "fillcolor": "rgba(213,94,0,0.14)", "customdata": ["$0", "$6"], "hovertemplate": "%{x|%b %Y}: %{customdata} unfunded<extra>Base</extra>"},
     ]
 
 
