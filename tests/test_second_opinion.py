@@ -197,15 +197,11 @@ PICKER_CLAIMS = [  # one article about Acme (five claims), another about Beta (t
 ]
 
 
-@pytest.mark.parametrize("company, label, detail", [
-    ("Acme", "Acme · 5 claims", "5 claims from 2 articles. Epoch AI's data: revenue."),
-    ("Beta", "Beta · 3 claims", "3 claims from 1 article: IPO revenue threshold and installed devices. Not in Epoch AI's data."),
-    ("Gamma", "Gamma · peer data only", "No article is about Gamma. Epoch AI's data: revenue, funding and compute spend."),
-    ("Delta", "Delta · peer data only", "No article is about Delta. Epoch AI's data: funding."),
-    ("Nobody", "Nobody", "No article is about Nobody. Not in Epoch AI's data."),
-])
-def test_the_company_picker_says_what_each_company_has(tmp_path, company, label, detail):
-    claims = make_claims(PICKER_CLAIMS, [{"id": "src-a"}, {"id": "src-b", "file": "b.txt"}])
+def test_the_company_picker_says_what_each_company_has(tmp_path):
+    claims = make_claims(PICKER_CLAIMS + [
+        {"id": "eps-loss", "entity": "Epsilon", "source": "src-a"},
+        *({"id": f"zeta-{k}", "entity": "Zeta", "source": "src-a", "period": str(2020 + k)} for k in range(2)),
+    ], [{"id": "src-a"}, {"id": "src-b", "file": "b.txt"}])
     peers = epoch(tmp_path, [
         {**revenue("acme-rev", "2024-12-31", 1 * B), "company": "Acme"},
         {**revenue("gamma-other", "2024-06-30", 1 * B, kind="revenue_other"), "company": "Gamma"},
@@ -213,4 +209,14 @@ def test_the_company_picker_says_what_each_company_has(tmp_path, company, label,
         compute("gamma-compute", "compute_rnd", "2024-12-31", 3 * B, company="Gamma"),
         {**funding("delta-value", "valuation", "2024-03-01", 5 * B), "company": "Delta"},
     ])
-    assert so.company_coverage(claims, peers, [company])[company] == (label, detail)
+    # asked in one go, a company with no data before the others, as the sidebar asks
+    covered = so.company_coverage(claims, peers, ["Nobody", "Gamma", "Acme", "Beta", "Delta", "Epsilon", "Zeta"])
+    assert covered == {
+        "Nobody": ("Nobody", "No article is about Nobody. Not in Epoch AI's data."),
+        "Gamma": ("Gamma · peer data only", "No article is about Gamma. Epoch AI's data: revenue, funding and compute spend."),
+        "Acme": ("Acme · 5 claims", "5 claims from 2 articles. Epoch AI's data: revenue."),
+        "Beta": ("Beta · 3 claims", "3 claims from 1 article: IPO revenue threshold and installed devices. Not in Epoch AI's data."),
+        "Delta": ("Delta · peer data only", "No article is about Delta. Epoch AI's data: funding."),
+        "Epsilon": ("Epsilon · 1 claim", "1 claim from 1 article: net loss. Not in Epoch AI's data."),
+        "Zeta": ("Zeta · 2 claims", "2 claims from 1 article: net loss. Not in Epoch AI's data."),
+    }
