@@ -1180,9 +1180,16 @@ def parse_documents(documents: list[tuple[bytes | str, str]], articles: Mapping[
     return _frame(*everything)
 
 
+READ_ONCE_BYTES = 2_000_000  # documents up to this size are read once per content (the bundled file is about 60 KB)
+
+
 def _read(data: bytes, path: str) -> tuple[_Problems, tuple[list[dict], ...]]:
     """A document's rows, each checked on its own, and its problems so far: a fresh copy of what _read_once found,
-    so the checks across documents add their problems to this call's alone."""
+    so the checks across documents add their problems to this call's alone. A document larger than READ_ONCE_BYTES
+    is read afresh instead: the cache would hold its rows twice over (a 100,000-claim file, about 100 MB more)."""
+    if len(data) > READ_ONCE_BYTES:
+        problems = _Problems(path)
+        return problems, tuple(list(rows) for rows in _validated(_decode(data, problems), path, problems))
     found, parts = _read_once(data, path)
     problems = _Problems(path)
     problems.items = list(found)

@@ -220,6 +220,16 @@ def test_new_fields_reach_the_frame():
     assert (row["source_written"], row["source_source_type"]) == ("2024-H2", "news_outlet") and pd.isna(row["source_published"])
 
 
+def test_a_file_too_big_to_keep_is_read_afresh_to_the_same_result(monkeypatch):
+    """Above READ_ONCE_BYTES the loader reads without its cache: the same claims, the same problems."""
+    good = CLAIMS_PATH.read_bytes()
+    bad = replaced("value: 5_000_000_000", "value: yes").replace("basis: estimated", "basis: rumoured")
+    kept = load_claims(CLAIMS_PATH)
+    monkeypatch.setattr("lib.claims.READ_ONCE_BYTES", 0)
+    pd.testing.assert_frame_equal(parse_claims(good, str(CLAIMS_PATH)), kept)
+    assert [p.split(": ")[1] for p in problems_of(bad)] == ["claims[0].value", "claims[0].basis"]
+
+
 def test_every_problem_is_reported_at_once():
     text = replaced("value: 5_000_000_000", "value: yes").replace("basis: estimated", "basis: rumoured") + "    colour: red\n"
     problems = problems_of(text)
