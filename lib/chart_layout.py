@@ -186,15 +186,34 @@ def label_line_ends(figure: go.Figure, lines: list[go.Scatter], log_y: bool = Fa
     if not ends:
         return
     ends.sort(key=lambda end: -end[0])
-    for above, below in zip(ends, ends[1:]):  # top down: each at least half of both labels' heights below the last
-        below[0] = min(below[0], above[0] - (len(above[2]) + len(below[2])) / 2 * END_LABEL_LINE)
+    nudge_apart(ends, END_LABEL_LINE)
     for height, x, text, colour in ends:  # on a log axis an annotation's y is the value's log10, as scaled here
-        figure.add_annotation(x=x, y=low + height * span, text="<br>".join(text), name=END_LABEL, showarrow=False,
-                              xanchor="left", yanchor="middle", xshift=6, align="left", bgcolor="rgba(255,255,255,0.8)",
-                              font=dict(size=END_LABEL_PX, color=colour))
-    widest = max(text_px(line, END_LABEL_PX) for _, _, text, _ in ends for line in text)
-    figure.update_layout(margin_r=max(figure.layout.margin.r or 0, round(widest) + 16), showlegend=any(
+        figure.add_annotation(end_label(x, low + height * span, text, colour))
+    figure.update_layout(margin_r=max(figure.layout.margin.r or 0, end_labels_margin(text for _, _, text, _ in ends)), showlegend=any(
         trace.showlegend is not False for trace in figure.data), legend_traceorder="normal")  # groups would stack the rest
+
+
+def nudge_apart(ends: list[list], line: float, floor: float | None = None) -> None:
+    """Line-end labels ([position, x, lines of text, colour], highest first) moved apart in place: top down, each at
+    least half of both labels' heights below the one above (line: a line of text, in the positions' units); given a
+    floor, none lower than it, and those above moved up to keep their gaps."""
+    for above, below in zip(ends, ends[1:]):
+        below[0] = min(below[0], above[0] - (len(above[2]) + len(below[2])) / 2 * line)
+    if floor is not None:
+        ends[-1][0] = max(ends[-1][0], floor + len(ends[-1][2]) / 2 * line)
+        for below, above in zip(ends[::-1], ends[-2::-1]):
+            above[0] = max(above[0], below[0] + (len(above[2]) + len(below[2])) / 2 * line)
+
+
+def end_label(x, y, text: list[str], colour: str, **axes) -> dict:
+    """A line's name at its last point, in its colour (axes: e.g. yref="y2" for a second panel)."""
+    return dict(x=x, y=y, text="<br>".join(text), name=END_LABEL, showarrow=False, xanchor="left", yanchor="middle", xshift=6,
+                align="left", bgcolor="rgba(255,255,255,0.8)", font=dict(size=END_LABEL_PX, color=colour), **axes)
+
+
+def end_labels_margin(texts) -> int:
+    """The right margin (px) that holds line-end labels (texts: each label's lines) on screen."""
+    return round(max(text_px(line, END_LABEL_PX) for text in texts for line in text)) + 16
 
 
 def slug(text: str) -> str:

@@ -14,11 +14,11 @@ import plotly.graph_objects as go
 
 from lib.chart_layout import (
     BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, END_LABEL_LINE, END_LABEL_PX, END_LABEL_WIDTH, GAP_COLOUR, MONEY_AXIS, RUNWAY, Chart,
-    base_layout, label_line_ends, money_axis, slug, unchecked_figure,
+    base_layout, end_label, end_labels_margin, label_line_ends, money_axis, nudge_apart, slug, unchecked_figure,
 )
 from lib.formatting import format_usd
 from lib.runway import Projection
-from lib.textsize import text_px, wrap
+from lib.textsize import wrap
 from lib.vocabulary import CASH_COLOUR, metric_colour
 
 
@@ -145,20 +145,14 @@ def flow_labels(lines: list[dict], panel: float) -> list[dict]:
     step = END_LABEL_LINE / panel * high  # a line of text, in dollars
     ends = sorted(([float(line["y"].iloc[-1]), line["x"].iloc[-1], wrap(line["name"], END_LABEL_PX, END_LABEL_WIDTH),
                     line["line"]["color"]] for line in lines), key=lambda end: -end[0])
-    for above, below in zip(ends, ends[1:]):  # top down, then bottom up from the foot
-        below[0] = min(below[0], above[0] - (len(above[2]) + len(below[2])) / 2 * step)
-    ends[-1][0] = max(ends[-1][0], len(ends[-1][2]) / 2 * step)
-    for below, above in zip(ends[::-1], ends[-2::-1]):
-        above[0] = max(above[0], below[0] + (len(above[2]) + len(below[2])) / 2 * step)
-    return [dict(x=x, y=y, yref="y2", text="<br>".join(text), name=END_LABEL, showarrow=False, xanchor="left", yanchor="middle",
-                 xshift=6, align="left", bgcolor="rgba(255,255,255,0.8)", font=dict(size=END_LABEL_PX, color=colour))
-            for y, x, text, colour in ends]
+    nudge_apart(ends, step, floor=0.0)
+    return [end_label(x, y, text, colour, yref="y2") for y, x, text, colour in ends]
 
 
 def _end_margin(annotations: list[dict]) -> int:
     """The right margin that holds the lines' end labels on screen."""
-    return max([BASE_LAYOUT["margin"]["r"], *(round(text_px(line, END_LABEL_PX)) + 16 for a in annotations
-                                              if a.get("name") == END_LABEL for line in a["text"].split("<br>"))])
+    named = [a["text"].split("<br>") for a in annotations if a.get("name") == END_LABEL]
+    return max(BASE_LAYOUT["margin"]["r"], end_labels_margin(named)) if named else BASE_LAYOUT["margin"]["r"]
 
 
 def _unlisted(traces: list[dict]) -> list[dict]:
