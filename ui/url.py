@@ -185,9 +185,9 @@ def link(**overrides: str) -> str:
     """This view's link with its URL parameters (overrides replace or add some), for the downloads' stamp: on the
     configured public address (lib.export.stamp.public_address), else the path on the server serving it."""
     path = urlsplit(st.context.url or "").path or "/"
-    public = public_address(os.environ, _explicit("browser.serverAddress") or "", _explicit("browser.serverPort"),
-                            config.get_option("server.baseUrlPath") or "")
-    prefix = "/" + (config.get_option("server.baseUrlPath") or "").strip("/")
+    base = config.get_option("server.baseUrlPath") or ""
+    public = public_address(os.environ, _explicit("browser.serverAddress") or "", _explicit("browser.serverPort"), base)
+    prefix = "/" + base.strip("/")  # the public address holds it already
     if public and prefix != "/" and (path == prefix or path.startswith(prefix + "/")):
         path = path[len(prefix):] or "/"
     return view_link(public + path, {**st.query_params.to_dict(), **overrides})
