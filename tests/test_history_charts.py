@@ -258,6 +258,12 @@ def test_a_long_dot_label_goes_under_its_value_and_the_axis_leaves_it_room(prepa
     assert list(figure.layout.xaxis.range) == [pytest.approx(10.69897, abs=1e-5), pytest.approx(11.61444, abs=1e-5)]
 
 
+def test_short_labels_leave_a_quarter_of_the_range_beyond_the_highest_value():
+    # from $1 to $100 on a log axis (0 to 2), labels 0 px wide would need 2 / (1 - 16 / 540) = 2.061; a quarter more
+    # than the range, 2.5, is more: 10 ** 2.5
+    assert history_charts.labels_room(1.0, 100.0, [(100.0, 0.0)]) == pytest.approx(316.2278)
+
+
 def test_disagreements_keep_the_usual_left_margin_for_short_row_names(prepared):
     compared = pd.DataFrame({
         "figure": ["Loss", "Loss"], "status": ["consistent"] * 2, "low_usd": [4.5e9] * 2, "high_usd": [5.5e9] * 2,
@@ -348,8 +354,18 @@ def test_timeline_spans_its_data_and_labels_events_beyond_at_the_edges(figures, 
     labels = [a for a in chart.figure.layout.annotations if a.name == chart_layout.EVENT_LABEL]
     lines = [s for s in chart.figure.layout.shapes if s.name == chart_layout.EVENT_LABEL]
     assert [(a.text, str(a.x)[:10], str(s.x1)[:10], s.visible) for a, s in zip(labels, lines)] == events
+    assert [str(s.x0)[:10] for s in lines] == [at for _, at, _, _ in events], "each line starts where its label is"
     assert [a.hovertext for a in labels] == ["Partnership with TSMC (2023-10)", "Partnership with Nvidia (2024-06)", "IPO plan (2025-06)"]
     assert chart.description.endswith(" Events: Partnership with TSMC (2023-10); Partnership with Nvidia (2024-06); IPO plan (2025-06).")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("IPO plan (2025-06)", "IPO plan"),
+    ("Partnership with Nvidia (2025-09) · IPO plan (2026)", "Partnership with Nvidia · IPO plan"),
+    ("Partnership with SoftBank (Vision Fund) (2025-03)", "Partnership with SoftBank (Vision Fund)"),  # only the date goes
+])
+def test_an_event_label_is_its_names_without_their_dates(text, names):
+    assert history_charts._names(text) == names
 
 
 def test_epoch_points_that_widen_the_axis_bring_an_event_back_to_its_date(tmp_path):
