@@ -110,6 +110,7 @@ def page_setup(title: str) -> Context:
     """Page config, the shared sidebar and the data in force; call first on every page."""
     st.set_page_config(page_title=f"{title} · Burnboard", page_icon=":material/local_fire_department:", layout="wide")
     url.on_page(title)
+    url.one_history_entry_per_page()
     sidebar = st.sidebar
     sidebar.markdown("### :material/local_fire_department: Burnboard")
     for path, label, icon in PAGES:

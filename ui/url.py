@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 from typing import Any, Callable, NamedTuple
 from urllib.parse import urlsplit
 
@@ -39,9 +40,21 @@ class Kept(NamedTuple):
     page: str | None
 
 
+ONE_ENTRY_PER_PAGE = (  # the script, and a style that takes its empty element out of the page's layout
+    "<style>.stElementContainer:has(> .stHtml > #one-entry-per-page) { display: none; }</style>"
+    f'<script id="one-entry-per-page">{(Path(__file__).parent / "one_entry_per_page.js").read_text()}</script>'
+)
+
+
 def on_page(title: str) -> None:
     """Say which page this run draws; page_setup calls it first on every page."""
     st.session_state[PAGE] = title
+
+
+def one_history_entry_per_page() -> None:
+    """Keep the browser's history to one entry per page (ui/one_entry_per_page.js), so Back goes to the previous
+    page; page_setup calls it first on every page, before any setting is written to the URL."""
+    st.html(ONE_ENTRY_PER_PAGE, unsafe_allow_javascript=True)
 
 
 def _kept() -> dict[str, Kept]:

@@ -184,3 +184,44 @@ def test_page_settings_are_there_when_the_reader_comes_back(page, base_url):
     expect(page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").locator("[aria-checked=true], [aria-pressed=true], [kind$=Active]")).to_have_text("Linear")
     click_page(page, "Waterfall")
     url_has(page, "year=2024")
+
+
+def shows(page, name: str) -> None:
+    expect(page.locator("h1").first).to_contain_text(HEADINGS[name])
+    settled(page)
+
+
+def test_back_and_forward_step_through_the_pages_the_reader_opened(page, base_url):
+    """Each page is one step of the browser's history, however many settings it writes to the URL (the sidebar's,
+    its own, each slider step): Back goes to the page before, with the settings it had, and leaves the dashboard
+    from the first page."""
+    page.goto("about:blank")
+    open_page(page, f"{base_url}/")
+    click_page(page, "Timeline")
+    page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").get_by_text("Linear").click()
+    url_has(page, "scale=Linear")
+    click_page(page, "Runway")
+    cash = slider_input(page, "Starting cash")
+    cash.focus()
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    expect(cash).to_have_attribute("aria-valuetext", "$6.8B")
+    url_has(page, "cash=6.8")
+    settled(page)
+    click_page(page, "Sources")
+    for name in ("Runway", "Timeline", "Overview"):
+        page.go_back()
+        shows(page, name)
+    assert query(page)["company"] == "OpenAI"
+    page.go_forward()
+    shows(page, "Timeline")
+    url_has(page, "scale=Linear")
+    page.go_forward()
+    shows(page, "Runway")
+    expect(slider_input(page, "Starting cash")).to_have_attribute("aria-valuetext", "$6.8B")
+    page.go_back()
+    shows(page, "Timeline")
+    page.go_back()
+    shows(page, "Overview")
+    page.go_back()
+    expect(page).to_have_url("about:blank")
