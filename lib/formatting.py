@@ -8,20 +8,14 @@ import math
 
 import pandas as pd
 
+from lib.locale_forms import day, money
 from lib.peers import SHORT_CITATION
 from lib.vocabulary import FX_BASES, SOURCE_TYPES, bundle_text, qualified
 
 
 def format_usd(value: float | None, digits: int = 1) -> str:
-    """Money the way people write it on slides: $5.0B, $700K, $1.2T, $20."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if value >= threshold:
-            return f"{sign}${value / threshold:,.{digits}f}{suffix}"
-    return f"{sign}${value:,.0f}"
+    """Money the way people write it on English slides: $5.0B, $700K, $1.2T, $20 (lib.locale_forms.money)."""
+    return money(value, "en", digits)
 
 
 def format_value(value: float | None, unit: str | None) -> str:
@@ -74,8 +68,7 @@ def source_date(row) -> str:
     """'1 Feb 2026', or for an undated article 'written 2024' (or 'undated')."""
     published = row["source_published"]
     if not pd.isna(published):
-        when = pd.Timestamp(published)
-        return f"{when.day} {when:%b %Y}"
+        return day(pd.Timestamp(published).date())
     written = row.get("source_written") if hasattr(row, "get") else None
     return f"written {written}" if isinstance(written, str) else "undated"
 
