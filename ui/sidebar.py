@@ -106,6 +106,15 @@ def _keep_controls() -> None:
         st.rerun()
 
 
+def _page_links(navigation) -> None:
+    """The pages' links, drawn once the sidebar has written its settings to the URL: each carries them (and a
+    shared upload's digest), so a page opened in a new tab, or a link copied from the menu, shows the same data,
+    company and date."""
+    carried = {param: st.query_params[param] for param in (*SIDEBAR_PARAMS, data.SHARED_PARAM) if param in st.query_params}
+    for path, label, icon in PAGES:
+        navigation.page_link(path, label=label, icon=icon, query_params=carried)
+
+
 def page_setup(title: str) -> Context:
     """Page config, the shared sidebar and the data in force; call first on every page."""
     st.set_page_config(page_title=f"{title} · Burnboard", page_icon=":material/local_fire_department:", layout="wide")
@@ -113,8 +122,7 @@ def page_setup(title: str) -> Context:
     url.one_history_entry_per_page()
     sidebar = st.sidebar
     sidebar.markdown("### :material/local_fire_department: Burnboard")
-    for path, label, icon in PAGES:
-        sidebar.page_link(path, label=label, icon=icon)
+    navigation = sidebar.container()
     count = sidebar.container()
     sidebar.divider()
     shared_problem = data.open_shared_link()
@@ -169,6 +177,7 @@ def page_setup(title: str) -> Context:
         f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
         "Every number links to the sentence it came from: see Sources."
     )
+    _page_links(navigation)
     cached.settled_heap()
     return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
                    entity not in in_articles, findings, flagged, dataset.articles)

@@ -225,3 +225,17 @@ def test_back_and_forward_step_through_the_pages_the_reader_opened(page, base_ur
     shows(page, "Overview")
     page.go_back()
     expect(page).to_have_url("about:blank")
+
+
+def test_a_menu_link_opened_in_a_new_tab_shows_the_same_company_and_date(page, base_url):
+    open_page(page, f"{base_url}/")
+    choose_company(page, "xAI")
+    set_as_of(page, "2025-06-30")
+    untick_undated(page)
+    held = sidebar_state(page)
+    link = sidebar(page).get_by_role("link", name="Sources", exact=True)
+    expect(link).to_have_attribute("href", re.compile(r"company=xAI&asof=2025-06-30&undated=0"))
+    tab = page.context.new_page()  # a new session: nothing kept, the link alone carries the settings
+    tab.goto(f"{base_url}/{link.get_attribute('href')}", wait_until="domcontentloaded")
+    shows(tab, "Sources")
+    holds(tab, held, "in the new tab")
