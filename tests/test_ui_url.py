@@ -54,6 +54,22 @@ def test_the_url_seeds_the_widget_and_is_written_back(query, key, value, url):
     assert {k: at.query_params[k] for k in at.query_params} == url
 
 
+@pytest.mark.parametrize("query, toasts", [
+    ({"scale": "Nope"}, ["This link gives “Scale” the value “Nope”, which this page does not offer: it starts from Log."]),
+    ({"since": "yesterday"}, ["This link gives “Since” the value “yesterday”, which this page does not offer: it starts "
+                              "from 2024\\-06\\-01."]),
+    ({"pick": "z", "year": "1999"}, ["This link gives “Pick” the value “z”, which this page does not offer: it starts from x.",
+                                     "This link gives “Year” the value “1999”, which this page does not offer: it starts "
+                                     "from nothing."]),
+    ({"scale": "Linear", "since": "2030-01-01", "metrics": "c,zz"}, []),  # used, clamped or filtered: nothing to say
+    ({}, []),
+])
+def test_a_link_value_the_page_cannot_use_is_named_in_a_toast(query, toasts):
+    at = opened(**query)
+    assert [toast.value for toast in at.toast] == toasts
+    assert not at.run().toast  # said once: the next run draws from the kept setting
+
+
 @pytest.mark.parametrize("kind, key, value, param, text", [
     ("radio", "scale", "Linear", "scale", "Linear"),
     ("toggle", "events", False, "events", "0"),

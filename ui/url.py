@@ -102,7 +102,7 @@ def url_persist(widget: Callable[..., Any], *, default: Any, parse: Callable[[st
     """
     def draw(*args: Any, key: str, **kwargs: Any) -> Any:
         name = param or key
-        _seed(key, lambda: _parsed(kept_text(key, name), parse, default))
+        _seed(key, lambda: _setting(key, name, parse, default, args[0] if args else kwargs.get("label", key)))
         value = widget(*args, key=key, **kwargs)
         _keep(key, name, value)
         _publish(name, value)
@@ -115,6 +115,24 @@ def remembered_tab(key: str, labels: list[str]) -> Callable[[str], None]:
     keeps the tab open after drawing."""
     _seed(key, lambda: _parsed(kept_text(key, None), choice(labels), labels[0]))
     return lambda label: _keep(key, None, label)
+
+
+def _setting(key: str, param: str, parse: Callable[[str], Any], default: Any, label: str) -> Any:
+    """The reader's setting for a widget about to be seeded: kept, else from the URL, else the default (and the
+    default for a value parse refuses). A link's value the page cannot use is not dropped in silence: a toast
+    names it and what the widget starts from instead."""
+    from ui.blocks import md_escape  # ui.blocks imports this module
+
+    raw = kept_text(key, param)
+    if raw is None:
+        return default
+    try:
+        return parse(raw)
+    except (TypeError, ValueError):
+        if key not in _kept():  # the link's value, not one the reader set in this session
+            st.toast(f"This link gives “{md_escape(label)}” the value “{md_escape(raw)}”, which this page does not offer: "
+                     f"it starts from {md_escape(_text(default) or 'nothing')}.", icon=":material/link_off:", duration="long")
+        return default
 
 
 def _parsed(raw: str | None, parse: Callable[[str], Any], default: Any) -> Any:
