@@ -22,6 +22,7 @@ def widgets():
         "Since", min_value=dt.date(2023, 1, 1), max_value=dt.date(2024, 12, 31), key="since")
     url_persist(st.selectbox, default="x", parse=choice(["x", "y"]), param="pick")("Pick", ["x", "y"], key="pick@Acme")
     url_persist(st.segmented_control, default=None, parse=choice(["2023", "2024"]))("Year", ["2023", "2024"], key="year")
+    url_persist(st.slider, default=6.6, parse=float)("Cash", min_value=0.0, max_value=50.0, step=0.1, format="$%.1fB", key="cash")
 
 
 def opened(**query) -> AppTest:
@@ -31,7 +32,7 @@ def opened(**query) -> AppTest:
     return at.run()
 
 
-DEFAULT_URL = {"scale": "Log", "events": "1", "metrics": "a", "since": "2024-06-01", "pick": "x"}
+DEFAULT_URL = {"scale": "Log", "events": "1", "metrics": "a", "since": "2024-06-01", "pick": "x", "cash": "6.6"}
 
 
 @pytest.mark.parametrize("query, key, value, url", [
@@ -61,6 +62,7 @@ def test_the_url_seeds_the_widget_and_is_written_back(query, key, value, url):
     ({"pick": "z", "year": "1999"}, ["This link gives “Pick” the value “z”, which this page does not offer: it starts from x.",
                                      "This link gives “Year” the value “1999”, which this page does not offer: it starts "
                                      "from nothing."]),
+    ({"cash": "lots"}, ["This link gives “Cash” the value “lots”, which this page does not offer: it starts from \\$6\\.6B."]),
     ({"scale": "Linear", "since": "2030-01-01", "metrics": "c,zz"}, []),  # used, clamped or filtered: nothing to say
     ({}, []),
 ])

@@ -102,7 +102,8 @@ def url_persist(widget: Callable[..., Any], *, default: Any, parse: Callable[[st
     """
     def draw(*args: Any, key: str, **kwargs: Any) -> Any:
         name = param or key
-        _seed(key, lambda: _setting(key, name, parse, default, args[0] if args else kwargs.get("label", key)))
+        _seed(key, lambda: _setting(key, name, parse, default, args[0] if args else kwargs.get("label", key),
+                                    kwargs.get("format")))
         value = widget(*args, key=key, **kwargs)
         _keep(key, name, value)
         _publish(name, value)
@@ -117,7 +118,7 @@ def remembered_tab(key: str, labels: list[str]) -> Callable[[str], None]:
     return lambda label: _keep(key, None, label)
 
 
-def _setting(key: str, param: str, parse: Callable[[str], Any], default: Any, label: str) -> Any:
+def _setting(key: str, param: str, parse: Callable[[str], Any], default: Any, label: str, printf: str | None) -> Any:
     """The reader's setting for a widget about to be seeded: kept, else from the URL, else the default (and the
     default for a value parse refuses). A link's value the page cannot use is not dropped in silence: a toast
     names it and what the widget starts from instead."""
@@ -131,8 +132,16 @@ def _setting(key: str, param: str, parse: Callable[[str], Any], default: Any, la
     except (TypeError, ValueError):
         if key not in _kept():  # the link's value, not one the reader set in this session
             st.toast(f"This link gives “{md_escape(label)}” the value “{md_escape(raw)}”, which this page does not offer: "
-                     f"it starts from {md_escape(_text(default) or 'nothing')}.", icon=":material/link_off:", duration="long")
+                     f"it starts from {md_escape(_shown(default, printf))}.", icon=":material/link_off:", duration="long")
         return default
+
+
+def _shown(value: Any, printf: str | None) -> str:
+    """A widget's value as the widget shows it: a number in the slider's own printf format ($6.6B), else its URL
+    text; 'nothing' for none."""
+    if printf and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return printf % value
+    return _text(value) or "nothing"
 
 
 def _parsed(raw: str | None, parse: Callable[[str], Any], default: Any) -> Any:
