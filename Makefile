@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup run test bench fuzz export validate update-peers audit clean
+.PHONY: setup run test bench fuzz export validate update-peers audit i18n clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -42,6 +42,19 @@ update-peers: $(STAMP)
 
 audit: $(STAMP)
 	$(PY) -m lib.audit data/claims.yaml
+
+# The catalogs from the code: extract every _(), N_() and ngettext() message into locale/burnboard.pot, bring each
+# language's .po up to date with it (a new language's is made first), and compile them. The pages compile a .po that
+# is newer than its .mo by themselves; tests/test_i18n.py fails when a catalog lags the code or lacks a translation.
+LANGS := ko fr
+i18n: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o locale/burnboard.pot --no-location --sort-output \
+		--project=Burnboard --copyright-holder="Burnboard" --omit-header .
+	for lang in $(LANGS); do \
+		[ -f locale/$$lang/LC_MESSAGES/burnboard.po ] || $(VENV)/bin/pybabel init -i locale/burnboard.pot -d locale -D burnboard -l $$lang; \
+	done
+	$(VENV)/bin/pybabel update -i locale/burnboard.pot -d locale -D burnboard --no-fuzzy-matching
+	$(VENV)/bin/pybabel compile -d locale -D burnboard --statistics
 
 clean:
 	rm -rf $(VENV) exports .pytest_cache .hypothesis

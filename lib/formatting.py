@@ -8,6 +8,7 @@ import math
 
 import pandas as pd
 
+from lib.i18n import _
 from lib.locale_forms import day, money
 from lib.peers import SHORT_CITATION
 from lib.vocabulary import FX_BASES, SOURCE_TYPES, bundle_text, qualified
@@ -51,7 +52,7 @@ def conversion_text(row) -> str:
 def source_kind_label(row) -> str:
     """'News outlet: Digital Times (2026-02-01)': the kind of source beside the article, as every number shows it."""
     kind = row.get("source_source_type") if hasattr(row, "get") else None
-    label = SOURCE_TYPES[kind].label if isinstance(kind, str) and kind in SOURCE_TYPES else "Source"
+    label = _(SOURCE_TYPES[kind].label) if isinstance(kind, str) and kind in SOURCE_TYPES else _("Source")
     return f"{label}: {source_label(row)}"
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from lib.i18n import N_, _
+
 MONEY_UNITS = ("USD", "KRW", "EUR")
 UNITS = MONEY_UNITS + ("users", "GPUs", "GW", "devices", "people", "percent", "years")
 PERS = ("day", "month", "year")
@@ -51,41 +53,41 @@ def _m(name, label, kind, units, per, colour="#b0b0b0", waterfall=None, timeline
 
 _MONEY = MONEY_UNITS
 METRICS: dict[str, Metric] = {m.name: m for m in [
-    _m("valuation", "Valuation", "stock", _MONEY, "forbidden", "#0072b2", timeline=True, default=True),
-    _m("net_loss", "Net loss", "flow", _MONEY, "required", "#d55e00", "Net loss", True, True),
-    _m("revenue", "Revenue", "flow", _MONEY, "required", "#009e73", "Revenue", True, True),
-    _m("cash_burn", "Cash burn", "flow", _MONEY, "required", "#e69f00", timeline=True, default=True),
-    _m("funding_round", "Funding round", "flow", _MONEY, "forbidden", "#cc79a7", timeline=True, default=True),
-    _m("investment", "Investment (tranche)", "flow", _MONEY, "forbidden", "#8c564b", timeline=True),
-    _m("investment_to_date", "Investment to date", "stock", _MONEY, "forbidden", "#c49c94", timeline=True),
-    _m("investment_commitment", "Investment commitment", "flow", _MONEY, "forbidden", "#56b4e9", timeline=True, default=True),
-    _m("compute_cost", "Compute cost", "flow", _MONEY, "required", "#ff7f0e", "Servers & inference", True),
-    _m("operating_cost", "Operating cost", "flow", _MONEY, "required", "#bcbd22", "Servers & inference", True),
-    _m("training_cost", "Training cost", "flow", _MONEY, "optional", "#17becf", "Training", True),
-    _m("staff_cost", "Staff cost", "flow", _MONEY, "required", "#7f7f7f", "Staff", True),
-    _m("data_cost", "Data cost", "flow", _MONEY, "optional", "#aec7e8", "Data"),
-    _m("compute_contract", "Compute contract", "flow", _MONEY, "forbidden", "#c5b0d5", timeline=True),
-    _m("hardware_purchase", "Hardware purchase", "flow", _MONEY + ("GPUs",), "forbidden", "#98df8a", timeline=True),
-    _m("acquisition_cost", "Acquisition cost", "flow", _MONEY, "forbidden", "#ff9896", timeline=True),
-    _m("subscription_price", "Subscription price", "flow", _MONEY, "required"),
-    _m("ipo_revenue_threshold", "IPO revenue threshold", "flow", _MONEY, "required"),
-    _m("donation", "Donation", "flow", _MONEY, "forbidden"),
-    _m("ipo_history_threshold", "IPO operating-history threshold", "stock", ("years",), "forbidden"),
-    _m("users", "Users", "stock", ("users",), "forbidden"),
-    _m("user_decline", "User decline", "flow", ("percent",), "forbidden"),
-    _m("compute_capacity", "Compute capacity", "stock", ("GW",), "forbidden"),
-    _m("installed_devices", "Installed devices", "stock", ("devices",), "forbidden"),
-    _m("executives_courted", "Executives courted", "flow", ("people",), "forbidden"),
-    _m("jobs_at_risk", "Jobs at risk", "stock", ("percent",), "forbidden"),
-    _m("product_launch", "Product launch", "event", (), "forbidden"),
-    _m("monetisation", "Monetisation", "event", (), "forbidden"),
-    _m("leadership_change", "Leadership change", "event", (), "forbidden"),
-    _m("partnership", "Partnership", "event", (), "forbidden"),
-    _m("deal_stalled", "Deal stalled", "event", (), "forbidden"),
-    _m("bankruptcy_prediction", "Bankruptcy prediction", "event", (), "forbidden"),
-    _m("cash_shortfall_prediction", "Cash-shortfall prediction", "event", (), "forbidden"),
-    _m("ipo_plan", "IPO plan", "event", (), "forbidden"),
-    _m("device_plan", "Device plan", "event", (), "forbidden"),
+    _m("valuation", N_("Valuation"), "stock", _MONEY, "forbidden", "#0072b2", timeline=True, default=True),
+    _m("net_loss", N_("Net loss"), "flow", _MONEY, "required", "#d55e00", "Net loss", True, True),
+    _m("revenue", N_("Revenue"), "flow", _MONEY, "required", "#009e73", "Revenue", True, True),
+    _m("cash_burn", N_("Cash burn"), "flow", _MONEY, "required", "#e69f00", timeline=True, default=True),
+    _m("funding_round", N_("Funding round"), "flow", _MONEY, "forbidden", "#cc79a7", timeline=True, default=True),
+    _m("investment", N_("Investment (tranche)"), "flow", _MONEY, "forbidden", "#8c564b", timeline=True),
+    _m("investment_to_date", N_("Investment to date"), "stock", _MONEY, "forbidden", "#c49c94", timeline=True),
+    _m("investment_commitment", N_("Investment commitment"), "flow", _MONEY, "forbidden", "#56b4e9", timeline=True, default=True),
+    _m("compute_cost", N_("Compute cost"), "flow", _MONEY, "required", "#ff7f0e", "Servers & inference", True),
+    _m("operating_cost", N_("Operating cost"), "flow", _MONEY, "required", "#bcbd22", "Servers & inference", True),
+    _m("training_cost", N_("Training cost"), "flow", _MONEY, "optional", "#17becf", "Training", True),
+    _m("staff_cost", N_("Staff cost"), "flow", _MONEY, "required", "#7f7f7f", "Staff", True),
+    _m("data_cost", N_("Data cost"), "flow", _MONEY, "optional", "#aec7e8", "Data"),
+    _m("compute_contract", N_("Compute contract"), "flow", _MONEY, "forbidden", "#c5b0d5", timeline=True),
+    _m("hardware_purchase", N_("Hardware purchase"), "flow", _MONEY + ("GPUs",), "forbidden", "#98df8a", timeline=True),
+    _m("acquisition_cost", N_("Acquisition cost"), "flow", _MONEY, "forbidden", "#ff9896", timeline=True),
+    _m("subscription_price", N_("Subscription price"), "flow", _MONEY, "required"),
+    _m("ipo_revenue_threshold", N_("IPO revenue threshold"), "flow", _MONEY, "required"),
+    _m("donation", N_("Donation"), "flow", _MONEY, "forbidden"),
+    _m("ipo_history_threshold", N_("IPO operating-history threshold"), "stock", ("years",), "forbidden"),
+    _m("users", N_("Users"), "stock", ("users",), "forbidden"),
+    _m("user_decline", N_("User decline"), "flow", ("percent",), "forbidden"),
+    _m("compute_capacity", N_("Compute capacity"), "stock", ("GW",), "forbidden"),
+    _m("installed_devices", N_("Installed devices"), "stock", ("devices",), "forbidden"),
+    _m("executives_courted", N_("Executives courted"), "flow", ("people",), "forbidden"),
+    _m("jobs_at_risk", N_("Jobs at risk"), "stock", ("percent",), "forbidden"),
+    _m("product_launch", N_("Product launch"), "event", (), "forbidden"),
+    _m("monetisation", N_("Monetisation"), "event", (), "forbidden"),
+    _m("leadership_change", N_("Leadership change"), "event", (), "forbidden"),
+    _m("partnership", N_("Partnership"), "event", (), "forbidden"),
+    _m("deal_stalled", N_("Deal stalled"), "event", (), "forbidden"),
+    _m("bankruptcy_prediction", N_("Bankruptcy prediction"), "event", (), "forbidden"),
+    _m("cash_shortfall_prediction", N_("Cash-shortfall prediction"), "event", (), "forbidden"),
+    _m("ipo_plan", N_("IPO plan"), "event", (), "forbidden"),
+    _m("device_plan", N_("Device plan"), "event", (), "forbidden"),
 ]}
 OTHER_COLOUR = "#b0b0b0"
 CASH_COLOUR = "#1f77b4"
@@ -95,7 +97,8 @@ PREDICTIONS = ("bankruptcy_prediction", "cash_shortfall_prediction")
 
 
 def metric_label(name: str) -> str:
-    return METRICS[name].label if name in METRICS else name.replace("_", " ").capitalize()
+    """A metric's label in the language spoken (lib.i18n); an unknown metric's name, made readable."""
+    return _(METRICS[name].label) if name in METRICS else name.replace("_", " ").capitalize()
 
 
 def bundle_text(includes) -> str:
@@ -233,13 +236,13 @@ class SourceType:
 
 
 SOURCE_TYPES: dict[str, SourceType] = {s.name: s for s in [
-    SourceType("company_disclosure", "Company disclosure"),
-    SourceType("regulatory_filing", "Regulatory filing"),
-    SourceType("news_outlet", "News outlet"),
-    SourceType("analyst_report", "Analyst report"),
-    SourceType("blog", "Blog"),
-    SourceType("translation", "Translation"),
-    SourceType("repost", "Repost"),
+    SourceType("company_disclosure", N_("Company disclosure")),
+    SourceType("regulatory_filing", N_("Regulatory filing")),
+    SourceType("news_outlet", N_("News outlet")),
+    SourceType("analyst_report", N_("Analyst report")),
+    SourceType("blog", N_("Blog")),
+    SourceType("translation", N_("Translation")),
+    SourceType("repost", N_("Repost")),
 ]}
 
 INFERABLE_FIELDS = ("period", "per", "unit", "entity", "counterparty", "value")  # what `inferred` may name

@@ -1,0 +1,111 @@
+"""lib.i18n: the catalogs are complete and current, and each language speaks its own words."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from lib import i18n
+from lib.formatting import source_kind_label
+from lib.i18n import LOCALE_DIR, N_, PSEUDO, TRANSLATED, _, catalog_path, ngettext, speaking
+from lib.vocabulary import METRICS, SOURCE_TYPES, metric_label
+
+ROOT = LOCALE_DIR.parent
+
+
+def catalog(lang: str):
+    with catalog_path(lang).open("rb") as source:
+        return read_po(source, locale=lang, domain=i18n.DOMAIN)
+
+
+def code_messages() -> set[str]:
+    """Every message the code marks, extracted as `make i18n` extracts them (babel.cfg, with N_)."""
+    with (ROOT / "babel.cfg").open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    return {message[2] if isinstance(message[2], str) else message[2][0]
+            for message in extract_from_dir(ROOT, method_map, options_map, keywords=keywords)}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_has_a_reviewed_translation(lang):
+    messages = [message for message in catalog(lang) if message.id]
+    assert messages
+    assert [message.id for message in messages if not message.string or message.fuzzy] == []
+    assert "docs/number-forms.md" in catalog(lang).header_comment  # the note on how they were checked, and the forms
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_catalogs_hold_what_the_code_says(lang):
+    """A message added to the code, or one it no longer says, fails here until `make i18n` and a translation."""
+    assert {message.id for message in catalog(lang) if message.id} == code_messages()
+
+
+def test_the_catalogs_hold_every_label_of_the_vocabulary():
+    assert {m.label for m in METRICS.values()} | {s.label for s in SOURCE_TYPES.values()} <= code_messages()
+
+
+@pytest.mark.parametrize("lang, metric, source_type, expected", [
+    ("en", "net_loss", "news_outlet", ("Net loss", "News outlet: Digital Times (2026-02-01)")),
+    ("ko", "net_loss", "news_outlet", ("순손실", "언론사: Digital Times (2026-02-01)")),
+    ("fr", "net_loss", "news_outlet", ("Perte nette", "Média d’information: Digital Times (2026-02-01)")),
+    ("ko", "cash_burn", None, ("현금 소진", "출처: Digital Times (2026-02-01)")),
+    ("fr", "revenue", "company_disclosure", ("Chiffre d’affaires", "Communication de l’entreprise: Digital Times (2026-02-01)")),
+    ("ko", "no_such_metric", "blog", ("No such metric", "블로그: Digital Times (2026-02-01)")),
+    ("pseudo", "valuation", "repost", ("⟦Valuation⟧", "⟦Repost⟧: Digital Times (2026-02-01)")),
+])
+def test_labels_in_the_language_spoken(lang, metric, source_type, expected):
+    row = {"source_source_type": source_type, "source_publisher": "Digital Times",
+           "source_published": "2026-02-01", "source_written": None}
+    with speaking(lang):
+        assert (metric_label(metric), source_kind_label(row)) == expected
+
+
+def test_speaking_returns_to_the_language_before():
+    with speaking("ko"):
+        with speaking("fr"):
+            assert (i18n.language(), _("Revenue")) == ("fr", "Chiffre d’affaires")
+        assert (i18n.language(), _("Revenue")) == ("ko", "매출")
+    assert (i18n.language(), _("Revenue")) == ("en", "Revenue")
+
+
+@pytest.mark.parametrize("code, expected", [("ko", "ko"), ("fr", "fr"), ("en", "en"), (PSEUDO, PSEUDO), ("de", "en"), ("", "en")])
+def test_an_unknown_language_is_english(code, expected):
+    with speaking(code):
+        assert i18n.language() == expected
+
+
+@pytest.mark.parametrize("lang, count, expected", [
+    ("en", 1, "1 claim"), ("en", 2, "2 claims"), ("en", 0, "0 claims"),
+    (PSEUDO, 1, "⟦1 claim⟧"), (PSEUDO, 5, "⟦5 claims⟧"),
+])
+def test_ngettext_picks_the_form_for_the_count(lang, count, expected):
+    with speaking(lang):
+        assert ngettext("{n} claim", "{n} claims", count).format(n=count) == expected
+
+
+def test_n_marks_without_translating():
+    with speaking("ko"):
+        assert N_("Revenue") == "Revenue"
+
+
+def test_a_catalog_is_compiled_when_its_mo_is_missing_or_older(tmp_path, monkeypatch):
+    folder = tmp_path / "ko" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "burnboard.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Revenue"\nmsgstr "매출"\n',
+                  encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    mo = i18n.compile_catalog("ko")
+    assert mo == folder / "burnboard.mo" and mo.exists()
+    os.utime(mo, (1, 1))  # older than its .po
+    i18n.compile_catalog("ko")
+    assert mo.stat().st_mtime > 1
+    os.utime(po, (0, 0))  # now the .po is older: left as it is
+    before = mo.stat().st_mtime
+    i18n.compile_catalog("ko")
+    assert mo.stat().st_mtime == before
+    assert not list(folder.glob("*.partial"))
