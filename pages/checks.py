@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from lib import checks
+from lib.i18n import _
 from ui import cached
 
 SEVERITY_ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
@@ -15,27 +16,29 @@ def quote_table(claims_quoted: tuple[checks.Quote, ...]) -> str:
         return ui.md_escape(" ".join(str(text).split()))  # a line break would end the table's row
     rows = [f"| {cell(q.heading)} | **{cell(q.language)}** · {cell(q.original)} | **en** · {cell(q.english)} |"
             for q in claims_quoted]
-    return "\n".join(["| Claim | Original | English |", "|---|---|---|", *rows])
+    header = " | ".join([_("Claim"), _("Original"), _("English")])
+    return "\n".join([f"| {header} |", "|---|---|---|", *rows])
 
 
 def draw(ctx: ui.Context) -> None:
-    st.title("Checks: where the articles contradict themselves or each other")
-    st.caption(f"The audit of the claims published by {ctx.as_of:%d %b %Y}, stale inputs judged at that date. Errors: the "
-               "figures cannot all be right; warnings: know this before trusting a number; info: often harmless. A finding the "
-               "data acknowledges stays listed, with its reason. The company filter starts on the sidebar's company: clear it to see "
-               "every finding. The Method page gives the rules.")
+    st.title(_("Checks: where the articles contradict themselves or each other"))
+    st.caption(_("The audit of the claims published by {date}, stale inputs judged at that date. Errors: the "
+                 "figures cannot all be right; warnings: know this before trusting a number; info: often harmless. A finding the "
+                 "data acknowledges stays listed, with its reason. The company filter starts on the sidebar's company: clear it "
+                 "to see every finding. The Method page gives the rules.").format(date=f"{ctx.as_of:%d %b %Y}"))
 
     claims = ctx.prepared[~ctx.prepared["derived"]]
     companies = sorted(set(claims["entity"]))
     picked = ui.url_persist(st.multiselect, default=[ctx.entity], parse=ui.subset(companies), param="f_entities")(
-        "Company", companies, key=f"checks_entities@{ctx.entity}", placeholder="Every company")
+        _("Company"), companies, key=f"checks_entities@{ctx.entity}", placeholder=_("Every company"))
     shown = checks.about(ctx.findings, claims, picked)
     st.markdown(f"**{checks.summary(shown)}**")
     left, right = st.columns(2)
     with left:
-        ui.csv_download("Download findings (CSV)", checks.table(shown), file_name="burnboard-findings.csv", key="download_findings_csv")
+        ui.csv_download(_("Download findings (CSV)"), checks.table(shown), file_name="burnboard-findings.csv",
+                        key="download_findings_csv")
     with right:
-        ui.json_download("Download findings (JSON)", lambda stamp: checks.to_json(shown, stamp.text),
+        ui.json_download(_("Download findings (JSON)"), lambda stamp: checks.to_json(shown, stamp.text),
                          file_name="burnboard-findings.json", key="download_findings_json")
 
 
@@ -47,7 +50,8 @@ def draw(ctx: ui.Context) -> None:
             with st.container(border=True):
                 st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
                 if finding.acknowledged:
-                    st.success(f"Acknowledged in the data: {ui.md_escape(finding.reason)}", icon=":material/check_circle:")
+                    st.success(_("Acknowledged in the data: {reason}").format(reason=ui.md_escape(finding.reason)),
+                               icon=":material/check_circle:")
                 if finding.claims:
                     st.markdown(quote_table(quotes[tuple(finding.claims)]))
 

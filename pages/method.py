@@ -6,22 +6,23 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+from lib.i18n import _
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-def draw(_: ui.Context) -> None:
-    st.title("Method: how each number is made")
-    st.caption("The repository's own documents, shown as they are: every rule names the function in lib/ that applies it, "
-               "and the pages, the downloads and the audit use the same functions.")
+def draw(_ctx: ui.Context) -> None:
+    st.title(_("Method: how each number is made"))
+    st.caption(_("The repository's own documents, shown as they are: every rule names the function in lib/ that applies it, "
+                 "and the pages, the downloads and the audit use the same functions."))
 
 
     def document(name: str) -> None:
         st.markdown(re.sub(r"^#", "##", (DOCS / name).read_text(encoding="utf-8"), flags=re.MULTILINE))  # under the page's title
 
 
-    ui.lazy_tabs({"How Burnboard computes": lambda: document("how-burnboard-computes.md"),
-                  "The audit of the bundled data": lambda: document("audit.md")}, key="method_view")
+    ui.lazy_tabs({_("How Burnboard computes"): lambda: document("how-burnboard-computes.md"),
+                  _("The audit of the bundled data"): lambda: document("audit.md")}, key="method_view")
 
 
 ui.run_page("Method", draw)

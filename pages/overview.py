@@ -4,31 +4,32 @@ import streamlit as st
 
 import ui
 from lib import peers, second_opinion, vocabulary
+from lib.i18n import _
 from ui import cached
 
 CARD_PX = 250  # a headline card: wide enough for its longest value ('15.8 months') and label at Streamlit's metric size
 
 
 def draw(ctx: ui.Context) -> None:
-    st.title(f"{ctx.entity} at a glance")
-    st.caption(f"Headline figures from claims published by {ctx.as_of:%d %b %Y}. Hover a figure for its quote; "
-               "the basis says how sure the source was.")
+    st.title(_("{company} at a glance").format(company=ctx.entity))
+    st.caption(_("Headline figures from claims published by {date}. Hover a figure for its quote; "
+                 "the basis says how sure the source was.").format(date=f"{ctx.as_of:%d %b %Y}"))
 
     ui.missing_rates(ctx)
     figures = cached.headline_figures(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
         st.info(ui.md_escape(second_opinion.peer_only_note(ctx.entity)), icon=":material/group:")
     elif figures.empty:
-        st.info(f"The claims in force give no valuation, loss, revenue or burn in dollars for {ui.md_escape(ctx.entity)}: "
-                "its other figures are under 'Every figure'.", icon=":material/info:")
+        st.info(_("The claims in force give no valuation, loss, revenue or burn in dollars for {company}: "
+                  "its other figures are under 'Every figure'.").format(company=ui.md_escape(ctx.entity)), icon=":material/info:")
     cards = st.container(horizontal=True, wrap=True, gap="medium")  # as many a row as the window holds, none cut off
-    for _, figure in figures.iterrows():
+    for _row, figure in figures.iterrows():
         column = cards.container(width=CARD_PX)
         column.metric(figure["label"], figure["display"], border=True,
                       help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
         column.caption(ui.md_escape(" · ".join(part for part in (
-            figure["basis"], "" if figure["scope"] == "company" else f"scope: {figure['scope']}", figure["source"],
-            f"claim {figure['claim_id']}", figure["explanation"]) if part)))
+            figure["basis"], "" if figure["scope"] == "company" else _("scope: {scope}").format(scope=figure["scope"]),
+            figure["source"], _("claim {claim_id}").format(claim_id=figure["claim_id"]), figure["explanation"]) if part)))
         if figure["warning"]:
             column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")
     if not ctx.peer_only and not figures.empty and "runway" not in set(figures["key"]):
@@ -45,44 +46,46 @@ def draw(ctx: ui.Context) -> None:
 
     def what_changed() -> None:
         since = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
-            "Compare with what was known on", min_value=ctx.first_published, max_value=ctx.as_of, key="since")
+            _("Compare with what was known on"), min_value=ctx.first_published, max_value=ctx.as_of, key="since")
         changes = cached.changes_since(ctx.dataset_key, ctx.claims, ctx.entity, since, ctx.as_of, ctx.include_undated)
-        st.caption("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
-                   "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable.")
+        st.caption(_("A figure is compared only with the same figure for the same period and scope; one whose period moved on "
+                     "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable."))
+        known_on = _("Known on {date}")
         st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
-                     column_config={"label": "Figure", "then": f"Known on {since:%d %b %Y}", "now": f"Known on {ctx.as_of:%d %b %Y}",
-                                    "status": "Compared"})
+                     column_config={"label": _("Figure"), "then": known_on.format(date=f"{since:%d %b %Y}"),
+                                    "now": known_on.format(date=f"{ctx.as_of:%d %b %Y}"), "status": _("Compared")})
 
 
     def disagreements() -> None:
-        st.caption("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
-                   f"read from their qualifiers, do not overlap; {vocabulary.CAP_NOTE}. Point-in-time figures (valuations) "
-                   "of different dates that the file acknowledges as both holding are compared at their dates: 'different "
-                   "dates', with the reason.")
+        st.caption(_("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
+                     "read from their qualifiers, do not overlap; {cap_note}. Point-in-time figures (valuations) "
+                     "of different dates that the file acknowledges as both holding are compared at their dates: 'different "
+                     "dates', with the reason.").format(cap_note=vocabulary.CAP_NOTE))
         compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
         if compared.empty:
-            st.caption("No figure is given by more than one article among the claims in force for this company.")
+            st.caption(_("No figure is given by more than one article among the claims in force for this company."))
             return
         overview_chart("disagreements", "")
         st.dataframe(compared.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
-                     column_config={"low": st.column_config.NumberColumn("Low (USD)", format="dollar"),
-                                    "high": st.column_config.NumberColumn("High (USD)", format="dollar")})
+                     column_config={"low": st.column_config.NumberColumn(_("Low (USD)"), format="dollar"),
+                                    "high": st.column_config.NumberColumn(_("High (USD)"), format="dollar")})
 
 
     def every_figure() -> None:
-        st.caption("One row per metric and period, chosen by the headline rule; the Sources page lists every claim.")
+        st.caption(_("One row per metric and period, chosen by the headline rule; the Sources page lists every claim."))
         st.dataframe(cached.figures_table(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity),
                      hide_index=True, width="stretch",
-                     column_config={"includes": st.column_config.TextColumn(
-                         "Includes", width="medium", help="What a bundled figure stands for: one amount for several metrics.")})
+                     column_config={"includes": st.column_config.TextColumn(_("Includes"), width="medium", help=_(
+                         "What a bundled figure stands for: one amount for several metrics."))})
 
 
     def second_opinion_of_epoch(epoch_rows) -> None:
-        st.caption(ui.md_escape(f"The newest figure of each kind in Epoch AI's data reported by {ctx.as_of:%d %b %Y}. "
-                                f"{peers.FULL_CITATION}"))
+        st.caption(ui.md_escape(_("The newest figure of each kind in Epoch AI's data reported by {date}. {citation}").format(
+            date=f"{ctx.as_of:%d %b %Y}", citation=peers.FULL_CITATION)))
         st.dataframe(second_opinion.latest_figures(epoch_rows), hide_index=True, width="stretch",
-                     column_config={"figure": "Figure", "period": "Period", "value": "Value", "confidence": "Confidence",
-                                    "status": "Status", "epoch_id": "Epoch row", "source": st.column_config.LinkColumn("Source")})
+                     column_config={"figure": _("Figure"), "period": _("Period"), "value": _("Value"),
+                                    "confidence": _("Confidence"), "status": _("Status"), "epoch_id": _("Epoch row"),
+                                    "source": st.column_config.LinkColumn(_("Source"))})
         if ctx.peer_only:
             return
         compared = cached.epoch_comparisons(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.as_of, ctx.include_undated, ctx.entity)
@@ -90,22 +93,25 @@ def draw(ctx: ui.Context) -> None:
         st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
         if not compared.empty:
             st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
-                         column_config={"metric": "Figure", "period": "Period", "claim_id": "Claim", "ours": "Articles",
-                                        "epoch_id": "Epoch row", "epoch_period": "Epoch date", "epoch": "Epoch AI",
-                                        "confidence": "Confidence", "epoch_status": "Status", "verdict": "Verdict"})
+                         column_config={"metric": _("Figure"), "period": _("Period"), "claim_id": _("Claim"),
+                                        "ours": _("Articles"), "epoch_id": _("Epoch row"), "epoch_period": _("Epoch date"),
+                                        "epoch": _("Epoch AI"), "confidence": _("Confidence"), "epoch_status": _("Status"),
+                                        "verdict": _("Verdict")})
 
 
     sections = {}
     if not ctx.peer_only:
-        sections["Year by year"] = lambda: overview_chart("by_year", "No yearly revenue, cost or loss for this company in the claims in force.")
-        sections["Burn per day and month"] = lambda: overview_chart("burn_rate", "No loss or burn figure for this company in the claims in force.")
+        sections[_("Year by year")] = lambda: overview_chart(
+            "by_year", _("No yearly revenue, cost or loss for this company in the claims in force."))
+        sections[_("Burn per day and month")] = lambda: overview_chart(
+            "burn_rate", _("No loss or burn figure for this company in the claims in force."))
         if not figures.empty:
-            sections["What changed since"] = what_changed
-        sections["Where the sources disagree"] = disagreements
-        sections["Every figure"] = every_figure
+            sections[_("What changed since")] = what_changed
+        sections[_("Where the sources disagree")] = disagreements
+        sections[_("Every figure")] = every_figure
     epoch_rows = cached.epoch_rows(ctx.as_of, ctx.include_undated, ctx.entity)
     if not epoch_rows.empty:
-        sections["Second opinion: Epoch AI"] = lambda: second_opinion_of_epoch(epoch_rows)
+        sections[_("Second opinion: Epoch AI")] = lambda: second_opinion_of_epoch(epoch_rows)
     ui.lazy_tabs(sections, key="overview_view")  # a page opens with the cards and one chart
 
 

@@ -4,11 +4,12 @@ import streamlit as st
 
 import ui
 from lib import formatting, runway_inputs, second_opinion, vocabulary
+from lib.i18n import _
 from ui import cached, runway
 
 
 def draw(ctx: ui.Context) -> None:
-    st.title(f"{ctx.entity}: how long does the cash last?")
+    st.title(_("{company}: how long does the cash last?").format(company=ctx.entity))
     ui.missing_rates(ctx)
     inputs = cached.runway_inputs(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
@@ -18,7 +19,7 @@ def draw(ctx: ui.Context) -> None:
         st.info(ui.md_escape(cached.runway_problem(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)),
                 icon=":material/info:")
         st.stop()
-    defaults = f"Defaults from the claims: {inputs.explanation}."
+    defaults = _("Defaults from the claims: {explanation}.").format(explanation=inputs.explanation)
 
 
     @ui.fragment
@@ -37,35 +38,41 @@ def draw(ctx: ui.Context) -> None:
         try:
             result = runway_inputs.scenario(inputs, assumptions, events)
         except ValueError as err:
-            answer.warning(f"These assumptions cannot be projected: {ui.md_escape(err)}", icon=":material/warning:")
+            answer.warning(_("These assumptions cannot be projected: {problem}").format(problem=ui.md_escape(err)),
+                           icon=":material/warning:")
             runway.hold_for_deck(inputs, ctx.entity, assumptions)
             return
 
         base = result.base
         cards = answer.columns(3)
-        cards[0].metric("Months of runway", f"{base.runway_months:.1f}" if base.runway_months is not None else f"> {assumptions.horizon_months}", border=True)
-        cards[1].metric("Zero-cash date", f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else "never", border=True,
-                        help="When the cash balance crosses zero; 'never' means not within the horizon.")
-        cards[2].metric("Default", "alive" if base.default_alive else "dead", border=True,
-                        help="Alive: break-even comes before the cash runs out (Paul Graham's 'default alive').")
+        cards[0].metric(_("Months of runway"), f"{base.runway_months:.1f}" if base.runway_months is not None
+                        else f"> {assumptions.horizon_months}", border=True)
+        cards[1].metric(_("Zero-cash date"), f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else _("never"), border=True,
+                        help=_("When the cash balance crosses zero; 'never' means not within the horizon."))
+        cards[2].metric(_("Default"), _("alive") if base.default_alive else _("dead"), border=True,
+                        help=_("Alive: break-even comes before the cash runs out (Paul Graham's 'default alive')."))
         stale = runway_inputs.ran_out_warning(base.zero_cash_date, ctx.as_of)
         if stale:
             flag.warning(ui.md_escape(stale), icon=":material/history:")
         with controls:
-            st.metric("Break-even", f"{base.breakeven_date:%b %Y}" if base.breakeven_date else "never",
-                      help="The first month in which revenue covers costs; 'never' means not within the horizon.")
-            st.metric("Capital to break even", "never" if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd),
-                      help="Extra cash needed to reach break-even without running out; 'never' when break-even does not come within the horizon.")
+            st.metric(_("Break-even"), f"{base.breakeven_date:%b %Y}" if base.breakeven_date else _("never"),
+                      help=_("The first month in which revenue covers costs; 'never' means not within the horizon."))
+            st.metric(_("Capital to break even"),
+                      _("never") if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd),
+                      help=_("Extra cash needed to reach break-even without running out; 'never' when break-even does not come "
+                             "within the horizon."))
             growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other numbers are sent
-            st.metric("Revenue growth needed", runway_inputs.alive_growth_text(growth),
-                      help=f"To be default alive: the least yearly revenue growth at which break-even comes before the cash runs out, with these costs, "
-                           f"cost growth and raises ({runway_inputs.describe_raises(assumptions.raises, events)}).")
+            st.metric(_("Revenue growth needed"), runway_inputs.alive_growth_text(growth),
+                      help=_("To be default alive: the least yearly revenue growth at which break-even comes before the cash runs "
+                             "out, with these costs, cost growth and raises ({raises}).").format(
+                          raises=runway_inputs.describe_raises(assumptions.raises, events)))
             effect = runway_inputs.raises_effect(inputs, assumptions, events)
             if effect:
                 st.caption(ui.md_escape(effect))
 
         with charts:
-            cash, sensitivity, compare, uncertainty = ui.tabs(["Cash runway", "Sensitivity", "Scenarios", "Uncertainty"], key="runway_view")
+            cash, sensitivity, compare, uncertainty = ui.tabs([_("Cash runway"), _("Sensitivity"), _("Scenarios"), _("Uncertainty")],
+                                                              key="runway_view")
             if cash.open:
                 with cash:
                     ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
@@ -86,33 +93,38 @@ def draw(ctx: ui.Context) -> None:
 
     def then_and_now() -> None:
         """The projection an earlier reader could have made beside the one from every claim."""
-        st.caption("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
-                   "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024.")
+        st.caption(_("The same model, fed only with what had been published by an earlier date (no growth assumed), beside "
+                     "the projection from every claim. The 2023 article predicted bankruptcy by the end of 2024."))
         then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
-            "Projection made with claims published by", min_value=ctx.first_published, max_value=ctx.as_of, key="then")
+            _("Projection made with claims published by"), min_value=ctx.first_published, max_value=ctx.as_of, key="then")
         comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
-        for column, key, heading in zip(st.columns(2), ("then", "now"), (f"Then: claims published by {then:%d %b %Y}", "Now: every claim")):
+        headings = _("Then: claims published by {day}").format(day=f"{then:%d %b %Y}"), _("Now: every claim")
+        for column, key, heading in zip(st.columns(2), ("then", "now"), headings):
             column.markdown(f"**{heading}**")
             if comparison[key] is None:
                 column.caption(ui.md_escape(comparison["why"][key]))
                 continue
             known, projected = comparison[key]
             column.caption(ui.md_escape(known.explanation))
-            column.metric("Runway", "beyond 10 years" if projected.runway_months is None else f"{projected.runway_months:.1f} months",
-                          delta=None if projected.zero_cash_date is None else f"zero cash {projected.zero_cash_date:%b %Y}", delta_color="off")
+            months = (_("beyond 10 years") if projected.runway_months is None
+                      else _("{months} months").format(months=f"{projected.runway_months:.1f}"))
+            zero = (None if projected.zero_cash_date is None
+                    else _("zero cash {month}").format(month=f"{projected.zero_cash_date:%b %Y}"))
+            column.metric(_("Runway"), months, delta=zero, delta_color="off")
         then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
         if then_chart is not None:
             ui.show_chart(then_chart, "then_and_now")
-        for _, prediction in comparison["predictions"].iterrows():
-            st.caption(ui.md_escape(f"Predicted then: {vocabulary.metric_label(prediction['metric'])} by {prediction['period']} "
-                                    f"({formatting.source_label(prediction)}): {prediction['quote_en']}"))
+        for _index, prediction in comparison["predictions"].iterrows():  # not `_`, which is the translation
+            st.caption(ui.md_escape(_("Predicted then: {metric} by {period} ({source}): {quote}").format(
+                metric=vocabulary.metric_label(prediction["metric"]), period=prediction["period"],
+                source=formatting.source_label(prediction), quote=prediction["quote_en"])))
         if not comparison["later"].empty:
-            st.markdown("**What later claims show**")
+            st.markdown(_("**What later claims show**"))
             later = comparison["later"].assign(value=comparison["later"]["value"].map(formatting.format_usd))
             st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
 
 
-    ui.lazy_tabs({"Your projection": projection, "Then vs now": then_and_now}, key="runway_page")
+    ui.lazy_tabs({_("Your projection"): projection, _("Then vs now"): then_and_now}, key="runway_page")
 
 
 ui.run_page("Runway", draw)

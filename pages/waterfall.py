@@ -3,11 +3,15 @@ import streamlit as st
 
 import ui
 from lib import second_opinion, waterfall
+from lib.i18n import N_, _
 from ui import cached
+
+# waterfall.CHOICES: English in the URL, shown in the reader's language
+CHOICE_LABELS = {"Headline": N_("Headline"), "Low": N_("Low"), "High": N_("High")}
 
 
 def draw(ctx: ui.Context) -> None:
-    st.title(f"{ctx.entity}: where the money went")
+    st.title(_("{company}: where the money went").format(company=ctx.entity))
     ui.missing_rates(ctx)
     years = cached.waterfall_years(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
     if ctx.peer_only:
@@ -16,44 +20,52 @@ def draw(ctx: ui.Context) -> None:
     gaps = waterfall.waterfall_gaps_text(cached.waterfall_gaps(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated,
                                                                ctx.entity))
     if not years:
-        st.info(ui.md_escape(f"No year of {ctx.entity} has a net loss, a revenue figure and a cost line in the claims in force, "
-                             "so no waterfall would explain anything" + (f": {gaps}." if gaps else ".")), icon=":material/info:")
+        nothing = (_("No year of {company} has a net loss, a revenue figure and a cost line in the claims in force, so no "
+                     "waterfall would explain anything: {gaps}.") if gaps else
+                   _("No year of {company} has a net loss, a revenue figure and a cost line in the claims in force, so no "
+                     "waterfall would explain anything."))
+        st.info(ui.md_escape(nothing.format(company=ctx.entity, gaps=gaps)), icon=":material/info:")
         st.stop()
     if gaps:
-        st.caption(ui.md_escape(f"A year is offered when it has a net loss, a revenue figure and a cost line. Not offered: {gaps}."))
+        st.caption(ui.md_escape(_("A year is offered when it has a net loss, a revenue figure and a cost line. Not offered: "
+                                  "{gaps}.").format(gaps=gaps)))
 
-    year = ui.url_persist(st.segmented_control, default=years[0], parse=ui.choice(years))("Year", sorted(years), key="year", required=True)
+    year = ui.url_persist(st.segmented_control, default=years[0], parse=ui.choice(years))(
+        _("Year"), sorted(years), key="year", required=True)
     candidates = cached.waterfall_candidates(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, year)
     usable = candidates[candidates["left_out"] == ""]  # a recycled figure is listed below, never picked
     contested = [line for line, group in usable.groupby("line", sort=False) if group["value_usd"].nunique() > 1]
     choices = {}
     if contested:
-        st.caption("Articles give different figures for these lines: pick the low or high figure, or one article's. "
-                   "Headline = the most reliable basis, then the latest article, then the lower figure. A figure that bundles "
-                   "several lines replaces them.")
+        st.caption(_("Articles give different figures for these lines: pick the low or high figure, or one article's. "
+                     "Headline = the most reliable basis, then the latest article, then the lower figure. A figure that bundles "
+                     "several lines replaces them."))
     for column, line in zip(st.columns(max(len(contested), 1)), contested):
         options = list(waterfall.CHOICES) + list(dict.fromkeys(usable.loc[usable["line"] == line, "source"]))
         key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
-        choices[line] = ui.url_persist(column.selectbox, default="Headline", parse=ui.choice(options))(line, options, key=key)
+        choices[line] = ui.url_persist(column.selectbox, default="Headline", parse=ui.choice(options))(
+            line, options, key=key,
+            format_func=lambda option: _(CHOICE_LABELS[option]) if option in CHOICE_LABELS else option)  # sources as they are
 
     lines, check, chart = cached.waterfall(ctx.dataset_key, ctx.prepared, ctx.flagged, ctx.as_of, ctx.include_undated, ctx.entity,
                                            year, tuple(choices.items()))
-    for _, bundle in lines[lines["covers"].notna()].iterrows():
-        st.caption(ui.md_escape(f"{bundle['covers']}: inside the bundled figure {bundle['claim_ids']} ({bundle['label']}), "
-                                "so not drawn as a line of its own."))
-    for _, out in candidates[candidates["left_out"] != ""].iterrows():
-        st.caption(ui.md_escape(f"{out['line']}: {out['id']} ({out['source']}) is {out['left_out']}."))
+    for bundle in lines[lines["covers"].notna()].itertuples(index=False):
+        st.caption(ui.md_escape(_("{lines}: inside the bundled figure {claim_ids} ({label}), so not drawn as a line of its own.")
+                                .format(lines=bundle.covers, claim_ids=bundle.claim_ids, label=bundle.label)))
+    for out in candidates[candidates["left_out"] != ""].itertuples(index=False):
+        st.caption(ui.md_escape(_("{line}: {claim_id} ({source}) is {reason}.").format(
+            line=out.line, claim_id=out.id, source=out.source, reason=out.left_out)))
     if not check["ok"]:
         st.warning(ui.md_escape(check["message"]), icon=":material/calculate:")
     ui.show_chart(chart, "waterfall")  # diamonds: audit findings, on screen only
-    every = st.expander("Every figure that could fill a line", key="waterfall_candidates", on_change="rerun")
+    every = st.expander(_("Every figure that could fill a line"), key="waterfall_candidates", on_change="rerun")
     if every.open:  # sent only when asked for
         every.dataframe(waterfall.candidates_table(candidates), hide_index=True, width="stretch",
-                        column_config={"value_usd": st.column_config.NumberColumn("USD a year", format="dollar"),
-                                       "finite_low": st.column_config.NumberColumn("Low end", format="dollar"),
-                                       "finite_high": st.column_config.NumberColumn("High end", format="dollar"),
-                                       "left_out": st.column_config.TextColumn("Left out", width="medium"),
-                                       "includes": st.column_config.TextColumn("Includes", width="medium")})
+                        column_config={"value_usd": st.column_config.NumberColumn(_("USD a year"), format="dollar"),
+                                       "finite_low": st.column_config.NumberColumn(_("Low end"), format="dollar"),
+                                       "finite_high": st.column_config.NumberColumn(_("High end"), format="dollar"),
+                                       "left_out": st.column_config.TextColumn(_("Left out"), width="medium"),
+                                       "includes": st.column_config.TextColumn(_("Includes"), width="medium")})
 
 
 ui.run_page("Waterfall", draw)

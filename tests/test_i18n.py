@@ -1,7 +1,9 @@
 """lib.i18n: the catalogs are complete and current, and each language speaks its own words."""
 from __future__ import annotations
 
+import ast
 import os
+import string
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -21,13 +23,36 @@ def catalog(lang: str):
         return read_po(source, locale=lang, domain=i18n.DOMAIN)
 
 
-def code_messages() -> set[str]:
-    """Every message the code marks, extracted as `make i18n` extracts them (babel.cfg, with N_)."""
+def extracted() -> list[str | tuple[str, str]]:
+    """Every message the code marks, extracted as `make i18n` extracts them (babel.cfg, with N_): a text, or a
+    singular and plural pair."""
     with (ROOT / "babel.cfg").open() as config:
         method_map, options_map = parse_mapping_cfg(config)
     keywords = {**DEFAULT_KEYWORDS, "N_": None}
-    return {message[2] if isinstance(message[2], str) else message[2][0]
-            for message in extract_from_dir(ROOT, method_map, options_map, keywords=keywords)}
+    return [message[2] for message in extract_from_dir(ROOT, method_map, options_map, keywords=keywords)]
+
+
+def code_messages() -> set[str]:
+    """The catalogs' keys the code gives: each message, a plural pair by its singular."""
+    return {message if isinstance(message, str) else message[0] for message in extracted()}
+
+
+def marked_messages() -> set[str]:
+    """Every literal passed to _(), N_() or ngettext() anywhere in the code, by Python's own parser: it also sees
+    a call inside an f-string, which Babel's extractor (and so the catalogs) would miss."""
+    found = set()
+    for path in [ROOT / "app.py", *(file for folder in ("lib", "ui", "pages") for file in (ROOT / folder).rglob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_", "ngettext"):
+                found |= {arg.value for arg in node.args[:2 if node.func.id == "ngettext" else 1]
+                          if isinstance(arg, ast.Constant) and isinstance(arg.value, str)}
+    return found
+
+
+def test_every_marked_message_reaches_the_catalogs():
+    """A message the extractor cannot see (a _() inside an f-string) would stay English in every language."""
+    forms = {form for message in extracted() for form in ((message,) if isinstance(message, str) else message)}
+    assert marked_messages() - forms == set()
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
@@ -38,10 +63,28 @@ def test_every_message_has_a_reviewed_translation(lang):
     assert "docs/number-forms.md" in catalog(lang).header_comment  # the note on how they were checked, and the forms
 
 
+def fields(text: str) -> list[str]:
+    """The named placeholders of a message, as str.format reads them."""
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_translation_keeps_the_placeholders_of_its_message(lang):
+    """A translation that drops, adds or misspells a {placeholder} would fail when formatted: none does."""
+    wrong = []
+    for message in catalog(lang):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wrong += [(ids[0], text) for text in strings if fields(text) != fields(ids[-1])]
+    assert wrong == []
+
+
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_the_catalogs_hold_what_the_code_says(lang):
     """A message added to the code, or one it no longer says, fails here until `make i18n` and a translation."""
-    assert {message.id for message in catalog(lang) if message.id} == code_messages()
+    assert {message.id if isinstance(message.id, str) else message.id[0] for message in catalog(lang) if message.id} == code_messages()
 
 
 def test_the_catalogs_hold_every_label_of_the_vocabulary():

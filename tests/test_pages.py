@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import sources
+from lib import i18n, sources
 from tests.conftest import ROOT, claims_bundle, upload
 from ui.blocks import md_escape, md_highlight, md_marks
 
@@ -55,6 +55,17 @@ def test_page_renders_without_exception(name):
     at = page(name)
     assert not at.exception
     assert at.title and at.title[0].value
+
+
+@pytest.mark.parametrize("lang, company", [("ko", "기업"), ("fr", "Entreprise"), ("pseudo", "⟦Company⟧")])
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_draws_in_each_language(name, lang, company, monkeypatch):
+    """Every translated message formats with what the page gives it: no page fails in Korean, French or the pseudo
+    language (the language is set for the app's thread through lib.i18n.language)."""
+    monkeypatch.setattr(i18n, "language", lambda: lang)
+    at = page(name)
+    assert not at.exception
+    assert at.sidebar.selectbox(key="company").label == company
 
 
 def test_app_routes_to_every_page():

@@ -19,6 +19,7 @@ import streamlit as st
 from lib import article_draft, bundle, claims as claims_lib, curate, store as store_lib
 from lib.article_draft import Draft, Problems, Source
 from lib.curate import language as language_lib, reading
+from lib.i18n import _, ngettext
 from lib.vocabulary import BASES, FINDING_KINDS, METRICS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS
 from ui import cached, data
 from ui.blocks import md_escape, md_marks
@@ -39,14 +40,14 @@ def current() -> Draft | None:
 def article_input(draft: Draft | None) -> None:
     """Paste or upload an article and find its figures; while a draft exists this sits in a closed box, as reading
     another article starts a new draft (download the current one first)."""
-    box = st.expander("Another article (starts a new draft: download this one first)", icon=":material/note_add:") if draft \
+    box = st.expander(_("Another article (starts a new draft: download this one first)"), icon=":material/note_add:") if draft \
         else st.container(border=True)
     with box:
-        pasted = st.text_area("Paste the article's text", key="article_paste", height=180,
-                              placeholder="The article as plain text, Markdown or HTML (its scripts are never run).")
-        file = st.file_uploader("or upload it", type=["txt", "md", "html", "htm"], key="article_upload",
-                                help="Plain text, Markdown or HTML; HTML is read as its visible text and never shown as HTML.")
-        if st.button("Find the figures", key="article_find", type="primary", icon=":material/search:"):
+        pasted = st.text_area(_("Paste the article's text"), key="article_paste", height=180,
+                              placeholder=_("The article as plain text, Markdown or HTML (its scripts are never run)."))
+        file = st.file_uploader(_("or upload it"), type=["txt", "md", "html", "htm"], key="article_upload",
+                                help=_("Plain text, Markdown or HTML; HTML is read as its visible text and never shown as HTML."))
+        if st.button(_("Find the figures"), key="article_find", type="primary", icon=":material/search:"):
             payload, name = (file.getvalue(), file.name) if file is not None else (pasted.encode("utf-8"), "pasted.txt")
             if begin(payload, name):
                 st.rerun()
@@ -84,28 +85,28 @@ def source_fields(draft: Draft) -> Source:
     """The source's fields, each seeded from the draft; the language is the one detected until changed."""
     source = draft.source
     left, right = st.columns(2)
-    title = _seeded(left.text_input, FIELD.format("title"), source.title, "Title")
-    publisher = _seeded(right.text_input, FIELD.format("publisher"), source.publisher, "Publisher",
-                        placeholder="The outlet, company or blog that published it")
+    title = _seeded(left.text_input, FIELD.format("title"), source.title, _("Title"))
+    publisher = _seeded(right.text_input, FIELD.format("publisher"), source.publisher, _("Publisher"),
+                        placeholder=_("The outlet, company or blog that published it"))
     kind, language, published, written = st.columns(4)
-    source_type = _seeded(kind.selectbox, FIELD.format("source_type"), source.source_type, "Source type",
-                          list(SOURCE_TYPES), format_func=lambda name: SOURCE_TYPES[name].label)
+    source_type = _seeded(kind.selectbox, FIELD.format("source_type"), source.source_type, _("Source type"),
+                          list(SOURCE_TYPES), format_func=lambda name: _(SOURCE_TYPES[name].label))
     languages = LANGUAGES if source.language in LANGUAGES else (*LANGUAGES, source.language)
-    chosen_language = _seeded(language.selectbox, FIELD.format("language"), source.language, "Language", languages,
-                              help="Detected from the text; changing it finds the figures again in that language.")
+    chosen_language = _seeded(language.selectbox, FIELD.format("language"), source.language, _("Language"), languages,
+                              help=_("Detected from the text; changing it finds the figures again in that language."))
     date = _seeded(published.date_input, FIELD.format("published"),
-                   dt.date.fromisoformat(source.published) if source.published else None, "Published",
-                   min_value=dt.date(1990, 1, 1), max_value=dt.date.today(), help="Leave empty for an undated article.")
-    period = _seeded(written.text_input, FIELD.format("written"), source.written, "Written (undated only)",
-                     placeholder="2024 or 2024-H2", disabled=date is not None,
-                     help="For an undated article: the period it was evidently written in.")
+                   dt.date.fromisoformat(source.published) if source.published else None, _("Published"),
+                   min_value=dt.date(1990, 1, 1), max_value=dt.date.today(), help=_("Leave empty for an undated article."))
+    period = _seeded(written.text_input, FIELD.format("written"), source.written, _("Written (undated only)"),
+                     placeholder=_("2024 or 2024-H2"), disabled=date is not None,
+                     help=_("For an undated article: the period it was evidently written in."))
     url_column, id_column = st.columns([2, 1])
-    url = _seeded(url_column.text_input, FIELD.format("url"), source.url, "Address (url)", placeholder="https://...")
-    source_id = _seeded(id_column.text_input, FIELD.format("id"), source.id, "Source id",
+    url = _seeded(url_column.text_input, FIELD.format("url"), source.url, _("Address (url)"), placeholder="https://...")
+    source_id = _seeded(id_column.text_input, FIELD.format("id"), source.id, _("Source id"),
                         placeholder=dataclasses.replace(source, id="").source_id(),
-                        help="Leave empty for one made from the language, the year and the publisher.")
-    note = _seeded(st.text_input, FIELD.format("note"), source.note, "Note on the source",
-                   placeholder="How the date and publisher are known, what the article cites")
+                        help=_("Leave empty for one made from the language, the year and the publisher."))
+    note = _seeded(st.text_input, FIELD.format("note"), source.note, _("Note on the source"),
+                   placeholder=_("How the date and publisher are known, what the article cites"))
     return dataclasses.replace(source, title=title, publisher=publisher, source_type=source_type, language=chosen_language,
                                published=date.isoformat() if date else "", written="" if date else period.strip(),
                                url=url.strip(), id=source_id.strip(), note=note)
@@ -135,9 +136,9 @@ def marked_article(text: str, table: pd.DataFrame) -> str:
 def company_options(claims: pd.DataFrame) -> list[str]:
     """The companies the entity column offers: those in the data in force, and those the reader adds."""
     known = sorted(set(claims["entity"]))
-    added = st.multiselect("Companies this article is about", known, key=COMPANIES, accept_new_options=True,
-                           placeholder="Pick or type a company name, then choose it in the table's Company column",
-                           help="The table's Company column offers the companies in the data and those added here.")
+    added = st.multiselect(_("Companies this article is about"), known, key=COMPANIES, accept_new_options=True,
+                           placeholder=_("Pick or type a company name, then choose it in the table's Company column"),
+                           help=_("The table's Company column offers the companies in the data and those added here."))
     return [*added, *[company for company in known if company not in added]]
 
 
@@ -151,26 +152,28 @@ def candidate_table(draft: Draft, problems: Problems, companies: list[str], scop
                       "qualifier", "quote", "quote_en"],
         disabled=["figure", "problems"],
         column_config={
-            "accept": st.column_config.CheckboxColumn("Use", help="Make a claim of this figure.", pinned=True),
-            "problems": st.column_config.TextColumn("Problems", width="large", pinned=True,
-                                                    help="What the loader says about this claim, by field."),
-            "figure": st.column_config.TextColumn("Figure", help="The figure as the article writes it."),
-            "entity": st.column_config.SelectboxColumn("Company", options=companies),
-            "metric": st.column_config.SelectboxColumn("Metric", options=list(METRICS), width="medium"),
-            "scope": st.column_config.SelectboxColumn("Scope", options=scopes,
-                                                      help="company: the whole company; else the product the figure is about."),
-            "value": st.column_config.NumberColumn("Value", format="compact", help="In base units: $3.7 billion is 3700000000."),
-            "unit": st.column_config.SelectboxColumn("Unit", options=list(UNITS)),
-            "per": st.column_config.SelectboxColumn("Per", options=["", *PERS], help="For a rate: a day, a month or a year."),
-            "period": st.column_config.TextColumn("Period",
-                                                  help="The period the figure is for: 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02."),
-            "basis": st.column_config.SelectboxColumn("Basis", options=list(BASES),
+            "accept": st.column_config.CheckboxColumn(_("Use"), help=_("Make a claim of this figure."), pinned=True),
+            "problems": st.column_config.TextColumn(_("Problems"), width="large", pinned=True,
+                                                    help=_("What the loader says about this claim, by field.")),
+            "figure": st.column_config.TextColumn(_("Figure"), help=_("The figure as the article writes it.")),
+            "entity": st.column_config.SelectboxColumn(_("Company"), options=companies),
+            "metric": st.column_config.SelectboxColumn(_("Metric"), options=list(METRICS), width="medium"),
+            "scope": st.column_config.SelectboxColumn(_("Scope"), options=scopes,
+                                                      help=_("company: the whole company; else the product the figure is about.")),
+            "value": st.column_config.NumberColumn(_("Value"), format="compact",
+                                                   help=_("In base units: $3.7 billion is 3700000000.")),
+            "unit": st.column_config.SelectboxColumn(_("Unit"), options=list(UNITS)),
+            "per": st.column_config.SelectboxColumn(_("Per"), options=["", *PERS],
+                                                    help=_("For a rate: a day, a month or a year.")),
+            "period": st.column_config.TextColumn(
+                _("Period"), help=_("The period the figure is for: 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02.")),
+            "basis": st.column_config.SelectboxColumn(_("Basis"), options=list(BASES),
                                                       help="; ".join(f"{b.name}: {b.meaning}" for b in BASES.values())),
-            "qualifier": st.column_config.SelectboxColumn("Qualifier", options=list(QUALIFIERS)),
-            "quote": st.column_config.TextColumn("Quote", width="large",
-                                                 help="Verbatim from the article (shorten it, never reword it)."),
-            "quote_en": st.column_config.TextColumn("Quote in English", width="large",
-                                                    help="Your English translation (the quote itself for an English article)."),
+            "qualifier": st.column_config.SelectboxColumn(_("Qualifier"), options=list(QUALIFIERS)),
+            "quote": st.column_config.TextColumn(_("Quote"), width="large",
+                                                 help=_("Verbatim from the article (shorten it, never reword it).")),
+            "quote_en": st.column_config.TextColumn(_("Quote in English"), width="large",
+                                                    help=_("Your English translation (the quote itself for an English article).")),
         },
     )
 
@@ -214,13 +217,15 @@ def in_use(draft: Draft) -> bool:
 def problems_shown(problems: Problems) -> None:
     """The source's problems and any that belong to no row (the rows' own are in the table)."""
     if problems.source:
-        st.error("The source's fields:\n" + "\n".join(f"- {md_escape(problem)}" for problem in problems.source),
+        st.error(_("The source's fields:") + "\n" + "\n".join(f"- {md_escape(problem)}" for problem in problems.source),
                  icon=":material/error:")
     for problem in problems.other:
         st.error(md_escape(problem), icon=":material/error:")
     count = sum(len(found) for found in problems.rows.values())
     if count:
-        st.warning(f"{count} problem{'s' * (count != 1)} in the accepted rows: see the Problems column.", icon=":material/edit_note:")
+        st.warning(ngettext("{count} problem in the accepted rows: see the Problems column.",
+                            "{count} problems in the accepted rows: see the Problems column.", count).format(count=count),
+                   icon=":material/edit_note:")
 
 
 def audit_shown(dataset_key: str, merged: pd.DataFrame, draft_yaml: str, ids: list[str], as_of: dt.date) -> None:
@@ -229,7 +234,7 @@ def audit_shown(dataset_key: str, merged: pd.DataFrame, draft_yaml: str, ids: li
     findings = cached.draft_findings(dataset_key, draft_yaml, merged, tuple(ids), as_of)
     mine = findings[findings["claims"].map(lambda claims: bool(set(claims) & set(ids)))]
     if mine.empty:
-        st.success("The audit finds nothing about these claims among the data in force.", icon=":material/check:")
+        st.success(_("The audit finds nothing about these claims among the data in force."), icon=":material/check:")
     for finding in mine.itertuples():
         show = {"error": st.error, "warning": st.warning}.get(finding.severity, st.info)
         show(md_escape(f"{FINDING_KINDS[finding.kind].label}: {finding.message}"), icon=":material/rule:")
@@ -277,10 +282,10 @@ def shared_link(draft: Draft) -> None:
         return
     address = urllib.parse.urlsplit(st.context.url or "")
     link = f"{address.scheme or 'http'}://{address.netloc or 'localhost:8501'}/?{data.SHARED_PARAM}={draft.shared}"
-    st.caption("Anyone who opens this link on a server with the same database sees the data with your article:")
+    st.caption(_("Anyone who opens this link on a server with the same database sees the data with your article:"))
     st.code(link, language=None)
-    if st.button("Forget it", key="article_forget", icon=":material/delete:",
-                 help="Remove it from the store: the link stops working."):
+    if st.button(_("Forget it"), key="article_forget", icon=":material/delete:",
+                 help=_("Remove it from the store: the link stops working.")):
         shared_store().forget(draft.shared)
         draft.shared = ""
         st.rerun()

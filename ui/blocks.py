@@ -16,6 +16,7 @@ from lib.chart_layout import Chart
 from lib.export import images, renderer, tables
 from lib.export.stamp import Stamp
 from lib.export.theme import file_names, toolbar_config
+from lib.i18n import _
 from lib.peers import FULL_CITATION
 from ui import cached, data
 from ui.url import kept_text, remembered_tab, url_persist
@@ -67,14 +68,14 @@ def _own_words(chart: Chart, key: str) -> Chart:
     editor is drawn only while open; closed, the URL holds the words."""
     title_param, subtitle_param = f"{key}_title", f"{key}_subtitle"
     given = {param: kept_text(param, param) or "" for param in (title_param, subtitle_param)}
-    editor = st.expander("Title and subtitle for your slides", icon=":material/edit:", key=f"{key}_words", on_change="rerun")
+    editor = st.expander(_("Title and subtitle for your slides"), icon=":material/edit:", key=f"{key}_words", on_change="rerun")
     if editor.open:
         with editor:
             title = url_persist(st.text_input, default="")(
-                "Title", key=title_param, placeholder=chart.title, max_chars=MAX_WORDS,
-                help="Leave empty for the title from the data. PNG, SVG and the deck use what you write.")
+                _("Title"), key=title_param, placeholder=chart.title, max_chars=MAX_WORDS,
+                help=_("Leave empty for the title from the data. PNG, SVG and the deck use what you write."))
             subtitle = url_persist(st.text_input, default="")(
-                "Subtitle", key=subtitle_param, placeholder=chart.subtitle, max_chars=MAX_WORDS * 2)
+                _("Subtitle"), key=subtitle_param, placeholder=chart.subtitle, max_chars=MAX_WORDS * 2)
     else:
         title, subtitle = given[title_param][:MAX_WORDS], given[subtitle_param][:MAX_WORDS * 2]
     held_words()[chart.name] = (title, subtitle)
@@ -87,13 +88,14 @@ def show_chart(chart: Chart, key: str) -> None:
     The editor sits under the chart, by the downloads, so that the chart comes first on a small screen."""
     head = st.container()  # filled once the editor below has said which title and subtitle
     st.plotly_chart(chart.figure, config=toolbar_config(chart), key=f"{key}_chart", width="stretch")
-    st.caption(md_escape(" ".join([chart.source_line, *([f"Peer data: {FULL_CITATION}"] if chart.uses_peers else []),
-                                   "To cite: name the article(s), not Burnboard; each claim id leads to its quote on the "
-                                   "Sources page."])))
+    st.caption(md_escape(" ".join([chart.source_line,
+                                   *([_("Peer data: {citation}").format(citation=FULL_CITATION)] if chart.uses_peers else []),
+                                   _("To cite: name the article(s), not Burnboard; each claim id leads to its quote on the "
+                                     "Sources page.")])))
     chart = _own_words(chart, key)
     head.markdown(f"**{md_escape(chart.title)}**")
     head.caption(md_escape(chart.subtitle))
-    described = st.expander("Text description (alt text)", key=f"{key}_alt", on_change="rerun")
+    described = st.expander(_("Text description (alt text)"), key=f"{key}_alt", on_change="rerun")
     if described.open:  # drawn only when asked for, like the tables below
         described.markdown(md_escape(chart.alt_text))
     names = file_names(chart)
@@ -101,15 +103,16 @@ def show_chart(chart: Chart, key: str) -> None:
     available, reason = cached.renderer_found()
     downloads = st.container(horizontal=True)  # one row of buttons: fewer elements to draw than columns
     if available:
-        downloads.download_button("PNG (slides)", lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()),
+        downloads.download_button(_("PNG (slides)"), lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()),
                                   file_name=names["png"], mime="image/png", icon=":material/image:", key=f"{key}_png", on_click="ignore")
-        downloads.download_button("SVG (print)", lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()),
+        downloads.download_button(_("SVG (print)"), lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()),
                                   file_name=names["svg"], mime="image/svg+xml", icon=":material/draw:", key=f"{key}_svg", on_click="ignore")
     else:
-        downloads.caption(f"Image downloads unavailable: {md_escape(reason)} The camera icon on the chart still saves a PNG.")
-    downloads.download_button("CSV (data drawn)", lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"], mime="text/csv",
-                              icon=":material/table:", key=f"{key}_csv", on_click="ignore")
-    behind = st.expander("Data and claims behind this chart", key=f"{key}_behind", on_change="rerun")
+        downloads.caption(_("Image downloads unavailable: {reason} The camera icon on the chart still saves a PNG.").format(
+            reason=md_escape(reason)))
+    downloads.download_button(_("CSV (data drawn)"), lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"],
+                              mime="text/csv", icon=":material/table:", key=f"{key}_csv", on_click="ignore")
+    behind = st.expander(_("Data and claims behind this chart"), key=f"{key}_behind", on_change="rerun")
     if behind.open:  # two tables per chart: built and sent only when asked for
         behind.dataframe(chart.data, hide_index=True, width="stretch")
         behind.dataframe(chart.claims, hide_index=True, width="stretch")
@@ -159,6 +162,6 @@ def set_aside_notice() -> None:
         return
     name, payload, message = held
     st.error(md_escape(message), icon=":material/bug_report:")
-    st.download_button(f"Download {name} (set aside)", payload, file_name=name,
+    st.download_button(_("Download {file} (set aside)").format(file=name), payload, file_name=name,
                        mime="application/zip" if bundle.is_zip(payload, name) else "application/x-yaml",
                        icon=":material/download:", on_click="ignore", key="download_set_aside")

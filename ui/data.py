@@ -22,6 +22,7 @@ import streamlit as st
 
 from lib import bundle, claims as claims_lib, culprit, store
 from lib.export.stamp import Stamp, dataset_version
+from lib.i18n import _
 from ui import cached, url
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -56,10 +57,10 @@ def in_force() -> Dataset:
     upload = st.session_state.get("upload")
     if upload:
         name, data, key = upload
-        dataset = Dataset(cached.uploaded_claims(key, name, data), key, f"uploaded file {name}", dataset_version(data), True,
-                          cached.uploaded_articles(key, name, data), data, name)
+        dataset = Dataset(cached.uploaded_claims(key, name, data), key, _("uploaded file {file}").format(file=name),
+                          dataset_version(data), True, cached.uploaded_articles(key, name, data), data, name)
     else:
-        dataset = Dataset(cached.bundled_claims(), cached.BUNDLED, "bundled data", cached.bundled_version(), False, {},
+        dataset = Dataset(cached.bundled_claims(), cached.BUNDLED, _("bundled data"), cached.bundled_version(), False, {},
                           cached.bundled_file(), cached.BUNDLED_PATH.name)
     rates = tuple(sorted(session_rates().items()))
     if not rates:
@@ -85,7 +86,8 @@ def offer(name: str, data: bytes) -> bool:
     """Check an uploaded file, a claims YAML or a zip of it and its articles; a valid one comes into force (True),
     an invalid one leaves its problems (False)."""
     if len(data) > MAX_UPLOAD_BYTES:
-        st.session_state["upload_problems"] = [f"{name}: the file is {len(data) / 1e6:.1f} MB; the limit is 5 MB."]
+        st.session_state["upload_problems"] = [_("{file}: the file is {size} MB; the limit is 5 MB.").format(
+            file=name, size=f"{len(data) / 1e6:.1f}")]
         return False
     key = cached.upload_key(data)
     try:
@@ -128,11 +130,12 @@ def set_aside(error: Exception) -> bool:
     name, payload, key = upload
     claims = cached.uploaded_claims(key, name, payload)
     found = culprit.find(claims, st.session_state.get("company"))
-    where = (f"The claim that breaks it: {found['id']} ({bundle.claims_path(payload, name)}:{found['line']})." if found is not None else
-             "No single claim could be named: it fails only with this page's settings.")
-    message = (f"{name} passed validation, but a page failed on it: {type(error).__name__}: {error}. {where} "
-               "This is a loader bug (the file should have been refused); the dashboard is back on the bundled data, "
-               "and your file is kept for download.")
+    where = (_("The claim that breaks it: {claim} ({file}:{line}).").format(
+                 claim=found["id"], file=bundle.claims_path(payload, name), line=found["line"]) if found is not None else
+             _("No single claim could be named: it fails only with this page's settings."))
+    message = _("{file} passed validation, but a page failed on it: {error}: {detail}. {where} "
+                "This is a loader bug (the file should have been refused); the dashboard is back on the bundled data, "
+                "and your file is kept for download.").format(file=name, error=type(error).__name__, detail=error, where=where)
     st.session_state[SET_ASIDE] = (name, payload, message)
     st.session_state["upload_problems"] = [message]
     st.session_state.pop("upload")
@@ -161,13 +164,14 @@ def open_shared_link() -> str:
         payload = cached.shared_store(str(store.configured_path())).get(digest)
         settings, key, problem = st.query_params.to_dict(), "", ""
         if payload is None:
-            problem = (f"The link's data ({digest[:12]}...) is not kept on this server: it was forgotten, is older than "
-                       "the store keeps anything, or was kept on another server.")
+            problem = _("The link's data ({digest}...) is not kept on this server: it was forgotten, is older than "
+                        "the store keeps anything, or was kept on another server.").format(digest=digest[:12])
         elif offer(f"shared-{digest[:12]}.zip", payload):
             key = cached.upload_key(payload)
             st.query_params.from_dict(settings)
         else:
-            problem = f"The link's data ({digest[:12]}...) no longer passes the loader's checks: {'; '.join(problems()[:3])}"
+            problem = _("The link's data ({digest}...) no longer passes the loader's checks: {problems}").format(
+                digest=digest[:12], problems="; ".join(problems()[:3]))
         st.session_state[SHARED] = (digest, key, problem)
     opened, key, problem = st.session_state.get(SHARED) or ("", "", "")
     upload = st.session_state.get("upload")
@@ -178,7 +182,7 @@ def open_shared_link() -> str:
 
 def kept_upload() -> str:
     """The digest the upload in force is kept under in the shared store ('' when it is not kept)."""
-    opened, key, _ = st.session_state.get(SHARED) or ("", "", "")
+    opened, key, _problem = st.session_state.get(SHARED) or ("", "", "")
     upload = st.session_state.get("upload")
     return opened if upload and key and upload[2] == key else ""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.i18n import _, ngettext
 from ui import cached, data
 from ui.blocks import md_escape
 from ui.sidebar import Context
@@ -25,17 +26,23 @@ def missing_rates(ctx: Context) -> None:
         return
     if not missing.empty:
         lacking = ", ".join(sorted(set(missing["currency"])))
-        figures = "; ".join(f"{row.figure}: {row.value} (claim {row.claim_id}, {row.source})" for row in missing.itertuples())
+        figures = "; ".join(_("{figure}: {value} (claim {claim}, {source})").format(
+            figure=row.figure, value=row.value, claim=row.claim_id, source=row.source) for row in missing.itertuples())
         count = len(missing)
-        st.warning(md_escape(f"{count} figure{'s' * (count != 1)} of {ctx.entity} in {lacking} cannot be shown in dollars: "
-                             f"neither the articles nor the file give a {lacking} exchange rate, so the cards and charts "
-                             f"leave {'them' if count != 1 else 'it'} out. {figures}. Give a rate below for this session, "
-                             "or add an exchange_rates: entry to the file (see data/README.md)."),
+        st.warning(md_escape(ngettext(
+            "{count} figure of {company} in {currencies} cannot be shown in dollars: neither the articles nor the file give "
+            "a {currencies} exchange rate, so the cards and charts leave it out. {figures}. Give a rate below for this "
+            "session, or add an exchange_rates: entry to the file (see data/README.md).",
+            "{count} figures of {company} in {currencies} cannot be shown in dollars: neither the articles nor the file give "
+            "a {currencies} exchange rate, so the cards and charts leave them out. {figures}. Give a rate below for this "
+            "session, or add an exchange_rates: entry to the file (see data/README.md).",
+            count).format(count=count, company=ctx.entity, currencies=lacking, figures=figures)),
                    icon=":material/currency_exchange:")
     for column, currency in zip(st.columns(max(len(currencies), 3)), currencies):  # a narrow input each
         column.number_input(
-            f"{currency} per US dollar, for this session", min_value=0.000001, value=given.get(currency), step=None,
-            format="%.6g", key=f"fx_rate_{currency}", placeholder=f"e.g. units of {currency} one dollar buys",
+            _("{currency} per US dollar, for this session").format(currency=currency), min_value=0.000001,
+            value=given.get(currency), step=None, format="%.6g", key=f"fx_rate_{currency}",
+            placeholder=_("e.g. units of {currency} one dollar buys").format(currency=currency),
             on_change=lambda currency=currency: data.give_rate(currency, st.session_state[f"fx_rate_{currency}"]),
-            help=f"How many {currency} one US dollar buys. Used only in this browser session, for figures no article or "
-                 "file rate converts; each converted figure says so.")
+            help=_("How many {currency} one US dollar buys. Used only in this browser session, for figures no article or "
+                   "file rate converts; each converted figure says so.").format(currency=currency))

@@ -13,6 +13,7 @@ from lib.assumptions import (
     SavedScenario, check_raises, check_scenario_name, check_scenario_names, parse_raises, parse_scenarios, raises_text,
     scenarios_text, to_query,
 )
+from lib.i18n import _
 from lib.peers import LICENCE
 from lib.runway_inputs import EPOCH, FundingEvent, RunwayInputs, closed_rounds, describe_assumptions
 from ui import data
@@ -68,60 +69,65 @@ def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent],
     key = _raises_key(entity)
     raises, problem = url_state(key, param=RAISES_PARAM, default=(), parse=parse_raises, text=raises_text)
     if problem:
-        st.warning(f"The link's raises were ignored: {md_escape(problem)}", icon=":material/warning:")
+        st.warning(_("The link's raises were ignored: {problem}").format(problem=md_escape(problem)), icon=":material/warning:")
     # Drawn only while open, as each slider move redraws it; its label and starting state never change, so it keeps
     # its state (the caption under the metrics lists the raises in force).
-    box = st.expander("Funding raises, and the claims' rounds to add in one click", icon=":material/savings:",
+    box = st.expander(_("Funding raises, and the claims' rounds to add in one click"), icon=":material/savings:",
                       key=f"raises_box@{entity}", on_change="rerun")
     if not box.open:
         return st.session_state[key]
     with box:
-        st.caption(f"Cash added at the start of the month of its date (before {inputs.start:%b %Y}: in the first month).")
+        st.caption(_("Cash added at the start of the month of its date (before {month}: in the first month).").format(
+            month=f"{inputs.start:%b %Y}"))
         for k, (when, usd) in enumerate(raises):
             row = st.columns([3, 3, 2], vertical_alignment="bottom")
             shown = "visible" if k == 0 else "collapsed"
-            row[0].date_input("Date", value=when, min_value=EARLIEST, max_value=LATEST, key=f"raise_date_{k}@{entity}",
+            row[0].date_input(_("Date"), value=when, min_value=EARLIEST, max_value=LATEST, key=f"raise_date_{k}@{entity}",
                               on_change=_edit, args=(entity, k), label_visibility=shown)
-            row[1].number_input("Amount ($B)", value=usd / 1e9, min_value=0.0, max_value=RAISE_MAX_USD / 1e9, step=1.0,
+            row[1].number_input(_("Amount ($B)"), value=usd / 1e9, min_value=0.0, max_value=RAISE_MAX_USD / 1e9, step=1.0,
                                 format="%.2f", key=f"raise_amount_{k}@{entity}", on_change=_edit, args=(entity, k),
                                 label_visibility=shown)
-            row[2].button("Remove", key=f"raise_remove_{k}@{entity}", on_click=_remove, args=(entity, k),
+            row[2].button(_("Remove"), key=f"raise_remove_{k}@{entity}", on_click=_remove, args=(entity, k),
                           icon=":material/delete:")
         full = len(raises) >= MAX_RAISES
         row = st.columns([3, 3, 2], vertical_alignment="bottom")
-        row[0].date_input("New raise: date", value=inputs.start + dt.timedelta(days=365), min_value=EARLIEST, max_value=LATEST,
+        row[0].date_input(_("New raise: date"), value=inputs.start + dt.timedelta(days=365), min_value=EARLIEST, max_value=LATEST,
                           key=f"new_raise_date@{entity}")
-        row[1].number_input("New raise: amount ($B)", value=10.0, min_value=0.0, max_value=RAISE_MAX_USD / 1e9, step=1.0,
+        row[1].number_input(_("New raise: amount ($B)"), value=10.0, min_value=0.0, max_value=RAISE_MAX_USD / 1e9, step=1.0,
                             format="%.2f", key=f"new_raise_amount@{entity}")
-        row[2].button("Add raise", key=f"raise_add@{entity}", on_click=_add, args=(entity,), disabled=full,
-                      icon=":material/add:", help=f"At most {MAX_RAISES} raises." if full else None)
+        row[2].button(_("Add raise"), key=f"raise_add@{entity}", on_click=_add, args=(entity,), disabled=full,
+                      icon=":material/add:", help=_("At most {limit} raises.").format(limit=MAX_RAISES) if full else None)
         closed = [pair for pair in closed_rounds(events) if pair not in raises]
         if closed:
             room = MAX_RAISES - len(raises)
-            st.button(f"Add all closed rounds ({len(closed)})", key=f"raise_all_closed@{entity}", on_click=_add_closed,
-                      args=(entity, closed), disabled=room < len(closed), icon=":material/library_add:",
-                      help="Every round below that closed (no commitment, no round still in discussion)."
-                           + (f" Room for {room} more raises only (at most {MAX_RAISES})." if room < len(closed) else ""))
-        for heading, group in (("From the claims, dated after the projection start:", [e for e in events if e.peer is None]),
-                               (f"From {EPOCH}'s data ({LICENCE}), rounds after the projection start:", [e for e in events if e.peer is not None])):
+            hint = _("Every round below that closed (no commitment, no round still in discussion).")
+            if room < len(closed):
+                hint += " " + _("Room for {room} more raises only (at most {limit}).").format(room=room, limit=MAX_RAISES)
+            st.button(_("Add all closed rounds ({count})").format(count=len(closed)), key=f"raise_all_closed@{entity}",
+                      on_click=_add_closed, args=(entity, closed), disabled=room < len(closed), icon=":material/library_add:",
+                      help=hint)
+        epoch = _("From {source}'s data ({licence}), rounds after the projection start:").format(source=EPOCH, licence=LICENCE)
+        for heading, group in ((_("From the claims, dated after the projection start:"), [e for e in events if e.peer is None]),
+                               (epoch, [e for e in events if e.peer is not None])):
             if group:
                 st.caption(heading)
             for event in group:
                 _event_button(event, entity, raises, full)
         if repeats:
-            st.caption(md_escape(f"Not offered twice, as the same deal is above or is the starting cash: {EPOCH}'s "
-                                 + "; ".join(repeats) + "."))
+            st.caption(md_escape(_("Not offered twice, as the same deal is above or is the starting cash: {source}'s {rounds}.")
+                                 .format(source=EPOCH, rounds="; ".join(repeats))))
     return st.session_state[key]
 
 
 def _event_button(event: FundingEvent, entity: str, raises, full: bool) -> None:
     """One offered raise: a button that adds it, and its source (and what it assumes) under it."""
     taken = event.pair in raises
-    st.button(f"Add: {event.label}", key=f"event_{event.claim_id}@{entity}", on_click=_add_event, args=(entity, event),
-              disabled=taken or full, icon=":material/add_card:",
-              help=f"{event.source}. {'Already added.' if taken else ''}")
-    origin = "" if event.peer is not None else f" · claim {event.claim_id}"
-    st.caption(md_escape(f"{event.source}{origin}" + (f" · not closed: {event.caveat}" if event.unpaid else "")))
+    st.button(_("Add: {round}").format(round=event.label), key=f"event_{event.claim_id}@{entity}", on_click=_add_event,
+              args=(entity, event), disabled=taken or full, icon=":material/add_card:",
+              help=f"{event.source}. " + (_("Already added.") if taken else ""))
+    origin = "" if event.peer is not None else " · " + _("claim {claim_id}").format(claim_id=event.claim_id)
+    caveat = " · " + _("not closed: {caveat}").format(caveat=event.caveat) if event.unpaid else ""
+    st.caption(md_escape(f"{event.source}{origin}{caveat}"))
 
 
 def _set_raises(entity: str, raises) -> None:
@@ -162,7 +168,8 @@ def _saved(inputs: RunwayInputs, entity: str) -> tuple[SavedScenario, ...]:
     saved, problem = url_state(_scenarios_key(entity), param=SCENARIOS_PARAM, default=(),
                                parse=lambda raw: parse_scenarios(raw, inputs), text=scenarios_text)
     if problem:
-        st.warning(f"The link's saved scenarios were ignored: {md_escape(problem)}", icon=":material/warning:")
+        st.warning(_("The link's saved scenarios were ignored: {problem}").format(problem=md_escape(problem)),
+                   icon=":material/warning:")
     return saved
 
 
@@ -170,17 +177,19 @@ def scenarios(current: RunwayAssumptions, inputs: RunwayInputs, entity: str) -> 
     """Save the sliders (raises included) under a name, up to three; each saved one listed with a remove button."""
     saved = _saved(inputs, entity)
     row = st.columns([4, 3], vertical_alignment="bottom")
-    row[0].text_input("Scenario name", key=f"scenario_name@{entity}", max_chars=40, placeholder="e.g. costs grow 30%")
-    row[1].button("Save the sliders as a scenario", key=f"scenario_save@{entity}", on_click=_save, args=(entity, current),
+    row[0].text_input(_("Scenario name"), key=f"scenario_name@{entity}", max_chars=40, placeholder=_("e.g. costs grow 30%"))
+    row[1].button(_("Save the sliders as a scenario"), key=f"scenario_save@{entity}", on_click=_save, args=(entity, current),
                   disabled=len(saved) >= MAX_SCENARIOS, icon=":material/bookmark_add:",
-                  help=f"At most {MAX_SCENARIOS} saved scenarios." if len(saved) >= MAX_SCENARIOS else None)
+                  help=_("At most {limit} saved scenarios.").format(limit=MAX_SCENARIOS)
+                  if len(saved) >= MAX_SCENARIOS else None)
     problem = st.session_state.pop(f"scenario_problem@{entity}", "")
     if problem:
         st.warning(md_escape(problem), icon=":material/warning:")
     for k, scenario in enumerate(saved):
         row = st.columns([6, 1], vertical_alignment="center")
         row[0].markdown(md_escape(f"{scenario.name}: {describe_assumptions(scenario.assumptions)}"))
-        row[1].button("Remove", key=f"scenario_remove_{k}@{entity}", on_click=_unsave, args=(entity, k), icon=":material/delete:")
+        row[1].button(_("Remove"), key=f"scenario_remove_{k}@{entity}", on_click=_unsave, args=(entity, k),
+                      icon=":material/delete:")
     return saved
 
 
@@ -190,7 +199,7 @@ def _save(entity: str, current: RunwayAssumptions) -> None:
         name = check_scenario_name(st.session_state.get(f"scenario_name@{entity}", ""))
         check_scenario_names([s.name for s in st.session_state[key]] + [name])
     except ValueError as err:
-        st.session_state[f"scenario_problem@{entity}"] = f"Not saved: {err}."
+        st.session_state[f"scenario_problem@{entity}"] = _("Not saved: {problem}.").format(problem=err)
         return
     st.session_state[key] = (*st.session_state[key], SavedScenario(name, current))
     st.session_state[f"scenario_name@{entity}"] = ""

@@ -16,20 +16,21 @@ import streamlit as st
 from lib import audit, bundle, checks, dashboard, second_opinion, transforms as tf
 from lib.chart_layout import slug
 from lib.export import renderer
+from lib.i18n import N_, _, ngettext
 from ui import cached, data, runway, url
 from ui import blocks
 from ui.blocks import md_escape
 from ui.url import choice, date_between, flag, url_persist
 
 PAGES = [
-    ("pages/overview.py", "Overview", ":material/dashboard:"),
-    ("pages/timeline.py", "Timeline", ":material/timeline:"),
-    ("pages/waterfall.py", "Waterfall", ":material/waterfall_chart:"),
-    ("pages/runway.py", "Runway", ":material/flight_takeoff:"),
-    ("pages/sources.py", "Sources", ":material/format_quote:"),
-    ("pages/checks.py", "Checks", ":material/rule:"),
-    ("pages/method.py", "Method", ":material/menu_book:"),
-    ("pages/add_article.py", "Add an article", ":material/note_add:"),
+    ("pages/overview.py", N_("Overview"), ":material/dashboard:"),
+    ("pages/timeline.py", N_("Timeline"), ":material/timeline:"),
+    ("pages/waterfall.py", N_("Waterfall"), ":material/waterfall_chart:"),
+    ("pages/runway.py", N_("Runway"), ":material/flight_takeoff:"),
+    ("pages/sources.py", N_("Sources"), ":material/format_quote:"),
+    ("pages/checks.py", N_("Checks"), ":material/rule:"),
+    ("pages/method.py", N_("Method"), ":material/menu_book:"),
+    ("pages/add_article.py", N_("Add an article"), ":material/note_add:"),
 ]
 
 
@@ -66,14 +67,14 @@ def _upload_box() -> None:
     """Sidebar upload of a claims YAML, or a zip of claims.yaml and its articles under sources/; problems are listed
     with their lines, a valid file replaces the data. The box is drawn only while open; its label and starting state
     never change, so it keeps its place and state."""
-    box = st.sidebar.expander("Use your own data", key=data.UPLOAD_BOX, on_change="rerun")
+    box = st.sidebar.expander(_("Use your own data"), key=data.UPLOAD_BOX, on_change="rerun")
     if not box.open:
         return
     with box:
-        file = st.file_uploader("Claims YAML, or a zip of claims.yaml and sources/ (max 5 MB)", type=["yaml", "yml", "zip"],
+        file = st.file_uploader(_("Claims YAML, or a zip of claims.yaml and sources/ (max 5 MB)"), type=["yaml", "yml", "zip"],
                                 key=f"upload_file_{data.generation()}",
-                                help="Same format and rules as data/claims.yaml; see data/README.md. Every quote must stand "
-                                     "in its article: put the articles the bundled data lacks in the zip's sources/ folder.")
+                                help=_("Same format and rules as data/claims.yaml; see data/README.md. Every quote must stand "
+                                       "in its article: put the articles the bundled data lacks in the zip's sources/ folder."))
         if file is not None and st.session_state.get("upload_seen") != file.file_id:
             st.session_state["upload_seen"] = file.file_id
             data.offer(file.name, file.getvalue())
@@ -81,12 +82,13 @@ def _upload_box() -> None:
         for problem in problems[:50]:  # problems quote the file's own text: shown inert
             st.error(md_escape(problem), icon=":material/error:")
         if len(problems) > 50:
-            st.error(f"... and {len(problems) - 50} more problems.", icon=":material/error:")
+            st.error(_("... and {count} more problems.").format(count=len(problems) - 50), icon=":material/error:")
         if problems:
-            st.caption("Nothing was changed: the data in use stays as it was.")
+            st.caption(_("Nothing was changed: the data in use stays as it was."))
         if st.session_state.get("upload"):
             _keep_controls()
-        if st.session_state.get("upload") and st.button("Reset to bundled data", key="upload_reset", icon=":material/restart_alt:"):
+        if st.session_state.get("upload") and st.button(_("Reset to bundled data"), key="upload_reset",
+                                                        icon=":material/restart_alt:"):
             data.reset()
             st.rerun()
 
@@ -94,14 +96,15 @@ def _upload_box() -> None:
 def _keep_controls() -> None:
     """Keep and share the upload in force (it is otherwise gone on reload), or forget it once kept."""
     if not data.kept_upload():
-        if st.button("Keep and share", key="upload_keep", icon=":material/share:",
-                     help="Keep this data on this server: the page's link then reopens it, after a reload or for anyone "
-                          "you send it to. Nothing is kept unless you ask."):
+        if st.button(_("Keep and share"), key="upload_keep", icon=":material/share:",
+                     help=_("Keep this data on this server: the page's link then reopens it, after a reload or for anyone "
+                            "you send it to. Nothing is kept unless you ask.")):
             data.keep_upload()
             st.rerun()
         return
-    st.caption(":material/check_circle: Kept on this server: this page's link (with `?data=`) reopens it.")
-    if st.button("Forget it", key="upload_forget", icon=":material/delete:", help="Remove it from the store: the link stops working."):
+    st.caption(_(":material/check_circle: Kept on this server: this page's link (with `?data=`) reopens it."))
+    if st.button(_("Forget it"), key="upload_forget", icon=":material/delete:",
+                 help=_("Remove it from the store: the link stops working.")):
         data.forget_kept_upload()
         st.rerun()
 
@@ -112,12 +115,12 @@ def _page_links(navigation) -> None:
     company and date."""
     carried = {param: st.query_params[param] for param in (*SIDEBAR_PARAMS, data.SHARED_PARAM) if param in st.query_params}
     for path, label, icon in PAGES:
-        navigation.page_link(path, label=label, icon=icon, query_params=carried)
+        navigation.page_link(path, label=_(label), icon=icon, query_params=carried)
 
 
 def page_setup(title: str) -> Context:
     """Page config, the shared sidebar and the data in force; call first on every page."""
-    st.set_page_config(page_title=f"{title} · Burnboard", page_icon=":material/local_fire_department:", layout="wide")
+    st.set_page_config(page_title=f"{_(title)} · Burnboard", page_icon=":material/local_fire_department:", layout="wide")
     url.on_page(title)
     url.one_history_entry_per_page()
     sidebar = st.sidebar
@@ -142,41 +145,43 @@ def page_setup(title: str) -> Context:
     covered = second_opinion.company_coverage(claims, cached.bundled_peers(), companies)
     default_company = "OpenAI" if "OpenAI" in in_claims else in_claims[0]
     entity = url_persist(sidebar.selectbox, default=default_company, parse=choice(companies))(
-        "Company", companies, key="company", on_change=_forget_page_params,
+        _("Company"), companies, key="company", on_change=_forget_page_params,
         format_func=lambda company: covered[company].label,
-        help="Companies in the articles, most money figures first, each with its number of claims; then those only "
-             "Epoch AI's data covers (peer data only). Under the box: what the data hold about the one picked.")
+        help=_("Companies in the articles, most money figures first, each with its number of claims; then those only "
+               "Epoch AI's data covers (peer data only). Under the box: what the data hold about the one picked."))
     sidebar.caption(md_escape(covered[entity].detail))
     as_of = url_persist(sidebar.date_input, default=last, parse=date_between(first, last))(
-        "Claims published by", min_value=first, max_value=last, key=data.AS_OF,
-        help="Only claims from articles published on or before this date are used.")
+        _("Claims published by"), min_value=first, max_value=last, key=data.AS_OF,
+        help=_("Only claims from articles published on or before this date are used."))
     include_undated = url_persist(sidebar.checkbox, default=True, parse=flag)(
-        "Include undated articles", key="undated",
-        help="Three articles give no date. Each counts from the end of the period it was evidently written in "
-             "(2024 or 2024-Q4), so an earlier as-of date leaves it out. Epoch AI's rows with no report date are "
-             "used only when this is on.")
+        _("Include undated articles"), key="undated",
+        help=_("Three articles give no date. Each counts from the end of the period it was evidently written in "
+               "(2024 or 2024-Q4), so an earlier as-of date leaves it out. Epoch AI's rows with no report date are "
+               "used only when this is on."))
     if dataset.uploaded:
-        sidebar.warning(f"Using {md_escape(dataset.label)} for this browser session only.", icon=":material/upload_file:")
+        sidebar.warning(_("Using {data} for this browser session only.").format(data=md_escape(dataset.label)),
+                        icon=":material/upload_file:")
     if bundle.is_zip(dataset.file, dataset.file_name):  # the upload's articles go with it, or its quotes could not be checked again
-        sidebar.download_button("Download the data (zip)", dataset.file, file_name=dataset.file_name, mime="application/zip",
+        sidebar.download_button(_("Download the data (zip)"), dataset.file, file_name=dataset.file_name, mime="application/zip",
                                 icon=":material/download:", key="download_yaml", on_click="ignore",
-                                help="claims.yaml and its articles under sources/, as they are in force: extend it and "
-                                     "upload it again under 'Use your own data'.")
+                                help=_("claims.yaml and its articles under sources/, as they are in force: extend it and "
+                                       "upload it again under 'Use your own data'."))
     else:
-        sidebar.download_button("Download the data (YAML)", dataset.file, file_name=dataset.file_name,
+        sidebar.download_button(_("Download the data (YAML)"), dataset.file, file_name=dataset.file_name,
                                 mime="application/x-yaml", icon=":material/download:", key="download_yaml", on_click="ignore",
-                                help="The claims file as it is in force: extend it and upload it again under 'Use your own data'.")
+                                help=_("The claims file as it is in force: extend it and upload it again under "
+                                       "'Use your own data'."))
     articles = claims["source"].nunique()
     prepared = cached.prepared(dataset.key, claims, as_of, include_undated)
     peers = cached.peers(as_of, include_undated)
     findings = _audit(dataset, as_of, include_undated)
     flagged = cached.flags(dataset.key, findings, prepared, as_of, include_undated)
-    count.caption(f":material/rule: {checks.summary(findings)} in the claims in force: see Checks.")
+    count.caption(_(":material/rule: {findings} in the claims in force: see Checks.").format(findings=checks.summary(findings)))
     _deck_button(dataset, prepared, entity, as_of, include_undated, peers, flagged)
-    sidebar.caption(
-        f"{len(claims)} claim{'s' * (len(claims) != 1)} from {articles} article{'s' * (articles != 1)} ({md_escape(dataset.label)}). "
-        "Every number links to the sentence it came from: see Sources."
-    )
+    sidebar.caption(_("{claims} from {articles} ({data}). Every number links to the sentence it came from: see Sources.").format(
+        claims=ngettext("{count} claim", "{count} claims", len(claims)).format(count=len(claims)),
+        articles=ngettext("{count} article", "{count} articles", articles).format(count=articles),
+        data=md_escape(dataset.label)))
     _page_links(navigation)
     cached.settled_heap()
     return Context(claims, prepared, dataset.key, entity, as_of, include_undated, dataset.label, first, last, peers,
@@ -189,8 +194,8 @@ def _audit(dataset: data.Dataset, as_of: dt.date, include_undated: bool) -> pd.D
     try:
         return cached.findings(dataset.key, dataset.claims, as_of, include_undated, dataset.articles)
     except Exception as err:
-        st.sidebar.error(f"The audit could not run on these claims: {md_escape(type(err).__name__)}: {md_escape(err)}",
-                         icon=":material/error:")
+        st.sidebar.error(_("The audit could not run on these claims: {error}: {detail}").format(
+            error=md_escape(type(err).__name__), detail=md_escape(err)), icon=":material/error:")
         return pd.DataFrame(columns=audit.COLUMNS)
 
 
@@ -212,7 +217,7 @@ def _slides_text(kinds: tuple[str, ...] | None) -> str:
 
 def _retitled(entity: str) -> list[str]:
     """The names of this company's charts (and Epoch AI's) that the reader gave a title of their own in this session."""
-    return [name for name, (title, _) in blocks.held_words().items()
+    return [name for name, (title, _subtitle) in blocks.held_words().items()
             if title.strip() and name.startswith((f"{slug(entity)}-", "epoch-"))]
 
 
@@ -223,17 +228,17 @@ def _pick_slides() -> None:
 def _slide_picker(entity: str, chosen: tuple[str, ...] | None) -> None:
     """Which charts go into the deck, in the order picked; drawn only while its box is open (python-pptx, which
     names the slides, is loaded then). Until the reader picks, the charts they retitled come first."""
-    box = st.sidebar.expander("Slides in the deck", key=DECK_BOX, on_change="rerun", icon=":material/view_carousel:")
+    box = st.sidebar.expander(_("Slides in the deck"), key=DECK_BOX, on_change="rerun", icon=":material/view_carousel:")
     if not box.open:
         return
     from lib.export.deck import SLIDES, default_slides
 
     st.session_state[DECK_PICKER] = default_slides(_retitled(entity)) if chosen is None else [k for k in chosen if k in SLIDES]
-    box.multiselect("Slides, in the order picked", list(SLIDES), format_func=SLIDES.get, key=DECK_PICKER, on_change=_pick_slides,
-                    placeholder="Pick the slides",
-                    help="The deck shows the slides in the order you pick them: remove one and add it again to move it "
-                         "to the end. A chart the data cannot draw for this company is left out (and when none can be, "
-                         "the deck has every chart).")
+    box.multiselect(_("Slides, in the order picked"), list(SLIDES), format_func=SLIDES.get, key=DECK_PICKER,
+                    on_change=_pick_slides, placeholder=_("Pick the slides"),
+                    help=_("The deck shows the slides in the order you pick them: remove one and add it again to move it "
+                           "to the end. A chart the data cannot draw for this company is left out (and when none can be, "
+                           "the deck has every chart)."))
 
 
 def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_of: dt.date, include_undated: bool,
@@ -243,21 +248,21 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
     those values; the audit's findings about its claims go into the speaker notes."""
     available, reason = cached.renderer_found()
     if not available:
-        st.sidebar.caption(f"Deck download unavailable: {md_escape(reason)}")
+        st.sidebar.caption(_("Deck download unavailable: {reason}").format(reason=md_escape(reason)))
         return
-    chosen, _ = url.url_state(DECK_SLIDES, param=SLIDES_PARAM, default=None, parse=_slide_kinds, text=_slides_text)
+    chosen, _problem = url.url_state(DECK_SLIDES, param=SLIDES_PARAM, default=None, parse=_slide_kinds, text=_slides_text)
     _slide_picker(entity, chosen)
     inputs = cached.runway_inputs(dataset.key, prepared, as_of, include_undated, entity)
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     st.sidebar.download_button(
-        "Download deck (.pptx)",
+        _("Download deck (.pptx)"),
         lambda words=blocks.held_words(), slides=chosen: _deck(dataset.claims, entity, held, as_of, include_undated, peers,
                                                                flagged, words, slides),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", disabled=chosen == (),
-        help="Pick at least one slide under 'Slides in the deck'." if chosen == () else
-             "The charts as 16:9 slides with their sources; the quotes are in the speaker notes.",
+        help=_("Pick at least one slide under 'Slides in the deck'.") if chosen == () else
+             _("The charts as 16:9 slides with their sources; the quotes are in the speaker notes."),
     )
 
 

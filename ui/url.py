@@ -26,6 +26,7 @@ import streamlit as st
 from streamlit import config
 
 from lib.export.stamp import public_address, view_link
+from lib.i18n import _
 
 KEPT = "reader_settings"  # session state: widget key -> Kept
 PAGE = "reader_page"  # session state: the title of the page being drawn
@@ -131,8 +132,10 @@ def _setting(key: str, param: str, parse: Callable[[str], Any], default: Any, la
         return parse(raw)
     except (TypeError, ValueError):
         if key not in _kept():  # the link's value, not one the reader set in this session
-            st.toast(f"This link gives “{md_escape(label)}” the value “{md_escape(raw)}”, which this page does not offer: "
-                     f"it starts from {md_escape(_shown(default, printf))}.", icon=":material/link_off:", duration="long")
+            st.toast(_("This link gives “{setting}” the value “{value}”, which this page does not offer: "
+                       "it starts from {default}.").format(setting=md_escape(label), value=md_escape(raw),
+                                                           default=md_escape(_shown(default, printf))),
+                     icon=":material/link_off:", duration="long")
         return default
 
 
