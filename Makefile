@@ -53,7 +53,7 @@ i18n: $(STAMP)
 	for lang in $(LANGS); do \
 		[ -f locale/$$lang/LC_MESSAGES/burnboard.po ] || $(VENV)/bin/pybabel init -i locale/burnboard.pot -d locale -D burnboard -l $$lang; \
 	done
-	$(VENV)/bin/pybabel update -i locale/burnboard.pot -d locale -D burnboard --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i locale/burnboard.pot -d locale -D burnboard --no-fuzzy-matching --ignore-obsolete
 	$(VENV)/bin/pybabel compile -d locale -D burnboard --statistics
 
 clean:

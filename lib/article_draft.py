@@ -16,6 +16,7 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 import yaml
 
+from lib.i18n import _
 from lib.vocabulary import COMPANY, METRICS
 
 DRAFT_PATH = "draft.yaml"  # the name the loader's problems give the draft
@@ -237,7 +238,8 @@ def sorted_out(problems: Iterable[str], layout: Layout, path: str = DRAFT_PATH) 
             out.other.append(problem)
             continue
         line = int(match["line"])
-        shown = f"{ITEM.sub('', match['field']) or 'entry'}: {match['message']}"
+        where = ITEM.sub("", match["field"]) or _("entry")
+        shown = f"{where}: {match['message']}"
         at = bisect.bisect_right(layout.claim_starts, line) - 1
         if line in layout.source or match["field"].startswith("sources["):
             out.source.append(shown)

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from lib import runway
+from lib.i18n import N_, _
 
 if TYPE_CHECKING:
     from lib.runway_inputs import RunwayInputs
@@ -52,7 +53,7 @@ class Field:
     param: str  # URL parameter
     option: str  # command-line option, in the model's units
     kind: Kind
-    label: str
+    label: str  # marked with N_: the page says it through _()
     scale: float  # model units per display unit: 1e9 shows USD in billions, 0.01 shows fractions in percent
     step: float  # display units (an int for whole numbers)
     format: str | None
@@ -114,12 +115,12 @@ class Field:
 
 
 FIELDS = (  # name, URL parameter, CLI option, kind, label, scale, step, format, lowest, highest, headroom, digits, fixed default
-    Field("cash_usd",            "cash",    "--cash",            MONEY,  "Starting cash ($B)",          1e9,  0.1,  "$%.1fB",  0.0,   50.0,   2, 1, None),
-    Field("monthly_revenue_usd", "revenue", "--monthly-revenue", MONEY,  "Monthly revenue ($M)",        1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
-    Field("monthly_cost_usd",    "cost",    "--monthly-cost",    MONEY,  "Monthly costs ($M)",          1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
-    Field("revenue_growth_yoy",  "rg",      "--revenue-growth",  GROWTH, "Revenue growth per year (%)", 0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
-    Field("cost_growth_yoy",     "cg",      "--cost-growth",     GROWTH, "Cost growth per year (%)",    0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
-    Field("horizon_months",      "horizon", "--horizon",         MONTHS, "Horizon (months)",            1,    6,    None,      12,    120,    0, 0, 60),
+    Field("cash_usd",            "cash",    "--cash",            MONEY,  N_("Starting cash ($B)"),          1e9,  0.1,  "$%.1fB",  0.0,   50.0,   2, 1, None),
+    Field("monthly_revenue_usd", "revenue", "--monthly-revenue", MONEY,  N_("Monthly revenue ($M)"),        1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
+    Field("monthly_cost_usd",    "cost",    "--monthly-cost",    MONEY,  N_("Monthly costs ($M)"),          1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
+    Field("revenue_growth_yoy",  "rg",      "--revenue-growth",  GROWTH, N_("Revenue growth per year (%)"), 0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
+    Field("cost_growth_yoy",     "cg",      "--cost-growth",     GROWTH, N_("Cost growth per year (%)"),    0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
+    Field("horizon_months",      "horizon", "--horizon",         MONTHS, N_("Horizon (months)"),            1,    6,    None,      12,    120,    0, 0, 60),
 )
 
 
@@ -195,7 +196,7 @@ SCENARIOS_PARAM = "scenarios"
 MONEY_FIELD = FIELDS[0]  # any money field checks an amount of USD
 MAX_RAISES = 12
 RAISE_MAX_USD = 1e13  # $10T: more than any raise on record by far; refused above it
-RAISE_AMOUNT = "an amount of US dollars from 0 to 1e13 ($10T)"
+RAISE_AMOUNT = N_("an amount of US dollars from 0 to 1e13 ($10T)")
 MAX_SCENARIOS = 3
 SCENARIO_NAME_CHARS = 40
 CURRENT = "current"  # the live sliders' name on the scenario chart; no saved scenario may take it
@@ -221,7 +222,7 @@ def check_raises(raises: Any) -> tuple[tuple[dt.date, float], ...]:
             raise ValueError(f"raise {k + 1}: {amount!r} is not {RAISE_AMOUNT}")
         checked.append((when, usd))
     if len(checked) > MAX_RAISES:
-        raise ValueError(f"at most {MAX_RAISES} raises, got {len(checked)}")
+        raise ValueError(_("at most {limit} raises, got {count}").format(limit=MAX_RAISES, count=len(checked)))
     return tuple(sorted(checked, key=lambda pair: pair[0]))
 
 
@@ -229,17 +230,19 @@ def parse_raise(text: str) -> tuple[dt.date, float]:
     """One raise written DATE:AMOUNT (ISO date, amount in USD such as 40e9); raises ValueError saying why not."""
     when, colon, amount = text.strip().partition(":")
     if not colon:
-        raise ValueError(f"{text!r} is not DATE:AMOUNT (e.g. 2025-03-01:40e9)")
+        raise ValueError(_("{text} is not DATE:AMOUNT (e.g. 2025-03-01:40e9)").format(text=repr(text)))
+    not_a_date = _("{text}: {date} is not a date written YYYY-MM-DD").format(text=repr(text), date=repr(when.strip()))
     try:
         date = dt.date.fromisoformat(when.strip())
     except ValueError:
-        raise ValueError(f"{text!r}: {when.strip()!r} is not a date written YYYY-MM-DD") from None
+        raise ValueError(not_a_date) from None
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()):
-        raise ValueError(f"{text!r}: {when.strip()!r} is not a date written YYYY-MM-DD")
+        raise ValueError(not_a_date)
     try:
         return check_raises([(date, amount.strip())])[0]
     except ValueError:
-        raise ValueError(f"{text!r}: {amount.strip()!r} is not {RAISE_AMOUNT}") from None
+        raise ValueError(_("{text}: {amount} is not {meaning}").format(text=repr(text), amount=repr(amount.strip()),
+                                                                       meaning=_(RAISE_AMOUNT))) from None
 
 
 def parse_raises(text: str) -> tuple[tuple[dt.date, float], ...]:
@@ -268,9 +271,10 @@ def check_scenario_name(name: str) -> str:
     """A scenario's name, stripped: 1 to 40 characters, no ':' or '|' (they separate the URL's parts), not "current"."""
     name = name.strip()
     if not name or len(name) > SCENARIO_NAME_CHARS or ":" in name or "|" in name:
-        raise ValueError(f"a scenario name must have 1 to {SCENARIO_NAME_CHARS} characters, without ':' or '|'; got {name!r}")
+        raise ValueError(_("a scenario name must have 1 to {limit} characters, without ':' or '|'; got {name}").format(
+            limit=SCENARIO_NAME_CHARS, name=repr(name)))
     if name.lower() == CURRENT:
-        raise ValueError(f"the name {name!r} is taken by the live sliders; choose another")
+        raise ValueError(_("the name {name} is taken by the live sliders; choose another").format(name=repr(name)))
     return name
 
 
@@ -282,22 +286,23 @@ def scenario_values(text: str, read: Callable[[Field, str], float]) -> tuple[str
     ValueError saying what is wrong."""
     name, colon, body = text.partition(":")
     if not colon or not name.strip():
-        raise ValueError(f"scenario {text!r} is not NAME:key=value,... (e.g. \"costs grow 30%:cg=0.3\")")
+        raise ValueError(_("scenario {text} is not NAME:key=value,... (e.g. \"{example}\")").format(
+            text=repr(text), example=_("costs grow 30%") + ":cg=0.3"))
     name = check_scenario_name(name)
     fields = {field.param: field for field in FIELDS}
     values: dict[str, Any] = {}
     for item in (item for item in body.split(",") if item.strip()):
         key, equals, raw = (part.strip() for part in item.partition("="))
         if not equals or (key not in fields and key != RAISES_PARAM):
-            raise ValueError(f"scenario {name!r}: {item.strip()!r} is not key=value with a key among "
-                             f"{', '.join([*fields, RAISES_PARAM])}")
+            raise ValueError(_("scenario {name}: {item} is not key=value with a key among {keys}").format(
+                name=repr(name), item=repr(item.strip()), keys=", ".join([*fields, RAISES_PARAM])))
         target = fields[key].name if key in fields else "raises"
         if target in values:
-            raise ValueError(f"scenario {name!r}: {key} is given twice")
+            raise ValueError(_("scenario {name}: {key} is given twice").format(name=repr(name), key=key))
         try:
             values[target] = parse_raises(raw) if key == RAISES_PARAM else read(fields[key], raw)
         except ValueError as err:
-            raise ValueError(f"scenario {name!r}: {key}: {err}") from None
+            raise ValueError(_("scenario {name}: {key}: {problem}").format(name=repr(name), key=key, problem=err)) from None
     return name, values
 
 
@@ -315,7 +320,7 @@ class SavedScenario:
             try:
                 return field.to_model(field.read(raw, inputs))
             except ValueError:
-                raise ValueError(f"{raw!r} is not a finite number") from None
+                raise ValueError(_("{value} is not a finite number").format(value=repr(raw))) from None
 
         name, values = scenario_values(text, read)
         return cls(name, RunwayAssumptions.resolve(inputs, values))
@@ -340,11 +345,11 @@ def parse_scenarios(text: str, inputs: RunwayInputs) -> tuple[SavedScenario, ...
 def check_scenario_names(names: list[str]) -> None:
     """At most MAX_SCENARIOS, each name used once (case-insensitive); raises ValueError otherwise."""
     if len(names) > MAX_SCENARIOS:
-        raise ValueError(f"at most {MAX_SCENARIOS} saved scenarios, got {len(names)}")
+        raise ValueError(_("at most {limit} saved scenarios, got {count}").format(limit=MAX_SCENARIOS, count=len(names)))
     seen = [name.lower() for name in names]
     repeated = sorted({name for name in seen if seen.count(name) > 1})
     if repeated:
-        raise ValueError(f"scenario names must differ; repeated: {', '.join(repeated)}")
+        raise ValueError(_("scenario names must differ; repeated: {names}").format(names=", ".join(repeated)))
 
 
 def scenarios_text(scenarios: tuple[SavedScenario, ...]) -> str:

@@ -23,15 +23,15 @@ import pandas as pd
 from lib import coverage, runway_inputs, strict_json, transforms as tf, waterfall
 from lib.claims import ClaimsError, load_claims
 from lib.formatting import and_list, format_usd, format_value
+from lib.i18n import _, ngettext
 from lib.vocabulary import (
-    ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
+    ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, PER_AMOUNT, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
     WATERFALL_LINES, interval, metric_label, overlaps, qualified,
 )
 from lib.vocabulary import FINDING_KINDS as KINDS
 
 COLUMNS = ["kind", "severity", "claims", "message", "acknowledged", "reason"]
 DEFAULT_FILE = "data/claims.yaml"
-PER_WORDS = {"day": " a day", "month": " a month", "year": " a year"}
 
 
 def audit(claims: pd.DataFrame, as_of=None, articles: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -59,7 +59,8 @@ def claims_with_findings(findings: pd.DataFrame) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     serious = findings[findings["severity"].isin(["error", "warning"])]
     for row in serious.itertuples(index=False):
-        text = f"{row.message} (acknowledged: {row.reason})" if row.acknowledged else row.message
+        text = (_("{message} (acknowledged: {reason})").format(message=row.message, reason=row.reason) if row.acknowledged
+                else row.message)
         for claim_id in row.claims:
             out.setdefault(claim_id, []).append(text)
     return out
@@ -76,6 +77,11 @@ def _shown(claim: pd.Series, amount: float | None = None) -> str:
     """An amount as a reader writes it, in USD for money: '$700.0K', '170.0M users'."""
     amount = _amount(claim) if amount is None else amount
     return format_usd(amount) if claim["unit"] in MONEY_UNITS else format_value(amount, claim["unit"])
+
+
+def _rate(text: str, per) -> str:
+    """An amount with its rate, when it has one: '$1.0B a year'."""
+    return _(PER_AMOUNT[per]).format(amount=text) if per in PER_AMOUNT else text
 
 
 def _stated(claim: pd.Series) -> tuple[float, float]:
@@ -115,34 +121,42 @@ def _percentage(related: pd.DataFrame) -> tuple[float, str] | None:
     a, b = _amount(first), _amount(second)
     if first["period"] == second["period"]:
         part, whole = sorted((a, b))
-        return (100 * part / whole, f"{_shown(first, part)} of {_shown(first, whole)} is {100 * part / whole:.1f}%") if whole else None
+        if not whole:
+            return None
+        return 100 * part / whole, _("{part} of {whole} is {share}%").format(
+            part=_shown(first, part), whole=_shown(first, whole), share=f"{100 * part / whole:.1f}")
     if not a:
         return None
     change = 100 * abs(b - a) / a
-    return change, (f"{_shown(first)} ({first['period']}) to {_shown(second)} ({second['period']}) is a "
-                    f"{'fall' if b < a else 'rise'} of {change:.1f}% ({_shown(first, abs(b - a))} / {_shown(first)})")
+    working = (_("{earlier} ({earlier_period}) to {later} ({later_period}) is a fall of {change}% ({difference} / {earlier})")
+               if b < a else
+               _("{earlier} ({earlier_period}) to {later} ({later_period}) is a rise of {change}% ({difference} / {earlier})"))
+    return change, working.format(earlier=_shown(first), earlier_period=first["period"], later=_shown(second),
+                                  later_period=second["period"], change=f"{change:.1f}", difference=_shown(first, abs(b - a)))
 
 
 def _arithmetic(claims: pd.DataFrame):
     """A stated percentage (see _percentage) or total (the sum of its parts, in one unit) that the figures it
     relates to contradict by more than ARITHMETIC_POINTS points or ARITHMETIC_SHARE of the sum."""
-    for _, claim in claims[claims["value"].notna()].iterrows():
+    for _index, claim in claims[claims["value"].notna()].iterrows():  # not `_`, which is the translation
         related = _related(claim, claims)
         if related is None or related.apply(_amount, axis=1).isna().any():
             continue
-        says = f"{claim['id']} says {qualified(_shown(claim), claim['qualifier'])}"
+        says = {"claim_id": claim["id"], "value": qualified(_shown(claim), claim["qualifier"])}
         ids = (claim["id"], *related["id"])
         percentage = _percentage(related) if claim["unit"] == "percent" else None
         if percentage is not None:
             off = _outside(percentage[0], _stated(claim))
             if off > ARITHMETIC_POINTS:
-                yield "arithmetic", ids, f"{says}, but {percentage[1]}: {off:.1f} points out."
+                yield "arithmetic", ids, _("{claim_id} says {value}, but {working}: {points} points out.").format(
+                    **says, working=percentage[1], points=f"{off:.1f}")
         elif {_unit(claim)} == set(related.apply(_unit, axis=1)):
             total = float(related.apply(_amount, axis=1).sum())
             off = _outside(total, _stated(claim))
             if total and off / total > ARITHMETIC_SHARE:
                 parts = " + ".join(f"{_shown(row)} ({row['id']})" for _, row in related.iterrows())
-                yield "arithmetic", ids, f"{says}, but {parts} = {_shown(claim, total)}: {off / total:.1%} out."
+                yield "arithmetic", ids, _("{claim_id} says {value}, but {parts} = {total}: {share} out.").format(
+                    **says, parts=parts, total=_shown(claim, total), share=f"{off / total:.1%}")
 
 
 def _unit(claim: pd.Series) -> str:
@@ -166,20 +180,24 @@ def _reconcile(prepared: pd.DataFrame):
                     ids = tuple(dict.fromkeys(f"{result['cost_claims']}, {result['total_claims']}".split(", ")))
                     failed.setdefault((ids, result["message"]), []).append(choice.lower())
             for (ids, message), choices in failed.items():
-                yield "reconcile", ids, f"{entity} {year} ({and_list(choices)} choice{'s' if len(choices) > 1 else ''}): {message}"
+                yield "reconcile", ids, ngettext("{entity} {year} ({choices} choice): {message}",
+                                                 "{entity} {year} ({choices} choices): {message}", len(choices)).format(
+                    entity=entity, year=year, choices=and_list(choices), message=message)
 
 
 def _unfinished(claims: pd.DataFrame):
     """A rate marked reported or estimated for a period that had not ended when its article appeared
     (transforms.unfinished): only a projection can be given for it."""
     flagged = claims[tf.unfinished(claims) & claims["basis"].isin(["reported", "estimated"])]
-    for _, claim in flagged.iterrows():
-        when = (f"was published on {claim['source_date']:%Y-%m-%d}" if claim["source_dated_by"] == "published"
-                else f"was written in {claim['source_written']} (undated)")
-        yield "unfinished_period", (claim["id"],), (
-            f"{claim['id']} gives {_shown(claim)}{PER_WORDS[claim['per']]} for {claim['period']} as {claim['basis']}, "
-            f"but its article {when}, when the period (to {claim['period_end']:%Y-%m-%d}) had not ended: it can only be "
-            "projected.")
+    for _index, claim in flagged.iterrows():  # not `_`, which is the translation
+        message = (_("{claim_id} gives {amount} for {period} as {basis}, but its article was published on {published}, "
+                     "when the period (to {end}) had not ended: it can only be projected.")
+                   if claim["source_dated_by"] == "published" else
+                   _("{claim_id} gives {amount} for {period} as {basis}, but its article was written in {written} (undated), "
+                     "when the period (to {end}) had not ended: it can only be projected."))
+        yield "unfinished_period", (claim["id"],), message.format(
+            claim_id=claim["id"], amount=_rate(_shown(claim), claim["per"]), period=claim["period"], basis=claim["basis"],
+            published=f"{claim['source_date']:%Y-%m-%d}", written=claim["source_written"], end=f"{claim['period_end']:%Y-%m-%d}")
 
 
 def _reading(claim: pd.Series) -> str:
@@ -187,8 +205,9 @@ def _reading(claim: pd.Series) -> str:
     low, high = claim["low"], claim["high"]
     if low == high:
         return claim["period"]
-    upper = "or more" if math.isinf(high) else f"to {_shown(claim, high)}"
-    return f"{claim['period']}, {_shown(claim, low)} {upper}"
+    if math.isinf(high):
+        return _("{period}, {low} or more").format(period=claim["period"], low=_shown(claim, low))
+    return _("{period}, {low} to {high}").format(period=claim["period"], low=_shown(claim, low), high=_shown(claim, high))
 
 
 def _disagreement(prepared: pd.DataFrame):
@@ -199,7 +218,7 @@ def _disagreement(prepared: pd.DataFrame):
         members = [by_id.loc[i] for i in group.claim_ids.split(", ")]
         readings = ", ".join(f"{m['id']} {qualified(_shown(m), m['qualifier'])} ({_reading(m)})" for m in members)
         clashes = "; ".join(
-            f"{a['id']} and {b['id']} do not overlap"
+            _("{claim_id} and {other_id} do not overlap").format(claim_id=a["id"], other_id=b["id"])
             for i, a in enumerate(members) for b in members[i + 1:]
             if a["source"] != b["source"] and not overlaps((a["low"], a["high"]), (b["low"], b["high"]))
         )
@@ -224,10 +243,14 @@ def _conversion(claims: pd.DataFrame):
         off = rate["rate"] / reference - 1
         if abs(off) > FX_SPREAD:
             usd, other = by_id.loc[rate["usd_claim"]], by_id.loc[rate["claim"]]
-            yield "conversion", (rate["usd_claim"], rate["claim"]), (
-                f"{other['id']} converts {format_usd(usd['value'])} into {format_value(other['value'], other['unit'])}: "
-                f"{rate['rate']:,.4g} {rate['currency']} per USD, {abs(off):.0%} {'above' if off > 0 else 'below'} the "
-                f"{reference:,.4g} of the other conversions in its article or year ({', '.join(peers['claim'])}).")
+            message = (_("{claim_id} converts {usd} into {amount}: {rate} {currency} per USD, {off} above the {reference} of "
+                         "the other conversions in its article or year ({peers}).") if off > 0 else
+                       _("{claim_id} converts {usd} into {amount}: {rate} {currency} per USD, {off} below the {reference} of "
+                         "the other conversions in its article or year ({peers})."))
+            yield "conversion", (rate["usd_claim"], rate["claim"]), message.format(
+                claim_id=other["id"], usd=format_usd(usd["value"]), amount=format_value(other["value"], other["unit"]),
+                rate=f"{rate['rate']:,.4g}", currency=rate["currency"], off=f"{abs(off):.0%}", reference=f"{reference:,.4g}",
+                peers=", ".join(peers["claim"]))
 
 
 def _stale_input(prepared: pd.DataFrame, as_of: pd.Timestamp):
@@ -244,11 +267,12 @@ def _stale_input(prepared: pd.DataFrame, as_of: pd.Timestamp):
         if stale.empty:
             continue
         ran_out = runway_inputs.ran_out_warning(runway_inputs.default_projection(inputs).zero_cash_date, as_of)
-        listed = ", ".join(f"{claim_id} ({metric_label(row['metric']).lower()}, {row['period']}, ended {row['period_end']:%Y-%m-%d})"
-                           for claim_id, row in stale.iterrows())
-        yield "stale_input", tuple(stale.index), (
-            f"{entity}'s runway starts from inputs that ended more than {STALE_AFTER_MONTHS} months before "
-            f"{as_of:%Y-%m-%d}: {listed}." + (f" {ran_out}" if ran_out else ""))
+        listed = ", ".join(_("{claim_id} ({metric}, {period}, ended {end})").format(
+            claim_id=claim_id, metric=metric_label(row["metric"]).lower(), period=row["period"],
+            end=f"{row['period_end']:%Y-%m-%d}") for claim_id, row in stale.iterrows())
+        message = _("{company}'s runway starts from inputs that ended more than {months} months before {as_of}: {inputs}.")
+        message = message.format(company=entity, months=STALE_AFTER_MONTHS, as_of=f"{as_of:%Y-%m-%d}", inputs=listed)
+        yield "stale_input", tuple(stale.index), message + (f" {ran_out}" if ran_out else "")
 
 
 def _echo(claims: pd.DataFrame):
@@ -258,17 +282,19 @@ def _echo(claims: pd.DataFrame):
     for later_id, earlier in tf.echoes(claims).items():
         later = by_id.loc[later_id]
         said = "; ".join(f"{i} ({_what(by_id.loc[i])}, {by_id.loc[i, 'period']})" for i in earlier)
-        yield "echo", (*earlier, later_id), (
-            f"{later_id} ({_what(later)}, {later['period']}) gives {format_value(later['value'], later['unit'])}"
-            f"{PER_WORDS.get(later['per'], '')}, the amount other articles give for an earlier period: {said}.")
+        yield "echo", (*earlier, later_id), _(
+            "{claim_id} ({what}, {period}) gives {amount}, the amount other articles give for an earlier period: {earlier}."
+        ).format(claim_id=later_id, what=_what(later), period=later["period"],
+                 amount=_rate(format_value(later["value"], later["unit"]), later["per"]), earlier=said)
 
 
 def _uncurated(claims: pd.DataFrame, articles: Mapping[str, str] | None):
     """A figure of a cited article that no claim carries and no dismissal covers (lib.coverage): it names no claim."""
     for figure in coverage.uncurated(claims, articles):
-        yield "uncurated", (), (
-            f"{figure.text} in {figure.source} ({figure.file}) is carried by no claim of that article and is not dismissed: "
-            f"\"{_shorten(figure.sentence)}\". Make a claim of it, or list it under dismissed: with the reason it deserves none.")
+        yield "uncurated", (), _(
+            "{figure} in {source} ({file}) is carried by no claim of that article and is not dismissed: \"{sentence}\". "
+            "Make a claim of it, or list it under dismissed: with the reason it deserves none."
+        ).format(figure=figure.text, source=figure.source, file=figure.file, sentence=_shorten(figure.sentence))
 
 
 def _shorten(sentence: str, keep: int = 160) -> str:
@@ -297,8 +323,8 @@ def _acknowledge(found: list[tuple], acknowledged, present: set[str]) -> pd.Data
         if (entry.kind, frozenset(entry.claims)) not in matched and set(entry.claims) <= present:
             rows.append({"kind": "unmatched_acknowledgement", "severity": KINDS["unmatched_acknowledgement"].severity,
                          "claims": entry.claims, "acknowledged": False, "reason": None,
-                         "message": f"the acknowledged {entry.kind} finding about {', '.join(entry.claims)} matches no "
-                                    "finding: remove the entry or correct its kind or claims."})
+                         "message": _("the acknowledged {kind} finding about {claims} matches no finding: remove the entry "
+                                      "or correct its kind or claims.").format(kind=entry.kind, claims=", ".join(entry.claims))})
     order = list(KINDS)
     rows.sort(key=lambda row: (SEVERITIES.index(row["severity"]), order.index(row["kind"])))
     frame = pd.DataFrame(rows, columns=COLUMNS)

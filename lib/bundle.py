@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 
 from lib.claims import FILE_NAME
+from lib.i18n import _
 
 CLAIMS_NAME = "claims.yaml"
 ARTICLES_FOLDER = "sources"
@@ -57,7 +58,9 @@ def read_bundle(data: bytes, name: str) -> Bundle:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as err:
-        raise BundleError([f"{name}: not a readable zip file ({err}); zip claims.yaml and the sources/ folder again"]) from None
+        why = _("not a readable zip file ({error}); zip {claims} and the {folder}/ folder again").format(
+            error=err, claims=CLAIMS_NAME, folder=ARTICLES_FOLDER)
+        raise BundleError([f"{name}: {why}"]) from None
     _check_size(name, members)
     claims, articles, problems = None, {}, []
     for member in members:
@@ -69,12 +72,12 @@ def read_bundle(data: bytes, name: str) -> Bundle:
             problems.append(f"{where}: {kind}")
             continue
         if member.flag_bits & 0x1:
-            problems.append(f"{where}: encrypted; zip it without a password")
+            problems.append(f"{where}: " + _("encrypted; zip it without a password"))
             continue
         try:
             content = archive.read(member)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as err:
-            problems.append(f"{where}: cannot be unpacked ({err})")
+            problems.append(f"{where}: " + _("cannot be unpacked ({error})").format(error=err))
             continue
         if member.filename == CLAIMS_NAME:
             claims = content
@@ -85,8 +88,8 @@ def read_bundle(data: bytes, name: str) -> Bundle:
         else:
             problems.append(f"{where}: {text[0]}")
     if claims is None:
-        problems.insert(0, f"{name}: no {CLAIMS_NAME} at the top of the zip; put the claims file there, beside the "
-                           f"{ARTICLES_FOLDER}/ folder of articles")
+        why = _("no {claims} at the top of the zip; put the claims file there, beside the {folder}/ folder of articles")
+        problems.insert(0, f"{name}: " + why.format(claims=CLAIMS_NAME, folder=ARTICLES_FOLDER))
     if problems:
         raise BundleError(problems)
     return Bundle(claims, articles)
@@ -95,11 +98,13 @@ def read_bundle(data: bytes, name: str) -> Bundle:
 def _check_size(name: str, members: list[zipfile.ZipInfo]) -> None:
     """Refuse a zip with too many members or too many bytes once unpacked (a zip bomb) before unpacking any."""
     if len(members) > MAX_MEMBERS:
-        raise BundleError([f"{name}: {len(members)} files in the zip; at most {MAX_MEMBERS} are read"])
+        why = _("{count} files in the zip; at most {limit} are read").format(count=len(members), limit=MAX_MEMBERS)
+        raise BundleError([f"{name}: {why}"])
     unpacked = sum(member.file_size for member in members)
     if unpacked > MAX_BUNDLE_BYTES:
-        raise BundleError([f"{name}: {unpacked / 2**20:.1f} MB once unpacked; the limit is {MAX_BUNDLE_BYTES // 2**20} MB "
-                           "(a claims file and its articles' texts take far less)"])
+        why = _("{size} MB once unpacked; the limit is {limit} MB (a claims file and its articles' texts take far less)").format(
+            size=f"{unpacked / 2**20:.1f}", limit=MAX_BUNDLE_BYTES // 2**20)
+        raise BundleError([f"{name}: {why}"])
 
 
 def _kind(member: zipfile.ZipInfo) -> str | None:
@@ -110,14 +115,14 @@ def _kind(member: zipfile.ZipInfo) -> str | None:
         return "folder" if member.is_dir() else None
     parts = path.split("/")
     if "\\" in path or path.startswith("/") or ".." in parts or ":" in path:
-        return "a path that leaves the zip's folders (.., \\, a drive or a leading /); not read"
+        return _("a path that leaves the zip's folders (.., \\, a drive or a leading /); not read")
     if len(parts) == 2 and parts[0] == ARTICLES_FOLDER and FILE_NAME.match(parts[1]):
         return "folder" if member.is_dir() else None
     if len(parts) == 1:
-        return (f"only {CLAIMS_NAME} is read at the top of the zip; put articles under {ARTICLES_FOLDER}/ "
-                "(and zip the files themselves, not the folder holding them)")
-    return (f"not {CLAIMS_NAME} nor an article directly under {ARTICLES_FOLDER}/ with a plain file name "
-            "(letters, digits, '.', '_', '-'); zip the files themselves, not the folder holding them")
+        return _("only {claims} is read at the top of the zip; put articles under {folder}/ (and zip the files themselves, "
+                 "not the folder holding them)").format(claims=CLAIMS_NAME, folder=ARTICLES_FOLDER)
+    return _("not {claims} nor an article directly under {folder}/ with a plain file name (letters, digits, '.', '_', '-'); "
+             "zip the files themselves, not the folder holding them").format(claims=CLAIMS_NAME, folder=ARTICLES_FOLDER)
 
 
 def _article_text(content: bytes) -> str | tuple[str]:
@@ -125,13 +130,14 @@ def _article_text(content: bytes) -> str | tuple[str]:
     if content.startswith(b"\xef\xbb\xbf"):
         content = content[3:]
     if b"\x00" in content:
-        return ("a binary file (it holds NUL bytes), not an article's text; save the article as text, Markdown or HTML",)
+        return (_("a binary file (it holds NUL bytes), not an article's text; save the article as text, Markdown or HTML"),)
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as err:
-        return (f"not UTF-8 text (byte 0x{content[err.start]:02x} at offset {err.start}); save the article as UTF-8",)
+        return (_("not UTF-8 text (byte 0x{byte} at offset {offset}); save the article as UTF-8").format(
+            byte=f"{content[err.start]:02x}", offset=err.start),)
     if not text.strip():
-        return ("empty; the article's text is needed to check its quotes",)
+        return (_("empty; the article's text is needed to check its quotes"),)
     return text
 
 

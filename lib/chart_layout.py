@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.formatting import format_usd, source_line
+from lib.i18n import _
 from lib.textsize import text_px, wrap
 
 
@@ -65,7 +66,7 @@ class Chart:
     @cached_property
     def alt_text(self) -> str:
         """One paragraph for readers who cannot see the chart: what it shows, the key numbers, the sources."""
-        parts = [f"Chart: {self.title}.", f"{self.subtitle}."]
+        parts = [_("Chart: {title}.").format(title=self.title), f"{self.subtitle}."]
         if self.description:
             parts.append(self.description)
         parts.append(self.source_line)
@@ -157,7 +158,7 @@ def stack_events(figure: go.Figure) -> None:
     positions = [(pd.Timestamp(label.x) - start) / (end - start) for label in labels]
     boxes = event_boxes(positions, [label.text.replace("<br>", " ") for label in labels])
     lines = [shape for shape in figure.layout.shapes if shape.name == EVENT_LABEL]
-    for label, line, (_, _, row, anchor, text) in zip(labels, lines, boxes):
+    for label, line, (_left, _right, row, anchor, text) in zip(labels, lines, boxes):
         label.update(text="<br>".join(text), y=1 - row * EVENT_ROW, yanchor="top", xanchor=anchor, align="left")
         line.update(y1=label.y)  # each event's line runs up to its own label
     figure.update_yaxes(domain=[0, 1 - max(row + len(text) for _, _, row, _, text in boxes) * EVENT_ROW])

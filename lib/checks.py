@@ -18,11 +18,13 @@ from lib import strict_json
 from lib.audit import claims_with_findings, json_report
 from lib.chart_layout import Chart
 from lib.formatting import claim_figure, source_kind_label
+from lib.i18n import N_, _, ngettext
 from lib.vocabulary import FINDING_KINDS, SEVERITIES, FindingKind
 
 MARKER = "burnboard-finding"  # the meta of a marker trace: on screen only
 MARKED = ("error", "warning")  # the severities marked on charts and tables
 SEVERITY_COLOURS = {"error": "#d62728", "warning": "#e67e00"}
+MARKER_NAMES = {"error": N_("Audit error"), "warning": N_("Audit warning")}  # said through _() on the chart
 FLAG_COLUMNS = ["severity", "why"]
 
 
@@ -42,12 +44,22 @@ def flags(findings: pd.DataFrame, prepared: pd.DataFrame) -> pd.DataFrame:
 def summary(findings: pd.DataFrame) -> str:
     """'5 findings: 1 error, 2 warnings, 2 info (4 acknowledged)'; 'No findings' when there are none."""
     if findings.empty:
-        return "No findings"
+        return _("No findings")
     counts = findings["severity"].value_counts()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in SEVERITIES if s in counts]
+    parts = ", ".join(_counted(s, int(counts[s])) for s in SEVERITIES if s in counts)
+    text = ngettext("{count} finding: {severities}", "{count} findings: {severities}", len(findings)).format(
+        count=len(findings), severities=parts)
     acknowledged = int(findings["acknowledged"].sum())
-    return (f"{len(findings)} finding{'s' * (len(findings) != 1)}: {', '.join(parts)}"
-            + (f" ({acknowledged} acknowledged)" if acknowledged else ""))
+    return _("{findings} ({count} acknowledged)").format(findings=text, count=acknowledged) if acknowledged else text
+
+
+def _counted(severity: str, count: int) -> str:
+    """'2 warnings': a count of findings of one severity."""
+    if severity == "error":
+        return ngettext("{count} error", "{count} errors", count).format(count=count)
+    if severity == "warning":
+        return ngettext("{count} warning", "{count} warnings", count).format(count=count)
+    return _("{count} info").format(count=count)  # info is no plural in English
 
 
 def about(findings: pd.DataFrame, claims: pd.DataFrame, entities=()) -> pd.DataFrame:
@@ -183,10 +195,10 @@ def _with_markers(figure: go.Figure, x, y, severities: list[str], why, marker: d
         points = frame[frame["severity"] == severity]
         if points.empty:
             continue
-        colour = SEVERITY_COLOURS[severity]
+        colour, name = SEVERITY_COLOURS[severity], _(MARKER_NAMES[severity])
         marked.add_trace(go.Scatter(
-            x=points["x"], y=points["y"], mode="markers", meta=MARKER, name=f"Audit {severity} (see Checks)",
+            x=points["x"], y=points["y"], mode="markers", meta=MARKER, name=_("{marker} (see Checks)").format(marker=name),
             marker={"color": colour, "line": dict(width=3, color=colour), **marker},
-            hovertext=[f"<b>Audit {severity}</b><br>{_hover(text)}" for text in points["why"]], hoverinfo="text",
+            hovertext=[f"<b>{name}</b><br>{_hover(text)}" for text in points["why"]], hoverinfo="text",
         ))
     return marked

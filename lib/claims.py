@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from yaml.constructor import SafeConstructor
 
 from lib import notes
+from lib.i18n import N_, _, language
 from lib.sources import ARTICLES, ArticleUnavailable, article_of, flattened, read_article
 from lib.vocabulary import (
     BASES, COMPANY, FINDING_KINDS, INFERABLE_FIELDS, METRICS, MONEY_UNITS, PERS, QUALIFIERS, SOURCE_TYPES, UNITS,
@@ -85,6 +86,7 @@ MAX_DEPTH = 64  # how deeply lists and mappings may nest (the schema needs 4): d
 # not (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: every line after them would be misnumbered): refused before parsing.
 UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
 LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+EMPTY_LIST = N_("must not be an empty list (leave the field out)")
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -171,9 +173,9 @@ def _line(node: yaml.Node) -> int:
 def _describe(value) -> str:
     """Name a wrongly typed value the way a reader of the YAML sees it."""
     if isinstance(value, bool):
-        return f"boolean {str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans)"
+        return _("boolean {value} (YAML reads yes/no/on/off/true/false as booleans)").format(value=str(value).lower())
     if isinstance(value, str):
-        return f"string {value!r}"
+        return _("string {value}").format(value=repr(value))
     if value is None:
         return "null"
     return f"{type(value).__name__} {value!r}"
@@ -186,16 +188,18 @@ def _decode(data: bytes, problems: _Problems) -> bytes | None:
         data = data[3:]
     head = data[:1000]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(b"\x00") * 4 >= len(head)):
-        problems.add(1, "file", "the file is UTF-16 or UTF-32 (a byte-order mark or NUL bytes between the characters); save it as UTF-8")
+        problems.add(1, "file", _("the file is UTF-16 or UTF-32 (a byte-order mark or NUL bytes between the characters); "
+                                  "save it as UTF-8"))
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = len(re.findall(rb"\r\n|\r|\n", data[: err.start])) + 1
-        problems.add(line, "file", f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})")
+        problems.add(line, "file", _("not valid UTF-8 (byte 0x{byte} at offset {offset})").format(
+            byte=f"{data[err.start]:02x}", offset=err.start))
         return None
     if not text.strip():
-        problems.add(1, "file", "the file is empty")
+        problems.add(1, "file", _("the file is empty"))
         return None
     if UNREADABLE.search(text):
         _unreadable(text, problems)
@@ -213,11 +217,12 @@ def _unreadable(text: str, problems: _Problems) -> None:
             continue
         reported.add(line)
         char = found.group()
-        name = unicodedata.name(char, "a control character")
-        why = "YAML reads it as a line break" if char in "\x85\u2028\u2029" else "YAML does not allow it in a file"
+        name = unicodedata.name(char, None) or _("a control character")
+        why = _("YAML reads it as a line break") if char in "\x85\u2028\u2029" else _("YAML does not allow it in a file")
         column = found.start() - max(text.rfind("\n", 0, found.start()), text.rfind("\r", 0, found.start()))
-        problems.add(line, "file", f"character U+{ord(char):04X} ({name}) at column {column}: {why}; remove it, or "
-                     f"write it escaped inside double quotes (\"\\u{ord(char):04x}\")")
+        problems.add(line, "file", _("character U+{code} ({name}) at column {column}: {why}; remove it, or write it escaped "
+                                     "inside double quotes (\"\\u{escape}\")").format(
+            code=f"{ord(char):04X}", name=name, column=column, why=why, escape=f"{ord(char):04x}"))
         if len(reported) == 20:
             return
 
@@ -274,7 +279,8 @@ class _Events(_Parser, Resolver):
             self._open.add(anchor)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise ComposerError(None, None, f"lists and mappings nested more than {MAX_DEPTH} deep; not allowed", event.start_mark)
+            raise ComposerError(None, None, _("lists and mappings nested more than {depth} deep; not allowed").format(
+                depth=MAX_DEPTH), event.start_mark)
         items = node.value
         end = MappingEndEvent if mapping else SequenceEndEvent
         while not self.check_event(end):
@@ -288,8 +294,8 @@ class _Events(_Parser, Resolver):
         if event.anchor not in self.anchors:
             raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
         if event.anchor in self._open:
-            raise ComposerError(None, None, f"the alias *{event.anchor} is inside the node it names (a recursive "
-                                "structure); not allowed", event.start_mark)
+            raise ComposerError(None, None, _("the alias *{anchor} is inside the node it names (a recursive structure); "
+                                              "not allowed").format(anchor=event.anchor), event.start_mark)
         node = self.anchors[event.anchor]
         if id(node) not in self._sizes:
             self._sizes[id(node)] = _expanded_size(node)[1]
@@ -363,27 +369,28 @@ class _Builder:
     def scalar(self, node: yaml.Node, field: str):
         """A scalar's value, or a problem when the node is a list, a mapping or has a custom tag."""
         if node.tag not in _CORE_TAGS:
-            self.problems.add(_line(node), field, f"YAML tag {node.tag!r} is not allowed (plain values only)")
+            self.problems.add(_line(node), field, _tag_refused(node))
             return _INVALID
         if not isinstance(node, yaml.ScalarNode):
-            self.problems.add(_line(node), field, f"expected a single value, got {_node_kind(node)}")
+            self.problems.add(_line(node), field, _("expected a single value, got {kind}").format(kind=_node_kind(node)))
             return _INVALID
         if node.tag not in _SCALAR_TAGS:
-            self.problems.add(_line(node), field, f"YAML tag {node.tag!r} is not allowed (plain values only)")
+            self.problems.add(_line(node), field, _tag_refused(node))
             return _INVALID
         try:
             return self._construct[node.tag](self._constructor, node)
         except (ValueError, yaml.YAMLError) as err:
-            self.problems.add(_line(node), field, f"cannot read {node.value!r}: {err}")
+            self.problems.add(_line(node), field, _("cannot read {value}: {error}").format(value=repr(node.value), error=err))
             return _INVALID
 
     def mapping(self, node: yaml.Node, field: str, allowed: tuple[str, ...]) -> dict | None:
         """A mapping's keys and nodes; unknown, duplicate and non-string keys are problems."""
         if not isinstance(node, yaml.MappingNode):
-            self.problems.add(_line(node), field or "top level", f"expected a mapping, got {_node_kind(node)}")
+            self.problems.add(_line(node), field or "top level",
+                              _("expected a mapping, got {kind}").format(kind=_node_kind(node)))
             return None
         if node.tag != _TAG + "map":
-            self.problems.add(_line(node), field or "top level", f"YAML tag {node.tag!r} is not allowed (plain values only)")
+            self.problems.add(_line(node), field or "top level", _tag_refused(node))
             return None
         result: dict[str, yaml.Node] = {}
         lines: dict[str, int] = {}
@@ -398,23 +405,26 @@ class _Builder:
         unknown field). lines maps the keys read so far to their values' lines, and gets this one."""
         where = field or "top level"
         if key_node.tag == _TAG + "merge":
-            self.problems.add(_line(key_node), where, "merge keys (<<) are not allowed")
+            self.problems.add(_line(key_node), where, _("merge keys (<<) are not allowed"))
             return None
         if not isinstance(key_node, yaml.ScalarNode):
-            self.problems.add(_line(key_node), where, f"keys must be field names, got {_node_kind(key_node)}")
+            self.problems.add(_line(key_node), where, _("keys must be field names, got {kind}").format(kind=_node_kind(key_node)))
             return None
         key = self.scalar(key_node, where)
         if key is _INVALID:
             return None
         if not isinstance(key, str):
-            self.problems.add(_line(key_node), where, f"keys must be field names, got {_describe(key)}")
+            self.problems.add(_line(key_node), where, _("keys must be field names, got {kind}").format(kind=_describe(key)))
         elif key in lines:
-            self.problems.add(_line(key_node), _join(field, key), f"duplicate key (first at line {lines[key]})")
+            self.problems.add(_line(key_node), _join(field, key),
+                              _("duplicate key (first at line {line})").format(line=lines[key]))
         elif key not in allowed:
             if FIELD_NAME.match(key):
-                self.problems.add(_line(key_node), _join(field, key), f"unknown field; allowed: {', '.join(allowed)}")
+                self.problems.add(_line(key_node), _join(field, key),
+                                  _("unknown field; allowed: {allowed}").format(allowed=", ".join(allowed)))
             else:  # a name with spaces, colons or invisible characters is quoted in the message, not the field
-                self.problems.add(_line(key_node), where, f"unknown field {key!r}; allowed: {', '.join(allowed)}")
+                self.problems.add(_line(key_node), where,
+                                  _("unknown field {key}; allowed: {allowed}").format(key=repr(key), allowed=", ".join(allowed)))
         else:
             lines[key] = value_line
             return key
@@ -422,7 +432,7 @@ class _Builder:
 
     def sequence(self, node: yaml.Node, field: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode) or node.tag != _TAG + "seq":
-            self.problems.add(_line(node), field, f"expected a list, got {_node_kind(node)}")
+            self.problems.add(_line(node), field, _("expected a list, got {kind}").format(kind=_node_kind(node)))
             return []
         return node.value
 
@@ -436,15 +446,21 @@ _INVALID = _Invalid()
 
 def _node_kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
-        return "null" if node.tag == _TAG + "null" else f"the value {node.value!r}"
+        return "null" if node.tag == _TAG + "null" else _("the value {value}").format(value=repr(node.value))
     if node.tag not in _CORE_TAGS:
-        return f"a value tagged {node.tag!r}"
-    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+        return _("a value tagged {tag}").format(tag=repr(node.tag))
+    return _("a list") if isinstance(node, yaml.SequenceNode) else _("a mapping")
+
+
+def _tag_refused(node: yaml.Node) -> str:
+    return _("YAML tag {tag} is not allowed (plain values only)").format(tag=repr(node.tag))
 
 
 def _shorten(text: str, keep: int = 40) -> str:
     """A value as the file writes it, its middle left out when it is long (a number of 309 digits)."""
-    return text if len(text) <= keep else f"{text[:keep // 2]}...{text[-keep // 2:]} ({len(text)} characters)"
+    if len(text) <= keep:
+        return text
+    return _("{start}...{end} ({count} characters)").format(start=text[:keep // 2], end=text[-keep // 2:], count=len(text))
 
 
 def _join(field: str, key: str) -> str:
@@ -454,18 +470,18 @@ def _join(field: str, key: str) -> str:
 def _check_date(text: str) -> str | None:
     """The problem with a YYYY-MM-DD text, or None when it is a real date."""
     if not DATE.match(text):
-        return f"expected a date YYYY-MM-DD, got {text!r}"
+        return _("expected a date YYYY-MM-DD, got {text}").format(text=repr(text))
     try:
         dt.date.fromisoformat(text)
     except ValueError as err:
-        return f"impossible date {text!r} ({err})"
+        return _("impossible date {text} ({error})").format(text=repr(text), error=err)
     return _check_year(text)
 
 
 def _check_year(text: str) -> str | None:
     """The problem with a date or period whose year is outside YEARS, or None."""
     if not YEARS[0] <= int(text[:4]) <= YEARS[1]:
-        return f"the year of {text!r} is outside {YEARS[0]} to {YEARS[1]}"
+        return _("the year of {text} is outside {first} to {last}").format(text=repr(text), first=YEARS[0], last=YEARS[1])
     return None
 
 
@@ -473,10 +489,10 @@ def _check_period(text: str) -> str | None:
     """The problem with a period (YYYY, YYYY-H1, YYYY-Q3, YYYY-MM, YYYY-MM-DD), or None."""
     match = PERIOD.match(text)
     if not match:
-        return f"expected a period like 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02, got {text!r}"
-    year, _, _, month, day = match.groups()
+        return _("expected a period like 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02, got {text}").format(text=repr(text))
+    month, day = match.group(4, 5)
     if month and not 1 <= int(month) <= 12:
-        return f"impossible month in {text!r}"
+        return _("impossible month in {text}").format(text=repr(text))
     if day:
         return _check_date(text)
     return _check_year(text)
@@ -488,14 +504,15 @@ def _check_url(text: str) -> str | None:
     refused = sorted({c for c in text if c.isspace() or unicodedata.category(c).startswith("C") or c in URL_FORBIDDEN})
     if refused:
         shown = ", ".join(repr(c) if c.isprintable() else f"U+{ord(c):04X}" for c in refused)
-        return f"must be one address without whitespace, control characters, quotes or angle brackets; found {shown} in {text!r}"
+        return _("must be one address without whitespace, control characters, quotes or angle brackets; found {shown} "
+                 "in {text}").format(shown=shown, text=repr(text))
     try:
         parts = urllib.parse.urlsplit(text)
         parts.port  # raises on a port that is not a number
     except ValueError as err:
-        return f"not a valid address {text!r} ({err})"
+        return _("not a valid address {text} ({error})").format(text=repr(text), error=err)
     if parts.scheme.lower() not in URL_SCHEMES or not parts.hostname:
-        return f"must be an http:// or https:// address with a host, got {text!r}"
+        return _("must be an http:// or https:// address with a host, got {text}").format(text=repr(text))
     return None
 
 
@@ -512,7 +529,7 @@ class _Validator:
         where = _join(field, key)
         if node is None:
             if required:
-                self.problems.add(self.line, where, "missing")
+                self.problems.add(self.line, where, _("missing"))
             return None
         value = self.build.scalar(node, where)
         if value is _INVALID:
@@ -522,17 +539,18 @@ class _Validator:
         if isinstance(value, int) and not isinstance(value, bool) and key in ("period", "written"):
             value = str(value)  # an unquoted year
         if not isinstance(value, str):
-            self.problems.add(_line(node), where, f"expected text, got {_describe(value)}")
+            self.problems.add(_line(node), where, _("expected text, got {value}").format(value=_describe(value)))
             return None
         if not value.strip():
-            self.problems.add(_line(node), where, "must not be empty")
+            self.problems.add(_line(node), where, _("must not be empty"))
             return None
         return value
 
     def choice(self, nodes: dict, key: str, field: str, options, *, required: bool = True):
         value = self.text(nodes, key, field, required=required)
         if value is not None and value not in options:
-            self.problems.add(_line(nodes[key]), _join(field, key), f"unknown {key} {value!r}; allowed: {', '.join(options)}")
+            self.problems.add(_line(nodes[key]), _join(field, key), _("unknown {key} {value}; allowed: {allowed}").format(
+                key=key, value=repr(value), allowed=", ".join(options)))
             return None
         return value
 
@@ -546,14 +564,15 @@ class _Validator:
         row["id"] = self.slug(nodes, field)
         row["file"] = self.text(nodes, "file", field)
         if row["file"] and not FILE_NAME.match(row["file"]):
-            self.problems.add(_line(nodes["file"]), f"{field}.file", "must be a plain file name (no folders)")
+            self.problems.add(_line(nodes["file"]), f"{field}.file", _("must be a plain file name (no folders)"))
             row["file"] = None  # no article is read under it
         row["title"] = self.text(nodes, "title", field)
         row["publisher"] = self.text(nodes, "publisher", field)
         row["source_type"] = self.choice(nodes, "source_type", field, SOURCE_TYPES)
         row["language"] = self.text(nodes, "language", field)
         if row["language"] and row["language"] not in ISO_639_1:
-            self.problems.add(_line(nodes["language"]), f"{field}.language", f"not an ISO 639-1 code: {row['language']!r}")
+            self.problems.add(_line(nodes["language"]), f"{field}.language",
+                              _("not an ISO 639-1 code: {code}").format(code=repr(row["language"])))
         self.required_key(nodes, "published", field)
         published = self.text(nodes, "published", field, required=False, nullable=True)
         if published is not None:
@@ -577,12 +596,12 @@ class _Validator:
         refused beside one (the date says more)."""
         if dated:
             if "written" in nodes:
-                self.problems.add(_line(nodes["written"]), f"{field}.written", "only for undated sources (published is set)")
+                self.problems.add(_line(nodes["written"]), f"{field}.written", _("only for undated sources (published is set)"))
             return
         if "written" not in nodes:
             if "published" in nodes:
                 self.problems.add(self.line, f"{field}.written",
-                                  "missing (an undated source needs the period it was written in, e.g. 2024 or 2024-H2)")
+                                  _("missing (an undated source needs the period it was written in, e.g. 2024 or 2024-H2)"))
             return
         row["written"] = self.period(nodes, "written", field)
 
@@ -596,7 +615,8 @@ class _Validator:
         return value
 
     def names(self, nodes: dict, key: str, field: str, allowed, what: str) -> str | None:
-        """A list of names from a vocabulary, kept as comma-separated text; empty lists and repeats are refused."""
+        """A list of names from a vocabulary (what: its kind, marked with N_), kept as comma-separated text; empty
+        lists and repeats are refused."""
         if key not in nodes:
             return None
         items = self.build.sequence(nodes[key], _join(field, key))
@@ -606,21 +626,23 @@ class _Validator:
             if value is _INVALID:
                 continue
             if not isinstance(value, str):
-                self.problems.add(_line(node), f"{field}.{key}[{position}]", f"expected a {what} name, got {_describe(value)}")
+                self.problems.add(_line(node), f"{field}.{key}[{position}]",
+                                  _("expected a {what} name, got {value}").format(what=_(what), value=_describe(value)))
             elif value not in allowed:
-                self.problems.add(_line(node), f"{field}.{key}[{position}]", f"unknown {what} {value!r}; allowed: {', '.join(allowed)}")
+                self.problems.add(_line(node), f"{field}.{key}[{position}]",
+                                  _("unknown {what} {value}; allowed: {allowed}").format(
+                                      what=_(what), value=repr(value), allowed=", ".join(allowed)))
             elif value in names:
-                self.problems.add(_line(node), f"{field}.{key}[{position}]", f"{value} is listed twice")
+                self.problems.add(_line(node), f"{field}.{key}[{position}]", _("{value} is listed twice").format(value=value))
             else:
                 names.append(value)
         if not items and isinstance(nodes[key], yaml.SequenceNode):
-            self.problems.add(_line(nodes[key]), _join(field, key), "must not be an empty list (leave the field out)")
+            self.problems.add(_line(nodes[key]), _join(field, key), _(EMPTY_LIST))
         return ",".join(names) or None
 
-    def ids(self, nodes: dict, key: str, field: str, empty: str = "must not be an empty list (leave the field out)"
-            ) -> list[tuple[str, int, str]] | None:
+    def ids(self, nodes: dict, key: str, field: str, empty: str = EMPTY_LIST) -> list[tuple[str, int, str]] | None:
         """A list of claim ids as (id, line, field) for checking against every claim once all are read;
-        empty lists (the `empty` problem) and repeats are refused."""
+        empty lists (the `empty` problem, marked with N_) and repeats are refused."""
         if key not in nodes:
             return None
         items = self.build.sequence(nodes[key], _join(field, key))
@@ -631,48 +653,51 @@ class _Validator:
             if value is _INVALID:
                 continue
             if not isinstance(value, str):
-                self.problems.add(_line(node), where, f"expected a claim id, got {_describe(value)}")
+                self.problems.add(_line(node), where, _("expected a claim id, got {value}").format(value=_describe(value)))
             elif value in [f[0] for f in found]:
-                self.problems.add(_line(node), where, f"{value} is listed twice")
+                self.problems.add(_line(node), where, _("{value} is listed twice").format(value=value))
             else:
                 found.append((value, _line(node), where))
         if not items and isinstance(nodes[key], yaml.SequenceNode):
-            self.problems.add(_line(nodes[key]), _join(field, key), empty)
+            self.problems.add(_line(nodes[key]), _join(field, key), _(empty))
         return found
 
     def required_key(self, nodes: dict, key: str, field: str) -> None:
         if key not in nodes:
-            self.problems.add(self.line, _join(field, key), "missing (write null when unknown)")
+            self.problems.add(self.line, _join(field, key), _("missing (write null when unknown)"))
 
     def slug(self, nodes: dict, field: str) -> str | None:
         value = self.text(nodes, "id", field)
         if value is not None and not SLUG.match(value):
-            self.problems.add(_line(nodes["id"]), f"{field}.id", f"must be a slug of a-z, 0-9, - and _, got {value!r}")
+            self.problems.add(_line(nodes["id"]), f"{field}.id",
+                              _("must be a slug of a-z, 0-9, - and _, got {value}").format(value=repr(value)))
         return value
 
     def number(self, nodes: dict, field: str, key: str = "value"):
         node = nodes.get(key)
         if node is None:
-            self.problems.add(self.line, f"{field}.value", "missing (write null for events)")
+            self.problems.add(self.line, f"{field}.value", _("missing (write null for events)"))
             return _INVALID
         value = self.build.scalar(node, f"{field}.{key}")
         if value is None or value is _INVALID:
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problems.add(_line(node), f"{field}.{key}", f"expected a number, got {_describe(value)}")
+            self.problems.add(_line(node), f"{field}.{key}", _("expected a number, got {value}").format(value=_describe(value)))
             return _INVALID
         try:
             finite = math.isfinite(value)  # an int too large for a float raises OverflowError
         except OverflowError:
             finite = False
         if not finite:
-            self.problems.add(_line(node), f"{field}.{key}", f"must be a finite number, got {_shorten(node.value)}")
+            self.problems.add(_line(node), f"{field}.{key}",
+                              _("must be a finite number, got {value}").format(value=_shorten(node.value)))
             return _INVALID
         if value < 0:
-            self.problems.add(_line(node), f"{field}.{key}", f"must be >= 0, got {_shorten(node.value)}")
+            self.problems.add(_line(node), f"{field}.{key}", _("must be >= 0, got {value}").format(value=_shorten(node.value)))
             return _INVALID
         if value > MAX_VALUE:
-            self.problems.add(_line(node), f"{field}.{key}", f"must be at most 10^18, got {_shorten(node.value)}")
+            self.problems.add(_line(node), f"{field}.{key}",
+                              _("must be at most 10^18, got {value}").format(value=_shorten(node.value)))
             return _INVALID
         return value
 
@@ -684,15 +709,15 @@ class _Validator:
         self.line = _line(node)
         for key in CLAIM_REQUIRED:
             if key not in nodes and key != "value":
-                self.problems.add(self.line, f"{field}.{key}", "missing")
+                self.problems.add(self.line, f"{field}.{key}", _("missing"))
         row = {"line": self.line, "index": index, "at": self.problems, "id": self.slug(nodes, field)}
         row["entity"] = self.text(nodes, "entity", field, required=False)
         row["counterparty"] = self.text(nodes, "counterparty", field, required=False)
         row["metric"] = self.choice(nodes, "metric", field, METRICS, required=False)
         row["scope"] = self.text(nodes, "scope", field, required=False)
-        row["includes"] = self.names(nodes, "includes", field, [m for m, d in METRICS.items() if d.waterfall], "metric")
+        row["includes"] = self.names(nodes, "includes", field, [m for m, d in METRICS.items() if d.waterfall], N_("metric"))
         if row["includes"] and not set(row["includes"].split(",")) - {row["metric"]}:
-            self.problems.add(_line(nodes["includes"]), f"{field}.includes", "must name a metric other than the claim's own")
+            self.problems.add(_line(nodes["includes"]), f"{field}.includes", _("must name a metric other than the claim's own"))
         value = self.number(nodes, field)
         row["value"] = None if value is _INVALID else value
         row["unit"] = self.choice(nodes, "unit", field, UNITS, required=False)
@@ -706,7 +731,7 @@ class _Validator:
         row["quote"] = self.text(nodes, "quote", field, required=False)
         row["quote_line"] = _line(nodes["quote"]) if "quote" in nodes else self.line
         row["quote_en"] = self.text(nodes, "quote_en", field, required=False)
-        row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, "field")
+        row["inferred"] = self.names(nodes, "inferred", field, INFERABLE_FIELDS, N_("field"))
         row["relates_to"] = self.ids(nodes, "relates_to", field)
         row["same_as"] = self.text(nodes, "same_as", field, required=False)
         row["same_as_line"] = _line(nodes["same_as"]) if "same_as" in nodes else self.line
@@ -723,14 +748,16 @@ class _Validator:
         value = self.number(nodes, field, "tolerance")
         if value is _INVALID or value is None:
             if value is None:
-                self.problems.add(_line(nodes["tolerance"]), f"{field}.tolerance", "expected a number, got null")
+                self.problems.add(_line(nodes["tolerance"]), f"{field}.tolerance", _("expected a number, got null"))
             return None
         where = _line(nodes["tolerance"])
         if not 0 < value < 1:
-            self.problems.add(where, f"{field}.tolerance", f"must be a fraction between 0 and 1 (0.05 = 5%), got {value}")
+            self.problems.add(where, f"{field}.tolerance",
+                              _("must be a fraction between 0 and 1 (0.05 = 5%), got {value}").format(value=value))
             return None
         if qualifier and not QUALIFIERS[qualifier].tolerant:
-            self.problems.add(where, f"{field}.tolerance", f"{qualifier} is open on one side and takes no tolerance")
+            self.problems.add(where, f"{field}.tolerance",
+                              _("{qualifier} is open on one side and takes no tolerance").format(qualifier=qualifier))
             return None
         return float(value)
 
@@ -741,24 +768,28 @@ class _Validator:
         if metric.kind == "event":
             for key in ("unit", "per", "includes", "tolerance"):
                 if key in nodes:
-                    self.problems.add(_line(nodes[key]), f"{field}.{key}", f"events ({metric.name}) take no {key}")
+                    self.problems.add(_line(nodes[key]), f"{field}.{key}",
+                                      _("events ({metric}) take no {key}").format(metric=metric.name, key=key))
             if value not in (None, _INVALID):
-                self.problems.add(_line(nodes["value"]), f"{field}.value", f"events ({metric.name}) take value: null")
+                self.problems.add(_line(nodes["value"]), f"{field}.value",
+                                  _("events ({metric}) take value: null").format(metric=metric.name))
             return
+        units = ", ".join(metric.units)
         if "unit" not in nodes:
-            self.problems.add(where, f"{field}.unit", f"missing (a {metric.name} needs one of {', '.join(metric.units)})")
+            self.problems.add(where, f"{field}.unit",
+                              _("missing (a {metric} needs one of {units})").format(metric=metric.name, units=units))
         elif row["unit"] and row["unit"] not in metric.units:
-            self.problems.add(
-                _line(nodes["unit"]), f"{field}.unit",
-                f"{row['unit']} does not fit {metric.name}; allowed: {', '.join(metric.units)}",
-            )
+            self.problems.add(_line(nodes["unit"]), f"{field}.unit", _("{unit} does not fit {metric}; allowed: {units}").format(
+                unit=row["unit"], metric=metric.name, units=units))
         if metric.per == "required" and "per" not in nodes:
-            self.problems.add(where, f"{field}.per", f"missing (a {metric.name} is a rate: day, month or year)")
+            self.problems.add(where, f"{field}.per",
+                              _("missing (a {metric} is a rate: day, month or year)").format(metric=metric.name))
         if metric.per == "forbidden" and "per" in nodes:
-            what = "a stock (a level at a date)" if metric.kind == "stock" else "one amount over its period"
-            self.problems.add(_line(nodes["per"]), f"{field}.per", f"a {metric.name} is {what} and takes no per")
+            what = _("a stock (a level at a date)") if metric.kind == "stock" else _("one amount over its period")
+            self.problems.add(_line(nodes["per"]), f"{field}.per",
+                              _("a {metric} is {what} and takes no per").format(metric=metric.name, what=what))
         if value is not None and value is not _INVALID and "qualifier" not in nodes:
-            self.problems.add(where, f"{field}.qualifier", "missing (exact, approximately, at_least, ...)")
+            self.problems.add(where, f"{field}.qualifier", _("missing (exact, approximately, at_least, ...)"))
 
     def acknowledgement(self, node: yaml.Node, index: int) -> dict | None:
         """One entry of the acknowledged list: a finding's kind, its claims and why it is expected."""
@@ -770,8 +801,8 @@ class _Validator:
         row = {"line": self.line, "index": index, "at": self.problems}
         row["kind"] = self.choice(nodes, "kind", field, FINDING_KINDS)
         if "claims" not in nodes:
-            self.problems.add(self.line, f"{field}.claims", "missing")
-        row["claims"] = self.ids(nodes, "claims", field, empty="must name at least one claim") or []
+            self.problems.add(self.line, f"{field}.claims", _("missing"))
+        row["claims"] = self.ids(nodes, "claims", field, empty=N_("must name at least one claim")) or []
         row["reason"] = self.text(nodes, "reason", field)
         return row
 
@@ -802,13 +833,13 @@ class _Validator:
         row["currency"] = self.choice(nodes, "currency", field, CONVERTED_CURRENCIES)
         row["per_usd"] = None
         if "per_usd" not in nodes:
-            self.problems.add(self.line, f"{field}.per_usd", "missing (units of the currency that one US dollar buys)")
+            self.problems.add(self.line, f"{field}.per_usd", _("missing (units of the currency that one US dollar buys)"))
         else:
             value = self.number(nodes, field, "per_usd")
             if value is None:
-                self.problems.add(_line(nodes["per_usd"]), f"{field}.per_usd", "expected a number, got null")
+                self.problems.add(_line(nodes["per_usd"]), f"{field}.per_usd", _("expected a number, got null"))
             elif value is not _INVALID and value == 0:
-                self.problems.add(_line(nodes["per_usd"]), f"{field}.per_usd", "must be more than 0")
+                self.problems.add(_line(nodes["per_usd"]), f"{field}.per_usd", _("must be more than 0"))
             elif value is not _INVALID:
                 row["per_usd"] = float(value)
         row["date"] = self.text(nodes, "date", field)
@@ -822,10 +853,10 @@ class _Validator:
         row["citation"] = self.text(nodes, "citation", field, required=False)
         if "source" in nodes and "citation" in nodes:
             self.problems.add(_line(nodes["citation"]), f"{field}.citation",
-                              "give source or citation, not both (source: a source id of this file)")
+                              _("give source or citation, not both (source: a source id of this file)"))
         elif "source" not in nodes and "citation" not in nodes:
             self.problems.add(self.line, f"{field}.source",
-                              "missing (where the rate comes from: source, a source id of this file, or citation)")
+                              _("missing (where the rate comes from: source, a source id of this file, or citation)"))
         return row
 
     def document(self, root: yaml.Node) -> tuple[list[dict], ...]:
@@ -842,7 +873,7 @@ class _Validator:
         _TooBig as soon as aliases make the document far bigger than the file."""
         events.get_event()  # the stream's start
         if events.check_event(StreamEndEvent):
-            self.problems.add(1, "file", "the file holds no YAML document")
+            self.problems.add(1, "file", _("the file holds no YAML document"))
             return _NOTHING
         start = events.get_event().start_mark  # the document's start
         first = events.peek_event()
@@ -881,7 +912,7 @@ class _Validator:
     def missing_parts(self, present, line: int) -> None:
         for key in ("sources", "claims"):
             if key not in present:
-                self.problems.add(line, key, "missing")
+                self.problems.add(line, key, _("missing"))
 
     def items(self, key: str, nodes: list[yaml.Node], start: int = 0) -> list[dict]:
         """The rows of the items of one top-level list, from its item number start on; items with no row (not a
@@ -906,41 +937,50 @@ def _cross_check(sources: list[dict], claims: list[dict], acknowledged: list[dic
     known_claims = {c["id"] for c in claims}
     for claim in claims:
         if claim["source"] and claim["source"] not in known_sources:
-            claim["at"].add(claim["source_line"], f"claims[{claim['index']}].source", f"unknown source {claim['source']!r}")
+            claim["at"].add(claim["source_line"], f"claims[{claim['index']}].source", _unknown_source(claim["source"]))
         for claim_id, line, where in claim["relates_to"] or []:
             if claim_id == claim["id"]:
-                claim["at"].add(line, where, "a claim cannot relate to itself")
+                claim["at"].add(line, where, _("a claim cannot relate to itself"))
             elif claim_id not in known_claims:
-                claim["at"].add(line, where, f"unknown claim {claim_id!r}")
+                claim["at"].add(line, where, _unknown_claim(claim_id))
     _check_same_as(claims)
     first: dict[tuple, dict] = {}
     for entry in acknowledged:
         for claim_id, line, where in entry["claims"]:
             if claim_id not in known_claims:
-                entry["at"].add(line, where, f"unknown claim {claim_id!r}")
+                entry["at"].add(line, where, _unknown_claim(claim_id))
         key = (entry["kind"], frozenset(c[0] for c in entry["claims"]))
         if key in first:
             entry["at"].add(entry["line"], f"acknowledged[{entry['index']}]",
-                            f"acknowledges the same finding as the entry {_place(first[key], entry)}")
+                            _("acknowledges the same finding as the entry {place}").format(place=_place(first[key], entry)))
         elif entry["kind"] and entry["claims"]:
             first[key] = entry
     for entry in (*dismissed, *rates):
         if entry["source"] and entry["source"] not in known_sources:
             part = "dismissed" if "text" in entry else "exchange_rates"
-            entry["at"].add(entry["source_line"], f"{part}[{entry['index']}].source", f"unknown source {entry['source']!r}")
-    _once(dismissed, ("source", "text"), "dismissed", "dismisses the same figure as the entry")
-    _once(rates, ("currency", "date"), "exchange_rates", "gives a rate for the same currency and date as the entry")
+            entry["at"].add(entry["source_line"], f"{part}[{entry['index']}].source", _unknown_source(entry["source"]))
+    _once(dismissed, ("source", "text"), "dismissed", _("dismisses the same figure as the entry {place}"))
+    _once(rates, ("currency", "date"), "exchange_rates", _("gives a rate for the same currency and date as the entry {place}"))
+
+
+def _unknown_source(source_id: str) -> str:
+    return _("unknown source {source}").format(source=repr(source_id))
+
+
+def _unknown_claim(claim_id: str) -> str:
+    return _("unknown claim {claim}").format(claim=repr(claim_id))
 
 
 def _once(entries: list[dict], keys: tuple[str, ...], part: str, message: str) -> None:
-    """Each entry's keys given once: a later entry with the same ones is refused, naming the first."""
+    """Each entry's keys given once: a later entry with the same ones is refused with message, its {place}
+    naming the first."""
     first: dict[tuple, dict] = {}
     for entry in entries:
         key = tuple(entry[k] for k in keys)
         if None in key:
             continue
         if key in first:
-            entry["at"].add(entry["line"], f"{part}[{entry['index']}]", f"{message} {_place(first[key], entry)}")
+            entry["at"].add(entry["line"], f"{part}[{entry['index']}]", message.format(place=_place(first[key], entry)))
         else:
             first[key] = entry
 
@@ -994,16 +1034,16 @@ def _stored_flat(file: str, stamp: tuple[int, int] | None) -> str | None:
 def _unverified(text: str, source: dict, articles: _Articles) -> str | None:
     """Why a text (a quote, a dismissed figure) cannot be taken as its source's article's own words, or None."""
     if not source["file"]:
-        return (f"cannot be checked: its source {source['id']} names no article file it can be read from; give the "
-                "source's file and include the article")
+        return _("cannot be checked: its source {source} names no article file it can be read from; give the source's "
+                 "file and include the article").format(source=source["id"])
     article = articles.text(source["file"])
     if article is None:
-        return (f"cannot be checked: the article {source['file']} of source {source['id']} is in no sources/ folder beside "
-                f"the claims file (in the upload's zip, or on disk) nor stored in data/sources/; include it as "
-                f"sources/{source['file']} beside claims.yaml")
+        return _("cannot be checked: the article {file} of source {source} is in no sources/ folder beside the claims file "
+                 "(in the upload's zip, or on disk) nor stored in data/sources/; include it as sources/{file} beside "
+                 "claims.yaml").format(file=source["file"], source=source["id"])
     if not articles.holds(source["file"], text):
-        return (f"not found in the article {source['file']} of source {source['id']} (whitespace aside); copy it "
-                "exactly as the article writes it")
+        return _("not found in the article {file} of source {source} (whitespace aside); copy it exactly as the article "
+                 "writes it").format(file=source["file"], source=source["id"])
     return None
 
 
@@ -1036,12 +1076,12 @@ def _check_same_as(claims: list[dict]) -> None:
         where = (claim["same_as_line"], f"claims[{claim['index']}].same_as")
         target = by_id.get(target_id)
         if target_id == claim["id"]:
-            claim["at"].add(*where, "a claim cannot be the same figure as itself")
+            claim["at"].add(*where, _("a claim cannot be the same figure as itself"))
         elif target is None:
-            claim["at"].add(*where, f"unknown claim {target_id!r}")
+            claim["at"].add(*where, _unknown_claim(target_id))
         elif target["same_as"] is not None:
-            claim["at"].add(*where, f"{target_id} is itself the same figure as {target['same_as']}; name "
-                                    f"{target['same_as']}, the figure's main record")
+            claim["at"].add(*where, _("{claim} is itself the same figure as {main}; name {main}, the figure's main "
+                                      "record").format(claim=target_id, main=target["same_as"]))
 
 
 def _check_same_figures(claims: list[dict]) -> None:
@@ -1053,16 +1093,18 @@ def _check_same_figures(claims: list[dict]) -> None:
         target = by_id.get(claim["same_as"]) if claim["same_as"] not in (None, claim["id"]) else None
         if target is None or target["same_as"] is not None:
             continue
-        differs = [f"{key} {_shown(claim.get(key))} here, {_shown(target.get(key))} there"
+        differs = [_("{key} {here} here, {there} there").format(key=key, here=_shown(claim.get(key)),
+                                                                 there=_shown(target.get(key)))
                    for key in SAME_FIGURE if claim.get(key) != target.get(key)]
         if differs:
             claim["at"].add(claim["same_as_line"], f"claims[{claim['index']}].same_as",
-                            f"{target['id']} is not the same figure: {'; '.join(differs)}")
+                            _("{claim} is not the same figure: {differences}").format(claim=target["id"],
+                                                                                       differences="; ".join(differs)))
 
 
 def _shown(value) -> str:
     """A field's value as the file writes it, for a message: 5000000000, 2024, none."""
-    return "none" if value is None else str(_plain(value))
+    return _("none") if value is None else str(_plain(value))
 
 
 def _check_notes(sources: list[dict], claims: list[dict]) -> None:
@@ -1095,8 +1137,8 @@ def _check_notes(sources: list[dict], claims: list[dict]) -> None:
         outside = notes.outside_facts(claim["note"], article, known, named, source["language"] in notes.LATIN_SCRIPT)
         if outside:
             claim["at"].add(claim["note_line"], f"claims[{claim['index']}].note",
-                            f"gives {', '.join(outside)}, which its article does not; put a fact from outside the "
-                            f"article after \"{notes.MARKER}\"")
+                            _("gives {facts}, which its article does not; put a fact from outside the article after "
+                              "\"{marker}\"").format(facts=", ".join(outside), marker=notes.MARKER))
 
 
 def _stamp(file: str) -> tuple[int, int] | None:
@@ -1128,15 +1170,21 @@ def _unique(rows: list[dict], field: str) -> None:
         if row["id"] is None:
             continue
         if row["id"] in first:
-            row["at"].add(row["line"], f"{field}[{row['index']}].id", f"duplicate id {row['id']!r} ({_place(first[row['id']], row, 'first ')})")
+            row["at"].add(row["line"], f"{field}[{row['index']}].id",
+                          _("duplicate id {id} ({place})").format(id=repr(row["id"]),
+                                                                  place=_place(first[row["id"]], row, first=True)))
         else:
             first[row["id"]] = row
 
 
-def _place(earlier: dict, row: dict, prefix: str = "") -> str:
-    """Where an earlier row is, seen from a later one: 'at line 12', or 'at other.yaml:12' in another file."""
-    where = f"line {earlier['line']}" if earlier["at"] is row["at"] else f"{earlier['at'].path}:{earlier['line']}"
-    return f"{prefix}at {where}"
+def _place(earlier: dict, row: dict, first: bool = False) -> str:
+    """Where an earlier row is, seen from a later one: 'at line 12', or 'at other.yaml:12' in another file (first:
+    'first at ...')."""
+    if earlier["at"] is row["at"]:
+        where = _("line {line}").format(line=earlier["line"])
+    else:
+        where = f"{earlier['at'].path}:{earlier['line']}"
+    return (_("first at {place}") if first else _("at {place}")).format(place=where)
 
 
 def parse_claims(data: bytes | str, path: str = "<upload>", articles: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -1190,16 +1238,17 @@ def _read(data: bytes, path: str) -> tuple[_Problems, tuple[list[dict], ...]]:
     if len(data) > READ_ONCE_BYTES:
         problems = _Problems(path)
         return problems, tuple(list(rows) for rows in _validated(_decode(data, problems), path, problems))
-    found, parts = _read_once(data, path)
+    found, parts = _read_once(data, path, language())
     problems = _Problems(path)
     problems.items = list(found)
     return problems, tuple([{**row, "at": problems} for row in rows] for rows in parts)
 
 
 @functools.lru_cache(maxsize=8)
-def _read_once(data: bytes, path: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[dict, ...], ...]]:
-    """Decode, parse and validate one document on its own, once per content and path: the data in force is read
-    again with every draft or upload checked against it, and only the other document changes."""
+def _read_once(data: bytes, path: str, lang: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[dict, ...], ...]]:
+    """Decode, parse and validate one document on its own, once per content, path and language (lang: its problems
+    are in it): the data in force is read again with every draft or upload checked against it, and only the other
+    document changes."""
     problems = _Problems(path)
     parts = _validated(_decode(data, problems), path, problems)
     return tuple(problems.items), tuple(tuple(rows) for rows in parts)
@@ -1219,11 +1268,12 @@ def _validated(text: bytes | None, path: str, problems: _Problems) -> tuple[list
     except yaml.MarkedYAMLError as err:
         gave_up = isinstance(err, yaml.scanner.ScannerError) and err.problem in _GAVE_UP
         mark = (err.context_mark if gave_up else None) or err.problem_mark or err.context_mark
-        problem = (mark.line + 1 if mark else 1, "file", f"not valid YAML: {err.problem or err.context}")
+        problem = (mark.line + 1 if mark else 1, "file", _("not valid YAML: {error}").format(error=err.problem or err.context))
     except yaml.YAMLError as err:
-        problem = (1, "file", f"not valid YAML: {err}")
+        problem = (1, "file", _("not valid YAML: {error}").format(error=err))
     except _TooBig as big:
-        problem = (1, "file", f"aliases expand {big.args[0]} nodes into {big.args[1]}; refused (possible 'billion laughs')")
+        problem = (1, "file", _("aliases expand {nodes} nodes into {expanded}; refused (possible 'billion laughs')").format(
+            nodes=big.args[0], expanded=big.args[1]))
     problems.items.clear()  # a file that cannot be read whole is reported for that alone, as before any item
     problems.add(*problem)
     return _NOTHING
@@ -1237,7 +1287,8 @@ def load_claims(*paths: str | Path, articles: Mapping[str, str] | None = None) -
         try:
             documents.append((path.read_bytes(), str(path)))
         except OSError as err:
-            unreadable.append(f"{path}:1: file: cannot read ({err.strerror})")
+            message = _("cannot read ({error})").format(error=err.strerror)
+            unreadable.append(f"{path}:1: file: {message}")
     if unreadable:
         raise ClaimsError(unreadable)
     folders = tuple(dict.fromkeys(Path(path).resolve().parent / "sources" for path in paths))
@@ -1306,7 +1357,7 @@ def appended(document: str, addition: str) -> str:
         else:
             kept = yaml.safe_load("".join(lines[key_node.start_mark.line:_after_last_item(value)]))[key] or []
             edits.append((key_node.start_mark.line, _after_last_item(value), _written(writer, {key: [*kept, *items]})))
-    for start, _, stop, text in sorted(((start, order, stop, text) for order, (start, stop, text) in enumerate(edits)), reverse=True):
+    for start, _order, stop, text in sorted(((start, order, stop, text) for order, (start, stop, text) in enumerate(edits)), reverse=True):
         lines[start:stop] = [text]  # from the end, so earlier places stay put; at one place, in the addition's order
     return "".join(lines)
 
@@ -1344,7 +1395,7 @@ def _round_trip() -> YAML:
 def sources_of(claims: pd.DataFrame) -> list[dict]:
     """The sources the claims cite, as source mappings, in order of first citation."""
     sources = {}
-    for _, row in claims.drop_duplicates("source").iterrows():
+    for _index, row in claims.drop_duplicates("source").iterrows():
         published = row["source_published"]
         sources[row["source"]] = {
             "id": row["source"],

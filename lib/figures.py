@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from lib import transforms as tf
+from lib.i18n import _
 from lib.vocabulary import COMPANY, METRICS, metric_label
 
 
@@ -54,7 +55,7 @@ def kind_change(before: Sequence[str], after: Sequence[str]) -> str:
     if not dropped and not added:
         return ""
     if not added:
-        return f"it no longer uses {', '.join(dropped)}"
+        return _("it no longer uses {kinds}").format(kinds=", ".join(dropped))
     if not dropped:
-        return f"it now also uses {', '.join(added)}"
-    return f"{', '.join(dropped)} became {', '.join(added)}"
+        return _("it now also uses {kinds}").format(kinds=", ".join(added))
+    return _("{before} became {after}").format(before=", ".join(dropped), after=", ".join(added))

@@ -11,7 +11,7 @@ import pandas as pd
 from lib.i18n import _
 from lib.locale_forms import day, money
 from lib.peers import SHORT_CITATION
-from lib.vocabulary import FX_BASES, SOURCE_TYPES, bundle_text, qualified
+from lib.vocabulary import FX_BASES, PER_AMOUNT, SOURCE_TYPES, bundle_text, qualified
 
 
 def format_usd(value: float | None, digits: int = 1) -> str:
@@ -22,7 +22,7 @@ def format_usd(value: float | None, digits: int = 1) -> str:
 def format_value(value: float | None, unit: str | None) -> str:
     """A claim's value in its own unit: $5.0B for USD, ₩930M for KRW, 100M users, 10 GW."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "not quantified"
+        return _("not quantified")
     if unit == "USD":
         return format_usd(value)
     if unit in ("KRW", "EUR"):
@@ -37,8 +37,8 @@ def claim_figure(row) -> str:
         return ""
     per = row["per"] if isinstance(row["per"], str) else None
     bundle = bundle_text(row.get("includes")) if hasattr(row, "get") else ""
-    return (qualified(format_value(row["value"], row["unit"]), row["qualifier"]) + (f" a {per}" if per else "")
-            + (f" ({bundle})" if bundle else ""))
+    figure = qualified(format_value(row["value"], row["unit"]), row["qualifier"])
+    return (_(PER_AMOUNT[per]).format(amount=figure) if per in PER_AMOUNT else figure) + (f" ({bundle})" if bundle else "")
 
 
 def conversion_text(row) -> str:
@@ -46,7 +46,7 @@ def conversion_text(row) -> str:
     not money: 'EUR at 0.9200 per USD (the file's rate)'."""
     basis = row.get("fx_basis") if hasattr(row, "get") else None
     how = FX_BASES.get(basis) if isinstance(basis, str) else None
-    return f"{row['unit']} at {row['fx_rate']:,.4g} per USD ({how})" if how else ""
+    return _("{unit} at {rate} per USD ({how})").format(unit=row["unit"], rate=f"{row['fx_rate']:,.4g}", how=_(how)) if how else ""
 
 
 def source_kind_label(row) -> str:
@@ -62,7 +62,7 @@ def source_label(row) -> str:
     if not pd.isna(published):
         return f"{row['source_publisher']} ({pd.Timestamp(published).date().isoformat()})"
     written = row.get("source_written") if hasattr(row, "get") else None
-    return f"{row['source_publisher']} ({f'written {written}' if isinstance(written, str) else 'undated'})"
+    return f"{row['source_publisher']} ({_written(written)})"
 
 
 def source_date(row) -> str:
@@ -71,7 +71,12 @@ def source_date(row) -> str:
     if not pd.isna(published):
         return day(pd.Timestamp(published).date())
     written = row.get("source_written") if hasattr(row, "get") else None
-    return f"written {written}" if isinstance(written, str) else "undated"
+    return _written(written)
+
+
+def _written(written) -> str:
+    """'written 2024' for an undated article with the period it was written in, else 'undated'."""
+    return _("written {period}").format(period=written) if isinstance(written, str) else _("undated")
 
 
 def source_line(claims: pd.DataFrame, peers: bool = False) -> str:
@@ -79,12 +84,14 @@ def source_line(claims: pd.DataFrame, peers: bool = False) -> str:
     once, oldest first (undated last). Claim ids stay off the image: they are in the CSV, the notes and the
     claims table."""
     if claims.empty and not peers:
-        return "Sources: none (no claims match these settings)."
+        return _("Sources: none (no claims match these settings).")
     ordered = claims.sort_values("source_published", na_position="last", kind="mergesort")
-    sources = list(dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _, row in ordered.iterrows()))
-    return f"Sources: {'; '.join(sources + ([SHORT_CITATION] if peers else []))}."
+    sources = list(dict.fromkeys(f"{row['source_publisher']}, {source_date(row)}" for _index, row in ordered.iterrows()))
+    return _("Sources: {sources}.").format(sources="; ".join(sources + ([SHORT_CITATION] if peers else [])))
 
 
 def and_list(words: list[str]) -> str:
     """'revenue', 'revenue and funding', 'revenue, funding and compute spend'."""
-    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+    if len(words) < 2:
+        return "".join(words)
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])

@@ -13,6 +13,7 @@ import pandas as pd
 from lib import history_charts, transforms as tf
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import claim_figure, conversion_text, format_usd, format_value, source_kind_label, source_label
+from lib.i18n import _
 from lib.runway_inputs import runway_figure
 from lib.vocabulary import COMPANY, METRICS, PER_YEAR, bundle_text, metric_label, qualified
 
@@ -51,16 +52,18 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
     for key, metrics, per_year in (("valuation", ["valuation"], False), ("net_loss", ["net_loss"], True), ("revenue", ["revenue"], True)):
         claim = _latest(prepared, entity, metrics, as_of, per_year)
         if claim is not None:
-            add(key, METRICS[key].label, claim, claim["value_usd"], claim["qualifier"], conversion_text(claim))
+            add(key, metric_label(key), claim, claim["value_usd"], claim["qualifier"], conversion_text(claim))
     burn = burn_figure(prepared, entity, as_of)
     if burn is not None:
         how = "; ".join(part for part in (
-            "" if burn["metric"] == "cash_burn" else "net loss used as the burn (no cash-burn figure for the year)",
+            "" if burn["metric"] == "cash_burn" else _("net loss used as the burn (no cash-burn figure for the year)"),
             conversion_text(burn)) if part)
-        for key, label, per in (("burn_year", "Burn per year", "year"), ("burn_month", "Burn per month", "month"), ("burn_day", "Burn per day", "day")):
+        yearly = qualified(format_usd(burn["value_usd"]), burn["qualifier"])
+        for key, label, per in (("burn_year", _("Burn per year"), "year"), ("burn_month", _("Burn per month"), "month"),
+                                ("burn_day", _("Burn per day"), "day")):
             divisor = PER_YEAR[per]
             add(key, label, burn, burn["value_usd"] / divisor, burn["qualifier"],
-                how if divisor == 1 else f"{qualified(format_usd(burn['value_usd']), burn['qualifier'])} a year / {divisor}"
+                how if divisor == 1 else _("{burn} a year / {divisor}").format(burn=yearly, divisor=divisor)
                 + (f"; {how}" if how else ""))
     runway_row = runway_figure(prepared, entity, as_of)
     if runway_row is not None:
@@ -125,9 +128,9 @@ def changes_since(claims: pd.DataFrame, entity: str, earlier, later=None, includ
     like = same & (moved == "")
     change = (merged["value_usd"] - merged["value_usd_before"]).where(like)
     status = [
-        ("unchanged" if c == 0 else "changed") if ok else
-        f"not comparable: {m}" if m else
-        (f"new figure (before: {lb} {d})" if k else "new figure")
+        (_("unchanged") if c == 0 else _("changed")) if ok else
+        _("not comparable: {reason}").format(reason=m) if m else
+        (_("new figure (before: {label} {value})").format(label=lb, value=d) if k else _("new figure"))
         for ok, m, k, c, lb, d in zip(like, moved, known, change, merged["label_before"], merged["display_before"])
     ]
     return pd.DataFrame({
@@ -208,7 +211,7 @@ def burn_rates(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
         if burn is None:
             continue
         for per in ("day", "month"):
-            rows.append({"period": year, "scope": COMPANY, "what": f"{METRICS[burn['metric']].label} / {PER_YEAR[per]}",
+            rows.append({"period": year, "scope": COMPANY, "what": f"{metric_label(burn['metric'])} / {PER_YEAR[per]}",
                          "per": per, "value_usd": float(burn["value_usd"]) / PER_YEAR[per], "qualifier": burn["qualifier"],
                          "claim_id": burn["id"], "basis": burn["basis"]})
     scoped = tf.drop_twins(prepared[(prepared["entity"] == entity) & (prepared["scope"] != COMPANY) & ~prepared["derived"]
@@ -216,8 +219,8 @@ def burn_rates(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
                                     & prepared["metric"].map(lambda m: METRICS[m].accrues if m in METRICS else False)])
     if as_of is not None:
         scoped = scoped[scoped["period_start"] <= pd.Timestamp(as_of)]
-    for _, claim in tf.rank(scoped).drop_duplicates(["metric", "scope", "period", "per"]).iterrows():
-        rows.append({"period": claim["period"], "scope": claim["scope"], "what": METRICS[claim["metric"]].label,
+    for _index, claim in tf.rank(scoped).drop_duplicates(["metric", "scope", "period", "per"]).iterrows():
+        rows.append({"period": claim["period"], "scope": claim["scope"], "what": metric_label(claim["metric"]),
                      "per": claim["per"], "value_usd": float(claim["value_usd"]), "qualifier": claim["qualifier"],
                      "claim_id": claim["id"], "basis": claim["basis"]})
     return pd.DataFrame(rows, columns=["period", "scope", "what", "per", "value_usd", "qualifier", "claim_id", "basis"])
@@ -234,7 +237,7 @@ def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
     groups = tf.dated_comparisons(prepared[prepared["entity"] == entity])
     by_id = prepared.drop_duplicates("id").set_index("id")
     rows = []
-    for _, group in groups.iterrows():
+    for _index, group in groups.iterrows():
         ids = [i.strip() for i in group["claim_ids"].split(",")]
         bundle = bundle_text(by_id.loc[ids[0], "includes"])
         label = f"{history_charts.series_name(group['metric'], group['scope'])} {group['period']}" + (f" ({bundle})" if bundle else "")

@@ -17,10 +17,11 @@ from lib.chart_layout import (
     Chart, base_layout, label_line_ends, log_ticks, money_axis, slug, stack_events,
 )
 from lib.formatting import and_list, format_usd, source_kind_label
+from lib.i18n import N_, _
 from lib.peers import KINDS
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
-    BASES, CAP_NOTE, COMPANY, METRICS, OTHER_COLOUR, bundle_text, metric_colour, metric_label, qualified,
+    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, bundle_text, cap_note, metric_colour, metric_label, qualified,
 )
 
 
@@ -85,20 +86,22 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                     name=f"{name} ({basis.name})", showlegend=False,
                     marker=dict(symbol=basis.marker, size=12, color=colour, line=dict(width=2, color=colour)),
                     customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
-                        source=[source_kind_label(r) for _, r in points.iterrows()],
+                        source=[source_kind_label(r) for _index, r in points.iterrows()],
                         shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
                         scope=points["scope"], bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
-                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
-                    "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · "
+                    + _("scope {scope}").format(scope="%{customdata[6]}")
+                    + "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
                 ))
     disagreements = conflicts_in(prepared, rows)
-    for _, group in disagreements.iterrows():
+    for _index, group in disagreements.iterrows():
         members = rows[rows["id"].isin([i.strip() for i in group["claim_ids"].split(",")])]
         figure.add_trace(go.Scatter(
             x=[members["period_mid"].min()] * 2, y=[group["low"], group["high"]],
             mode="lines", line=dict(color=metric_colour(group["metric"]), width=8), opacity=0.25, showlegend=False,
-            name=f"Sources disagree: {format_usd(group['low'])} ({group['low_claim']}) to {format_usd(group['high'])} "
-                 f"({group['high_claim']})" + (f"; {CAP_NOTE}" if group["capped"] else ""),
+            name=_("Sources disagree: {low} ({low_claim}) to {high} ({high_claim})").format(
+                low=format_usd(group["low"]), low_claim=group["low_claim"], high=format_usd(group["high"]),
+                high_claim=group["high_claim"]) + (f"; {cap_note()}" if group["capped"] else ""),
             hoverinfo="name",
         ))
     event_rows = prepared.iloc[0:0]
@@ -110,7 +113,7 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
         ).sort_values("when", kind="mergesort")
         # events closer than EVENT_GAP share one label, so nearby labels never print over each other
         cluster = (event_rows["when"].diff() > EVENT_GAP).cumsum()
-        for _, together in event_rows.groupby(cluster, sort=True):
+        for _index, together in event_rows.groupby(cluster, sort=True):
             when = together["when"].iloc[0]
             figure.add_shape(type="line", x0=when, x1=when, yref="paper", y0=0, y1=1, name=EVENT_LABEL,
                              line=dict(color="#999", width=1, dash="dot"))
@@ -128,14 +131,14 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     for basis in BASES.values():
         if basis.name in set(rows["basis"]):
             figure.add_trace(go.Scatter(
-                x=[None], y=[None], mode="markers", name=basis.name.capitalize(),
+                x=[None], y=[None], mode="markers", name=_(basis.label),
                 marker=dict(symbol=basis.marker, size=10, color="#444", line=dict(width=2, color="#444")),
             ))
-    base_layout(figure, "US dollars (log scale)" if log_y else "US dollars")
+    base_layout(figure, _("US dollars (log scale)") if log_y else _("US dollars"))
     figure.update_layout(margin_t=70)  # room for the legend's two rows in a 1280 px window
     figure.update_yaxes(type="log" if log_y else "linear")
     money_axis(figure)
-    figure.update_xaxes(title="Period the figure refers to (midpoint)")
+    figure.update_xaxes(title=_("Period the figure refers to (midpoint)"))
     place_events(figure)
     lines = [trace for trace in figure.data if trace.mode == "lines" and trace.showlegend is not False]
     if 0 < len(lines) <= MAX_LABELLED_LINES:
@@ -148,9 +151,9 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
     return Chart(
         name=f"{slug(entity)}-timeline",
         page=TIMELINE,
-        title=f"{entity}: money figures over time",
-        subtitle="US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree"
-                 + (f" ({CAP_NOTE})" if disagreements["capped"].any() else ""),
+        title=_("{company}: money figures over time").format(company=entity),
+        subtitle=_("US dollars per year or at a date · marker shows basis (filled = reported) · shaded bars = sources disagree")
+                 + (f" ({cap_note()})" if disagreements["capped"].any() else ""),
         figure=figure,
         data=data.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
@@ -189,7 +192,7 @@ def _names(text: str) -> str:
 def events_description(figure: go.Figure) -> str:
     """' Events: Product launch (2022-11-30); Partnership with Nvidia (2025-09).', or '' with none drawn."""
     events = [a.hovertext for a in figure.layout.annotations if a.name == EVENT_LABEL]
-    return f" Events: {'; '.join(events)}." if events else ""
+    return " " + _("Events: {events}.").format(events="; ".join(events)) if events else ""
 
 
 def _span(dates: pd.Series) -> pd.Timedelta:
@@ -200,10 +203,10 @@ def timeline_description(rows: pd.DataFrame) -> str:
     """The latest figure of each series drawn, with its qualifier and period."""
     latest = rows[~rows["derived"]].sort_values("period_start", kind="mergesort").groupby(["metric", "scope"], sort=False).tail(1)
     if latest.empty:
-        return "No figures are drawn."
+        return _("No figures are drawn.")
     figures = [f"{series_name(r['metric'], r['scope'])} {qualified(format_usd(r['value_usd']), r['qualifier'])} ({r['period']}, {r['basis']})"
-               for _, r in latest.iterrows()]
-    return f"Latest figure of each series: {'; '.join(figures)}."
+               for _index, r in latest.iterrows()]
+    return _("Latest figure of each series: {figures}.").format(figures="; ".join(figures))
 
 
 def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
@@ -218,9 +221,11 @@ def conflicts_in(prepared: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 def _events_text(events: pd.DataFrame) -> str:
     """One label for the events on one date: 'Partnership with Nvidia (2025-09) · IPO plan (2026)'."""
     labels: dict[str, list[str]] = {}
-    for _, event in events.iterrows():
+    for _index, event in events.iterrows():
         partner = event.get("counterparty")
-        name = f"{metric_label(event['metric'])}{f' with {partner}' if isinstance(partner, str) else ''}"
+        name = metric_label(event["metric"])
+        if isinstance(partner, str):
+            name = _("{event} with {partner}").format(event=name, partner=partner)
         labels.setdefault(name, []).append(event["period"])
     return " · ".join(f"{name} ({', '.join(periods)})" for name, periods in labels.items())
 
@@ -240,16 +245,20 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
         totals=dict(marker=dict(color="#444")),
         connector=dict(line=dict(color="#bbb", width=1)),
         customdata=lines[["claim_ids", "basis"]].fillna("").assign(
-            shown=bar_texts(lines), bundle=[f"<br>one figure that includes {c}" if isinstance(c, str) else "" for c in lines["covers"]]).values,
-        hovertemplate="<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>claims: %{customdata[0]}<extra></extra>",
+            shown=bar_texts(lines),
+            bundle=["<br>" + _("one figure that includes {lines}").format(lines=c) if isinstance(c, str) else ""
+                    for c in lines["covers"]],
+        ).values,
+        hovertemplate="<b>%{x}</b><br>%{customdata[2]}%{customdata[3]}<br>%{customdata[1]}<br>"
+                      + _("claims: {ids}").format(ids="%{customdata[0]}") + "<extra></extra>",
     ))
     other = lines[lines["kind"] == "other"]
     if not other.empty:
         figure.add_annotation(
-            x=other["label"].iloc[0], y=0, yref="y", text="closes the gap<br>to the stated loss",
+            x=other["label"].iloc[0], y=0, yref="y", text=_("closes the gap<br>to the stated loss"),
             showarrow=False, yshift=-30, font=dict(size=11, color="#666"),
         )
-    base_layout(figure, f"US dollars, {year}")
+    base_layout(figure, _("US dollars, {year}").format(year=year))
     money_axis(figure)
     figure.update_yaxes(zeroline=True, zerolinecolor="#444")
     figure.update_layout(showlegend=False)
@@ -257,9 +266,9 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
     return Chart(
         name=f"{slug(entity)}-waterfall-{year}",
         page=WATERFALL,
-        title=f"{entity} {year}: from revenue to net loss",
-        subtitle=f"US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the "
-                 f"{lines['label'].iloc[-1].lower()}",
+        title=_("{company} {year}: from revenue to net loss").format(company=entity, year=year),
+        subtitle=_("US dollars for {year} · costs as the articles give them · 'Other / unexplained' closes the gap to the "
+                   "{total}").format(year=year, total=lines["label"].iloc[-1].lower()),
         figure=figure,
         data=lines.reset_index(drop=True),
         claims=_claims_behind(prepared, ids),
@@ -299,23 +308,23 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
             traces.append(go.Scatter(
                 x=opened["year"], y=opened["high_usd"], mode="markers", offsetgroup=metric, showlegend=False,
                 marker=dict(symbol="triangle-up", size=12, color="#333"), name=f"{metric_label(metric)}: open above",
-                hovertemplate="open above: no upper bound given<extra></extra>"))
+                hovertemplate=_("open above: no upper bound given") + "<extra></extra>"))
     figure = go.Figure(traces)
-    base_layout(figure, "US dollars a year")
+    base_layout(figure, _("US dollars a year"))
     money_axis(figure)
     # scattermode="group" sets each arrow head over its own bar rather than over the middle of the year
     figure.update_layout(barmode="group", scattermode="group",
                          legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0))
-    figure.update_xaxes(type="category", title="Year")
+    figure.update_xaxes(type="category", title=_("Year"))
     words = "; ".join(f"{metric_label(r['metric'])} {r['year']} {qualified(format_usd(r['value_usd']), r['qualifier'])}"
-                      for _, r in figures.iterrows())
+                      for _index, r in figures.iterrows())
     return Chart(
         name=f"{slug(entity)}-by-year",
-        title=f"{entity}: revenue, loss and cash burn by year",
-        subtitle=f"US dollars a year · the headline figure of each year · whiskers span what its qualifier allows; "
-                 f"▲ open above ({CAP_NOTE})",
+        title=_("{company}: revenue, loss and cash burn by year").format(company=entity),
+        subtitle=_("US dollars a year · the headline figure of each year · whiskers span what its qualifier allows; "
+                   "▲ open above ({cap_note})").format(cap_note=cap_note()),
         figure=figure, data=figures.reset_index(drop=True), claims=_claims_behind(prepared, figures["claim_id"]),
-        description=f"{words}." if words else "No yearly figures.",
+        description=f"{words}." if words else _("No yearly figures."),
     )
 
 
@@ -324,30 +333,38 @@ def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
     company or a named product), so a product's running cost is never read as the company's burn.
 
     `rates` is lib.headline.burn_rates."""
-    figure = make_subplots(rows=1, cols=2, subplot_titles=("Per day", "Per month"), horizontal_spacing=0.12)
+    figure = make_subplots(rows=1, cols=2, subplot_titles=(_("Per day"), _("Per month")), horizontal_spacing=0.12)
     for column, per in enumerate(("day", "month"), start=1):
         rows = rates[rates["per"] == per]
-        labels = [f"{p} · {'company' if s == COMPANY else s}" for p, s in zip(rows["period"], rows["scope"])]
+        labels = [f"{p} · {_scope_word(s)}" for p, s in zip(rows["period"], rows["scope"])]
         colours = [metric_colour("net_loss") if s == COMPANY else OTHER_BAR for s in rows["scope"]]
         figure.add_trace(go.Bar(
             x=labels, y=rows["value_usd"], marker=dict(color=colours), showlegend=False, name=f"per {per}",
             text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
             customdata=rows[["what", "claim_id", "basis"]].values,
-            hovertemplate="%{x}: %{text} a " + per + "<br>%{customdata[0]} · %{customdata[2]} · %{customdata[1]}<extra></extra>",
+            hovertemplate="%{x}: " + _(PER_AMOUNT[per]).format(amount="%{text}")
+                          + "<br>%{customdata[0]} · %{customdata[2]} · %{customdata[1]}<extra></extra>",
         ), row=1, col=column)
-    base_layout(figure, "US dollars")
+    base_layout(figure, _("US dollars"))
     money_axis(figure)
     figure.update_layout(showlegend=False, margin_r=50, margin_b=90)  # room for the labels plotly slants on a narrow screen
-    words = "; ".join(f"{p} ({'company' if s == COMPANY else s}) {qualified(format_usd(v), q)} a {per}"
+    words = "; ".join(f"{p} ({_scope_word(s)}) " + _(PER_AMOUNT[per]).format(amount=qualified(format_usd(v), q))
                       for p, s, v, q, per in zip(rates["period"], rates["scope"], rates["value_usd"], rates["qualifier"], rates["per"]))
     return Chart(
         name=f"{slug(entity)}-burn-rate",
-        title=f"{entity}: burn per day and per month",
-        subtitle="US dollars · the company's yearly burn (cash burn, else net loss) / 365 and / 12, beside running "
-                 "costs a source gives for one product, labelled with its scope",
+        title=_("{company}: burn per day and per month").format(company=entity),
+        subtitle=_("US dollars · the company's yearly burn (cash burn, else net loss) / 365 and / 12, beside running "
+                   "costs a source gives for one product, labelled with its scope"),
         figure=figure, data=rates.reset_index(drop=True), claims=_claims_behind(prepared, rates["claim_id"]),
-        description=f"{words}." if words else "No burn figures.",
+        description=f"{words}." if words else _("No burn figures."),
     )
+
+
+
+
+def _scope_word(scope: str) -> str:
+    """A burn bar's scope as its label says it: 'company' for the whole company, else the product's name."""
+    return _("company") if scope == COMPANY else scope
 
 
 OTHER_BAR = "#999999"
@@ -355,8 +372,8 @@ OTHER_BAR = "#999999"
 
 DATES_COLOUR = "#0072b2"  # figures that both hold, each at its own date
 STATUS_COLOURS = {"disagree": GAP_COLOUR, tf.DIFFERENT_DATES: DATES_COLOUR}  # else grey: consistent
-STATUS_WORDS = {"disagree": "sources disagree", "consistent": "sources consistent",
-                tf.DIFFERENT_DATES: "both hold at different dates"}
+STATUS_WORDS = {"disagree": N_("sources disagree"), "consistent": N_("sources consistent"),
+                tf.DIFFERENT_DATES: N_("both hold at different dates")}
 
 
 DOT_LABEL_PX = 260  # a dot's label wraps at this width (screen px, 12 px type): value and period, then its article
@@ -393,12 +410,15 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
         rows = compared[compared["figure"] == figure_label]
         first = rows.iloc[0]
         colour = STATUS_COLOURS.get(first["status"], OTHER_BAR)
-        words = STATUS_WORDS[first["status"]] + (f" (acknowledged: {first['reason']})" if first["reason"] else "")
+        words = _(STATUS_WORDS[first["status"]])
+        if first["reason"]:
+            words = _("{status} (acknowledged: {reason})").format(status=words, reason=first["reason"])
         traces.append(go.Scatter(
             x=[first["low_usd"], first["high_usd"]], y=[row, row], mode="lines", showlegend=False,
             line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
-            hovertemplate=f"{figure_label}: {format_usd(first['low_usd'])} ({first['low_claim']}) to "
-                          f"{format_usd(first['high_usd'])} ({first['high_claim']}) · {words}<extra></extra>"))
+            hovertemplate=_("{figure}: {low} ({low_claim}) to {high} ({high_claim}) · {status}").format(
+                figure=figure_label, low=format_usd(first["low_usd"]), low_claim=first["low_claim"],
+                high=format_usd(first["high_usd"]), high_claim=first["high_claim"], status=words) + "<extra></extra>"))
         dated = rows["period"].nunique() > 1  # figures at their own dates: each dot says which
         values = [f"{t}{f' ({p})' if dated else ''}" for t, p in zip(_bound_texts(rows["value_usd"], rows["qualifier"]), rows["period"])]
         said = [f"{value} · {src}" for value, src in zip(values, rows["source"])]
@@ -419,26 +439,29 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     lowest = float(compared[["low_usd", "value_usd"]].clip(lower=1).min().min()) / 1.6
     highest = labels_room(lowest, float(compared[["high_usd", "value_usd"]].max().max()), ends)
     tickvals, ticktext = log_ticks(lowest, highest)
-    figure.update_xaxes(type="log", title="US dollars (log scale)", tickvals=tickvals, ticktext=ticktext,
+    figure.update_xaxes(type="log", title=_("US dollars (log scale)"), tickvals=tickvals, ticktext=ticktext,
                         range=[math.log10(lowest), math.log10(highest)])
     pad = 0.5 + (DOT_STEP if any(tall) else 0)  # room above the first row's and below the last's labels
     figure.update_yaxes(tickvals=list(range(len(rows_of))), ticktext=rows_of, range=[len(rows_of) - 1 + pad, -pad], zeroline=False)
     widest = max(text_px(label, SCREEN_TICK_PX) for label in rows_of)
     figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
-    words = "; ".join(f"{r['figure']}: {format_usd(r['low_usd'])} to {format_usd(r['high_usd'])}, {STATUS_WORDS[r['status']]}"
-                      for _, r in groups.iterrows())
+    words = "; ".join(_("{figure}: {low} to {high}, {status}").format(
+        figure=r["figure"], low=format_usd(r["low_usd"]), high=format_usd(r["high_usd"]), status=_(STATUS_WORDS[r["status"]]))
+        for _index, r in groups.iterrows())
     capped = bool(compared["capped"].any())
     apart = bool((compared["status"] == tf.DIFFERENT_DATES).any())
     return Chart(
         name=f"{slug(entity)}-disagreements",
-        title=f"{entity}: where the sources disagree",
-        subtitle="US dollars · each figure two or more articles give: its range (red: the articles' ranges do not "
-                 "overlap; grey: they agree within their qualifiers"
-                 + ("; blue: both hold at different dates, as acknowledged" if apart else "") + ") and one dot per article"
-                 + (f" · {CAP_NOTE}" if capped else ""),
+        title=_("{company}: where the sources disagree").format(company=entity),
+        subtitle=(_("US dollars · each figure two or more articles give: its range (red: the articles' ranges do not overlap; "
+                    "grey: they agree within their qualifiers; blue: both hold at different dates, as acknowledged) and one dot "
+                    "per article") if apart else
+                  _("US dollars · each figure two or more articles give: its range (red: the articles' ranges do not overlap; "
+                    "grey: they agree within their qualifiers) and one dot per article"))
+                 + (f" · {cap_note()}" if capped else ""),
         figure=figure, data=compared.reset_index(drop=True), claims=_claims_behind(prepared, compared["claim_id"]),
-        description=f"{words}." if words else "No figure is given by more than one article.",
+        description=f"{words}." if words else _("No figure is given by more than one article."),
     )
 
 
@@ -458,15 +481,19 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
     for kind in [k for k in KINDS if k in set(drawn["kind"])]:
         points = drawn[drawn["kind"] == kind]
         figure.add_trace(go.Scatter(
-            x=points["period_mid"], y=points["value_usd"], mode="markers", name=f"Epoch AI: {KINDS[kind].label}",
+            x=points["period_mid"], y=points["value_usd"], mode="markers",
+            name=_("Epoch AI: {kind}").format(kind=_(KINDS[kind].label)),
             marker=dict(symbol=EPOCH_MARKER, size=13, color=EPOCH_COLOURS[kind], line=dict(width=1, color="#222")),
             customdata=pd.DataFrame({
-                "id": points["id"], "kind": KINDS[kind].label, "value": points["value_usd"].map(format_usd), "period": points["period"],
-                "confidence": points["confidence"].fillna("not given"), "status": points["status"].fillna("n/a"),
+                "id": points["id"], "kind": _(KINDS[kind].label), "value": points["value_usd"].map(format_usd),
+                "period": points["period"], "confidence": points["confidence"].fillna(_("not given")),
+                "status": points["status"].fillna(_("n/a")),
                 "url": points["url_1"].fillna(""),
             }).values,
             hovertemplate="<b>Epoch AI: %{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>"
-                          "confidence %{customdata[4]} · status %{customdata[5]}<br>%{customdata[6]}<extra></extra>",
+                          + _("confidence {confidence} · status {status}").format(confidence="%{customdata[4]}",
+                                                                                   status="%{customdata[5]}")
+                          + "<br>%{customdata[6]}<extra></extra>",
         ))
     if not drawn.empty:
         pad = pd.Timedelta(days=60)
@@ -484,7 +511,8 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
         name=f"{chart.name}-epoch",
         page=chart.page,
         title=chart.title,
-        subtitle=f"{chart.subtitle} · stars = Epoch AI's data, one series per kind (a run-rate is never joined to a year's revenue)",
+        subtitle=_("{subtitle} · stars = Epoch AI's data, one series per kind (a run-rate is never joined to a year's "
+                   "revenue)").format(subtitle=chart.subtitle),
         figure=figure, data=data, claims=chart.claims,
         peers=drawn.drop(columns=["period", "period_start", "period_end", "period_mid", "label", "low", "high"]),
     )
@@ -512,11 +540,11 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame, entity: str | N
     figure = go.Figure()
     label = table["company"] + " " + table["year"]  # one category per company and year, in the table's order
     order = [k for k in KINDS if KINDS[k].table == "compute"] + ["revenue_yearly", "revenue_run_rate"]
-    texts = pd.Series([f"{format_usd(v)} run-rate" if k == "revenue_run_rate" else format_usd(v)
+    texts = pd.Series([_("{amount} run-rate").format(amount=format_usd(v)) if k == "revenue_run_rate" else format_usd(v)
                        for v, k in zip(table["value_usd"], table["kind"])], index=table.index)
     for kind in [k for k in order if k in set(table["kind"])]:
         group = table[table["kind"] == kind]
-        series = group["series"].iloc[0]
+        series = _(group["series"].iloc[0])
         run_rate = kind == "revenue_run_rate"
         figure.add_trace(go.Bar(
             x=label[group.index], y=group["value_usd"], name=series,
@@ -525,27 +553,30 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame, entity: str | N
             # upright labels over bars this narrow would run into their neighbours': written up the bar instead
             text=list(texts[group.index]), textposition="outside", textangle=-90, constraintext="none", cliponaxis=False,
             customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
-            hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · confidence %{customdata[1]}"
-                          "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+            hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · "
+                          + _("confidence {confidence}").format(confidence="%{customdata[1]}")
+                          + "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         ))
-    base_layout(figure, "US dollars a year")
+    base_layout(figure, _("US dollars a year"))
     money_axis(figure)
     figure.update_layout(barmode="group", bargap=0.25, margin_t=70)  # room for two legend rows
     figure.update_yaxes(range=[0, compute_headroom(table["value_usd"], texts)])
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
     if entity is None:
-        why = ", every company it covers with both, side by side for comparison" if len(companies) > 1 else ""
+        why = ", " + _("every company it covers with both, side by side for comparison") if len(companies) > 1 else ""
     elif not others:
         why = ""
     elif entity in companies:
-        why = f" · {and_list(others)} shown for comparison"
+        why = " · " + _("{companies} shown for comparison").format(companies=and_list(others))
     else:
-        why = f" · Epoch AI gives no compute spend beside revenue for {entity}: {and_list(others)} shown for comparison"
+        why = " · " + _("Epoch AI gives no compute spend beside revenue for {company}: {companies} shown for comparison").format(
+            company=entity, companies=and_list(others))
     return Chart(
         name="epoch-compute-vs-revenue",
         page=TIMELINE,
-        title=f"{and_list(companies)}: compute spend beside revenue, by year",
-        subtitle=f"US dollars a year, Epoch AI's data{why} · each compute category its own bar, never summed · revenue is "
-                 "the year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)",
+        title=_("{companies}: compute spend beside revenue, by year").format(companies=and_list(companies)),
+        subtitle=_("US dollars a year, Epoch AI's data{why} · each compute category its own bar, never summed · revenue is the "
+                   "year's revenue, or where Epoch gives none the year's last run-rate (hatched: a month's revenue x 12)").format(
+            why=why),
         figure=figure, data=table, claims=pd.DataFrame(columns=CLAIM_COLUMNS), peers=peers,
     )

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.i18n import N_
 from lib.vocabulary import interval
 
 
@@ -41,15 +42,15 @@ class Kind:
 KINDS = {
     k.name: k
     for k in [
-        Kind("revenue_run_rate", "Revenue run-rate", "flow", True, "revenue"),
-        Kind("revenue_yearly", "Yearly revenue", "flow", True, "revenue"),
-        Kind("revenue_other", "Other revenue (quarterly, product or division)", "flow", False, "revenue"),
-        Kind("equity_funding", "Equity funding", "stock", True, "funding"),
-        Kind("debt_funding", "Debt funding", "stock", True, "funding"),
-        Kind("valuation", "Post-money valuation", "stock", True, "funding"),
-        Kind("compute_rnd", "R&D compute spend", "flow", True, "compute"),
-        Kind("compute_inference", "Inference compute spend", "flow", True, "compute"),
-        Kind("compute_rnd_inference", "R&D + inference compute spend", "flow", True, "compute"),
+        Kind("revenue_run_rate", N_("Revenue run-rate"), "flow", True, "revenue"),
+        Kind("revenue_yearly", N_("Yearly revenue"), "flow", True, "revenue"),
+        Kind("revenue_other", N_("Other revenue (quarterly, product or division)"), "flow", False, "revenue"),
+        Kind("equity_funding", N_("Equity funding"), "stock", True, "funding"),
+        Kind("debt_funding", N_("Debt funding"), "stock", True, "funding"),
+        Kind("valuation", N_("Post-money valuation"), "stock", True, "funding"),
+        Kind("compute_rnd", N_("R&D compute spend"), "flow", True, "compute"),
+        Kind("compute_inference", N_("Inference compute spend"), "flow", True, "compute"),
+        Kind("compute_rnd_inference", N_("R&D + inference compute spend"), "flow", True, "compute"),
     ]
 }
 

@@ -32,16 +32,18 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from lib.i18n import N_, _
+
 MONTH_DAYS = 30.4375  # 365.25 / 12, exact in binary floating point
 
 FRAME_COLUMNS = ("month", "date", "revenue", "cost", "net", "raised", "cash_start", "cash_end")
 
 INPUT_LABELS = {  # the inputs of the model in the order the page shows them, with the page's words for them
-    "cash_usd": "Starting cash",
-    "monthly_revenue_usd": "Monthly revenue",
-    "monthly_cost_usd": "Monthly costs",
-    "revenue_growth_yoy": "Revenue growth per year",
-    "cost_growth_yoy": "Cost growth per year",
+    "cash_usd": N_("Starting cash"),
+    "monthly_revenue_usd": N_("Monthly revenue"),
+    "monthly_cost_usd": N_("Monthly costs"),
+    "revenue_growth_yoy": N_("Revenue growth per year"),
+    "cost_growth_yoy": N_("Cost growth per year"),
 }
 MONEY_INPUTS = ("cash_usd", "monthly_revenue_usd", "monthly_cost_usd")
 GROWTH_INPUTS = ("revenue_growth_yoy", "cost_growth_yoy")
@@ -436,7 +438,9 @@ def sensitivity(
 
     def runway(name: str, value: float) -> tuple[float, bool, str]:
         months = _outcome(*{**values, name: value}.values(), start, h, raises).runway_months
-        return (float(h), True, f"beyond {h} months") if months is None else (months, False, f"{months:.1f} months")
+        if months is None:
+            return float(h), True, _("beyond {horizon} months").format(horizon=h)
+        return months, False, _("{months} months").format(months=f"{months:.1f}")
 
     rows = []
     for name, label in INPUT_LABELS.items():
@@ -444,13 +448,14 @@ def sensitivity(
         if name in MONEY_INPUTS:
             low, high, step = value * (1 - MONEY_STEP), value * (1 + MONEY_STEP), f"±{MONEY_STEP:.0%}"
         else:
-            points = f"{GROWTH_STEP * 100:.0f} pp"
+            points = _("{points} pp").format(points=f"{GROWTH_STEP * 100:.0f}")
             low, high, step = max(value - GROWTH_STEP, min(value, GROWTH_FLOOR)), value + GROWTH_STEP, f"±{points}"
             if low != value - GROWTH_STEP:
-                step = f"-{(value - low) * 100:.0f} pp (floor {GROWTH_FLOOR:.0%} a year), +{points}"
+                step = _("-{down} (floor {floor} a year), +{up}").format(
+                    down=_("{points} pp").format(points=f"{(value - low) * 100:.0f}"), floor=f"{GROWTH_FLOOR:.0%}", up=points)
         low_months, low_capped, low_text = runway(name, low)
         high_months, high_capped, high_text = runway(name, high)
-        rows.append((name, label, step, low, high, low_months, high_months, low_capped, high_capped, low_text,
+        rows.append((name, _(label), step, low, high, low_months, high_months, low_capped, high_capped, low_text,
                      high_text, abs(high_months - low_months)))
     frame = pd.DataFrame(rows, columns=list(SENSITIVITY_COLUMNS))
     return frame.sort_values("effect", ascending=False, kind="stable").reset_index(drop=True)
@@ -491,8 +496,8 @@ def _intervals(argument: str, given: Mapping | None, names: tuple[str, ...],
 def _describe(low: float, high: float, growth: bool) -> str:
     """One interval as text: "×0.90 to ×1.10" (money ratios) or "-10 to +10 pp" (growth offsets)."""
     if growth:
-        return f"{low * 100:+.0f} to {high * 100:+.0f} pp"
-    return f"×{low:.2f} to ×{high:.2f}"
+        return _("{low} to {high} pp").format(low=f"{low * 100:+.0f}", high=f"{high * 100:+.0f}")
+    return _("×{low} to ×{high}").format(low=f"{low:.2f}", high=f"{high:.2f}")
 
 
 def fan(
@@ -540,7 +545,7 @@ def fan(
         combine = np.add if growth else np.multiply
         pairs = spreads.get(name)
         if pairs is None:
-            drawn[name], text = value, "fixed"
+            drawn[name], text = value, _("fixed")
         elif (pairs == pairs[0, 0]).all():  # one point: a fixed shift, not a spread
             drawn[name], text = float(combine(value, pairs[0, 0])), _describe(pairs[0, 0], pairs[0, 0], growth)
         else:
@@ -548,16 +553,16 @@ def fan(
             chosen = pairs[rng.integers(len(pairs), size=n)]
             offsets = chosen[:, 0] + (chosen[:, 1] - chosen[:, 0]) * rng.random(n)
             drawn[name] = combine(value, offsets)[:, None]
-            text = " or ".join(_describe(low, high, growth) for low, high in pairs)
+            text = _(" or ").join(_describe(low, high, growth) for low, high in pairs)
         extremes = (value, value) if pairs is None else (
             float(combine(value, pairs[:, 0].min())), float(combine(value, pairs[:, 1].max())))
-        described.append((name, label, value, *extremes, text, extremes[0] != extremes[1]))
+        described.append((name, _(label), value, *extremes, text, extremes[0] != extremes[1]))
 
     months = np.arange(h, dtype=np.int64)
-    revenue, cost, _, cash_start, cash_end = _paths(*(drawn[name] for name in INPUT_LABELS), raised, months / 12.0)
+    revenue, cost, _net, cash_start, cash_end = _paths(*(drawn[name] for name in INPUT_LABELS), raised, months / 12.0)
     shape = (n, h)
     cash_start, cash_end = np.broadcast_to(cash_start, shape), np.broadcast_to(cash_end, shape)
-    _, runway = _crossing(cash_start, cash_end, np.broadcast_to(cost - revenue, shape))
+    _cross, runway = _crossing(cash_start, cash_end, np.broadcast_to(cost - revenue, shape))
 
     quantiles = np.array(FAN_QUANTILES)
     cash_q = np.quantile(cash_end, quantiles, axis=0, method="inverted_cdf")

@@ -17,6 +17,7 @@ from lib.chart_layout import (
     base_layout, end_label, end_labels_margin, label_line_ends, money_axis, nudge_apart, slug, unchecked_figure,
 )
 from lib.formatting import format_usd
+from lib.i18n import N_, _
 from lib.runway import Projection
 from lib.textsize import wrap
 from lib.vocabulary import CASH_COLOUR, metric_colour
@@ -27,9 +28,9 @@ WARNING_COLOUR = "#d62728"  # zero cash, and whatever brings it sooner
 RAISE_LABEL_STEP = 36  # px between the levels of successive raises' labels (two lines of 12 px text)
 CASH_PANEL, FLOW_PANEL = (0.42, 1.0), (0.0, 0.3)  # the runway chart's two panels, as fractions of the plot's height
 PANEL_TITLE_PX = 15
-ZERO_LABEL = dict(text="zero cash", xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)
-BAND_LABEL = "shaded blue: the range the sources allow"
-FAN_LABEL = "shaded blue: the 10th to 90th percentile of the draws"
+ZERO_LABEL = dict(text=N_("zero cash"), xref="paper", x=1, y=0, xanchor="right", yanchor="top", showarrow=False)
+BAND_LABEL = N_("shaded blue: the range the sources allow")
+FAN_LABEL = N_("shaded blue: the 10th to 90th percentile of the draws")
 
 
 def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
@@ -51,18 +52,20 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
     revenue path, with the costs and the revenue assumed, in a panel of monthly amounts under the cash. No legend: the
     panels have titles, the lower panel's lines are named at their ends."""
     frame = projection.frame
-    zero_line = dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color=WARNING_COLOUR, width=1.5))
-    shapes, annotations = [zero_line], [ZERO_LABEL]
-    for label, date, colour in (("Zero cash", projection.zero_cash_date, WARNING_COLOUR), ("Break-even", projection.breakeven_date, "#2a9d8f")):
+    zero_line, zero_label = _zero_line()
+    shapes, annotations = [zero_line], [zero_label]
+    for label, date, colour in ((_("Zero cash: {month}"), projection.zero_cash_date, WARNING_COLOUR),
+                                (_("Break-even: {month}"), projection.breakeven_date, "#2a9d8f")):
         if date is not None:
             shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=colour, width=1, dash="dash")))
-            annotations.append(dict(x=date, y=1, yref="paper", text=f"{label}: {date:%b %Y}", showarrow=False, xanchor="left", yanchor="top",
-                                    font=dict(color=colour, size=12), bgcolor="rgba(255,255,255,0.8)"))
+            annotations.append(dict(x=date, y=1, yref="paper", text=label.format(month=f"{date:%b %Y}"), showarrow=False,
+                                    xanchor="left", yanchor="top", font=dict(color=colour, size=12),
+                                    bgcolor="rgba(255,255,255,0.8)"))
     month_of = np.maximum(np.searchsorted(frame["date"].to_numpy(), np.array([pd.Timestamp(d) for d, _, _ in raise_marks],
                                                                           dtype="datetime64[us]"), side="right") - 1, 0)
     notes = {month: [] for month in month_of}
     firm = {month: True for month in month_of}
-    for month, (_, note, in_hand) in zip(month_of, raise_marks):
+    for month, (_day, note, in_hand) in zip(month_of, raise_marks):  # `_` is the translator here
         notes[month].append(note)
         firm[month] &= in_hand
     raised = frame[frame["raised"] > 0]
@@ -70,7 +73,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         said = "; ".join(note for note in notes.get(month, []) if note)
         shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1,
                            line=dict(color=RAISE_COLOUR, width=1.5 if firm.get(month, True) else 2, dash="dot" if firm.get(month, True) else "dash")))
-        annotations.append(dict(x=date, y=0, yref="y domain", text=f"+{format_usd(amount)} raised" + (f"<br>{said}" if said else ""),
+        raised_text = _("+{amount} raised").format(amount=format_usd(amount))
+        annotations.append(dict(x=date, y=0, yref="y domain", text=raised_text + (f"<br>{said}" if said else ""),
                                 showarrow=False, xanchor="left", yanchor="bottom", align="left",
                                 yshift=RAISE_LABEL_STEP * (k % 3),  # raises a few months apart: labels on three levels
                                 font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
@@ -79,26 +83,27 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
         flows = dict(type="scatter", mode="lines", yaxis="y2", showlegend=False,
                      hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
         monthly = [
-            dict(x=frame["date"], y=frame["cost"], name="Costs", customdata=frame["cost"].map(format_usd),
+            dict(x=frame["date"], y=frame["cost"], name=_("Costs"), customdata=frame["cost"].map(format_usd),
                  line=dict(color=metric_colour("net_loss"), width=1.5, dash="dot"), **flows),
-            dict(x=frame["date"], y=frame["revenue"], name="Revenue assumed",
+            dict(x=frame["date"], y=frame["revenue"], name=_("Revenue assumed"),
                  customdata=frame["revenue"].map(format_usd), line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
             dict(x=alive.frame["date"], y=alive.frame["revenue"], customdata=alive.frame["revenue"].map(format_usd),
-                 name=f"Revenue needed to be default alive ({alive_growth:+.0%} a year)",
+                 name=_("Revenue needed to be default alive ({growth} a year)").format(growth=f"{alive_growth:+.0%}"),
                  line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
         ]
         panel = [*(dict(text=text, xref="paper", x=0, yref="paper", y=top, xanchor="left", yanchor="bottom", showarrow=False,
                         font=dict(size=PANEL_TITLE_PX), bgcolor="rgba(255,255,255,0.8)")
-                   for text, top in (("Cash balance, US dollars", CASH_PANEL[1]), ("Per month, US dollars", FLOW_PANEL[1]))),
+                   for text, top in ((_("Cash balance, US dollars"), CASH_PANEL[1]),
+                                     (_("Per month, US dollars"), FLOW_PANEL[1]))),
                  *flow_labels(monthly, FLOW_PANEL[1] - FLOW_PANEL[0])]
     banded = not low.frame["cash_end"].equals(high.frame["cash_end"])
-    cash = _unlisted(cash_traces(frame["date"], frame["cash_end"], "Cash balance", CASH_COLOUR))
+    cash = _unlisted(cash_traces(frame["date"], frame["cash_end"], _("Cash balance"), CASH_COLOUR))
     figure = unchecked_figure(
         data=[
             dict(type="scatter", x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
                  showlegend=False, hoverinfo="skip", name="high"),
             dict(type="scatter", x=low.frame["date"], y=low.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
-                 fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name=BAND_LABEL, showlegend=False, hoverinfo="skip"),
+                 fill="tonexty", fillcolor="rgba(0,114,178,0.15)", name=_(BAND_LABEL), showlegend=False, hoverinfo="skip"),
             *monthly,
             *cash,
         ],
@@ -108,8 +113,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             | ({"margin": BASE_LAYOUT["margin"] | {"t": 40, "r": _end_margin(panel)}, "height": 560} if monthly else {}),
             shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]) + panel,
             yaxis=(dict(domain=list(CASH_PANEL), **MONEY_AXIS) if monthly else
-                   dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS)),
-            xaxis=dict(title=dict(text="Month"), range=_months(frame["date"]), **({"anchor": "y2"} if monthly else {})),
+                   dict(title=dict(text=_("Cash balance, US dollars")), **MONEY_AXIS)),
+            xaxis=dict(title=dict(text=_("Month")), range=_months(frame["date"]), **({"anchor": "y2"} if monthly else {})),
             **({"yaxis2": dict(domain=list(FLOW_PANEL), rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
         ),
     )
@@ -122,8 +127,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
     return Chart(
         name=f"{slug(entity)}-runway",
         page=RUNWAY,
-        title=f"{entity}: cash runway",
-        subtitle=f"US dollars · {assumptions}" + (f" · {BAND_LABEL}" if banded else ""),
+        title=_("{company}: cash runway").format(company=entity),
+        subtitle=" · ".join([_("US dollars"), assumptions] + ([_(BAND_LABEL)] if banded else [])),
         figure=figure,
         data=data,
         claims=_claim_table(claims),
@@ -133,8 +138,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
 
 def band_description(ratios: tuple[float, float]) -> str:
     """The band's exact assumption, for the alt text: the lowest and highest costs as multiples of the base's."""
-    return (f"The shaded range is the cash with costs from x{min(ratios):.2f} to x{max(ratios):.2f} the base's, the lowest "
-            f"and highest the year's alternatives and qualifiers allow.")
+    return _("The shaded range is the cash with costs from x{low} to x{high} the base's, the lowest and highest the year's "
+             "alternatives and qualifiers allow.").format(low=f"{min(ratios):.2f}", high=f"{max(ratios):.2f}")
 
 
 def flow_labels(lines: list[dict], panel: float) -> list[dict]:
@@ -208,9 +213,10 @@ def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash:
         fill = (dict(line=dict(color=colour, width=1.5, dash="dot"), fillcolor=tint(colour, 0.08)) if own_gap else
                 dict(line=dict(color=colour, width=1, dash="dot"), fillcolor=tint(GAP_COLOUR, 0.14)))
         traces.append(dict(
-            type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=f"{name}: unfunded gap", fill="tozeroy", showlegend=False,
-            **fill, customdata=(-gap_cash).map(format_usd),
-            hovertemplate="%{x|%b %Y}: %{customdata} unfunded<extra>" + name + "</extra>"))
+            type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=_("{line}: unfunded gap").format(line=name),
+            fill="tozeroy", showlegend=False, **fill, customdata=(-gap_cash).map(format_usd),
+            hovertemplate=_("{month}: {amount} unfunded").format(month="%{x|%b %Y}", amount="%{customdata}")
+            + "<extra>" + name + "</extra>"))
     return traces
 
 
@@ -219,20 +225,22 @@ def gap_labels(dates: pd.Series, cash: pd.Series) -> list[dict]:
     end_date, end_cash = pd.Series(dates).iloc[-1], float(pd.Series(cash).iloc[-1])
     if end_cash >= 0:
         return []
-    return [dict(x=end_date, y=end_cash, text=f"Unfunded gap by {pd.Timestamp(end_date):%b %Y}: {format_usd(-end_cash)}",
-                 showarrow=False, xanchor="right", yanchor="bottom", font=dict(color=GAP_COLOUR, size=12),
-                 bgcolor="rgba(255,255,255,0.8)")]
+    text = _("Unfunded gap by {month}: {amount}").format(month=f"{pd.Timestamp(end_date):%b %Y}", amount=format_usd(-end_cash))
+    return [dict(x=end_date, y=end_cash, text=text, showarrow=False, xanchor="right", yanchor="bottom",
+                 font=dict(color=GAP_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)")]
 
 
 def runway_description(projection: Projection) -> str:
     """Where the cash goes: the starting balance, when it runs out and when revenue covers costs."""
     frame = projection.frame
-    start = f"Starting with {format_usd(frame['cash_start'].iloc[0])} in {frame['date'].iloc[0]:%b %Y}"
-    end = ("the cash lasts the whole horizon" if projection.zero_cash_date is None else
-           f"the cash runs out in {projection.zero_cash_date:%b %Y}, after {projection.runway_months:.1f} months")
-    even = ("revenue never covers costs within the horizon" if projection.breakeven_date is None else
-            f"revenue covers costs from {projection.breakeven_date:%b %Y}")
-    return f"{start}, {end}; {even}."
+    start = _("Starting with {amount} in {month}").format(amount=format_usd(frame["cash_start"].iloc[0]),
+                                                          month=f"{frame['date'].iloc[0]:%b %Y}")
+    end = (_("the cash lasts the whole horizon") if projection.zero_cash_date is None else
+           _("the cash runs out in {month}, after {months} months").format(month=f"{projection.zero_cash_date:%b %Y}",
+                                                                            months=f"{projection.runway_months:.1f}"))
+    even = (_("revenue never covers costs within the horizon") if projection.breakeven_date is None else
+            _("revenue covers costs from {month}").format(month=f"{projection.breakeven_date:%b %Y}"))
+    return _("{start}, {end}; {even}.").format(start=start, end=end, even=even)
 
 
 def then_and_now(then: Projection, now: Projection, then_date, then_text: str, now_text: str, claims: pd.DataFrame,
@@ -240,41 +248,42 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
     """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
     cash path stops at zero, its shortfall drawn as an unfunded gap. not_comparable, why the two rest on inputs of
     different kinds (lib.figures.kind_change), heads the subtitle and the description: not like with like."""
-    then_label = f"Then: claims published by {pd.Timestamp(then_date):%d %b %Y}"
+    then_label = _("Then: claims published by {day}").format(day=f"{pd.Timestamp(then_date):%d %b %Y}")
     figure = go.Figure([*cash_traces(then.frame["date"], then.frame["cash_end"], then_label, metric_colour("funding_round"), dash="dash"),
-                        *cash_traces(now.frame["date"], now.frame["cash_end"], "Now: every claim", CASH_COLOUR)])
-    base_layout(figure, "Cash balance, US dollars")
+                        *cash_traces(now.frame["date"], now.frame["cash_end"], _("Now: every claim"), CASH_COLOUR)])
+    base_layout(figure, _("Cash balance, US dollars"))
     money_axis(figure)
     figure.add_hline(y=0, line=dict(color="#444", width=1))
-    figure.update_xaxes(title="Month")
+    figure.update_xaxes(title=_("Month"))
     label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
     data = pd.concat([then.frame.assign(projection="then"), now.frame.assign(projection="now")], ignore_index=True)
+    unlike = _("Not comparable: {reason}").format(reason=not_comparable)
     return Chart(
         name=f"{slug(entity)}-then-and-now",
         page=RUNWAY,
-        title=f"{entity}: the runway then and now",
-        subtitle=(f"Not comparable: {not_comparable} · " if not_comparable else "")
-        + f"US dollars · no growth assumed · then: {then_text} · now: {now_text}",
+        title=_("{company}: the runway then and now").format(company=entity),
+        subtitle=(unlike + " · " if not_comparable else "")
+        + _("US dollars · no growth assumed · then: {then} · now: {now}").format(then=then_text, now=now_text),
         figure=figure, data=data, claims=_claim_table(claims),
-        description=(f"Not comparable: {not_comparable}. " if not_comparable else "")
-        + f"Then: {runway_description(then)} Now: {runway_description(now)}",
+        description=(unlike + ". " if not_comparable else "")
+        + _("Then: {then} Now: {now}").format(then=runway_description(then), now=runway_description(now)),
     )
 
 
 SCENARIO_COLOURS = ("#ff7f0e", "#2ca02c", "#9467bd")  # saved scenarios beside the current one (CASH_COLOUR)
-SHORTENS, LENGTHENS = "Shortens the runway", "Lengthens the runway"
+SHORTENS, LENGTHENS = N_("Shortens the runway"), N_("Lengthens the runway")
 EFFECT_COLOURS = {SHORTENS: WARNING_COLOUR, LENGTHENS: CASH_COLOUR}  # a tornado bar's colour: what the move does to the runway
 
 
 def _zero_line() -> tuple[dict, dict]:
     """The zero-cash line and its label."""
     return (dict(type="line", xref="paper", x0=0, x1=1, y0=0, y1=0, line=dict(color=WARNING_COLOUR, width=1.5)),
-            ZERO_LABEL)
+            ZERO_LABEL | {"text": _(ZERO_LABEL["text"])})
 
 
 def _input_value(name: str, value: float) -> str:
     """A sensitivity input's value as the page shows it: $6.6B for money, +10% a year for growth."""
-    return f"{value:+.0%}/yr" if name.endswith("_yoy") else format_usd(value)
+    return _("{change}/yr").format(change=f"{value:+.0%}") if name.endswith("_yoy") else format_usd(value)
 
 
 def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start, assumptions: str, claims: pd.DataFrame,
@@ -284,18 +293,21 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     is coloured by what the move does to the runway (EFFECT_COLOURS), and the legend says so; a move that changes
     nothing draws no bar."""
     base = float(horizon) if base_months is None else base_months
-    base_text = f"beyond {horizon} months" if base_months is None else f"{base_months:.1f} months"
-    labels = [f"{row.label} {row.step}: {_input_value(row.input, row.value_low)} / {_input_value(row.input, row.value_high)}"
+    base_text = (_("beyond {horizon} months").format(horizon=horizon) if base_months is None else
+                 _("{months} months").format(months=f"{base_months:.1f}"))
+    labels = [_("{input} {step}: {low} / {high}").format(input=row.label, step=row.step,
+                                                          low=_input_value(row.input, row.value_low),
+                                                          high=_input_value(row.input, row.value_high))
               for row in table.itertuples()]
     rows = list(range(len(table)))  # numeric rows, each named by an annotation above its bars (no wide tick labels)
     bars = []
     for effect, colour in EFFECT_COLOURS.items():
-        drawn = [(row, case, word, months, text) for case, word in (("low", "moved down"), ("high", "moved up"))
+        drawn = [(row, case, word, months, text) for case, word in (("low", _("moved down")), ("high", _("moved up")))
                  for row, months, text in zip(rows, table[f"runway_{case}_case"], table[f"{case}_text"])
                  if (months < base) == (effect == SHORTENS) and months != base]
         bars.append(dict(
             type="bar", y=[row for row, *_ in drawn], x=[months - base for *_, months, _ in drawn], base=[base] * len(drawn),
-            orientation="h", name=effect, width=0.45, marker=dict(color=colour), text=[text for *_, text in drawn],
+            orientation="h", name=_(effect), width=0.45, marker=dict(color=colour), text=[text for *_, text in drawn],
             textposition="outside", cliponaxis=False, customdata=[[labels[row], word, text] for row, _, word, _, text in drawn],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{customdata[2]}<extra></extra>",
         ))
@@ -303,15 +315,18 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     for row, label, low, high, text in zip(rows, labels, table["runway_low_case"], table["runway_high_case"], table["low_text"]):
         unchanged = low == high == base  # no bar to label: say so in the row's name
         names.append(dict(x=0, y=row - 0.25, yanchor="bottom", xanchor="left", showarrow=False, bgcolor="rgba(255,255,255,0.85)",
-                          text=f"{label}{f' · no change: {text}' if unchanged else ''}"))  # read over the "current" line
+                          text=_("{input} · no change: {months}").format(input=label, months=text) if unchanged
+                          else label))  # read over the "current" line
     figure = unchecked_figure(data=bars, layout=dict(
         # the legend at the foot of the chart, so that the line's "current" label has the band above the plot
         **BASE_LAYOUT | {"legend": dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"),
                          "margin": BASE_LAYOUT["margin"] | {"b": 100}},
         barmode="overlay",
         shapes=[dict(type="line", x0=base, x1=base, yref="paper", y0=0, y1=1, line=dict(color="#444", width=2))],
-        annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=f"current: {base_text}", showarrow=False), *names],
-        xaxis=dict(title=dict(text=f"Months from {start:%b %Y} until the cash runs out (horizon {horizon} months)"),
+        annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=_("current: {months}").format(months=base_text),
+                          showarrow=False), *names],
+        xaxis=dict(title=dict(text=_("Months from {month} until the cash runs out (horizon {horizon} months)").format(
+            month=f"{start:%b %Y}", horizon=horizon)),
                    range=[0, max(base, *table["runway_low_case"], *table["runway_high_case"]) * 1.3]),
         # top row first; room above it for its name, under the "current" label
         yaxis=dict(range=[len(table) - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False),
@@ -320,8 +335,9 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     return Chart(
         name=f"{slug(entity)}-runway-sensitivity",
         page=RUNWAY,
-        title=f"{entity}: what moves the zero-cash date",
-        subtitle=f"Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · {assumptions}",
+        title=_("{company}: what moves the zero-cash date").format(company=entity),
+        subtitle=_("Months of runway when one input moves (money ±20%, growth ±10 points), largest effect first · "
+                   "{assumptions}").format(assumptions=assumptions),
         figure=figure,
         data=data,
         claims=_claim_table(claims),
@@ -339,19 +355,22 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
     traces, ends, frames = [], [], []
     for k, (name, projection, text) in enumerate(runs):
         frame = projection.frame
-        ends_at = "lasts the horizon" if projection.zero_cash_date is None else f"zero cash {projection.zero_cash_date:%b %Y}"
+        ends_at = (_("lasts the horizon") if projection.zero_cash_date is None else
+                   _("zero cash {month}").format(month=f"{projection.zero_cash_date:%b %Y}"))
+        named = _("{scenario}: {text}").format(scenario=name, text=ends_at)
         colour = CASH_COLOUR if k == 0 else SCENARIO_COLOURS[(k - 1) % len(SCENARIO_COLOURS)]
-        drawn = cash_traces(frame["date"], frame["cash_end"], f"{name}: {ends_at}", colour,
+        drawn = cash_traces(frame["date"], frame["cash_end"], named, colour,
                             dash="solid" if k == 0 else ("dash", "dashdot", "dot")[(k - 1) % 3], width=4 if k == 0 else 2.5, own_gap=True)
         traces += _unlisted(drawn)
-        ends.append(_named_end(drawn, f"{name}: {ends_at}"))
+        ends.append(_named_end(drawn, named))
         frames.append(frame[["month", "date", "raised", "cash_end"]].assign(
             scenario=name, runway_months=projection.runway_months, zero_cash_date=projection.zero_cash_date, assumptions=text))
     line, label = _zero_line()
     figure = unchecked_figure(data=traces, layout=dict(
         **BASE_LAYOUT, shapes=[line], annotations=[label],
-        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS),
-        xaxis=dict(title=dict(text="Month"), range=_months(pd.concat([projection.frame["date"] for _, projection, _ in runs]))),
+        yaxis=dict(title=dict(text=_("Cash balance, US dollars")), **MONEY_AXIS),
+        xaxis=dict(title=dict(text=_("Month")),
+                   range=_months(pd.concat([projection.frame["date"] for _, projection, _ in runs]))),
     ))
     label_line_ends(figure, ends)
     data = pd.concat(frames, ignore_index=True)
@@ -360,8 +379,10 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
     return Chart(
         name=f"{slug(entity)}-runway-scenarios",
         page=RUNWAY,
-        title=f"{entity}: cash runway, current sliders beside saved scenarios",
-        subtitle=f"US dollars, from {start:%b %Y} · " + " · ".join(f"{name}: {text}" for (name, _, _), text in zip(runs, said)),
+        title=_("{company}: cash runway, current sliders beside saved scenarios").format(company=entity),
+        subtitle=" · ".join([_("US dollars, from {month}").format(month=f"{start:%b %Y}"),
+                             *(_("{scenario}: {text}").format(scenario=name, text=text)
+                               for name, text in zip([run[0] for run in runs], said))]),
         figure=figure,
         data=data,
         claims=_claim_table(claims),
@@ -381,15 +402,19 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
             shapes.append(dict(type="line", x0=row.zero_cash_date, x1=row.zero_cash_date, yref="paper", y0=0, y1=1,
                                line=dict(color=WARNING_COLOUR, width=1, dash="dot")))
             annotations.append(dict(x=row.zero_cash_date, y=1 - 0.07 * k, yref="paper",
-                                    text=f"P{round(row.quantile * 100)} zero cash: {row.zero_cash_date:%b %Y}", showarrow=False,
-                                    xanchor="left", font=dict(color=WARNING_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
+                                    text=_("P{percentile} zero cash: {month}").format(percentile=round(row.quantile * 100),
+                                                                                      month=f"{row.zero_cash_date:%b %Y}"),
+                                    showarrow=False, xanchor="left", font=dict(color=WARNING_COLOUR, size=12),
+                                    bgcolor="rgba(255,255,255,0.8)"))
     quantiles = " · ".join(f"P{round(row.quantile * 100)} "
-                           + (f"beyond {len(paths)} months" if row.beyond_horizon else f"{row.zero_cash_date:%b %Y}")
+                           + (_("beyond {horizon} months").format(horizon=len(paths)) if row.beyond_horizon
+                              else f"{row.zero_cash_date:%b %Y}")
                            for row in zero_cash.itertuples())
     annotations.append(dict(x=1, y=1, xref="paper", yref="paper", xanchor="right", yanchor="top", showarrow=False, align="right",
-                            text=f"Zero-cash date: {quantiles}", bgcolor="rgba(255,255,255,0.8)"))
-    median = cash_traces(paths["date"], paths["cash_p50"], "Median (50th percentile)", CASH_COLOUR, own_gap=True)
-    sliders = cash_traces(current.frame["date"], current.frame["cash_end"], "Current sliders", "#444444", dash="dash", width=1.5,
+                            text=_("Zero-cash date: {dates}").format(dates=quantiles), bgcolor="rgba(255,255,255,0.8)"))
+    median_name, sliders_name = _("Median (50th percentile)"), _("Current sliders")
+    median = cash_traces(paths["date"], paths["cash_p50"], median_name, CASH_COLOUR, own_gap=True)
+    sliders = cash_traces(current.frame["date"], current.frame["cash_end"], sliders_name, "#444444", dash="dash", width=1.5,
                           own_gap=True)
     figure = unchecked_figure(data=[
         dict(type="scatter", x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
@@ -399,10 +424,10 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
         *_unlisted(median), *_unlisted(sliders),
     ], layout=dict(
         **BASE_LAYOUT, shapes=shapes, annotations=annotations,
-        yaxis=dict(title=dict(text="Cash balance, US dollars"), **MONEY_AXIS),
-        xaxis=dict(title=dict(text="Month"), range=_months(paths["date"])),
+        yaxis=dict(title=dict(text=_("Cash balance, US dollars")), **MONEY_AXIS),
+        xaxis=dict(title=dict(text=_("Month")), range=_months(paths["date"])),
     ))
-    label_line_ends(figure, [_named_end(median, "Median (50th percentile)"), _named_end(sliders, "Current sliders")])
+    label_line_ends(figure, [_named_end(median, median_name), _named_end(sliders, sliders_name)])
     cash = paths.assign(table="cash path", cash_current=current.frame["cash_end"].values)
     dates = zero_cash.assign(table="zero-cash date")
     data = pd.concat([cash, dates], ignore_index=True).astype({"month": "Int64"})
@@ -411,8 +436,8 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
     return Chart(
         name=f"{slug(entity)}-runway-uncertainty",
         page=RUNWAY,
-        title=f"{entity}: cash runway within the sources' uncertainty",
-        subtitle=f"US dollars · {spread} · {assumptions} · {FAN_LABEL}",
+        title=_("{company}: cash runway within the sources' uncertainty").format(company=entity),
+        subtitle=" · ".join([_("US dollars"), spread, assumptions, _(FAN_LABEL)]),
         figure=figure,
         data=data,
         claims=_claim_table(claims),

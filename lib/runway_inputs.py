@@ -18,6 +18,7 @@ from lib.assumptions import RunwayAssumptions, SavedScenario
 from lib.chart_layout import Chart
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import and_list, format_usd, source_kind_label
+from lib.i18n import _
 from lib.peers import KINDS, LICENCE
 from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps, qualified
 
@@ -82,27 +83,29 @@ def _runway_search(prepared: pd.DataFrame, entity: str, as_of=None) -> tuple[_Ru
     if as_of is not None:
         losses, revenues, cash = (rows[rows["period_start"] <= pd.Timestamp(as_of)] for rows in (losses, revenues, cash))
     if losses.empty:
-        return None, f"The claims in force give no yearly loss for {entity}, so there is no burn to project."
+        return None, _("The claims in force give no yearly loss for {company}, so there is no burn to project.").format(
+            company=entity)
     with_revenue = set(revenues["period"])
     years = sorted(set(losses["period"]), key=lambda y: (y in with_revenue, y), reverse=True)
     reasons = []
     for year in years:
         revenue_year = year if year in with_revenue else str(_year(year) - 1)
         if revenue_year not in with_revenue:
-            reasons.append(f"the {year} loss has no revenue figure for {year} or {revenue_year}")
+            reasons.append(_("the {year} loss has no revenue figure for {year} or {revenue_year}").format(
+                year=year, revenue_year=revenue_year))
             continue
         span = (_year(year), _year(revenue_year))
         near = cash[cash["period"].map(lambda p: max(span) - 1 <= _year(p) <= min(span) + 1).astype(bool)]
         picked = next((c for c in (tf.headline(near[near["metric"] == m]) for m in CASH_METRICS) if c is not None), None)
         if picked is None and not cash.empty:
-            reasons.append(f"the {year} loss has no cash in hand (a funding round or a paid investment) dated "
-                           f"{max(span) - 1}–{min(span) + 1}")
+            reasons.append(_("the {year} loss has no cash in hand (a funding round or a paid investment) dated {first}–{last}")
+                           .format(year=year, first=max(span) - 1, last=min(span) + 1))
             continue
         loss_rows, revenue_rows = losses[losses["period"] == year], revenues[revenues["period"] == revenue_year]
         return _RunwayClaims(year, revenue_year, revenue_rows, loss_rows, tf.headline(revenue_rows), tf.headline(loss_rows),
                              picked), ""
-    return None, (f"The claims in force give no cash, revenue and loss for {entity} from the same or adjacent years, so the "
-                  f"runway cannot be projected: {'; '.join(reasons)}.")
+    return None, _("The claims in force give no cash, revenue and loss for {company} from the same or adjacent years, so the "
+                   "runway cannot be projected: {reasons}.").format(company=entity, reasons="; ".join(reasons))
 
 
 def _runway_claims(prepared: pd.DataFrame, entity: str, as_of=None) -> _RunwayClaims | None:
@@ -134,15 +137,16 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
     low, high = low_revenue[0] + low_loss[0], high_revenue[0] + high_loss[0]
     ids = [c["id"] for c in (cash, revenue, loss) if c is not None]
     start = cash["period_start"].date() if cash is not None else loss["period_end"].date() + dt.timedelta(days=1)
-    carried = "" if found.revenue_year == year else f"; revenue: {found.revenue_year} figure carried forward to {year}"
-    explanation = (
-        f"start {start:%b %Y} with cash "
-        + (f"{qualified(format_usd(cash['value_usd']), cash['qualifier'])} ({metric_label(cash['metric']).lower()}, "
-           f"{cash['period']}); " if cash is not None else "$0 (no cash in hand in the claims); ")
-        + f"revenue {qualified(format_usd(revenue_usd), revenue['qualifier'])} a year ({found.revenue_year}); "
-        f"cost = revenue + net loss {qualified(format_usd(loss['value_usd']), loss['qualifier'])} ({loss['period']}, {loss['basis']})"
-        f"{carried}"
-    )
+    carried = "" if found.revenue_year == year else _("; revenue: {revenue_year} figure carried forward to {year}").format(
+        revenue_year=found.revenue_year, year=year)
+    cash_text = (_("{amount} ({metric}, {period})").format(amount=qualified(format_usd(cash["value_usd"]), cash["qualifier"]),
+                                                           metric=metric_label(cash["metric"]).lower(), period=cash["period"])
+                 if cash is not None else _("$0 (no cash in hand in the claims)"))
+    explanation = _("start {month} with cash {cash}; revenue {revenue} a year ({revenue_year}); "
+                    "cost = revenue + net loss {loss} ({period}, {basis})").format(
+        month=f"{start:%b %Y}", cash=cash_text, revenue=qualified(format_usd(revenue_usd), revenue["qualifier"]),
+        revenue_year=found.revenue_year, loss=qualified(format_usd(loss["value_usd"]), loss["qualifier"]),
+        period=loss["period"], basis=loss["basis"]) + carried
     return RunwayInputs(
         cash_usd=float(cash["value_usd"]) if cash is not None else 0.0,
         monthly_revenue_usd=float(revenue_usd / 12),
@@ -171,8 +175,8 @@ def ran_out_warning(zero_cash: dt.date | None, as_of) -> str:
     """The plain statement a stale projection needs: empty unless the cash ran out before the as-of date."""
     if zero_cash is None or as_of is None or zero_cash >= pd.Timestamp(as_of).date():
         return ""
-    return (f"By these figures the cash ran out in {zero_cash:%b %Y}, before the as-of date "
-            f"({pd.Timestamp(as_of):%d %b %Y}); funding not in the claims is implied.")
+    return _("By these figures the cash ran out in {month}, before the as-of date ({day}); funding not in the claims is "
+             "implied.").format(month=f"{zero_cash:%b %Y}", day=f"{pd.Timestamp(as_of):%d %b %Y}")
 
 
 def default_projection(inputs: RunwayInputs) -> runway.Projection:
@@ -191,18 +195,19 @@ def runway_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> dict | Non
     projection = default_projection(inputs)
     horizon = RunwayAssumptions.defaults(inputs).horizon_months
     months = projection.runway_months
-    ends = (f"the cash runs out in {projection.zero_cash_date:%b %Y}" if projection.zero_cash_date is not None
-            else f"the cash lasts beyond {horizon} months")
+    ends = (_("the cash runs out in {month}").format(month=f"{projection.zero_cash_date:%b %Y}")
+            if projection.zero_cash_date is not None else _("the cash lasts beyond {horizon} months").format(horizon=horizon))
     claims = [c for c in (found.cash, found.revenue, found.loss) if c is not None]
     return {
-        "key": "runway", "label": f"Runway (from {inputs.start:%b %Y})", "period": claims[0]["period"],
+        "key": "runway", "label": _("Runway (from {month})").format(month=f"{inputs.start:%b %Y}"), "period": claims[0]["period"],
         "value_usd": float(months) if months is not None else math.inf, "qualifier": "exact",
-        "display": f"{months:.1f} months" if months is not None else f"> {horizon} months",
+        "display": (_("{months} months").format(months=f"{months:.1f}") if months is not None
+                    else _("> {horizon} months").format(horizon=horizon)),
         "claim_id": ", ".join(c["id"] for c in claims), "basis": "derived", "scope": COMPANY,
         "source": "; ".join(dict.fromkeys(source_kind_label(c) for c in claims)),
         "quote": claims[0]["quote"], "quote_en": claims[0]["quote_en"],
-        "explanation": (f"{ends}: the Runway page's projection at its default sliders (no growth, no raises); "
-                        f"{inputs.explanation}"),
+        "explanation": _("{ends}: the Runway page's projection at its default sliders (no growth, no raises); {explanation}")
+        .format(ends=ends, explanation=inputs.explanation),
         "warning": ran_out_warning(projection.zero_cash_date, as_of),
     }
 
@@ -222,10 +227,11 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Seque
     cost_high_ratio, which runway_chart passes on). The text, the sliders' assumptions, notes each raise that is an
     offered event (describe_raises)."""
     a = assumptions
-    text = (
-        f"start {inputs.start:%b %Y} with {format_usd(a.cash_usd)} cash · revenue {format_usd(a.monthly_revenue_usd)}/month "
-        f"growing {a.revenue_growth_yoy:+.0%}/yr · costs {format_usd(a.monthly_cost_usd)}/month growing {a.cost_growth_yoy:+.0%}/yr"
-    )
+    text = _("start {month} with {cash} cash · revenue {revenue}/month growing {revenue_growth}/yr · costs {cost}/month "
+             "growing {cost_growth}/yr").format(
+        month=f"{inputs.start:%b %Y}", cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd),
+        revenue_growth=f"{a.revenue_growth_yoy:+.0%}", cost=format_usd(a.monthly_cost_usd),
+        cost_growth=f"{a.cost_growth_yoy:+.0%}")
     if a.raises:
         text += f" · {describe_raises(a.raises, events)}"
     return Scenario(a.project(inputs.start), a.project(inputs.start, inputs.cost_high_ratio),
@@ -253,10 +259,15 @@ def describe_raises(raises: tuple[tuple[dt.date, float], ...], events: Sequence[
     """'raises $40.0B 01 Mar 2025, $100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)', or
     'no raises', for subtitles and captions: a raise that is an offered event carries its note (FundingEvent.note)."""
     if not raises:
-        return "no raises"
+        return _("no raises")
+    return _("raises {raises}").format(raises=_raise_list(raises, events))
+
+
+def _raise_list(raises: tuple[tuple[dt.date, float], ...], events: Sequence[FundingEvent]) -> str:
+    """'$40.0B 01 Mar 2025, $100.0B 01 Sep 2025 (assumes ...)': each raise, with its note when it is an offered event."""
     notes = {event.pair: event.note for event in events}
-    return "raises " + ", ".join(f"{format_usd(usd)} {when:%d %b %Y}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
-                                 for when, usd in raises)
+    return ", ".join(f"{format_usd(usd)} {when:%d %b %Y}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
+                     for when, usd in raises)
 
 
 def then_vs_now(claims: pd.DataFrame, entity: str, then, horizon_months: int = 120) -> dict:
@@ -333,8 +344,10 @@ def _claim_caveat(claim: pd.Series) -> str:
     """What a raise of funding that is not cash in hand assumes."""
     partner = claim["counterparty"] if isinstance(claim["counterparty"], str) else ""
     if claim["basis"] == "commitment":
-        return f"assumes the {partner + ' ' if partner else ''}commitment, not yet paid out, is paid"
-    return f"assumes the {claim['basis']} {metric_label(claim['metric']).lower()} of {claim['period']} is paid"
+        return (_("assumes the {partner} commitment, not yet paid out, is paid").format(partner=partner) if partner
+                else _("assumes the commitment, not yet paid out, is paid"))
+    return _("assumes the {basis} {metric} of {period} is paid").format(
+        basis=claim["basis"], metric=metric_label(claim["metric"]).lower(), period=claim["period"])
 
 
 def _same_deal(claim: pd.Series, row: pd.Series) -> bool:
@@ -360,7 +373,7 @@ def _epoch_rounds(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, pee
     deals = pd.concat([prepared[prepared["id"].isin(inputs.claim_ids[:1]) & prepared["metric"].isin(CASH_METRICS)],
                        _funding_claims(prepared, entity, inputs)])
     offered, repeats = [], []
-    for _, row in rounds.iterrows():
+    for _index, row in rounds.iterrows():
         same = next((claim for _, claim in deals.iterrows() if _same_deal(claim, row)), None)
         (offered if same is None else repeats).append((row, same))
     return offered, repeats
@@ -372,28 +385,36 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
     start, oldest first; then, given Epoch AI's rows in force (peers), Epoch's equity and debt rounds after the
     start, oldest first, each with its status, except those that repeat the starting cash or a claim's deal."""
     events = []
-    for _, claim in _funding_claims(prepared, entity, inputs).iterrows():
+    for _index, claim in _funding_claims(prepared, entity, inputs).iterrows():
         partner = claim["counterparty"]
         unpaid = not cash_in_hand(claim["metric"], claim["basis"])
+        figure = metric_label(claim["metric"])
+        if isinstance(partner, str):
+            figure = _("{figure} from {partner}").format(figure=figure, partner=partner)
+        basis = _("(commitment: not yet paid out)") if claim["basis"] == "commitment" else f"({claim['basis']})"
         events.append(FundingEvent(
             claim_id=claim["id"], date=claim["period_start"].date(), amount_usd=float(claim["value_usd"]),
-            label=(f"{metric_label(claim['metric'])}{f' from {partner}' if isinstance(partner, str) else ''}, "
-                   f"{claim['period']}: {qualified(format_usd(claim['value_usd']), claim['qualifier'])}"
-                   + (" (commitment: not yet paid out)" if claim["basis"] == "commitment" else f" ({claim['basis']})")),
+            label=_("{figure}, {period}: {amount}").format(figure=figure, period=claim["period"],
+                                                         amount=qualified(format_usd(claim["value_usd"]), claim["qualifier"]))
+            + f" {basis}",
             source=source_kind_label(claim), unpaid=unpaid, caveat=_claim_caveat(claim) if unpaid else "",
         ))
-    for row, _ in _epoch_rounds(prepared, entity, inputs, peers)[0]:
+    for row, _claim in _epoch_rounds(prepared, entity, inputs, peers)[0]:
         closed = row["status"] == "closed"
-        status = row["status"] if isinstance(row["status"], str) else "status not given"
-        confidence = row["confidence"] if isinstance(row["confidence"], str) else "not given"
+        status = row["status"] if isinstance(row["status"], str) else _("status not given")
+        confidence = row["confidence"] if isinstance(row["confidence"], str) else _("not given")
         url = row["url_1"] if isinstance(row["url_1"], str) else ""
         events.append(FundingEvent(
             claim_id=f"{EPOCH}: {row['id']} ({KINDS[row['kind']].label.lower()})", date=row["date"].date(),
             amount_usd=float(row["value_usd"]),
-            label=(f"{KINDS[row['kind']].label}, {row['date']:%Y-%m-%d}: {format_usd(row['value_usd'])} "
-                   f"({EPOCH}, {status}{'' if closed else ': not closed'})"),
-            source=f"{EPOCH} ({LICENCE}): row '{row['id']}', {status}, confidence {confidence}" + (f", {url}" if url else ""),
-            unpaid=not closed, caveat="" if closed else f"assumes {EPOCH}'s round '{row['id']}' ({status}) closes and is paid",
+            label=_("{kind}, {date}: {amount} ({source}, {status})").format(
+                kind=KINDS[row["kind"]].label, date=f"{row['date']:%Y-%m-%d}", amount=format_usd(row["value_usd"]), source=EPOCH,
+                status=status if closed else _("{status}: not closed").format(status=status)),
+            source=_("{source} ({licence}): row '{row}', {status}, confidence {confidence}").format(
+                source=EPOCH, licence=LICENCE, row=row["id"], status=status, confidence=confidence) + (f", {url}" if url else ""),
+            unpaid=not closed,
+            caveat="" if closed else _("assumes {source}'s round '{row}' ({status}) closes and is paid").format(
+                source=EPOCH, row=row["id"], status=status),
             peer=peers[(peers["company"] == entity) & (peers["id"] == row["id"]) & (peers["kind"] == row["kind"])].reset_index(drop=True),
         ))
     return events
@@ -401,8 +422,10 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
 
 def epoch_repeats(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, peers: pd.DataFrame | None) -> list[str]:
     """The Epoch rounds after the start that funding_events leaves out, each with the claim it repeats."""
-    return [f"'{row['id']}' ({format_usd(row['value_usd'])}, {row['status']}): "
-            + ("the starting cash" if claim["id"] in inputs.claim_ids[:1] else f"claim {claim['id']}")
+    return [_("'{row}' ({amount}, {status}): {repeats}").format(
+                row=row["id"], amount=format_usd(row["value_usd"]), status=row["status"],
+                repeats=_("the starting cash") if claim["id"] in inputs.claim_ids[:1]
+                else _("claim {claim_id}").format(claim_id=claim["id"]))
             for row, claim in _epoch_rounds(prepared, entity, inputs, peers)[1]]
 
 
@@ -431,14 +454,16 @@ def raises_effect(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: 
         return ""
 
     def lasts(projection: runway.Projection) -> str:
-        return (f"runs out in {projection.zero_cash_date:%b %Y} ({projection.runway_months:.1f} months)"
-                if projection.zero_cash_date is not None else f"lasts beyond the {assumptions.horizon_months}-month horizon")
+        if projection.zero_cash_date is None:
+            return _("lasts beyond the {horizon}-month horizon").format(horizon=assumptions.horizon_months)
+        return _("runs out in {month} ({months} months)").format(month=f"{projection.zero_cash_date:%b %Y}",
+                                                                 months=f"{projection.runway_months:.1f}")
 
     with_raises = assumptions.project(inputs.start)
     without = replace(assumptions, raises=()).project(inputs.start)
     added = format_usd(sum(usd for _, usd in assumptions.raises))
-    return (f"With {added} raised ({describe_raises(assumptions.raises, events).removeprefix('raises ')}), the cash "
-            f"{lasts(with_raises)}; without the raises it {lasts(without)}.")
+    return _("With {amount} raised ({raises}), the cash {with_raises}; without the raises it {without}.").format(
+        amount=added, raises=_raise_list(assumptions.raises, events), with_raises=lasts(with_raises), without=lasts(without))
 
 
 def alive_growth(assumptions: RunwayAssumptions, start: dt.date) -> float | None:
@@ -452,17 +477,19 @@ def alive_growth(assumptions: RunwayAssumptions, start: dt.date) -> float | None
 def alive_growth_text(growth: float | None) -> str:
     """The metric's value: '+47% a year', 'any' (alive even at -99%) or 'more than +1000% a year'."""
     if growth is None:
-        return f"more than {runway.GROWTH_CEILING:+.0%} a year"
+        return _("more than {growth} a year").format(growth=f"{runway.GROWTH_CEILING:+.0%}")
     if growth <= runway.GROWTH_FLOOR:
-        return "any (alive even at -99% a year)"
-    return f"{growth:+.0%} a year"
+        return _("any (alive even at {growth} a year)").format(growth=f"{runway.GROWTH_FLOOR:+.0%}")
+    return _("{growth} a year").format(growth=f"{growth:+.0%}")
 
 
 def describe_assumptions(a: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
     """Every assumption in one line, for a scenario's subtitle entry and its CSV rows (raises noted as describe_raises)."""
-    return (f"cash {format_usd(a.cash_usd)}, revenue {format_usd(a.monthly_revenue_usd)}/month "
-            f"{a.revenue_growth_yoy:+.0%}/yr, costs {format_usd(a.monthly_cost_usd)}/month {a.cost_growth_yoy:+.0%}/yr, "
-            f"{describe_raises(a.raises, events)}, {a.horizon_months} months")
+    return _("cash {cash}, revenue {revenue}/month {revenue_growth}/yr, costs {cost}/month {cost_growth}/yr, {raises}, "
+             "{horizon} months").format(
+        cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd), revenue_growth=f"{a.revenue_growth_yoy:+.0%}",
+        cost=format_usd(a.monthly_cost_usd), cost_growth=f"{a.cost_growth_yoy:+.0%}", raises=describe_raises(a.raises, events),
+        horizon=a.horizon_months)
 
 
 def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
@@ -484,8 +511,14 @@ def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
                                inputs.start, a.horizon_months, raises=a.raises)
     base = a.project(inputs.start).runway_months
     return _cited(runway_charts.tornado(table, base, a.horizon_months, inputs.start,
-                                        f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
+                                        _starting(inputs, a, events), _behind(prepared, inputs), entity),
                   a.raises, events)
+
+
+def _starting(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Sequence[FundingEvent]) -> str:
+    """'from Jan 2025: cash $6.6B, ...': a chart's assumptions, from the projection start."""
+    return _("from {month}: {assumptions}").format(month=f"{inputs.start:%b %Y}",
+                                                   assumptions=describe_assumptions(assumptions, events))
 
 
 def scenarios_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, current: RunwayAssumptions,
@@ -503,15 +536,17 @@ def describe_changes(a: RunwayAssumptions, current: RunwayAssumptions, events: S
     """What a saved scenario changes from the current sliders, for the scenarios chart's subtitle (its CSV keeps
     every assumption): 'costs growing +30%/yr', 'cash $8.0B, raises $40.0B 01 Mar 2025', or 'as the current sliders'."""
     changed = [
-        (a.cash_usd != current.cash_usd, f"cash {format_usd(a.cash_usd)}"),
-        (a.monthly_revenue_usd != current.monthly_revenue_usd, f"revenue {format_usd(a.monthly_revenue_usd)}/month"),
-        (a.revenue_growth_yoy != current.revenue_growth_yoy, f"revenue growing {a.revenue_growth_yoy:+.0%}/yr"),
-        (a.monthly_cost_usd != current.monthly_cost_usd, f"costs {format_usd(a.monthly_cost_usd)}/month"),
-        (a.cost_growth_yoy != current.cost_growth_yoy, f"costs growing {a.cost_growth_yoy:+.0%}/yr"),
+        (a.cash_usd != current.cash_usd, _("cash {cash}").format(cash=format_usd(a.cash_usd))),
+        (a.monthly_revenue_usd != current.monthly_revenue_usd,
+         _("revenue {revenue}/month").format(revenue=format_usd(a.monthly_revenue_usd))),
+        (a.revenue_growth_yoy != current.revenue_growth_yoy,
+         _("revenue growing {growth}/yr").format(growth=f"{a.revenue_growth_yoy:+.0%}")),
+        (a.monthly_cost_usd != current.monthly_cost_usd, _("costs {cost}/month").format(cost=format_usd(a.monthly_cost_usd))),
+        (a.cost_growth_yoy != current.cost_growth_yoy, _("costs growing {growth}/yr").format(growth=f"{a.cost_growth_yoy:+.0%}")),
         (a.raises != current.raises, describe_raises(a.raises, events)),
-        (a.horizon_months != current.horizon_months, f"{a.horizon_months} months"),
+        (a.horizon_months != current.horizon_months, _("{horizon} months").format(horizon=a.horizon_months)),
     ]
-    return ", ".join(words for differs, words in changed if differs) or "as the current sliders"
+    return ", ".join(words for differs, words in changed if differs) or _("as the current sliders")
 
 
 @dataclass(frozen=True)
@@ -571,12 +606,14 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
     fixed = result.inputs[~result.inputs["varies"]]
     varies = "; ".join(f"{row.label} {row.intervals} ({', '.join(intervals.claims[row.input])})" for row in varying.itertuples())
     lasting = result.never_runs_out
-    lasts = ("the cash runs out in every draw" if lasting == 0 else "the cash lasts the horizon in every draw" if lasting == 1
-             else f"the cash lasts the horizon in {lasting:.0%} of draws")
-    spread = (f"{result.draws:,} draws of {and_list([label.lower() for label in varying['label']])} within the sources' "
-              f"ranges · {lasts}" if not varying.empty else f"the sources pin every input down: one path · {lasts}")
-    method = (f"The draws ({result.draws:,}, seed {result.seed}) are uniform within each claim's interval, disagreeing "
-              f"claims alike. Varies: {varies or 'nothing'}. Fixed: {', '.join(fixed['label']).lower()}.")
+    lasts = (_("the cash runs out in every draw") if lasting == 0 else _("the cash lasts the horizon in every draw")
+             if lasting == 1 else _("the cash lasts the horizon in {share} of draws").format(share=f"{lasting:.0%}"))
+    spread = (_("{draws} draws of {inputs} within the sources' ranges · {lasts}").format(
+                  draws=f"{result.draws:,}", inputs=and_list([label.lower() for label in varying["label"]]), lasts=lasts)
+              if not varying.empty else _("the sources pin every input down: one path · {lasts}").format(lasts=lasts))
+    method = _("The draws ({draws}, seed {seed}) are uniform within each claim's interval, disagreeing claims alike. "
+               "Varies: {varies}. Fixed: {fixed}.").format(draws=f"{result.draws:,}", seed=result.seed,
+                                                           varies=varies or _("nothing"), fixed=", ".join(fixed["label"]).lower())
     return _cited(runway_charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread, method,
-                                    f"from {inputs.start:%b %Y}: {describe_assumptions(a, events)}", _behind(prepared, inputs), entity),
+                                    _starting(inputs, a, events), _behind(prepared, inputs), entity),
                   a.raises, events)

@@ -9,22 +9,34 @@ import pandas as pd
 
 from lib import transforms as tf
 from lib.formatting import and_list, format_usd
+from lib.i18n import N_, _, ngettext
 from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
 from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps, qualified
 
 # An Epoch kind and the article metric it may be compared with: like with like only. A run-rate is never
 # compared with a year's revenue, and debt is not a funding round.
 LIKE_WITH_LIKE = {"revenue_yearly": "revenue", "valuation": "valuation", "equity_funding": "funding_round"}
-PEER_ONLY = "peer data only"
-COMPARISON_RULE = (
+PEER_ONLY = N_("peer data only")
+_COMPARISON_RULE = N_(
     "Like with like only: Epoch's yearly revenue against revenue per calendar year, valuation against valuation, "
     "equity funding against a funding round; never a run-rate against a year's revenue. A pair agrees when the "
-    "article's range (its qualifier) and Epoch's overlap; Epoch's range comes from its confidence: "
-    + ", ".join(f"{name or 'none given'} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items()) + ". "
+    "article's range (its qualifier) and Epoch's overlap; Epoch's range comes from its confidence: {tolerances}. "
     "A valuation is a level at a date, compared at its date, not by calendar year: one the articles give for a span "
     "(a year) is compared with Epoch's levels dated within it, and when it matches one of them, Epoch's others in that "
     "span are levels at another date, not disagreements."
 )
+
+
+def _tolerances(none_given: str) -> str:
+    """Epoch's confidence levels (its own words) and the range each gives: 'Confident ±0%, …, none given ±25%'."""
+    return ", ".join(f"{name or none_given} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items())
+
+
+def comparison_rule() -> str:
+    """How the articles' figures are compared with Epoch's, in the language spoken."""
+    return _(_COMPARISON_RULE).format(tolerances=_tolerances(_("none given")))
+
+
 ANOTHER_DATE = "another date"  # the verdict on an Epoch level at another date than the one an article's figure matches
 COMPUTE_KINDS = [name for name, kind in KINDS.items() if kind.table == "compute"]
 RUN_RATE_SERIES = "Revenue run-rate (last of the year)"
@@ -33,9 +45,9 @@ YEARLY_SERIES = "Yearly revenue"
 
 def peer_only_note(entity: str) -> str:
     """What a company's pages can and cannot show when only Epoch AI covers it."""
-    return (f"{entity} is {PEER_ONLY}: no article in the claims is about it, only Epoch AI's data ({LICENCE}). "
-            "That data gives revenue, funding and valuations but no loss figures, so there is no burn, "
-            "no runway and no waterfall.")
+    return _("{company} is peer data only: no article in the claims is about it, only Epoch AI's data ({licence}). "
+             "That data gives revenue, funding and valuations but no loss figures, so there is no burn, "
+             "no runway and no waterfall.").format(company=entity, licence=LICENCE)
 
 
 def companies(peers: pd.DataFrame) -> list[str]:
@@ -43,7 +55,7 @@ def companies(peers: pd.DataFrame) -> list[str]:
     return list(peers.groupby("company").size().sort_values(ascending=False, kind="mergesort").index)
 
 
-PEER_TABLES = {"revenue": "revenue", "funding": "funding", "compute": "compute spend"}  # lib.peers.Kind.table, in words
+PEER_TABLES = {"revenue": N_("revenue"), "funding": N_("funding"), "compute": N_("compute spend")}  # Kind.table, in words
 FEW_CLAIMS = 3  # a company with this many claims or fewer is described by what they are about
 
 
@@ -60,19 +72,21 @@ def company_coverage(claims: pd.DataFrame, peers: pd.DataFrame, companies: list[
     covered = {}
     for company in companies:
         about = claims[claims["entity"] == company]
-        tables = [word for table, word in PEER_TABLES.items()
+        tables = [_(word) for table, word in PEER_TABLES.items()
                   if any(KINDS[kind].table == table for kind in peers.loc[peers["company"] == company, "kind"])]
-        epoch = f"Epoch AI's data: {and_list(tables)}." if tables else "Not in Epoch AI's data."
+        epoch = _("Epoch AI's data: {tables}.").format(tables=and_list(tables)) if tables else _("Not in Epoch AI's data.")
         if about.empty:
-            covered[company] = CompanyCoverage(f"{company} · {PEER_ONLY}" if tables else company,
-                                        f"No article is about {company}. {epoch}")
+            peer_only = _(PEER_ONLY)
+            covered[company] = CompanyCoverage(f"{company} · {peer_only}" if tables else company,
+                                               _("No article is about {company}.").format(company=company) + f" {epoch}")
             continue
-        count = f"{len(about)} claim{'s' * (len(about) > 1)}"
+        count = ngettext("{count} claim", "{count} claims", len(about)).format(count=len(about))
         articles = about["source"].nunique()
         what = (f": {and_list(list(dict.fromkeys(_in_a_sentence(metric_label(m)) for m in about['metric'])))}"
                 if len(about) <= FEW_CLAIMS else "")
-        covered[company] = CompanyCoverage(f"{company} · {count}",
-                                    f"{count} from {articles} article{'s' * (articles > 1)}{what}. {epoch}")
+        detail = ngettext("{claims} from {count} article{what}.", "{claims} from {count} articles{what}.", articles).format(
+            claims=count, count=articles, what=what)
+        covered[company] = CompanyCoverage(f"{company} · {count}", f"{detail} {epoch}")
     return covered
 
 
@@ -139,9 +153,9 @@ def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.
     epoch = rows_for(peers, entity)
     epoch = epoch[epoch["kind"].isin(list(LIKE_WITH_LIKE)) & ~((epoch["kind"] == "equity_funding") & (epoch["value_usd"] == 0))]
     pairs = []
-    for _, row in epoch.iterrows():
+    for _index, row in epoch.iterrows():  # not `_`, which is the translation
         measure = KINDS[row["kind"]].measure
-        for _, claim in ours[ours["metric"] == LIKE_WITH_LIKE[row["kind"]]].iterrows():
+        for _index, claim in ours[ours["metric"] == LIKE_WITH_LIKE[row["kind"]]].iterrows():
             if not tf.same_period(measure, (claim["period"], claim["period_start"], claim["period_end"]),
                                   (row["period"], row["period_start"], row["period_end"])):
                 continue
@@ -151,7 +165,7 @@ def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.
                 "ours": qualified(format_usd(claim["value_usd"]), claim["qualifier"]),
                 "ours_low": float(claim["low"]), "ours_high": float(claim["high"]),
                 "epoch_id": row["id"], "epoch_period": row["period"], "epoch": format_usd(row["value_usd"]),
-                "confidence": row["confidence"] if isinstance(row["confidence"], str) else "not given",
+                "confidence": row["confidence"] if isinstance(row["confidence"], str) else _("not given"),
                 "epoch_status": row["status"] if isinstance(row["status"], str) else "",
                 "epoch_low": float(row["low"]), "epoch_high": float(row["high"]),
                 "verdict": "agrees" if agree else "disagrees",
@@ -162,7 +176,8 @@ def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.
 def at_their_dates(compared: pd.DataFrame) -> pd.DataFrame:
     """Pairs of a point-in-time figure (lib.vocabulary: a stock) read at its date: when the figure agrees with
     one Epoch level, its disagreement with Epoch's other levels in its period becomes ANOTHER_DATE."""
-    stock = compared["metric"].map({m.label: m.kind == "stock" for m in METRICS.values()}).fillna(False).astype(bool)
+    stocks = {metric_label(m.name): m.kind == "stock" for m in METRICS.values()}  # the frame's labels, in the language spoken
+    stock = compared["metric"].map(stocks).fillna(False).astype(bool)
     matched = set(compared.loc[stock & (compared["verdict"] == "agrees"), "claim_id"])
     elsewhere = stock & (compared["verdict"] == "disagrees") & compared["claim_id"].isin(matched)
     return compared.assign(verdict=compared["verdict"].mask(elsewhere, ANOTHER_DATE))
@@ -172,21 +187,25 @@ def summary(compared: pd.DataFrame) -> str:
     """'Epoch AI agrees on 3 of 4 pairs; it disagrees on Valuation 2024 ($80.0B against Oct 2024 157B: $157.0B).',
     then the pairs left aside as levels at another date, with the Epoch level the figure matches."""
     if compared.empty:
-        return "Epoch AI's data has no figure of the same metric and period as the articles' figures."
+        return _("Epoch AI's data has no figure of the same metric and period as the articles' figures.")
     elsewhere = compared[compared["verdict"] == ANOTHER_DATE]
     paired = compared[compared["verdict"] != ANOTHER_DATE]
     apart = paired[paired["verdict"] == "disagrees"]
-    text = f"Epoch AI agrees on {len(paired) - len(apart)} of {len(paired)} pairs of the same metric and period"
-    if not apart.empty:
-        text += "; it disagrees on " + "; ".join(
-            f"{row.metric} {row.period} ({row.ours}, {row.claim_id}, against Epoch's {row.epoch} of {row.epoch_period}, {row.epoch_id})"
-            for row in apart.itertuples())
-    text += "."
+    pairs = "; ".join(
+        _("{metric} {period} ({ours}, {claim_id}, against Epoch's {epoch} of {epoch_period}, {epoch_id})").format(
+            metric=row.metric, period=row.period, ours=row.ours, claim_id=row.claim_id, epoch=row.epoch,
+            epoch_period=row.epoch_period, epoch_id=row.epoch_id)
+        for row in apart.itertuples())
+    text = (_("Epoch AI agrees on {agreeing} of {count} pairs of the same metric and period.") if apart.empty else
+            _("Epoch AI agrees on {agreeing} of {count} pairs of the same metric and period; it disagrees on {pairs}."))
+    text = text.format(agreeing=len(paired) - len(apart), count=len(paired), pairs=pairs)
     for row in elsewhere.itertuples():
         match = paired[(paired["claim_id"] == row.claim_id) & (paired["verdict"] == "agrees")].iloc[0]
-        text += (f" {row.metric} {row.period} ({row.ours}, {row.claim_id}) matches Epoch's {match['epoch']} of "
-                 f"{match['epoch_period']} ({match['epoch_id']}), so Epoch's {row.epoch} of {row.epoch_period} ({row.epoch_id}) "
-                 "is a level at another date, not a disagreement.")
+        text += " " + _("{metric} {period} ({ours}, {claim_id}) matches Epoch's {match} of {match_period} ({match_id}), so "
+                        "Epoch's {epoch} of {epoch_period} ({epoch_id}) is a level at another date, not a disagreement.").format(
+            metric=row.metric, period=row.period, ours=row.ours, claim_id=row.claim_id, match=match["epoch"],
+            match_period=match["epoch_period"], match_id=match["epoch_id"], epoch=row.epoch, epoch_period=row.epoch_period,
+            epoch_id=row.epoch_id)
     return text
 
 
@@ -197,7 +216,7 @@ def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
     latest = latest.sort_values("kind", key=lambda k: k.map(order), kind="mergesort")
     return pd.DataFrame({
         "figure": latest["label"], "period": latest["period"], "value": latest["value_usd"].map(format_usd),
-        "confidence": latest["confidence"].fillna("not given"), "status": latest["status"].fillna(""),
+        "confidence": latest["confidence"].fillna(_("not given")), "status": latest["status"].fillna(""),
         "epoch_id": latest["id"], "source": latest["url_1"],
     }).reset_index(drop=True)
 
@@ -220,7 +239,7 @@ def compute_beside_revenue(peers: pd.DataFrame) -> pd.DataFrame:
         if compute.empty or revenue.empty:
             continue
         for year in sorted(set(compute["period"])):
-            for _, row in compute[compute["period"] == year].iterrows():
+            for _index, row in compute[compute["period"] == year].iterrows():  # not `_`, which is the translation
                 out.append(_compute_row(company, year, row["label"], row, ""))
             yearly = revenue[(revenue["kind"] == "revenue_yearly") & (revenue["period"] == year)]
             run_rates = revenue[(revenue["kind"] == "revenue_run_rate") & (revenue["date"].dt.year == int(year))]
@@ -228,8 +247,9 @@ def compute_beside_revenue(peers: pd.DataFrame) -> pd.DataFrame:
                 out.append(_compute_row(company, year, YEARLY_SERIES, yearly.iloc[-1], ""))
             elif not run_rates.empty:
                 last = run_rates.sort_values(["date", "id"], kind="mergesort").iloc[-1]
-                out.append(_compute_row(company, year, RUN_RATE_SERIES, last,
-                                        f"run-rate on {last['date']:%Y-%m-%d} (a month's revenue x 12), not the year's revenue"))
+                note = _("run-rate on {date} (a month's revenue x 12), not the year's revenue").format(
+                    date=f"{last['date']:%Y-%m-%d}")
+                out.append(_compute_row(company, year, RUN_RATE_SERIES, last, note))
     return pd.DataFrame(out, columns=COMPUTE_COLUMNS)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from lib.curate import reading
 from lib.formatting import claim_figure
+from lib.i18n import _
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "sources"
 SEARCHED = ("quote", "quote_en", "note")
@@ -39,8 +40,9 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     """The claims table as the Sources page shows it: a figure column as the article gave it ('≈ $5.0B a year'),
     the reader's columns first (READING_ORDER), a finding that names its own row's claim saying 'this claim'
     instead, and a missing text blank rather than 'None'."""
+    this_claim = _("this claim")
     out = table.assign(figure=[claim_figure(row) for _, row in table.iterrows()] if len(table) else pd.Series(dtype="str"),
-                       findings=[re.sub(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])", "this claim", why)
+                       findings=[re.sub(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])", this_claim, why)
                                  for claim_id, why in zip(table["id"], table["findings"])])
     text = [column for column in out.columns if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object]
     out[text] = out[text].fillna("")
@@ -90,13 +92,14 @@ def read_article(file: str, directory: Path = ARTICLES, given: Mapping[str, str]
     first, else stored under directory. Raises ArticleUnavailable when the name is not a bare file name, the
     article is neither given nor stored, or it cannot be read as text."""
     if not isinstance(file, str) or Path(file).name != file or file in ("", ".", ".."):
-        raise ArticleUnavailable(f"The article's file name {file!r} is not a plain file name, so it is not opened.")
+        raise ArticleUnavailable(_("The article's file name {file} is not a plain file name, so it is not opened.").format(
+            file=repr(file)))
     if given and file in given:
         return article_of(file, given[file])
     path = directory / file
     if not path.is_file():
-        raise ArticleUnavailable(f"The article {file} is not stored with Burnboard (data/sources/ has no such file): "
-                                 "the quote can only be shown as the data gives it.")
+        raise ArticleUnavailable(_("The article {file} is not stored with Burnboard (data/sources/ has no such file): "
+                                   "the quote can only be shown as the data gives it.").format(file=file))
     return _read(file, path.read_bytes())
 
 
@@ -110,7 +113,7 @@ def _read(file: str, data: bytes) -> Article:
     try:
         text, from_html = reading.read_article_text(data, file)
     except reading.Unreadable as err:
-        raise ArticleUnavailable(f"The article cannot be read: {err}") from None
+        raise ArticleUnavailable(_("The article cannot be read: {problem}").format(problem=err)) from None
     return Article(file, text, from_html)
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from lib.i18n import _
+
 ENVIRONMENT = "BURNBOARD_STORE"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "store.sqlite3"
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
@@ -77,10 +79,10 @@ class Store:
         """Store a bundle (again: its time is renewed) and return its digest; the oldest items beyond the limits
         go in the same transaction. Raises StoreError for an empty or too large bundle."""
         if not data:
-            raise StoreError("There is nothing to keep: the bundle is empty.")
+            raise StoreError(_("There is nothing to keep: the bundle is empty."))
         if len(data) > self.limits.max_bytes:
-            raise StoreError(f"The bundle is {len(data) / 1e6:.1f} MB; at most {self.limits.max_bytes / 1e6:.1f} MB "
-                             "can be kept.")
+            raise StoreError(_("The bundle is {size} MB; at most {limit} MB can be kept.").format(
+                size=f"{len(data) / 1e6:.1f}", limit=f"{self.limits.max_bytes / 1e6:.1f}"))
         digest = digest_of(data)
         now = self.clock()
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from lib.claims import ClaimsError, load_claims
+from lib.i18n import _
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,12 +24,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         except Exception as err:  # the promise is: never a traceback
             failed = True
-            print(f"{path}:1: file: could not be checked ({type(err).__name__}: {err})", file=sys.stderr)
+            message = _("could not be checked ({error})").format(error=f"{type(err).__name__}: {err}")
+            print(f"{path}:1: file: {message}", file=sys.stderr)
             continue
-        print(
-            f"{path}: valid: {len(claims)} claims from {claims['source'].nunique()} sources, "
-            f"{claims['entity'].nunique()} entities, {claims['metric'].nunique()} metrics"
-        )
+        summary = _("{claims} claims from {sources} sources, {entities} entities, {metrics} metrics").format(
+            claims=len(claims), sources=claims["source"].nunique(), entities=claims["entity"].nunique(),
+            metrics=claims["metric"].nunique())
+        print(f"{path}: valid: {summary}")
     return 1 if failed else 0
 
 

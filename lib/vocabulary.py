@@ -14,6 +14,7 @@ MONEY_UNITS = ("USD", "KRW", "EUR")
 UNITS = MONEY_UNITS + ("users", "GPUs", "GW", "devices", "people", "percent", "years")
 PERS = ("day", "month", "year")
 PER_YEAR = {"day": 365, "month": 12, "year": 1}
+PER_AMOUNT = {"day": N_("{amount} a day"), "month": N_("{amount} a month"), "year": N_("{amount} a year")}  # a rate
 COMPANY = "company"  # the scope of a figure about the whole company (the default)
 OPEN_END_CAP = 1.5  # an open upper end ("at least", "more than") is capped at this multiple where it must be finite
 
@@ -106,7 +107,7 @@ def bundle_text(includes) -> str:
     training cost + compute cost'; '' for a figure of one metric. includes is the frame's comma-separated text."""
     if not isinstance(includes, str) or not includes:
         return ""
-    return "bundle of " + " + ".join(metric_label(name).lower() for name in includes.split(","))
+    return _("bundle of {metrics}").format(metrics=" + ".join(metric_label(name).lower() for name in includes.split(",")))
 
 
 def metric_colour(name: str) -> str:
@@ -117,10 +118,12 @@ def metric_colour(name: str) -> str:
 class Basis:
     """How sure the source was: its rank in the headline rule (0 = most reliable), marker and line dash.
 
-    happened: the figure is of something that has already happened, so money it counts is in hand.
+    label (the legend's word) and meaning: marked for the catalogs, said through _(). happened: the figure is of
+    something that has already happened, so money it counts is in hand.
     """
 
     name: str
+    label: str
     rank: int
     marker: str
     dash: str
@@ -129,11 +132,11 @@ class Basis:
 
 
 BASES: dict[str, Basis] = {b.name: b for b in [
-    Basis("reported", 0, "circle", "solid", "stated as a fact that has happened, for a period that had ended", True),
-    Basis("estimated", 1, "circle-open", "dot", "someone's estimate of a past or current figure", True),
-    Basis("projected", 2, "diamond-open", "dash", "a figure for a future or unfinished period", False),
-    Basis("commitment", 3, "square-open", "dashdot", "an agreed or announced deal not yet paid out", False),
-    Basis("forecast", 4, "x-thin-open", "dash", "a prediction about an event", False),
+    Basis("reported", N_("Reported"), 0, "circle", "solid", N_("stated as a fact that has happened, for a period that had ended"), True),
+    Basis("estimated", N_("Estimated"), 1, "circle-open", "dot", N_("someone's estimate of a past or current figure"), True),
+    Basis("projected", N_("Projected"), 2, "diamond-open", "dash", N_("a figure for a future or unfinished period"), False),
+    Basis("commitment", N_("Commitment"), 3, "square-open", "dashdot", N_("an agreed or announced deal not yet paid out"), False),
+    Basis("forecast", N_("Forecast"), 4, "x-thin-open", "dash", N_("a prediction about an event"), False),
 ]}
 # Money that reaches the company when it happens: a round that closed, a tranche paid. Only a claim of one of
 # these metrics whose basis happened is cash in hand; an investment commitment, a projected round or a forecast
@@ -152,6 +155,7 @@ class Qualifier:
 
     below and above are fractions of the value (None: open on that side, down to 0 or up to infinity).
     tolerant names the sides a claim's own `tolerance` replaces. symbol prefixes the value wherever it is shown.
+    template: the words' message, the margin below as a placeholder.
     """
 
     name: str
@@ -159,7 +163,12 @@ class Qualifier:
     below: float | None
     above: float | None
     tolerant: tuple[str, ...]
-    words: str
+    template: str
+
+    @property
+    def words(self) -> str:
+        """How the figure was hedged, in the language spoken: 'about (±10%)'."""
+        return _(self.template).format(margin=f"{self.below or 0.0:.0%}")
 
     def bounds(self, value: float, tolerance: float | None = None) -> tuple[float, float]:
         """The closed interval the figure stands for; an open end is 0 below or inf above."""
@@ -175,13 +184,13 @@ class Qualifier:
 
 
 QUALIFIERS: dict[str, Qualifier] = {q.name: q for q in [
-    Qualifier("exact", "", 0.0, 0.0, ("below", "above"), "exactly"),
-    Qualifier("approximately", "≈ ", 0.10, 0.10, ("below", "above"), "about (±10%)"),
-    Qualifier("nearly", "≲ ", 0.10, 0.0, ("below",), "nearly (up to 10% under)"),
-    Qualifier("at_least", "≥ ", 0.0, None, (), "at least"),
-    Qualifier("more_than", "> ", 0.0, None, (), "more than"),
-    Qualifier("up_to", "≤ ", None, 0.0, (), "up to"),
-    Qualifier("less_than", "< ", None, 0.0, (), "less than"),
+    Qualifier("exact", "", 0.0, 0.0, ("below", "above"), N_("exactly")),
+    Qualifier("approximately", "≈ ", 0.10, 0.10, ("below", "above"), N_("about (±{margin})")),
+    Qualifier("nearly", "≲ ", 0.10, 0.0, ("below",), N_("nearly (up to {margin} under)")),
+    Qualifier("at_least", "≥ ", 0.0, None, (), N_("at least")),
+    Qualifier("more_than", "> ", 0.0, None, (), N_("more than")),
+    Qualifier("up_to", "≤ ", None, 0.0, (), N_("up to")),
+    Qualifier("less_than", "< ", None, 0.0, (), N_("less than")),
 ]}
 
 
@@ -218,13 +227,20 @@ def qualified(text: str, qualifier: str | None) -> str:
 
 FX_BASES = {  # how a money figure was converted to dollars (transforms.to_usd's fx_basis), first choice first
     "USD": "",
-    "twin": "its dollar twin in the same sentence",
-    "article rate": "the rate its article implies",
-    "file rate": "the file's exchange rate nearest its period",
-    "session rate": "the rate given for this session",
+    "twin": N_("its dollar twin in the same sentence"),
+    "article rate": N_("the rate its article implies"),
+    "file rate": N_("the file's exchange rate nearest its period"),
+    "session rate": N_("the rate given for this session"),
     "no rate": "",
 }
-CAP_NOTE = f"open ends ('at least', 'more than') capped at {OPEN_END_CAP:g}x the stated value"
+_CAP_NOTE = N_("open ends ('at least', 'more than') capped at {cap}x the stated value")
+
+
+def cap_note() -> str:
+    """What an open upper end is capped at (OPEN_END_CAP), in the language spoken."""
+    return _(_CAP_NOTE).format(cap=f"{OPEN_END_CAP:g}")
+
+
 
 
 @dataclass(frozen=True)
@@ -253,13 +269,19 @@ class FindingKind:
     """A kind of audit finding (lib.audit) with its fixed severity, a short label and what it means.
 
     error: the figures cannot all be right. warning: a reader should know before trusting a number.
-    info: worth knowing, often harmless.
+    info: worth knowing, often harmless. label: marked for the catalogs, said through _(). template: the
+    description's message, its thresholds as placeholders (THRESHOLDS).
     """
 
     name: str
     severity: str
     label: str
-    description: str
+    template: str
+
+    @property
+    def description(self) -> str:
+        """What the kind means, in the language spoken, with its thresholds."""
+        return _(self.template).format(**THRESHOLDS)
 
 
 SEVERITIES = ("error", "warning", "info")
@@ -267,26 +289,30 @@ ARITHMETIC_POINTS = 1.0  # a stated percentage may be this many points from the 
 ARITHMETIC_SHARE = 0.01  # a stated total may be this fraction from the sum of its parts
 FX_SPREAD = 0.10  # a conversion's rate may be this fraction from the median of its peers
 STALE_AFTER_MONTHS = 12  # a runway input older than this at the as-of date is stale
+THRESHOLDS = {"points": f"{ARITHMETIC_POINTS:g}", "share": f"{ARITHMETIC_SHARE:.0%}", "spread": f"{FX_SPREAD:.0%}",
+              "months": str(STALE_AFTER_MONTHS)}  # as the kinds' descriptions give them
 FINDING_KINDS: dict[str, FindingKind] = {k.name: k for k in [
-    FindingKind("arithmetic", "error", "Arithmetic",
-                f"a stated percentage, share or total that the figures it relates to contradict (more than "
-                f"{ARITHMETIC_POINTS:g} point or {ARITHMETIC_SHARE:.0%} out)"),
-    FindingKind("reconcile", "error", "Waterfall does not add up",
-                "a year's cost lines exceed its revenue plus loss even at the limits of their qualifiers"),
-    FindingKind("unfinished_period", "error", "Unfinished period",
-                "a rate marked reported or estimated for a period that had not ended when its article appeared"),
-    FindingKind("disagreement", "warning", "Sources disagree",
-                "figures from different articles for the same entity, metric, scope and period whose intervals do not overlap"),
-    FindingKind("conversion", "warning", "Odd conversion",
-                f"a currency conversion whose implied rate is more than {FX_SPREAD:.0%} from the article's or the year's "
-                "other conversions"),
-    FindingKind("stale_input", "warning", "Stale projection input",
-                f"a runway input whose period ended more than {STALE_AFTER_MONTHS} months before the as-of date"),
-    FindingKind("uncurated", "warning", "Figure not curated",
-                "a figure the finder sees in a stored article that no claim of that article carries and the file does not "
-                "dismiss"),
-    FindingKind("unmatched_acknowledgement", "warning", "Acknowledgement matches nothing",
-                "an entry of the file's acknowledged list that matches no finding"),
-    FindingKind("echo", "info", "Echoed amount",
-                "the same amount, unit and rate given for a later period by another article: often a stale number relabelled"),
+    FindingKind("arithmetic", "error", N_("Arithmetic"),
+                N_("a stated percentage, share or total that the figures it relates to contradict (more than {points} point "
+                   "or {share} out)")),
+    FindingKind("reconcile", "error", N_("Waterfall does not add up"),
+                N_("a year's cost lines exceed its revenue plus loss even at the limits of their qualifiers")),
+    FindingKind("unfinished_period", "error", N_("Unfinished period"),
+                N_("a rate marked reported or estimated for a period that had not ended when its article appeared")),
+    FindingKind("disagreement", "warning", N_("Sources disagree"),
+                N_("figures from different articles for the same entity, metric, scope and period whose intervals do not "
+                   "overlap")),
+    FindingKind("conversion", "warning", N_("Odd conversion"),
+                N_("a currency conversion whose implied rate is more than {spread} from the article's or the year's other "
+                   "conversions")),
+    FindingKind("stale_input", "warning", N_("Stale projection input"),
+                N_("a runway input whose period ended more than {months} months before the as-of date")),
+    FindingKind("uncurated", "warning", N_("Figure not curated"),
+                N_("a figure the finder sees in a stored article that no claim of that article carries and the file does "
+                   "not dismiss")),
+    FindingKind("unmatched_acknowledgement", "warning", N_("Acknowledgement matches nothing"),
+                N_("an entry of the file's acknowledged list that matches no finding")),
+    FindingKind("echo", "info", N_("Echoed amount"),
+                N_("the same amount, unit and rate given for a later period by another article: often a stale number "
+                   "relabelled")),
 ]}

@@ -14,6 +14,7 @@ import pandas as pd
 from lib import transforms as tf
 from lib.figures import annual_figures
 from lib.formatting import and_list, format_usd, source_label
+from lib.i18n import _
 from lib.vocabulary import COST_LINES, METRICS, WATERFALL_LINES, bundle_text
 
 
@@ -29,8 +30,8 @@ def _waterfall_rows(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataF
 
 def _missing(lines: set[str]) -> list[str]:
     """What a year needs for a waterfall that explains something and lacks: a loss, a revenue figure, a cost line."""
-    needs = (("Net loss", "no net loss figure"), ("Revenue", "no revenue figure"))
-    return [text for line, text in needs if line not in lines] + ([] if lines & set(COST_LINES) else ["no cost line"])
+    needs = (("Net loss", _("no net loss figure")), ("Revenue", _("no revenue figure")))
+    return [text for line, text in needs if line not in lines] + ([] if lines & set(COST_LINES) else [_("no cost line")])
 
 
 def waterfall_years(prepared: pd.DataFrame, entity: str, as_of=None) -> list[str]:
@@ -59,7 +60,7 @@ def waterfall_gaps_text(gaps: dict[str, str]) -> str:
 
 def recycled_note(earlier: Sequence[str]) -> str:
     """Why a candidate is left out: 'recycled from a, b, left out'."""
-    return f"recycled from {', '.join(earlier)}, left out"
+    return _("recycled from {claims}, left out").format(claims=", ".join(earlier))
 
 
 def waterfall_candidates(prepared: pd.DataFrame, entity: str, year: str) -> pd.DataFrame:
@@ -162,9 +163,10 @@ def reconcile(lines: pd.DataFrame) -> dict:
     cost_ids = ", ".join(costs["claim_ids"])
     total_ids = ", ".join(totals["claim_ids"])
     ok = gap <= 1e-6 * max(most_total, 1.0)
-    message = "" if ok else (
-        f"The costs listed come to at least {format_usd(least_cost)} ({cost_ids}), more than revenue plus loss "
-        f"can reach ({format_usd(most_total)}: {total_ids}), by {format_usd(gap)} even at the limits of "
-        "their qualifiers: these figures cannot all hold for the same year and scope."
-    )
+    message = "" if ok else _(
+        "The costs listed come to at least {least_cost} ({cost_claims}), more than revenue plus loss can reach "
+        "({most_total}: {total_claims}), by {gap} even at the limits of their qualifiers: these figures cannot all hold "
+        "for the same year and scope."
+    ).format(least_cost=format_usd(least_cost), cost_claims=cost_ids, most_total=format_usd(most_total), total_claims=total_ids,
+             gap=format_usd(gap))
     return {"gap_usd": gap, "ok": ok, "message": message, "cost_claims": cost_ids, "total_claims": total_ids}

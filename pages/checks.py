@@ -44,7 +44,7 @@ def draw(ctx: ui.Context) -> None:
 
     quotes = cached.finding_quotes(ctx.dataset_key, ctx.findings, claims, ctx.as_of, ctx.include_undated)
     for kind, group in checks.by_kind(shown):
-        st.subheader(f"{kind.label} ({len(group)})")
+        st.subheader(f"{_(kind.label)} ({len(group)})")
         st.caption(f"{kind.severity.capitalize()}: {kind.description}.")
         for finding in group.itertuples(index=False):
             with st.container(border=True):

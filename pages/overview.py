@@ -60,7 +60,7 @@ def draw(ctx: ui.Context) -> None:
         st.caption(_("Figures two or more articles give for the same period and scope. They disagree only when their ranges, "
                      "read from their qualifiers, do not overlap; {cap_note}. Point-in-time figures (valuations) "
                      "of different dates that the file acknowledges as both holding are compared at their dates: 'different "
-                     "dates', with the reason.").format(cap_note=vocabulary.CAP_NOTE))
+                     "dates', with the reason.").format(cap_note=vocabulary.cap_note()))
         compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
         if compared.empty:
             st.caption(_("No figure is given by more than one article among the claims in force for this company."))
@@ -90,7 +90,7 @@ def draw(ctx: ui.Context) -> None:
             return
         compared = cached.epoch_comparisons(ctx.dataset_key, ctx.prepared, ctx.peers, ctx.as_of, ctx.include_undated, ctx.entity)
         st.markdown(ui.md_escape(second_opinion.summary(compared)))
-        st.caption(ui.md_escape(second_opinion.COMPARISON_RULE))
+        st.caption(ui.md_escape(second_opinion.comparison_rule()))
         if not compared.empty:
             st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
                          column_config={"metric": _("Figure"), "period": _("Period"), "claim_id": _("Claim"),

@@ -109,7 +109,7 @@ def draw(ctx: ui.Context) -> None:
         st.caption(_("Figures two or more articles give for the same entity, metric, scope and period: they disagree only when "
                      "their ranges, read from their qualifiers, do not overlap ({cap_note}). Point-in-time figures "
                      "(valuations) of different dates that the file acknowledges as both holding are 'different dates', with "
-                     "the reason.").format(cap_note=vocabulary.CAP_NOTE))
+                     "the reason.").format(cap_note=vocabulary.cap_note()))
         st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
                      width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
                                                      "high": st.column_config.NumberColumn(format="compact")})

@@ -10,6 +10,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib import i18n, sources
@@ -63,7 +64,11 @@ def test_every_page_draws_in_each_language(name, lang, company, monkeypatch):
     """Every translated message formats with what the page gives it: no page fails in Korean, French or the pseudo
     language (the language is set for the app's thread through lib.i18n.language)."""
     monkeypatch.setattr(i18n, "language", lambda: lang)
-    at = page(name)
+    try:
+        at = page(name)
+    finally:  # the caches do not yet key on the language: what this drew must not reach the English tests after it
+        st.cache_data.clear()
+        st.cache_resource.clear()
     assert not at.exception
     assert at.sidebar.selectbox(key="company").label == company
 

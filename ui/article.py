@@ -168,7 +168,7 @@ def candidate_table(draft: Draft, problems: Problems, companies: list[str], scop
             "period": st.column_config.TextColumn(
                 _("Period"), help=_("The period the figure is for: 2024, 2024-H2, 2024-Q3, 2024-10 or 2024-10-02.")),
             "basis": st.column_config.SelectboxColumn(_("Basis"), options=list(BASES),
-                                                      help="; ".join(f"{b.name}: {b.meaning}" for b in BASES.values())),
+                                                      help="; ".join(f"{b.name}: {_(b.meaning)}" for b in BASES.values())),
             "qualifier": st.column_config.SelectboxColumn(_("Qualifier"), options=list(QUALIFIERS)),
             "quote": st.column_config.TextColumn(_("Quote"), width="large",
                                                  help=_("Verbatim from the article (shorten it, never reword it).")),
@@ -237,7 +237,7 @@ def audit_shown(dataset_key: str, merged: pd.DataFrame, draft_yaml: str, ids: li
         st.success(_("The audit finds nothing about these claims among the data in force."), icon=":material/check:")
     for finding in mine.itertuples():
         show = {"error": st.error, "warning": st.warning}.get(finding.severity, st.info)
-        show(md_escape(f"{FINDING_KINDS[finding.kind].label}: {finding.message}"), icon=":material/rule:")
+        show(md_escape(f"{_(FINDING_KINDS[finding.kind].label)}: {finding.message}"), icon=":material/rule:")
 
 
 def bundle_of_draft(draft: Draft, draft_yaml: str) -> bytes:

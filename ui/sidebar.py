@@ -234,7 +234,7 @@ def _slide_picker(entity: str, chosen: tuple[str, ...] | None) -> None:
     from lib.export.deck import SLIDES, default_slides
 
     st.session_state[DECK_PICKER] = default_slides(_retitled(entity)) if chosen is None else [k for k in chosen if k in SLIDES]
-    box.multiselect(_("Slides, in the order picked"), list(SLIDES), format_func=SLIDES.get, key=DECK_PICKER,
+    box.multiselect(_("Slides, in the order picked"), list(SLIDES), format_func=lambda kind: _(SLIDES[kind]), key=DECK_PICKER,
                     on_change=_pick_slides, placeholder=_("Pick the slides"),
                     help=_("The deck shows the slides in the order you pick them: remove one and add it again to move it "
                            "to the end. A chart the data cannot draw for this company is left out (and when none can be, "

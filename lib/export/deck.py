@@ -20,9 +20,10 @@ from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp, is_address
 from lib.export.theme import fitted_source_line, slide_figure, wrap
 from lib.formatting import claim_figure, format_usd, source_kind_label
+from lib.i18n import N_, _, ngettext
 from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE
 
-DECK_TITLE = "Burnboard: AI burn rates"
+DECK_TITLE = N_("Burnboard: AI burn rates")
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 in x 7.5 in, PowerPoint's 16:9
 MARGIN = Inches(0.5)
 CONTENT_W = SLIDE_W - 2 * MARGIN
@@ -36,18 +37,18 @@ CITATIONS_PER_SLIDE = 8
 INK_RGB, MUTED_RGB = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x55, 0x55, 0x55)
 
 
-SLIDES = {  # the deck's slides a reader may choose, in the order lib.dashboard.build_charts makes them
-    "timeline": "Money over time",
-    "waterfall": "Waterfall: revenue to loss",
-    "runway": "Cash runway",
-    "runway-sensitivity": "Runway: sensitivity",
-    "runway-uncertainty": "Runway: uncertainty fan",
-    "runway-scenarios": "Runway: saved scenarios",
-    "then-and-now": "Runway: then vs now",
-    "by-year": "Revenue, loss and burn by year",
-    "burn-rate": "Burn per day and month",
-    "disagreements": "Where the sources disagree",
-    "compute-vs-revenue": "Compute beside revenue (Epoch AI)",
+SLIDES = {  # the deck's slides a reader may choose, in the order lib.dashboard.build_charts makes them; shown through _()
+    "timeline": N_("Money over time"),
+    "waterfall": N_("Waterfall: revenue to loss"),
+    "runway": N_("Cash runway"),
+    "runway-sensitivity": N_("Runway: sensitivity"),
+    "runway-uncertainty": N_("Runway: uncertainty fan"),
+    "runway-scenarios": N_("Runway: saved scenarios"),
+    "then-and-now": N_("Runway: then vs now"),
+    "by-year": N_("Revenue, loss and burn by year"),
+    "burn-rate": N_("Burn per day and month"),
+    "disagreements": N_("Where the sources disagree"),
+    "compute-vs-revenue": N_("Compute beside revenue (Epoch AI)"),
 }
 
 
@@ -129,20 +130,23 @@ def _default_subtitle(charts: list[Chart]) -> str:
     used = pd.concat([chart.claims for chart in charts], ignore_index=True)
     peers = next((chart.peers for chart in charts if chart.uses_peers), None)
     if used.empty and peers is not None:
-        return f"{peers['company'].value_counts().index[0]} · Epoch AI's data on AI companies ({LICENCE})"
+        return _("{company} · Epoch AI's data on AI companies ({licence})").format(
+            company=peers["company"].value_counts().index[0], licence=LICENCE)
     if used.empty:
-        return "No claims match these settings"
+        return _("No claims match these settings")
     company = used["entity"].value_counts().index[0]
     articles = used.drop_duplicates(["source_publisher", "source_title"])
     latest = articles["source_published"].max()
     undated = int(articles["source_published"].isna().sum())
-    text = f"{company} · figures from {len(articles)} article{'s' * (len(articles) != 1)}"
+    figures = ngettext("figures from {count} article", "figures from {count} articles", len(articles)).format(count=len(articles))
     if not pd.isna(latest):
-        text += f" published up to {latest.day} {latest:%B %Y}"
-    return text + (f" ({undated} undated)" if undated else "")
+        figures = _("{figures} published up to {date}").format(figures=figures, date=f"{latest.day} {latest:%B %Y}")
+    if undated:
+        figures = _("{figures} ({count} undated)").format(figures=figures, count=undated)
+    return f"{company} · {figures}"
 
 
-NOTES_HEADINGS = ("The numbers on this slide", "Where they come from", "Caveats")
+NOTES_HEADINGS = (N_("The numbers on this slide"), N_("Where they come from"), N_("Caveats"))
 
 
 def _quote(claim) -> str:
@@ -169,7 +173,7 @@ def _notes(chart: Chart) -> str:
     once, when the claims carry a findings column, lib.checks.annotate)."""
     numbers, sources, caveats = [chart.subtitle, *([chart.description] if chart.description else [])], [], []
     quoted: dict[str, dict[str, list[str]]] = {}  # article -> quote -> the claims that quote it
-    for _, claim in chart.claims.iterrows():
+    for _index, claim in chart.claims.iterrows():  # not `_`, which is the translation
         figure = claim_figure(claim)
         numbers.append(f"- {claim['id']}: {f'{figure}, ' if figure else ''}{claim['basis']}")
         quoted.setdefault(_article(claim), {}).setdefault(_quote(claim), []).append(str(claim["id"]))
@@ -178,15 +182,16 @@ def _notes(chart: Chart) -> str:
     for article, quotes in quoted.items():
         sources += [article, *(f"- {quote} ({', '.join(ids)})" for quote, ids in quotes.items())]
     if chart.uses_peers:
-        for _, row in chart.peers.iterrows():
-            confidence = row["confidence"] if isinstance(row["confidence"], str) else "no confidence given"
-            numbers.append(f"- {row['id']}: {format_usd(row['value_usd'])}, Epoch AI's {KINDS[row['kind']].label.lower()} "
-                           f"on {row['date']:%Y-%m-%d} ({confidence})")
+        for _index, row in chart.peers.iterrows():
+            confidence = row["confidence"] if isinstance(row["confidence"], str) else _("no confidence given")
+            numbers.append(f"- {row['id']}: " + _("{value}, Epoch AI's {kind} on {date} ({confidence})").format(
+                value=format_usd(row["value_usd"]), kind=_(KINDS[row["kind"]].label).lower(), date=f"{row['date']:%Y-%m-%d}",
+                confidence=confidence))
         urls = list(dict.fromkeys(url for url in chart.peers["url_1"] if isinstance(url, str) and url))
-        sources += [f"Peer data: {FULL_CITATION}", *(f"- {url}" for url in urls)]
-    sections = (numbers, sources or ["No claims behind this chart."],
-                [f"- {finding}" for finding in caveats] or ["- The audit found nothing about these claims."])
-    return "\n\n".join("\n".join([heading, *lines]) for heading, lines in zip(NOTES_HEADINGS, sections))
+        sources += [_("Peer data: {citation}").format(citation=FULL_CITATION), *(f"- {url}" for url in urls)]
+    sections = (numbers, sources or [_("No claims behind this chart.")],
+                [f"- {finding}" for finding in caveats] or ["- " + _("The audit found nothing about these claims.")])
+    return "\n\n".join("\n".join([_(heading), *lines]) for heading, lines in zip(NOTES_HEADINGS, sections))
 
 
 def _chart_slide(slide, chart: Chart, renderer: Renderer) -> None:
@@ -211,7 +216,7 @@ def _chart_slide(slide, chart: Chart, renderer: Renderer) -> None:
 
 def _peer_citation(paragraph) -> None:
     """Epoch AI's data cited as Epoch asks, its page linked, on the last Sources slide."""
-    paragraph.text = f"Peer data: {CITATION} Licence: {LICENCE}."
+    paragraph.text = _("Peer data: {citation} Licence: {licence}.").format(citation=CITATION, licence=LICENCE)
     run = paragraph.add_run()
     run.text = f" {EPOCH_PAGE}"
     run.hyperlink.address = EPOCH_PAGE
@@ -220,27 +225,31 @@ def _peer_citation(paragraph) -> None:
 
 def _stamp(slide, stamp: Stamp) -> None:
     """The small print that makes the deck reproducible, its link clickable."""
-    text = f"To reproduce: {stamp.text}"
+    text = _("To reproduce: {stamp}").format(stamp=stamp.text)
     size = 11
     height = _height(size, len(wrap(text, size * DECK_EM, CONTENT_PT)))
-    paragraph = _textbox(slide, SLIDE_H - Inches(0.2) - height, height, text.removesuffix(stamp.link), size).paragraphs[0]
+    before, _link, after = text.rpartition(stamp.link)  # the link where the language puts it, last in English
+    paragraph = _textbox(slide, SLIDE_H - Inches(0.2) - height, height, before, size).paragraphs[0]
     link = paragraph.add_run()
     link.text = stamp.link
     if is_address(stamp.link):
         link.hyperlink.address = stamp.link
+    if after:
+        paragraph.add_run().text = after
     _style(paragraph, size, MUTED_RGB)
 
 
-def deck_bytes(charts: list[Chart], title: str = DECK_TITLE, subtitle: str | None = None, *, stamp: Stamp,
+def deck_bytes(charts: list[Chart], title: str | None = None, subtitle: str | None = None, *, stamp: Stamp,
                renderer: Renderer, claims: pd.DataFrame | None = None) -> bytes:
     """A 16:9 PowerPoint deck: a title slide, one slide per chart (image, title, units, sources; the quotes in
     the speaker notes) and closing Sources slides citing every article, the stamp at their foot.
 
-    subtitle defaults to the company and the latest article date. claims, the loaded claims frame, supplies
+    title defaults to DECK_TITLE, subtitle to the company and the latest article date. claims, the loaded claims frame, supplies
     the articles' urls when the charts' claim frames lack a source_url column. Raises ExportUnavailable.
     """
     if not charts:
         raise ValueError("a deck needs at least one chart")
+    title = _(DECK_TITLE) if title is None else title
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
     deck.core_properties.title = title
@@ -262,12 +271,13 @@ def deck_bytes(charts: list[Chart], title: str = DECK_TITLE, subtitle: str | Non
     pages = max(1, math.ceil((len(citations) + peer_data) / CITATIONS_PER_SLIDE))
     for page in range(pages):
         slide = deck.slides.add_slide(title_only)
-        _title(slide, "Sources" if pages == 1 else f"Sources ({page + 1}/{pages})", 30, Inches(0.25), Inches(0.7))
+        heading = _("Sources") if pages == 1 else _("Sources ({page}/{pages})").format(page=page + 1, pages=pages)
+        _title(slide, heading, 30, Inches(0.25), Inches(0.7))
         frame = _textbox(slide, Inches(1.2), Inches(5.5), "", 16, INK_RGB)
         chunk = citations.iloc[page * CITATIONS_PER_SLIDE:(page + 1) * CITATIONS_PER_SLIDE]
-        for number, (_, article) in enumerate(chunk.iterrows()):
+        for number, (_index, article) in enumerate(chunk.iterrows()):
             paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            when = "undated" if pd.isna(article["source_published"]) else article["source_published"].date().isoformat()
+            when = _("undated") if pd.isna(article["source_published"]) else article["source_published"].date().isoformat()
             paragraph.text = f"{article['source_publisher']}. “{article['source_title']}”. {when}."
             url = article["source_url"]
             if isinstance(url, str) and url:
@@ -277,7 +287,7 @@ def deck_bytes(charts: list[Chart], title: str = DECK_TITLE, subtitle: str | Non
             paragraph.space_after = Pt(8)
             _style(paragraph, 16, INK_RGB)
         if citations.empty and not peer_data:
-            frame.text = "No articles: no claims match these settings."
+            frame.text = _("No articles: no claims match these settings.")
             _style(frame.paragraphs[0], 16, INK_RGB)
         if page == pages - 1 and peer_data:
             _peer_citation(frame.paragraphs[0] if chunk.empty else frame.add_paragraph())

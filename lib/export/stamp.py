@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import urlencode
 
+from lib.i18n import _
+
 PUBLIC_URL = "BURNBOARD_PUBLIC_URL"  # environment: the address readers open the dashboard at, e.g. https://burnboard.example
 SHOWN_DIGITS = 7  # of the version, in the stamp's text
 
@@ -60,7 +62,8 @@ class Stamp:
     def text(self) -> str:
         """'Burnboard data, version 2ce5577 (claims published by 1 Feb 2026) · https://...' (one line); an upload is
         'Uploaded data', another file 'Data from FILE', and a path is given as 'open on the Burnboard server: /runway?...'."""
-        data = "Uploaded data" if self.uploaded else f"Data from {self.file}" if self.file else "Burnboard data"
-        where = self.link if is_address(self.link) else f"open on the Burnboard server: {self.link}"
-        return (f"{data}, version {self.version[:SHOWN_DIGITS]} "
-                f"(claims published by {self.as_of.day} {self.as_of:%b %Y}) · {where}")
+        data = _("Uploaded data") if self.uploaded else _("Data from {file}").format(file=self.file) if self.file \
+            else _("Burnboard data")
+        where = self.link if is_address(self.link) else _("open on the Burnboard server: {link}").format(link=self.link)
+        return _("{data}, version {version} (claims published by {date}) · {where}").format(
+            data=data, version=self.version[:SHOWN_DIGITS], date=f"{self.as_of.day} {self.as_of:%b %Y}", where=where)

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from lib.chart_layout import END_LABEL, FONT, Chart
 from lib.checks import is_marker
 from lib.export.stamp import Stamp
+from lib.i18n import _
 from lib.textsize import LINE_SPACING, text_px, wrap
 
 WIDTH, HEIGHT = 1920, 1080  # a 16:9 slide at full HD
@@ -32,12 +33,13 @@ def fitted_source_line(chart: Chart, size: float, width: float) -> str:
     full = chart.source_line
     if len(wrap(full, size, width)) <= MAX_SOURCE_LINES:
         return full
-    sources = full.removeprefix("Sources: ").rstrip(".").split("; ")
+    head, tail = _("Sources: {sources}.").split("{sources}")  # the line as lib.formatting.source_line writes it
+    sources = full.removeprefix(head).removesuffix(tail).rstrip(".").split("; ")
     for keep in range(len(sources) - 1, 0, -1):
-        text = f"Sources: {'; '.join(sources[:keep])}; and {len(sources) - keep} more."
+        text = _("Sources: {sources}; and {count} more.").format(sources="; ".join(sources[:keep]), count=len(sources) - keep)
         if len(wrap(text, size, width)) <= MAX_SOURCE_LINES:
             return text
-    return f"Sources: {len(sources)} articles (listed with the data)."
+    return _("Sources: {count} articles (listed with the data).").format(count=len(sources))
 
 
 def _lines(text_lines: list[str]) -> str:
