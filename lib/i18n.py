@@ -36,19 +36,10 @@ def language() -> str:
     return _speaking.get()
 
 
-def _known(lang: str) -> str:
-    return lang if lang in LANGUAGES or lang == PSEUDO else "en"
-
-
-def speak(lang: str) -> None:
-    """Make `lang` the language of the code in progress from here on (an unknown code means English)."""
-    _speaking.set(_known(lang))
-
-
 @contextlib.contextmanager
 def speaking(lang: str) -> Iterator[None]:
-    """Speak `lang` inside the block, then the language before it again."""
-    token = _speaking.set(_known(lang))
+    """Speak `lang` inside the block (an unknown code means English), then the language before it again."""
+    token = _speaking.set(lang if lang in LANGUAGES or lang == PSEUDO else "en")
     try:
         yield
     finally:
