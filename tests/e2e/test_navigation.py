@@ -103,6 +103,23 @@ def runway_defaults(page) -> tuple[str, ...]:
             metric_value(page, "Months of runway").inner_text(), metric_value(page, "Zero-cash date").inner_text())
 
 
+def pick_linear_scale(page) -> None:
+    """The Timeline's scale set to Linear, as a reader clicks it."""
+    page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").get_by_text("Linear").click()
+    url_has(page, "scale=Linear")
+    settled(page)
+
+
+def step_starting_cash(page, steps: int, shown: str) -> None:
+    """The Runway's starting cash moved `steps` steps right by the keyboard, until the slider shows `shown`."""
+    cash = slider_input(page, "Starting cash")
+    cash.focus()
+    for _ in range(steps):
+        page.keyboard.press("ArrowRight")
+    expect(cash).to_have_attribute("aria-valuetext", shown)
+    settled(page)
+
+
 ROUTES = {
     "along the menu": ["Timeline", "Waterfall", "Runway", "Sources", "Checks", "Method", "Runway", "Overview"],
     "back and forth": ["Runway", "Timeline", "Runway", "Overview", "Waterfall", "Runway", "Method", "Runway"],
@@ -156,15 +173,9 @@ def test_the_defaults_do_not_depend_on_the_way_in(page, base_url):
 
 def test_page_settings_are_there_when_the_reader_comes_back(page, base_url):
     open_page(page, f"{base_url}/timeline")
-    page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").get_by_text("Linear").click()
-    url_has(page, "scale=Linear")
-    settled(page)
+    pick_linear_scale(page)
     click_page(page, "Runway")
-    cash = slider_input(page, "Starting cash")
-    cash.focus()
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    expect(cash).to_have_attribute("aria-valuetext", "$6.9B")
+    step_starting_cash(page, 3, "$6.9B")
     page.get_by_role("tab", name="Sensitivity").click()
     expect(page.get_by_role("tab", name="Sensitivity")).to_have_attribute("aria-selected", "true")
     settled(page)
@@ -198,16 +209,10 @@ def test_back_and_forward_step_through_the_pages_the_reader_opened(page, base_ur
     page.goto("about:blank")
     open_page(page, f"{base_url}/")
     click_page(page, "Timeline")
-    page.locator("[data-testid=stButtonGroup]").filter(has_text="Linear").get_by_text("Linear").click()
-    url_has(page, "scale=Linear")
+    pick_linear_scale(page)
     click_page(page, "Runway")
-    cash = slider_input(page, "Starting cash")
-    cash.focus()
-    for _ in range(2):
-        page.keyboard.press("ArrowRight")
-    expect(cash).to_have_attribute("aria-valuetext", "$6.8B")
+    step_starting_cash(page, 2, "$6.8B")
     url_has(page, "cash=6.8")
-    settled(page)
     click_page(page, "Sources")
     for name in ("Runway", "Timeline", "Overview"):
         page.go_back()
