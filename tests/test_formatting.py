@@ -18,7 +18,8 @@ def test_format_usd(value, expected):
 
 @pytest.mark.parametrize(
     "value, unit, expected",
-    [(930e6, "KRW", "₩930.0M"), (100e6, "users", "100.0M users"), (10, "GW", "10 GW"), (16, "percent", "16%"), (None, "USD", "not quantified")],
+    [(930e6, "KRW", "₩930.0M"), (5e9, "EUR", "€5.0B"), (100e6, "users", "100.0M users"), (10, "GW", "10 GW"),
+     (1000, "users", "1.0K users"), (999.6, "GPUs", "1,000 GPUs"), (16, "percent", "16%"), (None, "USD", "not quantified")],
 )
 def test_format_value(value, unit, expected):
     assert formatting.format_value(value, unit) == expected
@@ -51,6 +52,14 @@ def test_source_line_names_articles_by_date_and_every_claim():
     ))
     line = formatting.source_line(prepared[prepared["id"].isin(["val", "loss-en"])])
     assert line == "Sources: Alpha, 13 Aug 2023; Beta, written 2024-H2."
+
+
+def test_source_line_cites_epoch_ai_last_and_says_undated():
+    """A row with neither a date nor the period it was written in (not one the loader passes, but a frame may hold
+    it) is 'undated'; Epoch AI's short citation comes last."""
+    claims = pd.DataFrame({"source_publisher": ["Alpha"], "source_published": [pd.NaT], "source_written": [None]})
+    assert formatting.source_line(claims, peers=True) == "Sources: Alpha, undated; Epoch AI (CC BY 4.0)."
+    assert formatting.source_label(claims.iloc[0]) == "Alpha (undated)"
 
 
 def test_source_line_without_claims():

@@ -56,6 +56,11 @@ def test_stamp_text(stamp, expected):
     ({"BURNBOARD_PUBLIC_URL": ""}, "burnboard.example", None, "", "http://burnboard.example"),
     ({}, "burnboard.example", 8502, "", "http://burnboard.example:8502"),
     ({}, "https://burnboard.example", None, "/bb/", "https://burnboard.example/bb"),
+    ({}, "https://burnboard.example/", 8502, "/", "https://burnboard.example:8502"),  # no doubled or trailing slash
 ])
 def test_public_address_from_configuration(environ, address, port, base, expected):
     assert public_address(environ, address, port, base) == expected
+
+
+def test_public_address_needs_no_base_path():
+    assert public_address({}, "burnboard.example", 8502) == "http://burnboard.example:8502"
