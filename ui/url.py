@@ -115,11 +115,11 @@ def url_persist(widget: Callable[..., Any], *, default: Any, parse: Callable[[st
 def remembered_tab(key: str, labels: list[str]) -> Callable[[str], None]:
     """Seed keyed tabs with the tab the reader last opened on this page (the first otherwise); returns the call that
     keeps the tab open after drawing."""
-    _seed(key, lambda: _parsed(kept_text(key, None), choice(labels), labels[0]))
+    _seed(key, lambda: _setting(key, None, choice(labels), labels[0], key, None))
     return lambda label: _keep(key, None, label)
 
 
-def _setting(key: str, param: str, parse: Callable[[str], Any], default: Any, label: str, printf: str | None) -> Any:
+def _setting(key: str, param: str | None, parse: Callable[[str], Any], default: Any, label: str, printf: str | None) -> Any:
     """The reader's setting for a widget about to be seeded: kept, else from the URL, else the default (and the
     default for a value parse refuses). A link's value the page cannot use is not dropped in silence: a toast
     names it and what the widget starts from instead."""
@@ -144,14 +144,7 @@ def _shown(value: Any, printf: str | None) -> str:
     text; 'nothing' for none."""
     if printf and isinstance(value, (int, float)) and not isinstance(value, bool):
         return printf % value
-    return _text(value) or "nothing"
-
-
-def _parsed(raw: str | None, parse: Callable[[str], Any], default: Any) -> Any:
-    try:
-        return default if raw is None else parse(raw)
-    except (TypeError, ValueError):
-        return default
+    return _text(value) or _("nothing")
 
 
 def url_state(key: str, *, param: str, default: Any, parse: Callable[[str], Any],
