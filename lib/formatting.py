@@ -9,26 +9,25 @@ import math
 import pandas as pd
 
 from lib.i18n import _
-from lib.locale_forms import day, money
+from lib.locale_forms import CURRENCIES, day, money, number
 from lib.peers import SHORT_CITATION
-from lib.vocabulary import FX_BASES, PER_AMOUNT, SOURCE_TYPES, bundle_text, qualified
+from lib.locale_forms import qualified
+from lib.vocabulary import FX_BASES, PER_AMOUNT, SOURCE_TYPES, bundle_text
 
 
 def format_usd(value: float | None, digits: int = 1) -> str:
-    """Money the way people write it on English slides: $5.0B, $700K, $1.2T, $20 (lib.locale_forms.money)."""
-    return money(value, "en", digits)
+    """Dollars the way slides in the language spoken write them: $5.0B, 50억 달러, 5,0 Md$ (lib.locale_forms.money)."""
+    return money(value, digits=digits)
 
 
 def format_value(value: float | None, unit: str | None) -> str:
-    """A claim's value in its own unit: $5.0B for USD, ₩930M for KRW, 100M users, 10 GW."""
+    """A claim's value in its own unit, in the language spoken: $5.0B for USD, ₩930.0B for KRW, 100.0M users, 10 GW."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return _("not quantified")
-    if unit == "USD":
-        return format_usd(value)
-    if unit in ("KRW", "EUR"):
-        return format_usd(value).replace("$", "₩" if unit == "KRW" else "€")
-    number = format_usd(value, digits=1 if value >= 1e3 else 0).lstrip("$")
-    return f"{number}%" if unit == "percent" else f"{number} {unit}"
+    if unit in CURRENCIES:
+        return money(value, currency=unit)
+    count = number(value, digits=1 if value >= 1e3 else 0)
+    return f"{count}%" if unit == "percent" else f"{count} {unit}"
 
 
 def claim_figure(row) -> str:

@@ -15,7 +15,8 @@ from lib.figures import annual_figures, company_figures, input_kinds, kind_chang
 from lib.formatting import claim_figure, conversion_text, format_usd, format_value, source_kind_label, source_label
 from lib.i18n import _
 from lib.runway_inputs import runway_figure
-from lib.vocabulary import COMPANY, METRICS, PER_YEAR, bundle_text, metric_label, qualified
+from lib.locale_forms import qualified
+from lib.vocabulary import COMPANY, METRICS, PER_YEAR, bundle_text, metric_label
 
 
 def _latest(prepared: pd.DataFrame, entity: str, metrics, as_of=None, per_year: bool = False) -> pd.Series | None:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from lib.i18n import language
 from lib.vocabulary import QUALIFIERS
 
 NARROW_NBSP = "\u202f"  # French puts it between thousands and before a unit
@@ -43,34 +44,53 @@ LANGUAGES: dict[str, Language] = {
 }
 
 KOREAN_UNITS = ((10 ** 12, "조"), (10 ** 8, "억"), (10 ** 4, "만"), (1, ""))
+CURRENCIES = {  # ISO code -> (the symbol English and French write, the word Korean writes after the amount)
+    "USD": ("$", "달러"), "KRW": ("₩", "원"), "EUR": ("€", "유로"),
+}
 
 
-def money(value: float | None, lang: str = "en", digits: int = 1) -> str:
-    """An amount of US dollars as slides in `lang` write it: '$5.0B', '50억 달러', '5,0 Md$'. digits is the
-    decimals after the scale in English and French, and two fewer than the significant figures in Korean."""
+def spoken(lang: str | None = None) -> str:
+    """`lang`, or the language spoken (lib.i18n) when None; a language with no forms of its own (the pseudo
+    language) writes English's."""
+    chosen = language() if lang is None else lang
+    return chosen if chosen in LANGUAGES else "en"
+
+
+def money(value: float | None, lang: str | None = None, digits: int = 1, currency: str = "USD") -> str:
+    """An amount (US dollars unless `currency` says otherwise) as slides in `lang` write it: '$5.0B', '50억 달러',
+    '5,0 Md$'; ₩ and € in place of $, 원 and 유로 of 달러. digits is the decimals after the scale in English and
+    French, and two fewer than the significant figures in Korean. lang None: the language spoken."""
+    lang = spoken(lang)
     if value is None or math.isnan(value):
         return LANGUAGES[lang].missing
     sign = "-" if value < 0 else ""
+    symbol, word = CURRENCIES[currency]
     if lang == "ko":
-        return f"{sign}{korean_amount(abs(value), digits + 2)} 달러"
+        return f"{sign}{korean_amount(abs(value), digits + 2)} {word}"
+    return sign + _scaled(abs(value), lang, digits, symbol)
+
+
+def number(value: float, lang: str | None = None, digits: int = 1) -> str:
+    """A count that is not money, scaled as money is but with no currency: '100.0M', '1억', '100,0 M'."""
+    lang = spoken(lang)
+    sign = "-" if value < 0 else ""
+    if lang == "ko":
+        return sign + korean_amount(abs(value), digits + 2)
+    return sign + _scaled(abs(value), lang, digits, "")
+
+
+def _scaled(value: float, lang: str, digits: int, symbol: str) -> str:
+    """English: the symbol first, then B, M or K ($5.0B). French: milliards for a billion and more (1 200,0 Md$
+    rather than the ambiguous billion), M and k below, the symbol last."""
     if lang == "fr":
-        return sign + _french(abs(value), digits)
-    return sign + _english(abs(value), digits)
-
-
-def _english(value: float, digits: int) -> str:
-    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        for threshold, scale in ((1e9, "Md"), (1e6, "M"), (1e3, "k")):
+            if value >= threshold:
+                return f"{_french_number(value / threshold, digits)}{NARROW_NBSP}{scale}{symbol}"
+        return f"{_french_number(value, 0)}{NARROW_NBSP}{symbol}".rstrip(NARROW_NBSP)
+    for threshold, scale in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if value >= threshold:
-            return f"${value / threshold:,.{digits}f}{suffix}"
-    return f"${value:,.0f}"
-
-
-def _french(value: float, digits: int) -> str:
-    """Milliards for a billion and more (1 200,0 Md$ rather than the ambiguous billion), M$ and k$ below."""
-    for threshold, suffix in ((1e9, "Md$"), (1e6, "M$"), (1e3, "k$")):
-        if value >= threshold:
-            return f"{_french_number(value / threshold, digits)}{NARROW_NBSP}{suffix}"
-    return f"{_french_number(value, 0)}{NARROW_NBSP}$"
+            return f"{symbol}{value / threshold:,.{digits}f}{scale}"
+    return f"{symbol}{value:,.0f}"
 
 
 def _french_number(value: float, digits: int) -> str:
@@ -93,21 +113,26 @@ def korean_amount(value: float, significant: int = 3) -> str:
     return " ".join(parts) or "0"
 
 
-def qualified_money(value: float | None, qualifier: str | None, lang: str = "en", digits: int = 1) -> str:
+def qualified_money(value: float | None, qualifier: str | None, lang: str | None = None, digits: int = 1) -> str:
     """An amount with its qualifier in the language's words: '> $8.0B', '80억 달러 이상', 'plus de 8,0 Md$'."""
     text = money(value, lang, digits)
     if value is None or math.isnan(value):
         return text
-    return LANGUAGES[lang].qualified.get(qualifier or "exact", "{}").format(text)
+    return qualified(text, qualifier, lang)
 
 
-def month(when: dt.date, lang: str = "en") -> str:
-    """'Feb 2026', '2026년 2월', 'févr. 2026'."""
-    language = LANGUAGES[lang]
-    return format_date(when, language.month, locale=language.locale)
+def qualified(text: str, qualifier: str | None, lang: str | None = None) -> str:
+    """A figure's text with its qualifier in the language's words ('> $8.0B', '80억 달러 이상')."""
+    return LANGUAGES[spoken(lang)].qualified.get(qualifier or "exact", "{}").format(text)
 
 
-def day(when: dt.date, lang: str = "en") -> str:
-    """'1 Feb 2026', '2026년 2월 1일', '1 févr. 2026'."""
-    language = LANGUAGES[lang]
-    return format_date(when, language.day, locale=language.locale)
+def month(when: dt.date, lang: str | None = None) -> str:
+    """'Feb 2026', '2026년 2월', 'févr. 2026' (lang None: the language spoken)."""
+    forms = LANGUAGES[spoken(lang)]
+    return format_date(when, forms.month, locale=forms.locale)
+
+
+def day(when: dt.date, lang: str | None = None) -> str:
+    """'1 Feb 2026', '2026년 2월 1일', '1 févr. 2026' (lang None: the language spoken)."""
+    forms = LANGUAGES[spoken(lang)]
+    return format_date(when, forms.day, locale=forms.locale)

@@ -20,7 +20,8 @@ from lib.figures import annual_figures, company_figures, input_kinds, kind_chang
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import _
 from lib.peers import KINDS, LICENCE
-from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps, qualified
+from lib.locale_forms import qualified
+from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps
 
 
 @dataclass(frozen=True)

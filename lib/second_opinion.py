@@ -11,7 +11,8 @@ from lib import transforms as tf
 from lib.formatting import and_list, format_usd
 from lib.i18n import N_, _, ngettext
 from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
-from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps, qualified
+from lib.locale_forms import qualified
+from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps
 
 # An Epoch kind and the article metric it may be compared with: like with like only. A run-rate is never
 # compared with a year's revenue, and debt is not a funding round.

@@ -218,13 +218,6 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def qualified(text: str, qualifier: str | None) -> str:
-    """A formatted value with its qualifier's symbol: '> $8.0B', '≈ $5.0B', '$3.7B'."""
-    if qualifier not in QUALIFIERS:
-        return text
-    return f"{QUALIFIERS[qualifier].symbol}{text}"
-
-
 FX_BASES = {  # how a money figure was converted to dollars (transforms.to_usd's fx_basis), first choice first
     "USD": "",
     "twin": N_("its dollar twin in the same sentence"),

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lib.locale_forms import LANGUAGES, korean_amount, money, qualified_money
-from lib.locale_forms import day, month
+from lib.i18n import PSEUDO, speaking
+from lib.locale_forms import LANGUAGES, day, korean_amount, money, month, number, qualified, qualified_money
 from lib.vocabulary import QUALIFIERS
 
 N = "\u202f"  # narrow no-break space
@@ -117,3 +117,44 @@ def test_a_qualified_amount_keeps_its_digits(lang, digits, expected):
 @pytest.mark.parametrize("lang, expected", [("en", "$8.0B"), ("ko", "80억 달러"), ("fr", f"8,0{N}Md$")])
 def test_an_unknown_qualifier_leaves_the_amount_as_it_is(lang, expected):
     assert qualified_money(8e9, "roughly", lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, expected",
+    [("$8.0B", "more_than", "> $8.0B"), ("$3.0B", "up_to", "≤ $3.0B"), ("$5.0B", "approximately", "≈ $5.0B"),
+     ("$4.0B", "nearly", "≲ $4.0B"), ("$3.7B", "exact", "$3.7B"), ("$1", None, "$1"), ("$1", "nan", "$1")],
+)
+def test_qualified_text_in_english(text, qualifier, expected):
+    assert qualified(text, qualifier, "en") == expected
+
+
+@pytest.mark.parametrize("value, currency, english, korean, french", [
+    (9.3e11, "KRW", "₩930.0B", "9,300억 원", f"930,0{N}Md₩"),
+    (1.5e12, "KRW", "₩1.5T", "1조 5천억 원", f"1{N}500,0{N}Md₩"),
+    (2.5e9, "EUR", "€2.5B", "25억 유로", f"2,5{N}Md€"),
+    (-4e6, "EUR", "-€4.0M", "-400만 유로", f"-4,0{N}M€"),
+    (800, "EUR", "€800", "800 유로", f"800{N}€"),
+])
+def test_money_in_other_currencies(value, currency, english, korean, french):
+    assert [money(value, lang, currency=currency) for lang in ("en", "ko", "fr")] == [english, korean, french]
+
+
+@pytest.mark.parametrize("value, digits, english, korean, french", [
+    (1e8, 1, "100.0M", "1억", f"100,0{N}M"),
+    (2.5e9, 1, "2.5B", "25억", f"2,5{N}Md"),
+    (10, 0, "10", "10", "10"),
+    (-3e4, 0, "-30K", "-3만", f"-30{N}k"),
+])
+def test_numbers_that_are_not_money(value, digits, english, korean, french):
+    assert [number(value, lang, digits) for lang in ("en", "ko", "fr")] == [english, korean, french]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ko", ("50억 달러", "80억 달러 이상", "2026년 2월", "2026년 2월 1일")),
+    ("fr", (f"5,0{N}Md$", f"plus de 8,0{N}Md$", "févr. 2026", "1 févr. 2026")),
+    (PSEUDO, ("$5.0B", "> $8.0B", "Feb 2026", "1 Feb 2026")),  # the pseudo language writes English's forms
+])
+def test_forms_follow_the_language_spoken(lang, expected):
+    when = dt.date(2026, 2, 1)
+    with speaking(lang):
+        assert (money(5e9), qualified_money(8e9, "more_than"), month(when), day(when)) == expected

@@ -43,15 +43,6 @@ def test_no_value_has_no_interval():
 
 
 @pytest.mark.parametrize(
-    "text, qualifier, expected",
-    [("$8.0B", "more_than", "> $8.0B"), ("$3.0B", "up_to", "≤ $3.0B"), ("$5.0B", "approximately", "≈ $5.0B"),
-     ("$4.0B", "nearly", "≲ $4.0B"), ("$3.7B", "exact", "$3.7B"), ("$1", None, "$1"), ("$1", "nan", "$1")],
-)
-def test_qualified(text, qualifier, expected):
-    assert v.qualified(text, qualifier) == expected
-
-
-@pytest.mark.parametrize(
     "a, b, expected",
     [((0, 3), (7, 10.5), False), ((4.5, 5.5), (5, 5), True), ((10, math.inf), (13, 13), True), ((1, 2), (2, 3), True),
      ((1, 2), (2.0001, 3), False)],
