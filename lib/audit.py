@@ -24,9 +24,10 @@ from lib import coverage, runway_inputs, strict_json, transforms as tf, waterfal
 from lib.claims import ClaimsError, load_claims
 from lib.formatting import and_list, format_usd, format_value
 from lib.i18n import _, ngettext
+from lib.locale_forms import qualified
 from lib.vocabulary import (
     ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, PER_AMOUNT, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
-    WATERFALL_LINES, interval, metric_label, overlaps, qualified,
+    WATERFALL_LINES, interval, metric_label, overlaps,
 )
 from lib.vocabulary import FINDING_KINDS as KINDS
 

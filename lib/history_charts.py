@@ -18,10 +18,11 @@ from lib.chart_layout import (
 )
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import N_, _
+from lib.locale_forms import qualified
 from lib.peers import KINDS
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
-    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, bundle_text, cap_note, metric_colour, metric_label, qualified,
+    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, bundle_text, cap_note, metric_colour, metric_label,
 )
 
 
