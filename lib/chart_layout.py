@@ -1,22 +1,28 @@
 """What every chart shares: the Chart record (a plotly figure, the exact data drawn and the claims behind it), the
-pages that draw charts, the base layout and money axis, event labels stacked in rows, lines named at their ends,
-and log ticks.
+pages that draw charts, the base layout, money and date axes in the language spoken, event labels stacked in rows,
+lines named at their ends, and log ticks.
 
 Nothing here calls Streamlit; lib.history_charts and lib.runway_charts build the figures, the pages render them,
 and lib.export turns them into images and slides.
 """
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.formatting import format_usd, source_line
 from lib.i18n import _
+from lib.locale_forms import money, month, spoken
 from lib.textsize import text_px, wrap
+from lib.vocabulary import BASES
 
 
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
@@ -99,7 +105,124 @@ def base_layout(figure: go.Figure, y_title: str) -> go.Figure:
 
 
 def money_axis(figure: go.Figure) -> None:
-    figure.update_yaxes(**MONEY_AXIS)
+    """Every y axis of a figure as money (money_yaxis), across what its traces draw or the range it was given: run
+    it after the traces and ranges are set, and again after adding traces."""
+    for axis in figure.select_yaxes():
+        axis.update(money_yaxis(_drawn(figure, axis), log=axis.type == "log"))
+
+
+def _drawn(figure: go.Figure, axis) -> Iterator[Iterable[float]]:
+    """The values a y axis spans: its range when given, else its traces' values (bars and waterfalls from zero, with
+    their whiskers; a waterfall's running total)."""
+    if axis.range is not None:
+        yield axis.range
+        return
+    name = "y" + axis.plotly_name.removeprefix("yaxis")
+    for trace in figure.data:
+        if (trace.yaxis or "y") != name or trace.y is None:
+            continue
+        values = np.asarray(trace.y, dtype=float)
+        if trace.type == "waterfall":
+            yield np.cumsum(np.where(np.asarray(trace.measure) == "total", 0.0, values))
+        yield values
+        if trace.type in ("bar", "waterfall"):
+            yield [0.0]
+        if trace.type == "bar" and trace.error_y.array is not None:
+            yield values + np.asarray(trace.error_y.array, dtype=float)
+            yield values - np.asarray(trace.error_y.arrayminus if trace.error_y.arrayminus is not None else trace.error_y.array,
+                                      dtype=float)
+
+
+def money_yaxis(drawn: Iterable[Iterable[float]], log: bool = False) -> dict:
+    """A money axis's ticks for the values drawn on it (drawn: columns of values, [0] among them where the axis
+    reaches zero). English has plotly's own ticks with a $ (MONEY_AXIS: $500M, $4B), cheap when a slider move
+    rebuilds a chart, and drawn is not read; plotly writes no other language's amounts, so theirs are written here
+    (money_ticks, or log_ticks on a log axis)."""
+    if spoken() == "en":
+        return MONEY_AXIS
+    values = np.concatenate([np.asarray(column, dtype=float).ravel() for column in drawn] or [np.empty(0)])
+    values = values[np.isfinite(values) & ((values > 0) if log else True)]
+    if not values.size:
+        return {}
+    low, high = float(values.min()), float(values.max())
+    if log:  # a decade beyond the data either side, for plotly's padding; over two decades, powers of ten alone
+        tickvals, ticktext = log_ticks(low / 10, high * 10, (1, 2, 5) if high <= 100 * low else (1,))
+    else:
+        tickvals, ticktext = money_ticks(low, high)
+    return dict(tickvals=tickvals, ticktext=ticktext)
+
+
+AXIS_TICKS = 6  # the most ticks an axis labelled here (in Korean or French) has across its data
+
+
+def _nice(start: float = 1.0) -> Iterator[int]:
+    """1, 2 and 5 times the powers of ten, from the power of ten at or below start (at least 1): 1, 2, 5, 10, 20…"""
+    for power in itertools.count(max(0, math.floor(math.log10(start)))):
+        yield from (mantissa * 10 ** power for mantissa in (1, 2, 5))
+
+
+def _spaced(low: float, high: float, steps: Iterable[float]) -> tuple[float, list[float]]:
+    """The first step of which at most AXIS_TICKS multiples lie in [low, high], and its multiples from one before low
+    to one after high: plotly pads the data, and leaves out the ticks beyond its axis."""
+    for step in steps:
+        first, last = math.ceil(low / step), math.floor(high / step)
+        if last - first + 1 <= AXIS_TICKS:
+            return step, [k * step for k in range(first - 1, last + 2)]
+    raise ValueError("no step fits")  # the steps given never end
+
+
+def money_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Ticks a 1, 2 or 5 step apart across [low, high] (_spaced; 0 among them when the axis reaches it), each written
+    as money in the language spoken with the fewest digits that tell it from the points half a step either side:
+    '500 M$', '1,0 Md$', '1,5 Md$'; '5억 달러', '10억 달러'."""
+    step, values = _spaced(low, high, _nice(((high - low) or abs(high) or 1.0) / AXIS_TICKS))
+
+    def text(value: float) -> str:
+        for digits in range(3):
+            shown = money(value, digits=digits)
+            if shown not in (money(value - step / 2, digits=digits), money(value + step / 2, digits=digits)):
+                return shown
+        return shown
+
+    return values, [text(value) for value in values]
+
+
+MONTH_STEPS = (1, 2, 3, 6)  # months between date ticks; then whole years, 1, 2 or 5 times a power of ten apart
+
+
+def date_ticks(start, end) -> tuple[list[str], list[str]]:
+    """Ticks on the first of a month across [start, end] (_spaced, in months from January of year 0, so that they
+    fall on January and the months a step after it), written as the language spoken writes a month ('2026년 2월',
+    'févr. 2026'), or by the year alone when they are a year or more apart ('2026')."""
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    low = first.year * 12 + first.month - 1 + (first != first.to_period("M").to_timestamp())
+    step, indices = _spaced(low, last.year * 12 + last.month - 1, itertools.chain(MONTH_STEPS, (12 * years for years in _nice())))
+    dates = [dt.date(index // 12, index % 12 + 1, 1) for index in indices]
+    return [date.isoformat() for date in dates], [month(date) if step < 12 else str(date.year) for date in dates]
+
+
+def date_xaxis(start, end) -> dict:
+    """A date x axis's ticks across [start, end]: plotly's own in English; plotly writes English month names
+    alone, so other languages get date_ticks'."""
+    if spoken() == "en":
+        return {}
+    tickvals, ticktext = date_ticks(start, end)
+    return dict(tickvals=tickvals, ticktext=ticktext)
+
+
+def month_hover(dates, amounts) -> tuple[object, str, str]:
+    """Hover data for amounts at months: (customdata, the month and the amount as a hovertemplate refers to them).
+    In English plotly writes the month from x (%{x|%b %Y}), cheap as a slider moves; its month names are English,
+    so in other languages each point carries its month (lib.locale_forms.month) beside its amount."""
+    if spoken() == "en":
+        return amounts, "%{x|%b %Y}", "%{customdata}"
+    return [[month(date), amount] for date, amount in zip(dates, amounts)], "%{customdata[0]}", "%{customdata[1]}"
+
+
+def basis_word(basis: str) -> str:
+    """A claim's basis as hovers say it, in the language spoken: 'estimated' (its label, lower case); one the
+    vocabulary does not list (a waterfall's derived rest) as it is."""
+    return _(BASES[basis].label).lower() if basis in BASES else basis
 
 
 EVENT_LABEL, END_LABEL = "event", "line end"  # annotation names: lib.export.theme sizes the slide's margin by them
@@ -224,9 +347,10 @@ def slug(text: str) -> str:
 GAP_COLOUR = "#d55e00"
 
 
-def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
-    """Ticks at 1, 2 and 5 times a power of ten across [low, high], labelled as money ($2B, $5B, $10B)."""
+def log_ticks(low: float, high: float, mantissas: tuple[int, ...] = (1, 2, 5)) -> tuple[list[float], list[str]]:
+    """Ticks at 1, 2 and 5 (or the mantissas given) times a power of ten across [low, high], labelled as money in the
+    language spoken ($2B, $5B, $10B; 20억 달러)."""
     values = [m * 10 ** k for k in range(int(math.floor(math.log10(max(low, 1)))), int(math.ceil(math.log10(max(high, 1)))) + 1)
-              for m in (1, 2, 5)]
+              for m in mantissas]
     shown = [v for v in values if low <= v <= high] or [low, high]
     return shown, [format_usd(v, digits=0) for v in shown]

@@ -16,8 +16,9 @@ import contextlib
 import contextvars
 import functools
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -27,6 +28,8 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = {"en": "English", "ko": "한국어", "fr": "Français"}  # code -> the language's own name
 TRANSLATED = ("ko", "fr")  # the languages with a catalog; English is the code's own
 PSEUDO = "pseudo"  # every message wrapped in ⟦…⟧
+
+T = TypeVar("T")
 
 _speaking: contextvars.ContextVar[str] = contextvars.ContextVar("language", default="en")
 
@@ -44,6 +47,17 @@ def speaking(lang: str) -> Iterator[None]:
         yield
     finally:
         _speaking.reset(token)
+
+
+def later(make: Callable[[], T]) -> Callable[[], T]:
+    """make, to be called later and elsewhere (a download built when clicked, on the server's own thread), in the
+    language spoken now."""
+    lang = language()
+
+    def in_language() -> T:
+        with speaking(lang):
+            return make()
+    return in_language
 
 
 def N_(message: str) -> str:

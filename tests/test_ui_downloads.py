@@ -116,7 +116,7 @@ def test_chart_csv_stamp_links_to_the_view_on_screen(offered):
     at = page("timeline", scale="Linear")
     stamp = next(built(made) for label, _, made in offered if "CSV" in label).decode("utf-8").splitlines()[0]
     assert stamp == (f"# Burnboard data, version {BUNDLED} (claims published by 1 Feb 2026) · {ON_SERVER}"
-                     f"/timeline?scale=Linear&company=OpenAI&asof=2026-02-01&undated=1&"
+                     f"/timeline?scale=Linear&lang=en&company=OpenAI&asof=2026-02-01&undated=1&"
                      f"metrics={'%2C'.join(at.multiselect(key='metrics').value)}&events=1&epoch=0")
 
 
@@ -216,7 +216,7 @@ def test_the_checks_page_downloads_the_findings_as_csv_and_json(offered):
     at = page("checks", f_entities="OpenAI")
     files = {file: built(made) for _, file, made in offered}
     stamp = (f"Burnboard data, version {BUNDLED} (claims published by 1 Feb 2026) · {ON_SERVER}"
-             f"/checks?f_entities=OpenAI&company=OpenAI&asof=2026-02-01&undated=1")
+             f"/checks?f_entities=OpenAI&lang=en&company=OpenAI&asof=2026-02-01&undated=1")
     assert at.query_params["f_entities"] == "OpenAI"
     csv = files["burnboard-findings.csv"].decode("utf-8")
     assert csv.splitlines()[0] == f"# {stamp}"
@@ -308,7 +308,7 @@ def test_the_stamps_link_starts_with_the_configured_public_address(offered, monk
     assert not at.exception
     csv = next(built(made) for _, file, made in offered if file == "burnboard-findings.csv").decode("utf-8")
     assert csv.splitlines()[0] == (f"# Burnboard data, version {BUNDLED} (claims published by 1 Feb 2026) · "
-                                   f"{where}?company=OpenAI&asof=2026-02-01&undated=1&f_entities=OpenAI")
+                                   f"{where}?lang=en&company=OpenAI&asof=2026-02-01&undated=1&f_entities=OpenAI")
 
 
 def _deck_titles(offered, monkeypatch) -> list[str]:

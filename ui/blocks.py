@@ -16,7 +16,7 @@ from lib.chart_layout import Chart
 from lib.export import images, renderer, tables
 from lib.export.stamp import Stamp
 from lib.export.theme import file_names, toolbar_config
-from lib.i18n import _
+from lib.i18n import _, later
 from lib.peers import FULL_CITATION
 from ui import cached, data
 from ui.url import kept_text, remembered_tab, url_persist
@@ -103,14 +103,16 @@ def show_chart(chart: Chart, key: str) -> None:
     available, reason = cached.renderer_found()
     downloads = st.container(horizontal=True)  # one row of buttons: fewer elements to draw than columns
     if available:
-        downloads.download_button(_("PNG (slides)"), lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()),
-                                  file_name=names["png"], mime="image/png", icon=":material/image:", key=f"{key}_png", on_click="ignore")
-        downloads.download_button(_("SVG (print)"), lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()),
-                                  file_name=names["svg"], mime="image/svg+xml", icon=":material/draw:", key=f"{key}_svg", on_click="ignore")
+        png = later(lambda: images.png_bytes(chart, stamp=stamp, renderer=renderer.shared()))
+        svg = later(lambda: images.svg_bytes(chart, stamp=stamp, renderer=renderer.shared()))
+        downloads.download_button(_("PNG (slides)"), png, file_name=names["png"], mime="image/png", icon=":material/image:",
+                                  key=f"{key}_png", on_click="ignore")
+        downloads.download_button(_("SVG (print)"), svg, file_name=names["svg"], mime="image/svg+xml", icon=":material/draw:",
+                                  key=f"{key}_svg", on_click="ignore")
     else:
         downloads.caption(_("Image downloads unavailable: {reason} The camera icon on the chart still saves a PNG.").format(
             reason=md_escape(reason)))
-    downloads.download_button(_("CSV (data drawn)"), lambda: tables.csv_bytes(chart, stamp=stamp), file_name=names["csv"],
+    downloads.download_button(_("CSV (data drawn)"), later(lambda: tables.csv_bytes(chart, stamp=stamp)), file_name=names["csv"],
                               mime="text/csv", icon=":material/table:", key=f"{key}_csv", on_click="ignore")
     behind = st.expander(_("Data and claims behind this chart"), key=f"{key}_behind", on_change="rerun")
     if behind.open:  # two tables per chart: built and sent only when asked for
@@ -144,14 +146,14 @@ def tabs(labels: list[str], key: str) -> list:
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """A download of a table as safe CSV, stamped."""
     stamp = data.stamp()
-    st.download_button(label, lambda: tables.table_csv(frame, stamp=stamp), file_name=file_name, mime="text/csv",
+    st.download_button(label, later(lambda: tables.table_csv(frame, stamp=stamp)), file_name=file_name, mime="text/csv",
                        icon=":material/download:", on_click="ignore", key=key)
 
 
 def json_download(label: str, make: Callable[[Stamp], str], file_name: str, key: str) -> None:
     """A download of JSON text that make() builds, when clicked, with this view's stamp."""
     stamp = data.stamp()
-    st.download_button(label, lambda: make(stamp).encode("utf-8"), file_name=file_name, mime="application/json",
+    st.download_button(label, later(lambda: make(stamp).encode("utf-8")), file_name=file_name, mime="application/json",
                        icon=":material/data_object:", on_click="ignore", key=key)
 
 

@@ -23,7 +23,7 @@ import streamlit as st
 from lib import bundle, claims as claims_lib, culprit, store
 from lib.export.stamp import Stamp, dataset_version
 from lib.i18n import _
-from ui import cached, url
+from ui import cached, language, url
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_BOX = "upload_box"  # whether the sidebar's "Use your own data" box is open
@@ -149,10 +149,13 @@ def set_aside_upload() -> tuple[str, bytes, str] | None:
 
 
 def _forget_settings() -> None:
-    """Another dataset has other companies and dates: every setting starts again from its defaults."""
-    for key in [k for k in st.session_state if k not in (*KEPT, *LASTING, url.PAGE) and not str(k).startswith("upload_file")]:
+    """Another dataset has other companies and dates: every setting starts again from its defaults, but the reader's
+    language, which is not the data's."""
+    kept = (*KEPT, *LASTING, url.PAGE, language.KEY)
+    for key in [k for k in st.session_state if k not in kept and not str(k).startswith("upload_file")]:
         del st.session_state[key]
-    st.query_params.clear()
+    for param in [param for param in st.query_params if param != language.PARAM]:
+        del st.query_params[param]
 
 
 def open_shared_link() -> str:

@@ -16,8 +16,8 @@ import streamlit as st
 from lib import audit, bundle, checks, dashboard, second_opinion, transforms as tf
 from lib.chart_layout import slug
 from lib.export import renderer
-from lib.i18n import N_, _, ngettext
-from ui import cached, data, runway, url
+from lib.i18n import N_, _, later, ngettext
+from ui import cached, data, language, runway, url
 from ui import blocks
 from ui.blocks import md_escape
 from ui.url import choice, date_between, flag, url_persist
@@ -54,7 +54,7 @@ class Context:
     articles: dict[str, str]  # the articles an upload carries (file name -> text), read before the stored ones
 
 
-SIDEBAR_PARAMS = ("company", "asof", "undated")
+SIDEBAR_PARAMS = ("company", "asof", "undated", language.PARAM)
 
 
 def _forget_page_params() -> None:
@@ -125,6 +125,7 @@ def page_setup(title: str) -> Context:
     url.one_history_entry_per_page()
     sidebar = st.sidebar
     sidebar.markdown("### :material/local_fire_department: Burnboard")
+    language.picker()
     navigation = sidebar.container()
     count = sidebar.container()
     sidebar.divider()
@@ -256,8 +257,8 @@ def _deck_button(dataset: data.Dataset, prepared: pd.DataFrame, entity: str, as_
     held = runway.for_deck(inputs, entity) if inputs is not None else {"settings": {}, "stamp": data.stamp()}
     st.sidebar.download_button(
         _("Download deck (.pptx)"),
-        lambda words=blocks.held_words(), slides=chosen: _deck(dataset.claims, entity, held, as_of, include_undated, peers,
-                                                               flagged, words, slides),
+        later(lambda words=blocks.held_words(), slides=chosen: _deck(dataset.claims, entity, held, as_of, include_undated,
+                                                                     peers, flagged, words, slides)),
         file_name=f"burnboard-{re.sub(r'[^a-z0-9]+', '-', entity.lower()).strip('-')}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
         key="download_deck", on_click="ignore", disabled=chosen == (),
