@@ -20,7 +20,7 @@ from lib.figures import annual_figures, company_figures, input_kinds, kind_chang
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import _
 from lib.peers import KINDS, LICENCE
-from lib.locale_forms import qualified
+from lib.locale_forms import day, month, qualified
 from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps
 
 
@@ -145,7 +145,7 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
                  if cash is not None else _("$0 (no cash in hand in the claims)"))
     explanation = _("start {month} with cash {cash}; revenue {revenue} a year ({revenue_year}); "
                     "cost = revenue + net loss {loss} ({period}, {basis})").format(
-        month=f"{start:%b %Y}", cash=cash_text, revenue=qualified(format_usd(revenue_usd), revenue["qualifier"]),
+        month=month(start), cash=cash_text, revenue=qualified(format_usd(revenue_usd), revenue["qualifier"]),
         revenue_year=found.revenue_year, loss=qualified(format_usd(loss["value_usd"]), loss["qualifier"]),
         period=loss["period"], basis=loss["basis"]) + carried
     return RunwayInputs(
@@ -177,7 +177,7 @@ def ran_out_warning(zero_cash: dt.date | None, as_of) -> str:
     if zero_cash is None or as_of is None or zero_cash >= pd.Timestamp(as_of).date():
         return ""
     return _("By these figures the cash ran out in {month}, before the as-of date ({day}); funding not in the claims is "
-             "implied.").format(month=f"{zero_cash:%b %Y}", day=f"{pd.Timestamp(as_of):%d %b %Y}")
+             "implied.").format(month=month(zero_cash), day=day(pd.Timestamp(as_of)))
 
 
 def default_projection(inputs: RunwayInputs) -> runway.Projection:
@@ -196,11 +196,11 @@ def runway_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> dict | Non
     projection = default_projection(inputs)
     horizon = RunwayAssumptions.defaults(inputs).horizon_months
     months = projection.runway_months
-    ends = (_("the cash runs out in {month}").format(month=f"{projection.zero_cash_date:%b %Y}")
+    ends = (_("the cash runs out in {month}").format(month=month(projection.zero_cash_date))
             if projection.zero_cash_date is not None else _("the cash lasts beyond {horizon} months").format(horizon=horizon))
     claims = [c for c in (found.cash, found.revenue, found.loss) if c is not None]
     return {
-        "key": "runway", "label": _("Runway (from {month})").format(month=f"{inputs.start:%b %Y}"), "period": claims[0]["period"],
+        "key": "runway", "label": _("Runway (from {month})").format(month=month(inputs.start)), "period": claims[0]["period"],
         "value_usd": float(months) if months is not None else math.inf, "qualifier": "exact",
         "display": (_("{months} months").format(months=f"{months:.1f}") if months is not None
                     else _("> {horizon} months").format(horizon=horizon)),
@@ -230,7 +230,7 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Seque
     a = assumptions
     text = _("start {month} with {cash} cash · revenue {revenue}/month growing {revenue_growth}/yr · costs {cost}/month "
              "growing {cost_growth}/yr").format(
-        month=f"{inputs.start:%b %Y}", cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd),
+        month=month(inputs.start), cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd),
         revenue_growth=f"{a.revenue_growth_yoy:+.0%}", cost=format_usd(a.monthly_cost_usd),
         cost_growth=f"{a.cost_growth_yoy:+.0%}")
     if a.raises:
@@ -267,7 +267,7 @@ def describe_raises(raises: tuple[tuple[dt.date, float], ...], events: Sequence[
 def _raise_list(raises: tuple[tuple[dt.date, float], ...], events: Sequence[FundingEvent]) -> str:
     """'$40.0B 01 Mar 2025, $100.0B 01 Sep 2025 (assumes ...)': each raise, with its note when it is an offered event."""
     notes = {event.pair: event.note for event in events}
-    return ", ".join(f"{format_usd(usd)} {when:%d %b %Y}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
+    return ", ".join(f"{format_usd(usd)} {day(when)}" + (f" ({notes[(when, usd)]})" if notes.get((when, usd)) else "")
                      for when, usd in raises)
 
 
@@ -457,7 +457,7 @@ def raises_effect(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: 
     def lasts(projection: runway.Projection) -> str:
         if projection.zero_cash_date is None:
             return _("lasts beyond the {horizon}-month horizon").format(horizon=assumptions.horizon_months)
-        return _("runs out in {month} ({months} months)").format(month=f"{projection.zero_cash_date:%b %Y}",
+        return _("runs out in {month} ({months} months)").format(month=month(projection.zero_cash_date),
                                                                  months=f"{projection.runway_months:.1f}")
 
     with_raises = assumptions.project(inputs.start)
@@ -518,7 +518,7 @@ def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
 
 def _starting(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Sequence[FundingEvent]) -> str:
     """'from Jan 2025: cash $6.6B, ...': a chart's assumptions, from the projection start."""
-    return _("from {month}: {assumptions}").format(month=f"{inputs.start:%b %Y}",
+    return _("from {month}: {assumptions}").format(month=month(inputs.start),
                                                    assumptions=describe_assumptions(assumptions, events))
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from lib import checks
 from lib.i18n import _
+from lib.locale_forms import day
 from ui import cached
 
 SEVERITY_ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
@@ -25,7 +26,7 @@ def draw(ctx: ui.Context) -> None:
     st.caption(_("The audit of the claims published by {date}, stale inputs judged at that date. Errors: the "
                  "figures cannot all be right; warnings: know this before trusting a number; info: often harmless. A finding the "
                  "data acknowledges stays listed, with its reason. The company filter starts on the sidebar's company: clear it "
-                 "to see every finding. The Method page gives the rules.").format(date=f"{ctx.as_of:%d %b %Y}"))
+                 "to see every finding. The Method page gives the rules.").format(date=day(ctx.as_of)))
 
     claims = ctx.prepared[~ctx.prepared["derived"]]
     companies = sorted(set(claims["entity"]))

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from lib import peers, second_opinion, vocabulary
 from lib.i18n import _
+from lib.locale_forms import day
 from ui import cached
 
 CARD_PX = 250  # a headline card: wide enough for its longest value ('15.8 months') and label at Streamlit's metric size
@@ -13,7 +14,7 @@ CARD_PX = 250  # a headline card: wide enough for its longest value ('15.8 month
 def draw(ctx: ui.Context) -> None:
     st.title(_("{company} at a glance").format(company=ctx.entity))
     st.caption(_("Headline figures from claims published by {date}. Hover a figure for its quote; "
-                 "the basis says how sure the source was.").format(date=f"{ctx.as_of:%d %b %Y}"))
+                 "the basis says how sure the source was.").format(date=day(ctx.as_of)))
 
     ui.missing_rates(ctx)
     figures = cached.headline_figures(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
@@ -52,8 +53,8 @@ def draw(ctx: ui.Context) -> None:
                      "is a new figure, and one whose inputs changed kind (another year or metric) is not comparable."))
         known_on = _("Known on {date}")
         st.dataframe(changes.drop(columns=["key", "change"]), hide_index=True, width="stretch",
-                     column_config={"label": _("Figure"), "then": known_on.format(date=f"{since:%d %b %Y}"),
-                                    "now": known_on.format(date=f"{ctx.as_of:%d %b %Y}"), "status": _("Compared")})
+                     column_config={"label": _("Figure"), "then": known_on.format(date=day(since)),
+                                    "now": known_on.format(date=day(ctx.as_of)), "status": _("Compared")})
 
 
     def disagreements() -> None:
@@ -81,7 +82,7 @@ def draw(ctx: ui.Context) -> None:
 
     def second_opinion_of_epoch(epoch_rows) -> None:
         st.caption(ui.md_escape(_("The newest figure of each kind in Epoch AI's data reported by {date}. {citation}").format(
-            date=f"{ctx.as_of:%d %b %Y}", citation=peers.FULL_CITATION)))
+            date=day(ctx.as_of), citation=peers.FULL_CITATION)))
         st.dataframe(second_opinion.latest_figures(epoch_rows), hide_index=True, width="stretch",
                      column_config={"figure": _("Figure"), "period": _("Period"), "value": _("Value"),
                                     "confidence": _("Confidence"), "status": _("Status"), "epoch_id": _("Epoch row"),

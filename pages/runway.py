@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from lib import formatting, runway_inputs, second_opinion, vocabulary
 from lib.i18n import _
+from lib.locale_forms import day, month
 from ui import cached, runway
 
 
@@ -47,7 +48,7 @@ def draw(ctx: ui.Context) -> None:
         cards = answer.columns(3)
         cards[0].metric(_("Months of runway"), f"{base.runway_months:.1f}" if base.runway_months is not None
                         else f"> {assumptions.horizon_months}", border=True)
-        cards[1].metric(_("Zero-cash date"), f"{base.zero_cash_date:%b %Y}" if base.zero_cash_date else _("never"), border=True,
+        cards[1].metric(_("Zero-cash date"), month(base.zero_cash_date) if base.zero_cash_date else _("never"), border=True,
                         help=_("When the cash balance crosses zero; 'never' means not within the horizon."))
         cards[2].metric(_("Default"), _("alive") if base.default_alive else _("dead"), border=True,
                         help=_("Alive: break-even comes before the cash runs out (Paul Graham's 'default alive')."))
@@ -55,7 +56,7 @@ def draw(ctx: ui.Context) -> None:
         if stale:
             flag.warning(ui.md_escape(stale), icon=":material/history:")
         with controls:
-            st.metric(_("Break-even"), f"{base.breakeven_date:%b %Y}" if base.breakeven_date else _("never"),
+            st.metric(_("Break-even"), month(base.breakeven_date) if base.breakeven_date else _("never"),
                       help=_("The first month in which revenue covers costs; 'never' means not within the horizon."))
             st.metric(_("Capital to break even"),
                       _("never") if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd),
@@ -98,7 +99,7 @@ def draw(ctx: ui.Context) -> None:
         then = ui.url_persist(st.date_input, default=ctx.first_published, parse=ui.date_between(ctx.first_published, ctx.as_of))(
             _("Projection made with claims published by"), min_value=ctx.first_published, max_value=ctx.as_of, key="then")
         comparison = cached.then_vs_now(ctx.dataset_key, ctx.claims, ctx.entity, then)
-        headings = _("Then: claims published by {day}").format(day=f"{then:%d %b %Y}"), _("Now: every claim")
+        headings = _("Then: claims published by {day}").format(day=day(then)), _("Now: every claim")
         for column, key, heading in zip(st.columns(2), ("then", "now"), headings):
             column.markdown(f"**{heading}**")
             if comparison[key] is None:
@@ -109,7 +110,7 @@ def draw(ctx: ui.Context) -> None:
             months = (_("beyond 10 years") if projected.runway_months is None
                       else _("{months} months").format(months=f"{projected.runway_months:.1f}"))
             zero = (None if projected.zero_cash_date is None
-                    else _("zero cash {month}").format(month=f"{projected.zero_cash_date:%b %Y}"))
+                    else _("zero cash {month}").format(month=month(projected.zero_cash_date)))
             column.metric(_("Runway"), months, delta=zero, delta_color="off")
         then_chart = cached.then_and_now_chart(ctx.dataset_key, ctx.claims, ctx.entity, then)
         if then_chart is not None:

@@ -153,10 +153,10 @@ CASES = [
     pytest.param(PEERS + conversion("p4", 1.0e9, "b"), "2024-06-01", [], id="near miss: an article of another year"),
     pytest.param(RUNWAY, "2025-06-01", [(
         "stale_input", ("round", "revenue", "loss"),
-        STALE.format(as_of="2025-06-01", as_of_long="01 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
+        STALE.format(as_of="2025-06-01", as_of_long="1 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
                      "2023-12-31), loss (net loss, 2023, ended 2023-12-31)"))], id="stale_input: every input"),
     pytest.param(RUNWAY, "2024-06-01", [(
-        "stale_input", ("round",), STALE.format(as_of="2024-06-01", as_of_long="01 Jun 2024", inputs=ROUND))],
+        "stale_input", ("round",), STALE.format(as_of="2024-06-01", as_of_long="1 Jun 2024", inputs=ROUND))],
         id="stale_input: only the round"),
     pytest.param(RUNWAY, "2024-01-15", [], id="near miss: the round ended less than 12 months before"),
     # ---- the stated figure on either side of its parts, open-sided figures, currencies
@@ -231,14 +231,14 @@ CASES = [
         id="reconcile: a year with no cost line does not stop the later years"),
     pytest.param([claim("acme-loss", value=3e9, period="2026", basis="projected", entity="Acme")] + RUNWAY, "2025-06-01", [(
         "stale_input", ("round", "revenue", "loss"),
-        STALE.format(as_of="2025-06-01", as_of_long="01 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
+        STALE.format(as_of="2025-06-01", as_of_long="1 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
                      "2023-12-31), loss (net loss, 2023, ended 2023-12-31)"))],
         id="stale_input: an entity with no inputs yet does not stop the next"),
     pytest.param([claim("acme-round", "funding_round", 9e9, period="2025-01", entity="Acme", source="b", **STOCK),
                   claim("acme-revenue", "revenue", 2e9, period="2024", entity="Acme", source="b"),
                   claim("acme-loss", value=3e9, period="2024", entity="Acme", source="b")] + RUNWAY, "2025-06-01", [(
         "stale_input", ("round", "revenue", "loss"),
-        STALE.format(as_of="2025-06-01", as_of_long="01 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
+        STALE.format(as_of="2025-06-01", as_of_long="1 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
                      "2023-12-31), loss (net loss, 2023, ended 2023-12-31)"))],
         id="stale_input: an entity with fresh inputs does not stop the next"),
     pytest.param(conversion("lone", 1.0e9, "b") + PEERS + conversion("p4", 1.0e9, "c"), "2024-06-01", [(
@@ -251,7 +251,7 @@ CASES = [
         "cost-2023 (operating cost, ChatGPT, 2023).")], id="same_as: a figure recorded twice is one earlier figure"),
     pytest.param(RUNWAY + [claim("loss-heading", value=1.2e9, period="2023", same_as="loss")], "2025-06-01", [(
         "stale_input", ("round", "revenue", "loss"),
-        STALE.format(as_of="2025-06-01", as_of_long="01 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
+        STALE.format(as_of="2025-06-01", as_of_long="1 Jun 2025", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
                      "2023-12-31), loss (net loss, 2023, ended 2023-12-31)"))], id="same_as: a repeated input is listed once"),
 ]
 
@@ -268,7 +268,7 @@ def test_stale_inputs_are_judged_at_today_by_default():
     today = dt.date.today()
     found = au.audit(make_claims(RUNWAY, SOURCES))
     assert list(zip(found["kind"], found["message"])) == [("stale_input", STALE.format(
-        as_of=f"{today:%Y-%m-%d}", as_of_long=f"{today:%d %b %Y}", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
+        as_of=f"{today:%Y-%m-%d}", as_of_long=f"{today.day} {today:%b %Y}", inputs=f"{ROUND}, revenue (revenue, 2023, ended "
         "2023-12-31), loss (net loss, 2023, ended 2023-12-31)"))]
 
 

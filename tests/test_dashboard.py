@@ -63,7 +63,7 @@ def test_build_charts_draws_saved_scenarios_beside_the_settings(real_claims):
     assert list(dict.fromkeys(chart.data["assumptions"])) == [
         "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +20%/yr, no raises, 60 months",
         "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, no raises, 60 months",
-        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +20%/yr, raises $40.0B 01 Mar 2025, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +20%/yr, raises $40.0B 1 Mar 2025, 60 months",
     ]
 
 

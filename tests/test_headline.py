@@ -50,7 +50,7 @@ def test_cards_keep_their_qualifier_and_the_burn_its_year():
     # the 2025 loss over the 2024 round: 14.39 months from 1 Oct 2024 is 437 days, 12 Dec 2025
     assert cards.loc["runway", ["display", "claim_id"]].tolist() == ["14.4 months", "round, revenue-2024, loss-2024"]
     assert cards.loc["runway", "warning"] == (
-        "By these figures the cash ran out in Dec 2025, before the as-of date (01 Feb 2026); funding not in the claims is implied.")
+        "By these figures the cash ran out in Dec 2025, before the as-of date (1 Feb 2026); funding not in the claims is implied.")
 
 
 def test_a_runway_that_outlasts_the_as_of_date_has_no_warning():

@@ -245,7 +245,7 @@ def test_waterfall_offers_only_a_year_that_explains_something_and_leaves_the_rec
 
 def test_stale_projections_say_the_cash_ran_out_before_the_as_of_date():
     at = page("overview")
-    ran_out = ("By these figures the cash ran out in Jan 2026, before the as\\-of date \\(01 Feb 2026\\); funding not in the "
+    ran_out = ("By these figures the cash ran out in Jan 2026, before the as\\-of date \\(1 Feb 2026\\); funding not in the "
                "claims is implied\\.")
     assert metric(at, "Runway (from Oct 2024)") == "15.8 months"
     assert [w.value for w in at.warning] == [ran_out]
@@ -381,7 +381,7 @@ def test_a_claimed_commitment_is_one_click_away_and_marked_unpaid():
     event.click().run()
     assert at.query_params["raises"] == "2025-09-01:100e9"
     assert at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
-    assert md_escape("With $100.0B raised ($100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the "
+    assert md_escape("With $100.0B raised ($100.0B 1 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the "
                      "cash lasts beyond the 60-month horizon; without the raises it runs out in Jan 2026 (15.8 months).") in [
         c.value for c in at.caption]
 
@@ -424,8 +424,8 @@ def test_add_all_closed_rounds_leaves_out_the_nvidia_mou():
     assert not at.button(key="event_openai-nvidia-investment-commitment-2025-09-ko-usd@OpenAI").disabled
     # $6.6B + $45.8B = $52.4B at a net $417M a month: 125 months, past the 60-month horizon
     assert (metric(at, "Months of runway"), metric(at, "Zero-cash date"), metric(at, "Default")) == ("> 60", "never", "dead")
-    assert md_escape("With $45.8B raised ($4.0B 02 Oct 2024 (Epoch AI, debt funding 'Oct 2024 157B'), $10.0B 31 Mar 2025 "
-                     "(Epoch AI, equity funding 'Mar 2025 300B Stage 1'), $8.3B 01 Aug 2025 (Epoch AI, equity funding '300B "
+    assert md_escape("With $45.8B raised ($4.0B 2 Oct 2024 (Epoch AI, debt funding 'Oct 2024 157B'), $10.0B 31 Mar 2025 "
+                     "(Epoch AI, equity funding 'Mar 2025 300B Stage 1'), $8.3B 1 Aug 2025 (Epoch AI, equity funding '300B "
                      "Stage 2'), $1.0B 11 Dec 2025 (Epoch AI, equity funding '1B Disney'), $22.5B 30 Dec 2025 (Epoch AI, equity "
                      "funding '300B final stage')), the cash lasts beyond the 60-month horizon; without the raises it runs out "
                      "in Jan 2026 (15.8 months).") in [c.value for c in at.caption]
@@ -608,7 +608,7 @@ def test_timeline_shows_compute_beside_revenue_with_the_run_rate_marked():
 STALE = ("OpenAI's runway starts from inputs that ended more than 12 months before 2026-02-01: openai-funding-round-2024-10-ko "
          "(funding round, 2024-10, ended 2024-10-31), openai-revenue-2024-en (revenue, 2024, ended 2024-12-31), "
          "openai-net-loss-2024-en (net loss, 2024, ended 2024-12-31), openai-net-loss-2024-fr (net loss, 2024, ended "
-         "2024-12-31). By these figures the cash ran out in Jan 2026, before the as-of date (01 Feb 2026); funding not in "
+         "2024-12-31). By these figures the cash ran out in Jan 2026, before the as-of date (1 Feb 2026); funding not in "
          "the claims is implied.")
 FLAGGED_IDS = ["openai-chatgpt-users-2023-06-ko", "openai-chatgpt-users-2023-07-ko", "openai-chatgpt-user-decline-2023-07-ko",
                "openai-funding-round-2024-10-ko", "openai-valuation-2024-10-ko", "openai-net-loss-2024-en", "openai-revenue-2024-en",

@@ -188,7 +188,7 @@ def test_scenario_band_brackets_the_base(prepared):
     "zero_cash, as_of, expected",
     [
         (dt.date(2025, 7, 15), "2026-02-01", "By these figures the cash ran out in Jul 2025, before the as-of date "
-                                              "(01 Feb 2026); funding not in the claims is implied."),
+                                              "(1 Feb 2026); funding not in the claims is implied."),
         (dt.date(2026, 2, 1), "2026-02-01", ""),
         (None, "2026-02-01", ""),
         (dt.date(2025, 7, 15), None, ""),
@@ -334,11 +334,11 @@ def test_the_cards_say_what_the_cash_does_with_the_raises(with_epoch):
     # sliders $6.0B, $250M revenue, $667M costs: a net $417M a month; $4B in month 0 and $10B in month 5 (31 Mar 2025 is
     # day 181; month 5 starts on day 152): 20,000 - 417 x 47 = $401M left for month 47, 401/417 of it: 47.96 months
     assert runway_inputs.raises_effect(inputs, closed, events) == (
-        "With $14.0B raised ($4.0B 02 Oct 2024 (Epoch AI, debt funding 'Oct round'), $10.0B 31 Mar 2025 (Epoch AI, equity "
+        "With $14.0B raised ($4.0B 2 Oct 2024 (Epoch AI, debt funding 'Oct round'), $10.0B 31 Mar 2025 (Epoch AI, equity "
         "funding 'Spring')), the cash runs out in Sep 2028 (48.0 months); without the raises it runs out in Dec 2025 (14.4 months).")
     mou = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair]})
     assert runway_inputs.raises_effect(inputs, mou, events) == (
-        "With $100.0B raised ($100.0B 01 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the cash lasts "
+        "With $100.0B raised ($100.0B 1 Sep 2025 (assumes the Nvidia commitment, not yet paid out, is paid)), the cash lasts "
         "beyond the 60-month horizon; without the raises it runs out in Dec 2025 (14.4 months).")
     assert runway_inputs.raises_effect(inputs, RunwayAssumptions.defaults(inputs), events) == ""
 
@@ -350,7 +350,7 @@ def test_a_chart_using_a_raise_says_what_it_assumes_and_cites_epoch(with_epoch):
                   runway_inputs.sensitivity_chart(prepared, "OpenAI", inputs, a, events),
                   runway_inputs.fan_chart(prepared, "OpenAI", inputs, a, runway_inputs.fan_intervals(prepared, "OpenAI"), events),
                   runway_inputs.scenarios_chart(prepared, "OpenAI", inputs, a, [], events)):
-        assert ("$10.0B 31 Mar 2025 (Epoch AI, equity funding 'Spring'), $100.0B 01 Sep 2025 (assumes the Nvidia commitment, "
+        assert ("$10.0B 31 Mar 2025 (Epoch AI, equity funding 'Spring'), $100.0B 1 Sep 2025 (assumes the Nvidia commitment, "
                 "not yet paid out, is paid)") in chart.subtitle + " ".join(chart.data.get("assumptions", pd.Series(dtype=str))), chart.name
         assert list(chart.peers["id"]) == ["Spring"] and chart.source_line.endswith("Epoch AI (CC BY 4.0)."), chart.name
     plain = RunwayAssumptions.resolve(inputs, {"raises": [events[0].pair]})
@@ -380,7 +380,7 @@ def test_alive_growth_counts_the_raises(prepared):
 def test_describe_assumptions():
     a = RunwayAssumptions(6e9, 250e6, 700e6, 0.1, -0.05, 48, raises=((dt.date(2025, 3, 1), 40e9),))
     assert runway_inputs.describe_assumptions(a) == ("cash $6.0B, revenue $250.0M/month +10%/yr, costs $700.0M/month -5%/yr, "
-                                                     "raises $40.0B 01 Mar 2025, 48 months")
+                                                     "raises $40.0B 1 Mar 2025, 48 months")
 
 
 def test_then_and_now_chart_needs_a_projection_on_both_sides():
@@ -402,7 +402,7 @@ CURRENT = RunwayAssumptions(6.6e9, 308e6, 725e6, 0.0, 0.0, 60)
     ({}, "as the current sliders"),
     ({"cost_growth_yoy": 0.3}, "costs growing +30%/yr"),
     ({"revenue_growth_yoy": 0.5, "horizon_months": 120}, "revenue growing +50%/yr, 120 months"),
-    ({"cash_usd": 8e9, "raises": ((dt.date(2025, 3, 1), 40e9),)}, "cash $8.0B, raises $40.0B 01 Mar 2025"),
+    ({"cash_usd": 8e9, "raises": ((dt.date(2025, 3, 1), 40e9),)}, "cash $8.0B, raises $40.0B 1 Mar 2025"),
     ({"monthly_revenue_usd": 400e6, "monthly_cost_usd": 500e6}, "revenue $400.0M/month, costs $500.0M/month"),
 ])
 def test_a_saved_scenario_is_described_by_what_it_changes(changes, words):

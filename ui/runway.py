@@ -14,6 +14,7 @@ from lib.assumptions import (
     scenarios_text, to_query,
 )
 from lib.i18n import _
+from lib.locale_forms import month
 from lib.peers import LICENCE
 from lib.runway_inputs import EPOCH, FundingEvent, RunwayInputs, closed_rounds, describe_assumptions
 from ui import data
@@ -78,7 +79,7 @@ def raises_editor(inputs: RunwayInputs, entity: str, events: list[FundingEvent],
         return st.session_state[key]
     with box:
         st.caption(_("Cash added at the start of the month of its date (before {month}: in the first month).").format(
-            month=f"{inputs.start:%b %Y}"))
+            month=month(inputs.start)))
         for k, (when, usd) in enumerate(raises):
             row = st.columns([3, 3, 2], vertical_alignment="bottom")
             shown = "visible" if k == 0 else "collapsed"

@@ -12,6 +12,7 @@ from typing import Mapping
 from urllib.parse import urlencode
 
 from lib.i18n import _
+from lib.locale_forms import day
 
 PUBLIC_URL = "BURNBOARD_PUBLIC_URL"  # environment: the address readers open the dashboard at, e.g. https://burnboard.example
 SHOWN_DIGITS = 7  # of the version, in the stamp's text
@@ -66,4 +67,4 @@ class Stamp:
             else _("Burnboard data")
         where = self.link if is_address(self.link) else _("open on the Burnboard server: {link}").format(link=self.link)
         return _("{data}, version {version} (claims published by {date}) · {where}").format(
-            data=data, version=self.version[:SHOWN_DIGITS], date=f"{self.as_of.day} {self.as_of:%b %Y}", where=where)
+            data=data, version=self.version[:SHOWN_DIGITS], date=day(self.as_of), where=where)

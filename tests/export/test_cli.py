@@ -136,8 +136,8 @@ def test_cli_raises_and_scenarios_reach_the_csv_and_the_stamp(tmp_path):
     assert runway.loc[runway["raised"] > 0, ["month", "raised"]].values.tolist() == [[4, 40e9], [15, 10e9]]
     scenarios = pd.read_csv(tmp_path / "openai-runway-scenarios.csv", skiprows=1)
     assert list(dict.fromkeys(scenarios["assumptions"])) == [
-        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, raises $40.0B 01 Mar 2025, $10.0B 01 Jan 2026, 60 months",
-        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +30%/yr, raises $40.0B 01 Mar 2025, $10.0B 01 Jan 2026, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, raises $40.0B 1 Mar 2025, $10.0B 1 Jan 2026, 60 months",
+        "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +30%/yr, raises $40.0B 1 Mar 2025, $10.0B 1 Jan 2026, 60 months",
         "cash $6.6B, revenue $308.0M/month +0%/yr, costs $725.0M/month +0%/yr, no raises, 60 months",
     ]
     stamp = (tmp_path / "openai-runway-scenarios.csv").read_text(encoding="utf-8").splitlines()[0]

@@ -22,7 +22,7 @@ AS_OF = "2026-02-01"
 STALE = ("OpenAI's runway starts from inputs that ended more than 12 months before 2026-02-01: openai-funding-round-2024-10-ko "
          "(funding round, 2024-10, ended 2024-10-31), openai-revenue-2024-en (revenue, 2024, ended 2024-12-31), "
          "openai-net-loss-2024-en (net loss, 2024, ended 2024-12-31), openai-net-loss-2024-fr (net loss, 2024, ended "
-         "2024-12-31). By these figures the cash ran out in Jan 2026, before the as-of date (01 Feb 2026); funding not in "
+         "2024-12-31). By these figures the cash ran out in Jan 2026, before the as-of date (1 Feb 2026); funding not in "
          "the claims is implied.")
 
 
