@@ -9,7 +9,7 @@ import math
 import pandas as pd
 
 from lib.i18n import _
-from lib.locale_forms import CURRENCIES, day, money, number
+from lib.locale_forms import CURRENCIES, day, money, number, spoken
 from lib.peers import SHORT_CITATION
 from lib.locale_forms import qualified
 from lib.vocabulary import FX_BASES, PER_AMOUNT, SOURCE_TYPES, bundle_text
@@ -28,6 +28,17 @@ def format_value(value: float | None, unit: str | None) -> str:
         return money(value, currency=unit)
     count = number(value, digits=1 if value >= 1e3 else 0)
     return f"{count}%" if unit == "percent" else f"{count} {unit}"
+
+
+def quotes_in_order(quote, english, article_language: str, lang: str | None = None) -> list[tuple[str, str]]:
+    """A claim's quote and its English translation as (language, text), in the order the reader reads them: the
+    original first when the reader's language (lang None: the language spoken) is the article's, else the English
+    first. One when the two are the same or there is no translation."""
+    original = (article_language, str(quote).strip())
+    translation = ("en", english.strip()) if isinstance(english, str) and english.strip() else None
+    if translation is None or translation[1] == original[1]:
+        return [original]
+    return [original, translation] if spoken(lang) == article_language else [translation, original]
 
 
 def claim_figure(row) -> str:

@@ -28,7 +28,7 @@ def _latest(prepared: pd.DataFrame, entity: str, metrics, as_of=None, per_year: 
 
 
 FIGURE_COLUMNS = ["key", "label", "period", "value_usd", "qualifier", "display", "claim_id", "basis", "scope", "source",
-                  "quote", "quote_en", "explanation", "warning"]
+                  "quote", "quote_en", "language", "explanation", "warning"]
 
 
 def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
@@ -47,7 +47,7 @@ def headline_figures(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.Data
             "key": key, "label": f"{label} ({claim['period']})", "period": claim["period"], "value_usd": float(value),
             "qualifier": qualifier, "display": qualified(format_usd(value), qualifier), "claim_id": claim["id"],
             "basis": claim["basis"], "scope": claim["scope"], "source": source_kind_label(claim), "quote": claim["quote"],
-            "quote_en": claim["quote_en"], "explanation": explanation, "warning": warning,
+            "quote_en": claim["quote_en"], "language": claim["source_language"], "explanation": explanation, "warning": warning,
         })
 
     for key, metrics, per_year in (("valuation", ["valuation"], False), ("net_loss", ["net_loss"], True), ("revenue", ["revenue"], True)):

@@ -206,7 +206,7 @@ def runway_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> dict | Non
                     else _("> {horizon} months").format(horizon=horizon)),
         "claim_id": ", ".join(c["id"] for c in claims), "basis": "derived", "scope": COMPANY,
         "source": "; ".join(dict.fromkeys(source_kind_label(c) for c in claims)),
-        "quote": claims[0]["quote"], "quote_en": claims[0]["quote_en"],
+        "quote": claims[0]["quote"], "quote_en": claims[0]["quote_en"], "language": claims[0]["source_language"],
         "explanation": _("{ends}: the Runway page's projection at its default sliders (no growth, no raises); {explanation}")
         .format(ends=ends, explanation=inputs.explanation),
         "warning": ran_out_warning(projection.zero_cash_date, as_of),

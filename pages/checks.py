@@ -3,7 +3,7 @@ English (one table per finding), acknowledged ones with their reason; downloadab
 import streamlit as st
 
 import ui
-from lib import checks
+from lib import checks, formatting
 from lib.i18n import _
 from lib.locale_forms import day
 from ui import cached
@@ -12,12 +12,17 @@ SEVERITY_ICONS = {"error": ":material/error:", "warning": ":material/warning:", 
 
 
 def quote_table(claims_quoted: tuple[checks.Quote, ...]) -> str:
-    """A finding's claims side by side in the original and in English: one table, a row per claim."""
+    """A finding's claims with their quotes in the original and in English, the reader's own language first
+    (lib.formatting.quotes_in_order): one table, a row per claim, each quote under its language's code."""
     def cell(text: str) -> str:
         return ui.md_escape(" ".join(str(text).split()))  # a line break would end the table's row
-    rows = [f"| {cell(q.heading)} | **{cell(q.language)}** · {cell(q.original)} | **en** · {cell(q.english)} |"
-            for q in claims_quoted]
-    header = " | ".join([_("Claim"), _("Original"), _("English")])
+
+    def row(quote: checks.Quote) -> str:
+        texts = [f"**{cell(language)}** · {cell(text)}" for language, text in
+                 formatting.quotes_in_order(quote.original, quote.english, quote.language)]
+        return " | ".join([cell(quote.heading), *texts, *[""] * (2 - len(texts))])
+    rows = [f"| {row(q)} |" for q in claims_quoted]
+    header = " | ".join([_("Claim"), _("Quote"), _("In the other language")])
     return "\n".join([f"| {header} |", "|---|---|---|", *rows])
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from lib import peers, second_opinion, vocabulary
+from lib import formatting, peers, second_opinion, vocabulary
 from lib.i18n import _
 from lib.locale_forms import day
 from ui import cached
@@ -27,7 +27,8 @@ def draw(ctx: ui.Context) -> None:
     for _row, figure in figures.iterrows():
         column = cards.container(width=CARD_PX)
         column.metric(figure["label"], figure["display"], border=True,
-                      help=f"{ui.md_escape(figure['quote'])}\n\n{ui.md_escape(figure['quote_en'])}")
+                      help="\n\n".join(ui.md_escape(text) for _language, text in
+                                     formatting.quotes_in_order(figure["quote"], figure["quote_en"], figure["language"])))
         column.caption(ui.md_escape(" · ".join(part for part in (
             figure["basis"], "" if figure["scope"] == "company" else _("scope: {scope}").format(scope=figure["scope"]),
             figure["source"], _("claim {claim_id}").format(claim_id=figure["claim_id"]), figure["explanation"]) if part)))

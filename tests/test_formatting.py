@@ -87,3 +87,17 @@ def test_conversion_text_names_the_rate(row, expected):
 ])
 def test_and_list(words, text):
     assert formatting.and_list(words) == text
+
+
+@pytest.mark.parametrize("quote, english, article, reader, expected", [
+    ("손실은 50억 달러", "a loss of $5 billion", "ko", "ko", [("ko", "손실은 50억 달러"), ("en", "a loss of $5 billion")]),
+    ("손실은 50억 달러", "a loss of $5 billion", "ko", "en", [("en", "a loss of $5 billion"), ("ko", "손실은 50억 달러")]),
+    ("손실은 50억 달러", "a loss of $5 billion", "ko", "fr", [("en", "a loss of $5 billion"), ("ko", "손실은 50억 달러")]),
+    ("une perte de 5 Md$", "a loss of $5B", "fr", "fr", [("fr", "une perte de 5 Md$"), ("en", "a loss of $5B")]),
+    ("a loss of $5 billion", "a loss of $5 billion", "en", "ko", [("en", "a loss of $5 billion")]),
+    (" a loss ", " a loss", "en", "en", [("en", "a loss")]),
+    ("손실", None, "ko", "en", [("ko", "손실")]),
+    ("손실", "  ", "ko", "en", [("ko", "손실")]),
+])
+def test_quotes_come_in_the_readers_order(quote, english, article, reader, expected):
+    assert formatting.quotes_in_order(quote, english, article, reader) == expected

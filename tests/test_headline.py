@@ -275,6 +275,7 @@ def test_headline_figures_whole_frame(prepared):
         "source": ["News outlet: Publisher A (2023-06-01)"] + [src] * 6,
         "quote": ["a loss of $5 billion"] * 7,
         "quote_en": ["a loss of $5 billion"] * 7,
+        "language": ["en"] * 7,
         "explanation": ["", "", "", how, f"$5.0B a year / 12; {how}", f"$5.0B a year / 365; {how}",
                         "the cash runs out in Dec 2025: the Runway page's projection at its default sliders (no growth, no "
                         "raises); start Oct 2024 with cash $6.0B (funding round, 2024-10); revenue $3.0B a year (2024); "

@@ -646,12 +646,12 @@ def test_checks_lists_the_findings_by_kind_with_quotes_and_acknowledgements(real
     sentence = real_claims.set_index("id").loc["openai-chatgpt-user-decline-2023-07-ko"]  # all three claims quote it
     repost = "Repost: Personal blog (repost of a GPTers post) (2023-08-13)"
     assert markdown(at)[2] == "\n".join([
-        "| Claim | Original | English |",
+        "| Claim | Quote | In the other language |",
         "|---|---|---|",
-        *(f"| {md_escape(f'{claim} · {figure} · {repost}')} | **ko** · {md_escape(sentence['quote'])} | **en** · {md_escape(sentence['quote_en'])} |"
+        *(f"| {md_escape(f'{claim} · {figure} · {repost}')} | **en** · {md_escape(sentence['quote_en'])} | **ko** · {md_escape(sentence['quote'])} |"
           for claim, figure in [("openai-chatgpt-user-decline-2023-07-ko", "≈ 16%"), ("openai-chatgpt-users-2023-06-ko", "170.0M users"),
                                 ("openai-chatgpt-users-2023-07-ko", "150.0M users")]),
-    ]), "one table per finding: its claims side by side in the original and in English"
+    ]), "one table per finding: its claims' quotes in English, the reader's language, then in the original"
     assert sorted(s.value for s in at.success) == sorted(f"Acknowledged in the data: {md_escape(a.reason)}"
                                                          for a in real_claims.attrs["acknowledged"])
     assert f":material/warning: **warning** · {md_escape(STALE)}" in markdown(at), "an unacknowledged finding is listed too"

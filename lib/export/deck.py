@@ -19,8 +19,9 @@ from lib.chart_layout import Chart
 from lib.export.renderer import Renderer
 from lib.export.stamp import Stamp, is_address
 from lib.export.theme import fitted_source_line, slide_figure, wrap
-from lib.formatting import claim_figure, format_usd, source_kind_label
+from lib.formatting import claim_figure, format_usd, quotes_in_order, source_kind_label
 from lib.i18n import N_, _, ngettext
+from lib.locale_forms import day
 from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE
 
 DECK_TITLE = N_("Burnboard: AI burn rates")
@@ -140,7 +141,7 @@ def _default_subtitle(charts: list[Chart]) -> str:
     undated = int(articles["source_published"].isna().sum())
     figures = ngettext("figures from {count} article", "figures from {count} articles", len(articles)).format(count=len(articles))
     if not pd.isna(latest):
-        figures = _("{figures} published up to {date}").format(figures=figures, date=f"{latest.day} {latest:%B %Y}")
+        figures = _("{figures} published up to {date}").format(figures=figures, date=day(latest))
     if undated:
         figures = _("{figures} ({count} undated)").format(figures=figures, count=undated)
     return f"{company} · {figures}"
@@ -150,12 +151,9 @@ NOTES_HEADINGS = (N_("The numbers on this slide"), N_("Where they come from"), N
 
 
 def _quote(claim) -> str:
-    """The quote as the article has it, its English translation after a slash when it differs."""
-    quote = str(claim["quote"]).strip()
-    english = claim["quote_en"]
-    if isinstance(english, str) and english.strip() and english.strip() != quote:
-        return f"{quote} / {english.strip()}"
-    return quote
+    """The quote and its English translation, when it differs, after a slash: the one in the reader's language
+    first (lib.formatting.quotes_in_order)."""
+    return " / ".join(text for _language, text in quotes_in_order(claim["quote"], claim["quote_en"], claim["source_language"]))
 
 
 def _article(claim) -> str:

@@ -44,9 +44,10 @@ def make_chart(name: str = "acme-timeline", title: str = "Acme & Co: <money> ove
     figure.add_annotation(x=data["period_mid"][0], y=1, yref="paper", text="IPO plan", showarrow=False, font=dict(size=11))
     claims = pd.DataFrame([
         ["acme-loss-2024", "Acme", "net_loss", "company", "2024", "estimated", "approximately", "손실 기사",
-         "디지털타임스 (Digital Times)", "news_outlet", pd.Timestamp("2026-02-01"), None, KO_QUOTE, KO_QUOTE_EN, 5e9, "USD", "year", None],
+         "디지털타임스 (Digital Times)", "news_outlet", pd.Timestamp("2026-02-01"), None, "ko", KO_QUOTE, KO_QUOTE_EN, 5e9, "USD", "year",
+         None],
         ["acme-revenue-2024", "Acme", "revenue", "company", "2024", "reported", "exact", "Acme's year",
-         "Smith & Sons <Daily>", "blog", pd.NaT, None, EN_QUOTE, EN_QUOTE, 3.7e9, "USD", "year", None],
+         "Smith & Sons <Daily>", "blog", pd.NaT, None, "en", EN_QUOTE, EN_QUOTE, 3.7e9, "USD", "year", None],
     ], columns=CLAIM_COLUMNS)
     return Chart(name, title, "US dollars a year · filled = reported", figure, data, claims)
 

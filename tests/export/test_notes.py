@@ -16,7 +16,7 @@ from tests.export.test_findings import Recorder
 NUMBERS = ["The numbers on this slide", "US dollars a year · filled = reported",
            "- acme-loss-2024: ≈ $5.0B a year, estimated", "- acme-revenue-2024: $3.7B a year, reported"]
 SOURCES = ["Where they come from", "News outlet: 디지털타임스 (Digital Times), “손실 기사” (2026-02-01)",
-           f"- {KO_QUOTE} / {KO_QUOTE_EN} (acme-loss-2024)", "Blog: Smith & Sons <Daily>, “Acme's year” (undated)",
+           f"- {KO_QUOTE_EN} / {KO_QUOTE} (acme-loss-2024)", "Blog: Smith & Sons <Daily>, “Acme's year” (undated)",
            f"- {EN_QUOTE} (acme-revenue-2024)"]
 STALE, APART = "The runway starts from stale inputs.", "Two losses do not overlap."
 
