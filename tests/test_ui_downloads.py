@@ -107,7 +107,7 @@ def test_every_csv_the_command_line_writes_is_safe_and_stamped(tmp_path):
         content = (out / name).read_bytes()
         assert content.decode("utf-8").startswith(f"# Data from formulas.yaml, version {dataset_version(claims.read_bytes())[:7]} "
                                                   f"(claims published by 1 Jun 2024) · {ON_SERVER}"
-                                                  f"/{shown_on}?company=Acme+AI&asof=2024-06-01&undated=1\n"), name
+                                                  f"/{shown_on}?lang=en&company=Acme+AI&asof=2024-06-01&undated=1\n"), name
         text |= set(inert_csv_cells(content))
     assert "'" + FORMULAS["publisher"] in text
 
@@ -261,7 +261,7 @@ def test_the_command_line_exports_the_view_the_sidebar_makes(offered, tmp_path, 
     timeline = pd.read_csv(io.BytesIO(written["openai-timeline.csv"]), comment="#")
     assert set(timeline["source_publisher"]) == publishers
     assert written["openai-timeline.csv"].decode("utf-8").splitlines()[0].endswith(
-        f"(claims published by 31 Dec 2024) · {ON_SERVER}/timeline?company=OpenAI&asof=2024-12-31&undated={flag}")
+        f"(claims published by 31 Dec 2024) · {ON_SERVER}/timeline?lang=en&company=OpenAI&asof=2024-12-31&undated={flag}")
 
 
 def test_the_data_of_an_upload_with_articles_downloads_as_a_zip_that_loads_again(offered):

@@ -35,6 +35,7 @@ from lib.export.renderer import ExportUnavailable, Renderer, shared
 from lib.export.stamp import PUBLIC_URL, Stamp, dataset_version, view_link
 from lib.export.tables import csv_bytes
 from lib.export.theme import file_names
+from lib.i18n import LANGUAGES, speaking
 from lib.peers import PeersError, as_of as peers_as_of, load_peers
 from lib.runway_inputs import closed_rounds, funding_events, runway_inputs, runway_problem
 
@@ -103,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", required=True, type=Path, help="directory to write into (created if missing)")
     parser.add_argument("--formats", type=_formats, default=list(FORMATS), help="comma-separated: png,svg,csv,pptx (default: all)")
     parser.add_argument("--company", default="OpenAI", help="company to chart (default: OpenAI)")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default="en",
+                        help="language of the titles, axes, notes, stamps and CSV words: "
+                             + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items()) + " (default: en)")
     parser.add_argument("--claims", type=Path, default=BUNDLED, help="claims file (default: the bundled data/claims.yaml)")
     parser.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                         help="only claims from articles published by this date, as the sidebar's 'Claims published by' "
@@ -140,7 +144,7 @@ def _as_of(claims, asked: dt.date | None) -> dt.date:
 def _stamp(args: argparse.Namespace, as_of: dt.date, settings: dict, page: str) -> Stamp:
     """The view of this export on a page (lib.chart_layout's page paths): the company, the as-of date, whether undated
     articles count, and on the Runway page these assumptions and scenarios."""
-    params = {"company": args.company, "asof": as_of.isoformat(), "undated": "1" if args.undated else "0"}
+    params = {"lang": args.lang, "company": args.company, "asof": as_of.isoformat(), "undated": "1" if args.undated else "0"}
     if page == RUNWAY:
         params |= to_query(settings)
         if args.scenarios:
@@ -234,7 +238,8 @@ def main(argv: list[str] | None = None, renderer: Renderer | None = None) -> int
         parser.error(str(err))
     started = time.perf_counter()
     try:
-        written = _export(args, renderer or shared())
+        with speaking(args.lang):
+            written = _export(args, renderer or shared())
     except _Failure as failure:
         print("\n".join(failure.lines), file=sys.stderr)
         return 1

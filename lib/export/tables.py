@@ -3,7 +3,8 @@
 Text from claims, uploads included, reaches these files: any line of a cell that a spreadsheet would read as a
 formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, OWASP's advice for CSV
 injection. A cell that holds a line break, of any kind, is quoted, so no reader takes it for a new row. Numbers
-stay numbers. The first line is a comment with the stamp.
+stay numbers. The first line is a comment with the stamp. Column names stay English for scripts; the values that
+are words (a basis, a qualifier) are in the language spoken, and the stamp's line says which.
 """
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ import pandas as pd
 
 from lib.chart_layout import Chart
 from lib.export.stamp import Stamp
+from lib.i18n import LANGUAGES, _
+from lib.locale_forms import spoken
 from lib.peers import FULL_CITATION
+from lib.vocabulary import BASES, QUALIFIERS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_LINE = re.compile("(?:^|(?<=[\r\n]))(?=[" + re.escape("".join(FORMULA_START)) + "])")
@@ -40,9 +44,34 @@ def _fields(row) -> tuple[str, ...]:
     return tuple(map(_cell, row))
 
 
+WORD_COLUMNS = {  # column -> its keys and their words (English writes the keys themselves, which scripts read)
+    "basis": (BASES, lambda basis: _(basis.label)),
+    "qualifier": (QUALIFIERS, lambda qualifier: qualifier.words),
+}
+
+
+def _said(values: pd.Series, column: str) -> pd.Series:
+    known, words = WORD_COLUMNS[column]
+    return values.map(lambda key: words(known[key]) if isinstance(key, str) and key in known else key)
+
+
+def _in_words(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The frame with its word columns in the language spoken, and what the stamp's line adds to say which language
+    that is ('' in English, whose words are the keys, and for a frame without such columns)."""
+    columns = [column for column in WORD_COLUMNS if column in frame.columns]
+    lang = spoken()
+    if not columns or lang == "en":
+        return frame, ""
+    note = _("words in the {columns} columns in {language}; column names in English").format(
+        columns=", ".join(columns), language=f"{LANGUAGES[lang]} ({lang})")
+    return frame.assign(**{column: _said(frame[column], column) for column in columns}), f" · {note}"
+
+
 def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = ()) -> bytes:
-    """A frame as UTF-8 CSV after a '# stamp' line and a '# ' line per comment: text neutralised, dates in ISO
-    8601 (a plain date when there is no time), numbers as numbers, lines ended with \\n."""
+    """A frame as UTF-8 CSV after a '# stamp' line (which names the language of its words, when not English) and a
+    '# ' line per comment: text neutralised, dates in ISO 8601 (a plain date when there is no time), numbers as
+    numbers, lines ended with \\n."""
+    frame, language_note = _in_words(frame)
     frame = frame.copy()
     for column in frame.columns:
         values = frame[column]
@@ -54,10 +83,10 @@ def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = 
             frame[column] = values.map(neutralise)
     rows = [[neutralise(str(name)) for name in frame.columns], *frame.itertuples(index=False, name=None)]
     body = "".join((",".join(row) if row != ("",) else '""') + "\n" for row in map(_fields, rows))
-    head = "".join(f"# {line}\n" for line in (stamp.text, *comments))
+    head = "".join(f"# {line}\n" for line in (stamp.text + language_note, *comments))
     return f"{head}{body}".encode("utf-8")
 
 
 def csv_bytes(chart: Chart, *, stamp: Stamp) -> bytes:
     """The data a chart draws, as table_csv; the full citation of Epoch AI's data when the chart draws it."""
-    return table_csv(chart.data, stamp=stamp, comments=(f"Peer data: {FULL_CITATION}",) if chart.uses_peers else ())
+    return table_csv(chart.data, stamp=stamp, comments=(_("Peer data: {citation}").format(citation=FULL_CITATION),) if chart.uses_peers else ())

@@ -104,7 +104,7 @@ def test_every_csv_carries_the_stamp_with_a_link_to_its_own_view(tmp_path, monke
     assert main(["--out", str(tmp_path), "--formats", "csv", *argv], renderer=NoChromium()) == 0
     assert sorted(path.name for path in tmp_path.glob("*.csv")) == sorted(PAGE_OF)
     for name, page in PAGE_OF.items():
-        link = f"{where}/{page}?company=OpenAI&asof=2026-02-01&undated=1" + (runway_params if page == "runway" else "")
+        link = f"{where}/{page}?lang=en&company=OpenAI&asof=2026-02-01&undated=1" + (runway_params if page == "runway" else "")
         first = (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# Burnboard data, version {BUNDLED_VERSION[:7]} (claims published by 1 Feb 2026) · {link}", name
 

@@ -10,7 +10,8 @@ import pytest
 
 from lib.chart_layout import Chart
 from lib.export.tables import csv_bytes, neutralise, table_csv
-from tests.export.conftest import CHART, STAMP, STAMP_TEXT
+from lib.i18n import speaking
+from tests.export.conftest import CHART, LINK, STAMP, STAMP_TEXT
 
 
 def read(data: bytes, **options) -> pd.DataFrame:
@@ -100,3 +101,31 @@ def test_a_cell_with_a_line_break_is_quoted_and_each_of_its_lines_neutralised(ce
     assert rows == [["publisher", "value"], [neutralise(cell), "1.0"]]  # one row: no line break starts another
     for line in re.split(r"\r\n|\r|\n", rows[1][0]):
         assert not line.startswith(("=", "+", "-", "@", "\t")), line
+
+
+WORDS = pd.DataFrame({"id": ["a", "b", "c"], "basis": ["reported", "projected", None],
+                      "qualifier": ["exact", "more_than", "approximately"], "value": [1.0, 2.0, 3.0]})
+N = "\u00a0"  # the no-break space French puts before a semicolon
+
+
+@pytest.mark.parametrize("lang, stamp_line, basis, qualifier", [
+    ("en", f"# {STAMP_TEXT}", ["reported", "projected", ""], ["exact", "more_than", "approximately"]),
+    ("ko", f"# 업로드한 데이터, 버전 3f2a9c1 (2026년 2월 1일까지 발행된 항목) · {LINK} · basis, qualifier 열의 낱말은 한국어 (ko), "
+           "열 이름은 영어", ["보도", "전망", ""], ["정확히", "이상", "약(±10%)"]),
+    ("fr", f"# Données téléversées, version 3f2a9c1 (affirmations publiées jusqu’au 1 févr. 2026) · {LINK} · mots des "
+           f"colonnes basis, qualifier en Français (fr){N}; noms de colonnes en anglais",
+     ["Publié", "Projeté", ""], ["exactement", "plus de", "environ (±10%)"]),
+])
+def test_a_csvs_words_follow_the_language_and_its_stamp_line_says_which(lang, stamp_line, basis, qualifier):
+    with speaking(lang):
+        data = table_csv(WORDS, stamp=STAMP)
+    assert data.decode("utf-8").split("\n", 1)[0] == stamp_line
+    back = read(data, dtype=str, keep_default_na=False)
+    assert list(back.columns) == ["id", "basis", "qualifier", "value"], "column names stay English for scripts"
+    assert (list(back["basis"]), list(back["qualifier"])) == (basis, qualifier)
+
+
+def test_a_csv_without_word_columns_has_no_language_note():
+    with speaking("ko"):
+        first = table_csv(pd.DataFrame({"value": [1.0]}), stamp=STAMP).decode("utf-8").split("\n", 1)[0]
+    assert first == f"# 업로드한 데이터, 버전 3f2a9c1 (2026년 2월 1일까지 발행된 항목) · {LINK}"
