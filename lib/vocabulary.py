@@ -144,6 +144,12 @@ BASES: dict[str, Basis] = {b.name: b for b in [
 CASH_METRICS = ("funding_round", "investment")
 
 
+def basis_label(name: str) -> str:
+    """A basis in the reader's words ('Reported'); a figure worked out from others (the runway's months) is
+    'Derived'."""
+    return _(BASES[name].label) if name in BASES else _("Derived")
+
+
 def cash_in_hand(metric: str, basis: str) -> bool:
     """Whether a claim counts money the company has received (a runway's starting cash may only be such a claim)."""
     return metric in CASH_METRICS and basis in BASES and BASES[basis].happened
@@ -278,6 +284,7 @@ class FindingKind:
 
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Info")}  # said through _()
 ARITHMETIC_POINTS = 1.0  # a stated percentage may be this many points from the one its figures give
 ARITHMETIC_SHARE = 0.01  # a stated total may be this fraction from the sum of its parts
 FX_SPREAD = 0.10  # a conversion's rate may be this fraction from the median of its peers

@@ -3,7 +3,7 @@ English (one table per finding), acknowledged ones with their reason; downloadab
 import streamlit as st
 
 import ui
-from lib import checks, formatting
+from lib import checks, formatting, vocabulary
 from lib.i18n import _
 from lib.locale_forms import day
 from ui import cached
@@ -51,10 +51,11 @@ def draw(ctx: ui.Context) -> None:
     quotes = cached.finding_quotes(ctx.dataset_key, ctx.findings, claims, ctx.as_of, ctx.include_undated)
     for kind, group in checks.by_kind(shown):
         st.subheader(f"{_(kind.label)} ({len(group)})")
-        st.caption(f"{kind.severity.capitalize()}: {kind.description}.")
+        st.caption(f"{_(vocabulary.SEVERITY_LABELS[kind.severity])}: {kind.description}.")
         for finding in group.itertuples(index=False):
             with st.container(border=True):
-                st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{finding.severity}** · {ui.md_escape(finding.message)}")
+                st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{_(vocabulary.SEVERITY_LABELS[finding.severity])}** · "
+                            f"{ui.md_escape(finding.message)}")
                 if finding.acknowledged:
                     st.success(_("Acknowledged in the data: {reason}").format(reason=ui.md_escape(finding.reason)),
                                icon=":material/check_circle:")

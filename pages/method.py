@@ -1,5 +1,5 @@
 """Method: how each number is made (docs/how-burnboard-computes.md) and the audit of the bundled data
-(docs/audit.md), as the repository gives them."""
+(docs/audit.md), as the repository gives them, in the reader's language where docs/<language>/ translates them."""
 import re
 from pathlib import Path
 
@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui
 from lib.i18n import _
+from lib.locale_forms import spoken
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -18,7 +19,11 @@ def draw(_ctx: ui.Context) -> None:
 
 
     def document(name: str) -> None:
-        st.markdown(re.sub(r"^#", "##", (DOCS / name).read_text(encoding="utf-8"), flags=re.MULTILINE))  # under the page's title
+        translated = DOCS / spoken() / name
+        if translated.exists():
+            st.caption(_("Translated from the English original in the repository's docs/ folder, which is the reference."))
+        path = translated if translated.exists() else DOCS / name
+        st.markdown(re.sub(r"^#", "##", path.read_text(encoding="utf-8"), flags=re.MULTILINE))  # under the page's title
 
 
     ui.lazy_tabs({_("How Burnboard computes"): lambda: document("how-burnboard-computes.md"),

@@ -30,7 +30,7 @@ def draw(ctx: ui.Context) -> None:
                       help="\n\n".join(ui.md_escape(text) for _language, text in
                                      formatting.quotes_in_order(figure["quote"], figure["quote_en"], figure["language"])))
         column.caption(ui.md_escape(" · ".join(part for part in (
-            figure["basis"], "" if figure["scope"] == "company" else _("scope: {scope}").format(scope=figure["scope"]),
+            vocabulary.basis_label(figure["basis"]), "" if figure["scope"] == "company" else _("scope: {scope}").format(scope=figure["scope"]),
             figure["source"], _("claim {claim_id}").format(claim_id=figure["claim_id"]), figure["explanation"]) if part)))
         if figure["warning"]:
             column.warning(ui.md_escape(figure["warning"]), icon=":material/history:")

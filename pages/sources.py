@@ -29,7 +29,7 @@ def draw(ctx: ui.Context) -> None:
             ("entities", _("Company"), sorted(set(claims["entity"])), str),
             ("metrics", _("Metric"), sorted(set(claims["metric"])), vocabulary.metric_label),
             ("sources", _("Article"), sorted(set(claims["source"])), lambda s: sources.get(s, s)),
-            ("bases", _("Basis"), sorted(set(claims["basis"])), str),
+            ("bases", _("Basis"), sorted(set(claims["basis"])), vocabulary.basis_label),
             ("languages", _("Language"), sorted(set(claims["source_language"])), str),
         ])
     }

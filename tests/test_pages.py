@@ -10,10 +10,9 @@ from collections import Counter
 
 import numpy as np
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib import i18n, sources
+from lib import sources
 from tests.conftest import ROOT, claims_bundle, upload
 from ui.blocks import md_escape, md_highlight, md_marks
 
@@ -58,19 +57,26 @@ def test_page_renders_without_exception(name):
     assert at.title and at.title[0].value
 
 
-@pytest.mark.parametrize("lang, company", [("ko", "기업"), ("fr", "Entreprise"), ("pseudo", "⟦Company⟧")])
+@pytest.mark.parametrize("lang, company, title", [
+    ("ko", "기업", {"overview": "OpenAI 한눈에 보기", "runway": "OpenAI: 현금은 얼마나 오래 버틸까?"}),
+    ("fr", "Entreprise", {"overview": "OpenAI en un coup d’œil", "runway": "OpenAI\u00a0: combien de temps sa trésorerie tiendra-t-elle\u00a0?"}),
+])
 @pytest.mark.parametrize("name", PAGES)
-def test_every_page_draws_in_each_language(name, lang, company, monkeypatch):
-    """Every translated message formats with what the page gives it: no page fails in Korean, French or the pseudo
-    language (the language is set for the app's thread through lib.i18n.language)."""
-    monkeypatch.setattr(i18n, "language", lambda: lang)
-    try:
-        at = page(name)
-    finally:  # the caches do not yet key on the language: what this drew must not reach the English tests after it
-        st.cache_data.clear()
-        st.cache_resource.clear()
+def test_every_page_draws_in_the_language_of_its_link(name, lang, company, title):
+    """A link with lang= opens any page in that language: the sidebar, the title and every message formatted with
+    what the page gives it (no page fails in Korean or French), and the link keeps the language."""
+    at = page(name, lang=lang)
     assert not at.exception
     assert at.sidebar.selectbox(key="company").label == company
+    assert at.sidebar.selectbox(key="lang").value == lang and at.query_params["lang"] == lang
+    if name in title:
+        assert at.title[0].value == title[name]
+
+
+def test_english_follows_another_language_in_the_same_caches():
+    """The caches key on the language: a page drawn in Korean, then in English, is English."""
+    assert page("overview", lang="ko").title[0].value == "OpenAI 한눈에 보기"
+    assert page("overview", lang="en").title[0].value == "OpenAI at a glance"
 
 
 def test_app_routes_to_every_page():
@@ -640,7 +646,7 @@ def test_checks_lists_the_findings_by_kind_with_quotes_and_acknowledgements(real
     assert not at.exception
     assert [h.value for h in at.subheader] == ["Arithmetic (1)", "Sources disagree (1)", "Stale projection input (1)", "Echoed amount (2)"]
     assert markdown(at)[0] == "**5 findings: 1 error, 2 warnings, 2 info (4 acknowledged)**"
-    assert markdown(at)[1] == ":material/error: **error** · " + md_escape(
+    assert markdown(at)[1] == ":material/error: **Error** · " + md_escape(
         "openai-chatgpt-user-decline-2023-07-ko says ≈ 16%, but 170.0M users (2023-06) to 150.0M users (2023-07) is a fall of "
         "11.8% (20.0M users / 170.0M users): 4.2 points out.")
     sentence = real_claims.set_index("id").loc["openai-chatgpt-user-decline-2023-07-ko"]  # all three claims quote it
@@ -654,7 +660,7 @@ def test_checks_lists_the_findings_by_kind_with_quotes_and_acknowledgements(real
     ]), "one table per finding: its claims' quotes in English, the reader's language, then in the original"
     assert sorted(s.value for s in at.success) == sorted(f"Acknowledged in the data: {md_escape(a.reason)}"
                                                          for a in real_claims.attrs["acknowledged"])
-    assert f":material/warning: **warning** · {md_escape(STALE)}" in markdown(at), "an unacknowledged finding is listed too"
+    assert f":material/warning: **Warning** · {md_escape(STALE)}" in markdown(at), "an unacknowledged finding is listed too"
 
 
 def test_checks_company_filter_moves_the_list_and_the_url():

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import vocabulary as v
+from lib.i18n import speaking
 
 
 @pytest.mark.parametrize(
@@ -159,3 +160,12 @@ def test_bundle_text(includes, text):
 ])
 def test_cash_in_hand_is_money_received(metric, basis, in_hand):
     assert v.cash_in_hand(metric, basis) is in_hand
+
+
+@pytest.mark.parametrize("lang, name, expected", [
+    ("en", "reported", "Reported"), ("en", "derived", "Derived"), ("ko", "projected", "전망"), ("ko", "derived", "산출"),
+    ("fr", "estimated", "Estimé"), ("fr", "derived", "Dérivé"),
+])
+def test_basis_label_in_each_language(lang, name, expected):
+    with speaking(lang):
+        assert v.basis_label(name) == expected
