@@ -115,11 +115,11 @@ class Field:
 
 
 FIELDS = (  # name, URL parameter, CLI option, kind, label, scale, step, format, lowest, highest, headroom, digits, fixed default
-    Field("cash_usd",            "cash",    "--cash",            MONEY,  N_("Starting cash ($B)"),          1e9,  0.1,  "$%.1fB",  0.0,   50.0,   2, 1, None),
-    Field("monthly_revenue_usd", "revenue", "--monthly-revenue", MONEY,  N_("Monthly revenue ($M)"),        1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
-    Field("monthly_cost_usd",    "cost",    "--monthly-cost",    MONEY,  N_("Monthly costs ($M)"),          1e6,  10.0, "$%.0fM",  0.0,   3000.0, 2, 0, None),
-    Field("revenue_growth_yoy",  "rg",      "--revenue-growth",  GROWTH, N_("Revenue growth per year (%)"), 0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
-    Field("cost_growth_yoy",     "cg",      "--cost-growth",     GROWTH, N_("Cost growth per year (%)"),    0.01, 5.0,  "%+.0f%%", -90.0, 300.0,  0, 0, 0.0),
+    Field("cash_usd",            "cash",    "--cash",            MONEY,  N_("Starting cash ($B)"),          1e9,  0.1,  N_("$%.1fB"),  0.0,   50.0,   2, 1, None),
+    Field("monthly_revenue_usd", "revenue", "--monthly-revenue", MONEY,  N_("Monthly revenue ($M)"),        1e6,  10.0, N_("$%.0fM"),  0.0,   3000.0, 2, 0, None),
+    Field("monthly_cost_usd",    "cost",    "--monthly-cost",    MONEY,  N_("Monthly costs ($M)"),          1e6,  10.0, N_("$%.0fM"),  0.0,   3000.0, 2, 0, None),
+    Field("revenue_growth_yoy",  "rg",      "--revenue-growth",  GROWTH, N_("Revenue growth per year (%)"), 0.01, 5.0,  N_("%+.0f%%"), -90.0, 300.0,  0, 0, 0.0),
+    Field("cost_growth_yoy",     "cg",      "--cost-growth",     GROWTH, N_("Cost growth per year (%)"),    0.01, 5.0,  N_("%+.0f%%"), -90.0, 300.0,  0, 0, 0.0),
     Field("horizon_months",      "horizon", "--horizon",         MONTHS, N_("Horizon (months)"),            1,    6,    None,      12,    120,    0, 0, 60),
 )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import string
 
 import pytest
@@ -152,3 +153,24 @@ def test_a_catalog_is_compiled_when_its_mo_is_missing_or_older(tmp_path, monkeyp
     i18n.compile_catalog("ko")
     assert mo.stat().st_mtime == before
     assert sorted(path.name for path in folder.iterdir()) == ["burnboard.mo", "burnboard.po"]  # nothing left half-written
+
+
+METHOD_DOCUMENTS = ("how-burnboard-computes.md", "audit.md")  # what the Method page shows
+
+
+def outline(text: str) -> tuple[list[str], list[int], list[str]]:
+    """A Markdown document's shape: its heading levels, the cells of each table row, and its code spans."""
+    lines = text.splitlines()
+    return ([line.split(" ", 1)[0] for line in lines if line.startswith("#")],
+            [line.count("|") for line in lines if line.startswith("|")],
+            re.findall(r"`[^`]+`", text))
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("name", METHOD_DOCUMENTS)
+def test_the_method_pages_documents_are_translated_whole(lang, name):
+    """Each language's copy of a document has the original's headings, tables and code spans: nothing dropped,
+    no function name or command translated."""
+    original = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    translated = (ROOT / "docs" / lang / name).read_text(encoding="utf-8")
+    assert outline(translated) == outline(original)

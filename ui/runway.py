@@ -47,8 +47,8 @@ def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repea
         lowest, highest = field.bounds(inputs)
         draw = url_persist(st.slider, default=field.default(inputs), param=field.param,
                            parse=lambda raw, f=field: f.read(raw, inputs))
-        value = draw(_(field.label), min_value=lowest, max_value=highest, step=field.step, format=field.format,
-                     key=_key(field, entity))
+        value = draw(_(field.label), min_value=lowest, max_value=highest, step=field.step,
+                     format=field.format and _(field.format), key=_key(field, entity))
         values[field.name] = field.to_model(value)
     values["raises"] = raises_editor(inputs, entity, events, repeats)
     _saved(inputs, entity)  # seeded from the link here, so that a bad link's warning stands under the sliders
