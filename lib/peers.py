@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.i18n import N_
+from lib.i18n import N_, _
 from lib.vocabulary import interval
 
 
@@ -65,6 +65,14 @@ SHORT_CITATION = f"Epoch AI ({LICENCE})"  # on images and source lines
 # a tolerance either side of the value. "Confident" stands behind the figure as stated, like an unhedged claim;
 # "Likely" is read as "about" (±10%, the approximately qualifier); "Uncertain" or no confidence as ±25%.
 CONFIDENCE_TOLERANCE = {"Confident": 0.0, "Likely": 0.10, "Uncertain": 0.25, "": 0.25}
+CONFIDENCE_WORDS = {"Confident": N_("Confident"), "Likely": N_("Likely"), "Uncertain": N_("Uncertain")}  # said through _()
+
+
+def confidence_text(confidence, missing: str) -> str:
+    """Epoch's confidence in the reader's words; `missing` when Epoch gives none; a level it adds later, as it is."""
+    if not isinstance(confidence, str) or not confidence:
+        return missing
+    return _(CONFIDENCE_WORDS[confidence]) if confidence in CONFIDENCE_WORDS else confidence
 
 
 def confidence_interval(value: float, confidence) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from lib.chart_layout import Chart
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import _
-from lib.peers import KINDS, LICENCE
+from lib.peers import KINDS, LICENCE, confidence_text
 from lib.locale_forms import day, month, qualified
 from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps
 
@@ -403,7 +403,7 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
     for row, _claim in _epoch_rounds(prepared, entity, inputs, peers)[0]:
         closed = row["status"] == "closed"
         status = row["status"] if isinstance(row["status"], str) else _("status not given")
-        confidence = row["confidence"] if isinstance(row["confidence"], str) else _("not given")
+        confidence = confidence_text(row["confidence"], _("not given"))
         url = row["url_1"] if isinstance(row["url_1"], str) else ""
         events.append(FundingEvent(
             claim_id=f"{EPOCH}: {row['id']} ({KINDS[row['kind']].label.lower()})", date=row["date"].date(),

@@ -10,7 +10,7 @@ import pandas as pd
 from lib import transforms as tf
 from lib.formatting import and_list, format_usd
 from lib.i18n import N_, _, ngettext
-from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval
+from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval, confidence_text
 from lib.locale_forms import qualified
 from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps
 
@@ -39,6 +39,12 @@ def comparison_rule() -> str:
 
 
 ANOTHER_DATE = "another date"  # the verdict on an Epoch level at another date than the one an article's figure matches
+VERDICTS = {"agrees": N_("agrees"), "disagrees": N_("disagrees"), ANOTHER_DATE: N_("another date")}  # said through _()
+
+
+def in_words(compared: pd.DataFrame) -> pd.DataFrame:
+    """comparisons() as the reader reads it: each verdict in the reader's words (the code compares the keys)."""
+    return compared.assign(verdict=compared["verdict"].map(lambda verdict: _(VERDICTS[verdict])))
 COMPUTE_KINDS = [name for name, kind in KINDS.items() if kind.table == "compute"]
 RUN_RATE_SERIES = "Revenue run-rate (last of the year)"
 YEARLY_SERIES = "Yearly revenue"
@@ -166,7 +172,7 @@ def comparisons(prepared: pd.DataFrame, peers: pd.DataFrame, entity: str) -> pd.
                 "ours": qualified(format_usd(claim["value_usd"]), claim["qualifier"]),
                 "ours_low": float(claim["low"]), "ours_high": float(claim["high"]),
                 "epoch_id": row["id"], "epoch_period": row["period"], "epoch": format_usd(row["value_usd"]),
-                "confidence": row["confidence"] if isinstance(row["confidence"], str) else _("not given"),
+                "confidence": confidence_text(row["confidence"], _("not given")),
                 "epoch_status": row["status"] if isinstance(row["status"], str) else "",
                 "epoch_low": float(row["low"]), "epoch_high": float(row["high"]),
                 "verdict": "agrees" if agree else "disagrees",
@@ -217,7 +223,7 @@ def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
     latest = latest.sort_values("kind", key=lambda k: k.map(order), kind="mergesort")
     return pd.DataFrame({
         "figure": latest["label"], "period": latest["period"], "value": latest["value_usd"].map(format_usd),
-        "confidence": latest["confidence"].fillna(_("not given")), "status": latest["status"].fillna(""),
+        "confidence": latest["confidence"].map(lambda level: confidence_text(level, _("not given"))), "status": latest["status"].fillna(""),
         "epoch_id": latest["id"], "source": latest["url_1"],
     }).reset_index(drop=True)
 

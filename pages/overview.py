@@ -94,7 +94,8 @@ def draw(ctx: ui.Context) -> None:
         st.markdown(ui.md_escape(second_opinion.summary(compared)))
         st.caption(ui.md_escape(second_opinion.comparison_rule()))
         if not compared.empty:
-            st.dataframe(compared.drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"]), hide_index=True, width="stretch",
+            shown = second_opinion.in_words(compared).drop(columns=["ours_low", "ours_high", "epoch_low", "epoch_high"])
+            st.dataframe(shown, hide_index=True, width="stretch",
                          column_config={"metric": _("Figure"), "period": _("Period"), "claim_id": _("Claim"),
                                         "ours": _("Articles"), "epoch_id": _("Epoch row"), "epoch_period": _("Epoch date"),
                                         "epoch": _("Epoch AI"), "confidence": _("Confidence"), "epoch_status": _("Status"),

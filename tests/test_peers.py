@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lib import peers
+from lib.i18n import speaking
 from lib.peers import COLUMNS, KINDS, PeersError, as_of, confidence_interval, import_epoch, load_peers, write_extract
 from tests.conftest import ROOT
 
@@ -479,3 +481,12 @@ def test_every_kind_is_documented():
 ])
 def test_confidence_reads_as_an_interval(confidence, expected):
     assert confidence_interval(100.0, confidence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("lang, confidence, expected", [
+    ("en", "Likely", "Likely"), ("ko", "Confident", "확실"), ("fr", "Uncertain", "Incertain"),
+    ("ko", None, "없음"), ("fr", "", "none"), ("ko", "Speculative", "Speculative"),  # a level Epoch adds later, as it is
+])
+def test_confidence_in_the_readers_words(lang, confidence, expected):
+    with speaking(lang):
+        assert peers.confidence_text(confidence, "없음" if lang == "ko" else "none") == expected

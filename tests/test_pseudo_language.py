@@ -92,6 +92,8 @@ def texts(node):
         if isinstance(fields.get("columns"), str):
             yield from (text for column in json.loads(fields["columns"]).values() for key, text in column.items()
                         if key in SHOWN_COLUMN_KEYS)
+    if type(node).__name__ == "Dataframe":  # a table's cells
+        yield from (cell for cell in node.value.to_numpy().ravel() if isinstance(cell, str))
     for child in getattr(node, "children", {}).values():
         yield from texts(child)
 

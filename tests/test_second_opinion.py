@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from lib import second_opinion as so, transforms as tf
+from lib.i18n import speaking
 from tests.conftest import make_claims, make_peers as epoch
 
 B = 1e9
@@ -220,3 +221,14 @@ def test_the_company_picker_says_what_each_company_has(tmp_path):
         "Epsilon": ("Epsilon · 1 claim", "1 claim from 1 article: net loss. Not in Epoch AI's data."),
         "Zeta": ("Zeta · 2 claims", "2 claims from 1 article: net loss. Not in Epoch AI's data."),
     }
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["agrees", "disagrees", "another date"]), ("ko", ["일치", "불일치", "다른 시점"]),
+    ("fr", ["concorde", "diverge", "autre date"]),
+])
+def test_verdicts_in_the_readers_words(lang, expected):
+    compared = pd.DataFrame({"claim_id": ["a", "b", "c"], "verdict": ["agrees", "disagrees", so.ANOTHER_DATE]})
+    with speaking(lang):
+        assert list(so.in_words(compared)["verdict"]) == expected
+    assert list(compared["verdict"]) == ["agrees", "disagrees", "another date"], "the keys the code compares stay"

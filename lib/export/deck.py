@@ -22,7 +22,7 @@ from lib.export.theme import fitted_source_line, slide_figure, wrap
 from lib.formatting import claim_figure, format_usd, quotes_in_order, source_kind_label
 from lib.i18n import N_, _, ngettext
 from lib.locale_forms import day
-from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE
+from lib.peers import CITATION, EPOCH_PAGE, FULL_CITATION, KINDS, LICENCE, confidence_text
 
 DECK_TITLE = N_("Burnboard: AI burn rates")
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 in x 7.5 in, PowerPoint's 16:9
@@ -181,7 +181,7 @@ def _notes(chart: Chart) -> str:
         sources += [article, *(f"- {quote} ({', '.join(ids)})" for quote, ids in quotes.items())]
     if chart.uses_peers:
         for _index, row in chart.peers.iterrows():
-            confidence = row["confidence"] if isinstance(row["confidence"], str) else _("no confidence given")
+            confidence = confidence_text(row["confidence"], _("no confidence given"))
             numbers.append(f"- {row['id']}: " + _("{value}, Epoch AI's {kind} on {date} ({confidence})").format(
                 value=format_usd(row["value_usd"]), kind=_(KINDS[row["kind"]].label).lower(), date=f"{row['date']:%Y-%m-%d}",
                 confidence=confidence))
