@@ -13,7 +13,7 @@ import pandas as pd
 from lib import history_charts, transforms as tf
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import claim_figure, conversion_text, format_usd, format_value, source_kind_label, source_label
-from lib.i18n import _
+from lib.i18n import N_, _
 from lib.runway_inputs import runway_figure
 from lib.locale_forms import qualified
 from lib.vocabulary import COMPANY, METRICS, PER_YEAR, bundle_text, metric_label
@@ -254,3 +254,18 @@ def compared_figures(prepared: pd.DataFrame, entity: str) -> pd.DataFrame:
 
 COMPARED_COLUMNS = ["figure", "status", "low_usd", "high_usd", "low_claim", "high_claim", "capped", "reason", "claim_id", "period",
                     "value_usd", "qualifier", "source"]
+
+
+COMPARISON_LABELS = {  # lib.transforms.dated_comparisons' columns as the tables head them (said through _())
+    "entity": N_("Company"), "metric": N_("Figure"), "scope": N_("Scope"), "period": N_("Period"), "per": N_("Per"),
+    "unit": N_("Unit"), "status": N_("Compared"), "low": N_("Low"), "high": N_("High"), "low_claim": N_("Lowest claim"),
+    "high_claim": N_("Highest claim"), "capped": N_("Open-ended"), "n_claims": N_("Claims"), "n_sources": N_("Articles"),
+    "claim_ids": N_("Claim ids"), "reason": N_("Why both hold"),
+}
+
+
+def readable_comparisons(compared: pd.DataFrame) -> pd.DataFrame:
+    """Figures two or more articles give (lib.transforms.dated_comparisons) as the pages show them: the metric and
+    the status in the reader's words."""
+    return compared.assign(metric=compared["metric"].map(metric_label),
+                           status=compared["status"].map(lambda status: _(tf.STATUS_WORDS[status])))

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.claims import PERIOD, Shared
+from lib.i18n import N_
 from lib.vocabulary import BASES, COMPANY, METRICS, MONEY_UNITS, PER_YEAR, finite_interval, interval, overlaps
 
 
@@ -343,6 +344,8 @@ def conflicts(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 DIFFERENT_DATES = "different dates"  # the status of point-in-time figures that both hold, each at its own date
+STATUS_WORDS = {"disagree": N_("sources disagree"), "consistent": N_("sources consistent"),
+                DIFFERENT_DATES: N_("both hold at different dates")}  # each status in the reader's words, through _()
 
 
 def dated_comparisons(claims: pd.DataFrame) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from lib import formatting, peers, second_opinion, vocabulary
+from lib import formatting, headline, peers, second_opinion, vocabulary
 from lib.i18n import _
 from lib.locale_forms import day
 from ui import cached
@@ -68,9 +68,11 @@ def draw(ctx: ui.Context) -> None:
             st.caption(_("No figure is given by more than one article among the claims in force for this company."))
             return
         overview_chart("disagreements", "")
-        st.dataframe(compared.drop(columns=["conflict_id", "entity"]), hide_index=True, width="stretch",
-                     column_config={"low": st.column_config.NumberColumn(_("Low (USD)"), format="dollar"),
-                                    "high": st.column_config.NumberColumn(_("High (USD)"), format="dollar")})
+        st.dataframe(headline.readable_comparisons(compared).drop(columns=["conflict_id", "entity"]), hide_index=True,
+                     width="stretch", column_config={
+                         **{column: _(label) for column, label in headline.COMPARISON_LABELS.items()},
+                         "low": st.column_config.NumberColumn(_("Low (USD)"), format="dollar"),
+                         "high": st.column_config.NumberColumn(_("High (USD)"), format="dollar")})
 
 
     def every_figure() -> None:

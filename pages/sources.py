@@ -110,9 +110,11 @@ def draw(ctx: ui.Context) -> None:
                      "their ranges, read from their qualifiers, do not overlap ({cap_note}). Point-in-time figures "
                      "(valuations) of different dates that the file acknowledges as both holding are 'different dates', with "
                      "the reason.").format(cap_note=vocabulary.cap_note()))
-        st.dataframe(cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated), hide_index=True,
-                     width="stretch", column_config={"low": st.column_config.NumberColumn(format="compact"),
-                                                     "high": st.column_config.NumberColumn(format="compact")})
+        compared = cached.comparisons(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated)
+        st.dataframe(headline.readable_comparisons(compared), hide_index=True, width="stretch", column_config={
+            **{column: _(label) for column, label in headline.COMPARISON_LABELS.items()},
+            "low": st.column_config.NumberColumn(_("Low"), format="compact"),
+            "high": st.column_config.NumberColumn(_("High"), format="compact")})
 
 
     def exchange_rates() -> None:

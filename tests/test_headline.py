@@ -11,6 +11,7 @@ import pytest
 
 from lib import headline, runway_inputs, transforms as tf, waterfall
 from lib.assumptions import RunwayAssumptions
+from lib.i18n import speaking
 from tests.conftest import make_claims
 from tests.small_claims import BASE, BUNDLE, SOURCES
 
@@ -335,3 +336,15 @@ def test_unconverted_figures_names_the_money_no_rate_converts():
     assert headline.unconverted_figures(given, "OpenAI").empty
     assert headline.figures_table(given, "OpenAI").set_index("claim").loc["loss-eur", "converted"] == \
         "EUR at 0.8 per USD (the rate given for this session)"
+
+
+@pytest.mark.parametrize("lang, metrics, statuses", [
+    ("en", ["Net loss", "Valuation", "Revenue"], ["sources disagree", "sources consistent", "both hold at different dates"]),
+    ("ko", ["순손실", "기업가치", "매출"], ["출처 간 불일치", "출처 간 일치", "서로 다른 시점에 모두 성립"]),
+])
+def test_comparisons_read_in_the_readers_words(lang, metrics, statuses):
+    compared = pd.DataFrame({"metric": ["net_loss", "valuation", "revenue"],
+                             "status": ["disagree", "consistent", tf.DIFFERENT_DATES]})
+    with speaking(lang):
+        shown = headline.readable_comparisons(compared)
+    assert (list(shown["metric"]), list(shown["status"])) == (metrics, statuses)

@@ -582,7 +582,7 @@ def test_the_overview_draws_the_valuations_as_holding_at_different_dates():
     at = open_tab(page("overview"), "overview_view", "Where the sources disagree")
     table = next(d.value for d in at.dataframe if "reason" in d.value).set_index("claim_ids")
     assert table.loc["openai-valuation-2024-10-ko, openai-valuation-2024-fr", ["status", "reason"]].tolist() == [
-        "different dates", "The French article's $80 billion most likely predates the October 2024 round after which the "
+        "both hold at different dates", "The French article's $80 billion most likely predates the October 2024 round after which the "
         "Korean article gives $157 billion, so both can hold at different dates in 2024."]
     [chart] = [chart_spec(at, k) for k in range(len(at.get("plotly_chart")))]
     ranges = {t["name"]: t for t in chart["data"] if t["mode"] == "lines"}
@@ -776,7 +776,7 @@ def test_md_marks_highlights_each_span_in_its_colour(spans, expected):
 
 
 @pytest.mark.parametrize("tab, column, expected", [
-    ("Where the sources disagree, and where they agree", "status", ["consistent", "consistent", "different dates"]),
+    ("Where the sources disagree, and where they agree", "status", ["sources consistent", "sources consistent", "both hold at different dates"]),
     ("Articles", "publisher", ["Personal blog (repost of a GPTers post)", "Unknown Korean translation site (from VietNamNet)",
                                "Unknown blog (Blogger-style page)", "디지털타임스 (Digital Times)", "LEBIGDATA.FR"]),
     ("Exchange rates the articles imply", "currency", ["KRW", "KRW", "KRW"]),
