@@ -12,7 +12,7 @@ import itertools
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,7 @@ from lib.formatting import format_usd, source_line
 from lib.i18n import _
 from lib.locale_forms import money, month, spoken
 from lib.textsize import text_px, wrap
-from lib.vocabulary import BASES
+from lib.vocabulary import basis_label
 
 
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
@@ -122,9 +122,10 @@ def _drawn(figure: go.Figure, axis) -> Iterator[Iterable[float]]:
         if (trace.yaxis or "y") != name or trace.y is None:
             continue
         values = np.asarray(trace.y, dtype=float)
-        if trace.type == "waterfall":
+        if trace.type == "waterfall":  # each bar runs from one running total to the next; a total's from zero
             yield np.cumsum(np.where(np.asarray(trace.measure) == "total", 0.0, values))
-        yield values
+        else:
+            yield values
         if trace.type in ("bar", "waterfall"):
             yield [0.0]
         if trace.type == "bar" and trace.error_y.array is not None:
@@ -173,14 +174,14 @@ def _spaced(low: float, high: float, steps: Iterable[float]) -> tuple[float, lis
 
 def money_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     """Ticks a 1, 2 or 5 step apart across [low, high] (_spaced; 0 among them when the axis reaches it), each written
-    as money in the language spoken with the fewest digits that tell it from the points half a step either side:
-    '500 M$', '1,0 Md$', '1,5 Md$'; '5억 달러', '10억 달러'."""
+    as money in the language spoken with the fewest digits at which it differs from the points 0.6 of a step either
+    side, which are the fewest that write it exactly: '500 M$', '1,0 Md$', '1,5 Md$'; '5억 달러', '15억 달러'."""
     step, values = _spaced(low, high, _nice(((high - low) or abs(high) or 1.0) / AXIS_TICKS))
 
     def text(value: float) -> str:
         for digits in range(3):
             shown = money(value, digits=digits)
-            if shown not in (money(value - step / 2, digits=digits), money(value + step / 2, digits=digits)):
+            if shown not in (money(value - 0.6 * step, digits=digits), money(value + 0.6 * step, digits=digits)):
                 return shown
         return shown
 
@@ -214,15 +215,22 @@ def month_hover(dates, amounts) -> tuple[object, str, str]:
     """Hover data for amounts at months: (customdata, the month and the amount as a hovertemplate refers to them).
     In English plotly writes the month from x (%{x|%b %Y}), cheap as a slider moves; its month names are English,
     so in other languages each point carries its month (lib.locale_forms.month) beside its amount."""
-    if spoken() == "en":
+    lang = spoken()
+    if lang == "en":
         return amounts, "%{x|%b %Y}", "%{customdata}"
-    return [[month(date), amount] for date, amount in zip(dates, amounts)], "%{customdata[0]}", "%{customdata[1]}"
+    return [[_month_of(date, lang), amount] for date, amount in zip(dates, amounts)], "%{customdata[0]}", "%{customdata[1]}"
+
+
+@lru_cache(maxsize=4096)
+def _month_of(when: pd.Timestamp, lang: str) -> str:
+    """month(), remembered: a slider move rebuilds the same months' hovers."""
+    return month(when, lang)
 
 
 def basis_word(basis: str) -> str:
-    """A claim's basis as hovers say it, in the language spoken: 'estimated' (its label, lower case); one the
-    vocabulary does not list (a waterfall's derived rest) as it is."""
-    return _(BASES[basis].label).lower() if basis in BASES else basis
+    """A claim's basis as a hover or a bar's label says it, mid-sentence: lib.vocabulary.basis_label in lower case
+    ('estimated', 'derived'; '추정')."""
+    return basis_label(basis).lower()
 
 
 EVENT_LABEL, END_LABEL = "event", "line end"  # annotation names: lib.export.theme sizes the slide's margin by them

@@ -14,11 +14,11 @@ from plotly.subplots import make_subplots
 from lib import transforms as tf
 from lib.chart_layout import (
     BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, EVENT_LABEL, GAP_COLOUR, MAX_LABELLED_LINES, SCREEN_TICK_PX, TIMELINE, WATERFALL,
-    Chart, base_layout, label_line_ends, log_ticks, money_axis, slug, stack_events,
+    Chart, base_layout, basis_word, date_xaxis, label_line_ends, log_ticks, money_axis, slug, stack_events,
 )
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import N_, _
-from lib.locale_forms import qualified
+from lib.locale_forms import qualified, spoken
 from lib.peers import KINDS
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
@@ -87,9 +87,9 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                     name=f"{name} ({basis.name})", showlegend=False,
                     marker=dict(symbol=basis.marker, size=12, color=colour, line=dict(width=2, color=colour)),
                     customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
-                        source=[source_kind_label(r) for _index, r in points.iterrows()],
+                        basis=points["basis"].map(basis_word), source=[source_kind_label(r) for _index, r in points.iterrows()],
                         shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
-                        scope=points["scope"], bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
+                        scope=points["scope"].map(_scope_word), bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
                     hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · "
                     + _("scope {scope}").format(scope="%{customdata[6]}")
                     + "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>",
@@ -128,7 +128,8 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
         shown_dates = rows["period_mid"]
     if not shown_dates.empty:
         pad = pd.Timedelta(days=60)
-        figure.update_xaxes(range=[shown_dates.min() - pad, shown_dates.max() + pad])
+        x_range = [shown_dates.min() - pad, shown_dates.max() + pad]
+        figure.update_xaxes(range=x_range, **date_xaxis(*x_range))
     for basis in BASES.values():
         if basis.name in set(rows["basis"]):
             figure.add_trace(go.Scatter(
@@ -246,7 +247,7 @@ def waterfall(lines: pd.DataFrame, prepared: pd.DataFrame, entity: str, year: st
         totals=dict(marker=dict(color="#444")),
         connector=dict(line=dict(color="#bbb", width=1)),
         customdata=lines[["claim_ids", "basis"]].fillna("").assign(
-            shown=bar_texts(lines),
+            basis=lines["basis"].map(basis_word), shown=bar_texts(lines),
             bundle=["<br>" + _("one figure that includes {lines}").format(lines=c) if isinstance(c, str) else ""
                     for c in lines["covers"]],
         ).values,
@@ -301,7 +302,7 @@ def yearly(figures: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
             offsetgroup=metric, text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="inside",
             insidetextanchor="middle", error_y=dict(type="data", symmetric=False, array=(rows["high_usd"] - rows["value_usd"]).tolist(),
                          arrayminus=(rows["value_usd"] - rows["low_usd"]).tolist(), color="#333", thickness=1.5, width=6),
-            customdata=rows[["claim_id", "basis"]].values,
+            customdata=rows[["claim_id"]].assign(basis=rows["basis"].map(basis_word)).values,
             hovertemplate="%{x}: %{text}<br>%{customdata[1]} · %{customdata[0]}<extra></extra>",
         ))
         opened = rows[rows["open_above"]]
@@ -342,7 +343,7 @@ def burn(rates: pd.DataFrame, prepared: pd.DataFrame, entity: str) -> Chart:
         figure.add_trace(go.Bar(
             x=labels, y=rows["value_usd"], marker=dict(color=colours), showlegend=False, name=f"per {per}",
             text=_bound_texts(rows["value_usd"], rows["qualifier"]), textposition="outside",
-            customdata=rows[["what", "claim_id", "basis"]].values,
+            customdata=rows[["what", "claim_id"]].assign(basis=rows["basis"].map(basis_word)).values,
             hovertemplate="%{x}: " + _(PER_AMOUNT[per]).format(amount="%{text}")
                           + "<br>%{customdata[0]} · %{customdata[2]} · %{customdata[1]}<extra></extra>",
         ), row=1, col=column)
@@ -416,7 +417,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
             words = _("{status} (acknowledged: {reason})").format(status=words, reason=first["reason"])
         traces.append(go.Scatter(
             x=[first["low_usd"], first["high_usd"]], y=[row, row], mode="lines", showlegend=False,
-            line=dict(color=colour, width=12), opacity=0.35, name=f"{figure_label}: range",
+            line=dict(color=colour, width=12), opacity=0.35, name=_("{figure}: range").format(figure=figure_label),
             hovertemplate=_("{figure}: {low} ({low_claim}) to {high} ({high_claim}) · {status}").format(
                 figure=figure_label, low=format_usd(first["low_usd"]), low_claim=first["low_claim"],
                 high=format_usd(first["high_usd"]), high_claim=first["high_claim"], status=words) + "<extra></extra>"))
@@ -429,7 +430,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
         offsets = [round(step * (k - (len(rows) - 1) / 2), 3) for k in range(len(rows))]
         traces.append(go.Scatter(
             x=rows["value_usd"], y=[row + o for o in offsets], mode="markers+text", showlegend=False,
-            marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=f"{figure_label}: articles",
+            marker=dict(size=12, color=colour, line=dict(color="#333", width=1)), name=_("{figure}: articles").format(figure=figure_label),
             text=["<br>".join(text) for text in lines], textposition="middle right",
             customdata=[[text, claim] for text, claim in zip(said, rows["claim_id"])],
             hovertemplate="%{customdata[0]} · %{customdata[1]}<extra></extra>"))
@@ -499,8 +500,10 @@ def with_peers(chart: Chart, rows: pd.DataFrame) -> Chart:
     if not drawn.empty:
         pad = pd.Timedelta(days=60)
         shown = list(figure.layout.xaxis.range or []) + [drawn["period_mid"].min() - pad, drawn["period_mid"].max() + pad]
-        figure.update_xaxes(range=[min(map(pd.Timestamp, shown)), max(map(pd.Timestamp, shown))])
+        x_range = [min(map(pd.Timestamp, shown)), max(map(pd.Timestamp, shown))]
+        figure.update_xaxes(range=x_range, **date_xaxis(*x_range))
         place_events(figure)
+        money_axis(figure)  # the stars may reach beyond the articles' figures
     epoch = pd.DataFrame({
         "id": drawn["id"], "metric": drawn["kind"], "scope": COMPANY, "period": drawn["period"], "period_mid": drawn["period_mid"],
         "value": drawn["value_usd"], "unit": "USD", "value_usd": drawn["value_usd"], "low": drawn["low"], "high": drawn["high"],
@@ -541,6 +544,7 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame, entity: str | N
     figure = go.Figure()
     label = table["company"] + " " + table["year"]  # one category per company and year, in the table's order
     order = [k for k in KINDS if KINDS[k].table == "compute"] + ["revenue_yearly", "revenue_run_rate"]
+    amount = "%{y:$.3s}" if spoken() == "en" else "%{customdata[4]}"  # plotly writes amounts in English alone
     texts = pd.Series([_("{amount} run-rate").format(amount=format_usd(v)) if k == "revenue_run_rate" else format_usd(v)
                        for v, k in zip(table["value_usd"], table["kind"])], index=table.index)
     for kind in [k for k in order if k in set(table["kind"])]:
@@ -553,15 +557,16 @@ def compute_vs_revenue(table: pd.DataFrame, peers: pd.DataFrame, entity: str | N
             marker=dict(color=EPOCH_COLOURS[kind], pattern=dict(shape="/" if run_rate else "", fgcolor="#2a9d8f")),
             # upright labels over bars this narrow would run into their neighbours': written up the bar instead
             text=list(texts[group.index]), textposition="outside", textangle=-90, constraintext="none", cliponaxis=False,
-            customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").values,
-            hovertemplate="<b>%{x}</b> · " + series + ": %{y:$.3s}<br>Epoch AI: %{customdata[0]} · "
+            customdata=group[["epoch_id", "confidence", "note", "url_1"]].fillna("").assign(
+                amount=group["value_usd"].map(format_usd)).values,
+            hovertemplate="<b>%{x}</b> · " + series + ": " + amount + "<br>Epoch AI: %{customdata[0]} · "
                           + _("confidence {confidence}").format(confidence="%{customdata[1]}")
                           + "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         ))
     base_layout(figure, _("US dollars a year"))
-    money_axis(figure)
     figure.update_layout(barmode="group", bargap=0.25, margin_t=70)  # room for two legend rows
     figure.update_yaxes(range=[0, compute_headroom(table["value_usd"], texts)])
+    money_axis(figure)
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(label)))
     if entity is None:
         why = ", " + _("every company it covers with both, side by side for comparison") if len(companies) > 1 else ""

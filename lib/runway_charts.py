@@ -13,11 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.chart_layout import (
-    BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, END_LABEL_LINE, END_LABEL_PX, END_LABEL_WIDTH, GAP_COLOUR, MONEY_AXIS, RUNWAY, Chart,
-    base_layout, end_label, end_labels_margin, label_line_ends, money_axis, nudge_apart, slug, unchecked_figure,
+    BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, END_LABEL_LINE, END_LABEL_PX, END_LABEL_WIDTH, GAP_COLOUR, RUNWAY, Chart, base_layout,
+    date_xaxis, end_label, end_labels_margin, label_line_ends, money_yaxis, month_hover, nudge_apart, slug,
+    unchecked_figure,
 )
 from lib.formatting import format_usd
 from lib.i18n import N_, _
+from lib.locale_forms import day, month
 from lib.runway import Projection
 from lib.textsize import wrap
 from lib.vocabulary import CASH_COLOUR, metric_colour
@@ -58,21 +60,21 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
                                 (_("Break-even: {month}"), projection.breakeven_date, "#2a9d8f")):
         if date is not None:
             shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1, line=dict(color=colour, width=1, dash="dash")))
-            annotations.append(dict(x=date, y=1, yref="paper", text=label.format(month=f"{date:%b %Y}"), showarrow=False,
+            annotations.append(dict(x=date, y=1, yref="paper", text=label.format(month=month(date)), showarrow=False,
                                     xanchor="left", yanchor="top", font=dict(color=colour, size=12),
                                     bgcolor="rgba(255,255,255,0.8)"))
     month_of = np.maximum(np.searchsorted(frame["date"].to_numpy(), np.array([pd.Timestamp(d) for d, _, _ in raise_marks],
                                                                           dtype="datetime64[us]"), side="right") - 1, 0)
-    notes = {month: [] for month in month_of}
-    firm = {month: True for month in month_of}
-    for month, (_day, note, in_hand) in zip(month_of, raise_marks):  # `_` is the translator here
-        notes[month].append(note)
-        firm[month] &= in_hand
+    notes = {index: [] for index in month_of}
+    firm = {index: True for index in month_of}
+    for index, (_day, note, in_hand) in zip(month_of, raise_marks):  # `_` is the translator here
+        notes[index].append(note)
+        firm[index] &= in_hand
     raised = frame[frame["raised"] > 0]
-    for k, (month, date, amount) in enumerate(zip(raised["month"], raised["date"], raised["raised"])):
-        said = "; ".join(note for note in notes.get(month, []) if note)
+    for k, (index, date, amount) in enumerate(zip(raised["month"], raised["date"], raised["raised"])):
+        said = "; ".join(note for note in notes.get(index, []) if note)
         shapes.append(dict(type="line", x0=date, x1=date, yref="paper", y0=0, y1=1,
-                           line=dict(color=RAISE_COLOUR, width=1.5 if firm.get(month, True) else 2, dash="dot" if firm.get(month, True) else "dash")))
+                           line=dict(color=RAISE_COLOUR, width=1.5 if firm.get(index, True) else 2, dash="dot" if firm.get(index, True) else "dash")))
         raised_text = _("+{amount} raised").format(amount=format_usd(amount))
         annotations.append(dict(x=date, y=0, yref="y domain", text=raised_text + (f"<br>{said}" if said else ""),
                                 showarrow=False, xanchor="left", yanchor="bottom", align="left",
@@ -80,14 +82,13 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
                                 font=dict(color=RAISE_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)"))
     monthly, panel = [], []
     if alive is not None and alive_growth is not None:
-        flows = dict(type="scatter", mode="lines", yaxis="y2", showlegend=False,
-                     hovertemplate="%{x|%b %Y}: %{customdata}<extra>%{fullData.name}</extra>")
+        flows = dict(type="scatter", mode="lines", yaxis="y2", showlegend=False)
         monthly = [
-            dict(x=frame["date"], y=frame["cost"], name=_("Costs"), customdata=frame["cost"].map(format_usd),
+            dict(x=frame["date"], y=frame["cost"], name=_("Costs"), **_flow_hover(frame["date"], frame["cost"]),
                  line=dict(color=metric_colour("net_loss"), width=1.5, dash="dot"), **flows),
-            dict(x=frame["date"], y=frame["revenue"], name=_("Revenue assumed"),
-                 customdata=frame["revenue"].map(format_usd), line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
-            dict(x=alive.frame["date"], y=alive.frame["revenue"], customdata=alive.frame["revenue"].map(format_usd),
+            dict(x=frame["date"], y=frame["revenue"], name=_("Revenue assumed"), **_flow_hover(frame["date"], frame["revenue"]),
+                 line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
+            dict(x=alive.frame["date"], y=alive.frame["revenue"], **_flow_hover(alive.frame["date"], alive.frame["revenue"]),
                  name=_("Revenue needed to be default alive ({growth} a year)").format(growth=f"{alive_growth:+.0%}"),
                  line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
         ]
@@ -98,6 +99,8 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
                  *flow_labels(monthly, FLOW_PANEL[1] - FLOW_PANEL[0])]
     banded = not low.frame["cash_end"].equals(high.frame["cash_end"])
     cash = _unlisted(cash_traces(frame["date"], frame["cash_end"], _("Cash balance"), CASH_COLOUR))
+    cash_axis = money_yaxis((frame["cash_end"], low.frame["cash_end"].clip(lower=0), high.frame["cash_end"].clip(lower=0), [0.0]))
+    x_range = _months(frame["date"])
     figure = unchecked_figure(
         data=[
             dict(type="scatter", x=high.frame["date"], y=high.frame["cash_end"].clip(lower=0), mode="lines", line=dict(width=0),
@@ -112,16 +115,17 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             **BASE_LAYOUT | {"showlegend": False}
             | ({"margin": BASE_LAYOUT["margin"] | {"t": 40, "r": _end_margin(panel)}, "height": 560} if monthly else {}),
             shapes=shapes, annotations=annotations + gap_labels(frame["date"], frame["cash_end"]) + panel,
-            yaxis=(dict(domain=list(CASH_PANEL), **MONEY_AXIS) if monthly else
-                   dict(title=dict(text=_("Cash balance, US dollars")), **MONEY_AXIS)),
-            xaxis=dict(title=dict(text=_("Month")), range=_months(frame["date"]), **({"anchor": "y2"} if monthly else {})),
-            **({"yaxis2": dict(domain=list(FLOW_PANEL), rangemode="tozero", **MONEY_AXIS)} if monthly else {}),
+            yaxis=(dict(domain=list(CASH_PANEL), **cash_axis) if monthly else
+                   dict(title=dict(text=_("Cash balance, US dollars")), **cash_axis)),
+            xaxis=dict(title=dict(text=_("Month")), range=x_range, **date_xaxis(*x_range), **({"anchor": "y2"} if monthly else {})),
+            **({"yaxis2": dict(domain=list(FLOW_PANEL), rangemode="tozero",
+                               **money_yaxis([line["y"] for line in monthly] + [[0.0]]))} if monthly else {}),
         ),
     )
     data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
                         cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1],
                         cash_end_low_cost_ratio=band_ratios[0], cash_end_high_cost_ratio=band_ratios[1],
-                        raise_notes=["; ".join(note for note in notes.get(month, []) if note) for month in frame["month"]])
+                        raise_notes=["; ".join(note for note in notes.get(index, []) if note) for index in frame["month"]])
     if monthly:
         data = data.assign(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
     return Chart(
@@ -140,6 +144,12 @@ def band_description(ratios: tuple[float, float]) -> str:
     """The band's exact assumption, for the alt text: the lowest and highest costs as multiples of the base's."""
     return _("The shaded range is the cash with costs from x{low} to x{high} the base's, the lowest and highest the year's "
              "alternatives and qualifiers allow.").format(low=f"{min(ratios):.2f}", high=f"{max(ratios):.2f}")
+
+
+def _flow_hover(dates: pd.Series, amounts: pd.Series) -> dict:
+    """A lower-panel line's hover: its month and amount, then the line's name."""
+    customdata, when, amount = month_hover(dates, amounts.map(format_usd))
+    return dict(customdata=customdata, hovertemplate=f"{when}: {amount}<extra>%{{fullData.name}}</extra>")
 
 
 def flow_labels(lines: list[dict], panel: float) -> list[dict]:
@@ -207,16 +217,17 @@ def cash_traces(dates: pd.Series, cash: pd.Series, name: str, colour: str, dash:
     a plain tint, not a hatch: a pattern fill slows every redraw as a slider moves). own_gap tints the gap in the
     path's own colour instead, so that several gaps on one chart can be told apart."""
     funded_dates, funded_cash, gap_dates, gap_cash = _crossing(dates, cash)
+    customdata, when, amount = month_hover(funded_dates, funded_cash.map(format_usd))
     traces = [dict(type="scatter", x=funded_dates, y=funded_cash, mode="lines", name=name, line=dict(color=colour, width=width, dash=dash),
-                   customdata=funded_cash.map(format_usd), hovertemplate="%{x|%b %Y}: %{customdata}<extra></extra>")]
+                   customdata=customdata, hovertemplate=f"{when}: {amount}<extra></extra>")]
     if not gap_dates.empty:
         fill = (dict(line=dict(color=colour, width=1.5, dash="dot"), fillcolor=tint(colour, 0.08)) if own_gap else
                 dict(line=dict(color=colour, width=1, dash="dot"), fillcolor=tint(GAP_COLOUR, 0.14)))
+        customdata, when, amount = month_hover(gap_dates, (-gap_cash).map(format_usd))
         traces.append(dict(
             type="scatter", x=gap_dates, y=gap_cash, mode="lines", name=_("{line}: unfunded gap").format(line=name),
-            fill="tozeroy", showlegend=False, **fill, customdata=(-gap_cash).map(format_usd),
-            hovertemplate=_("{month}: {amount} unfunded").format(month="%{x|%b %Y}", amount="%{customdata}")
-            + "<extra>" + name + "</extra>"))
+            fill="tozeroy", showlegend=False, **fill, customdata=customdata,
+            hovertemplate=_("{month}: {amount} unfunded").format(month=when, amount=amount) + "<extra>" + name + "</extra>"))
     return traces
 
 
@@ -225,7 +236,7 @@ def gap_labels(dates: pd.Series, cash: pd.Series) -> list[dict]:
     end_date, end_cash = pd.Series(dates).iloc[-1], float(pd.Series(cash).iloc[-1])
     if end_cash >= 0:
         return []
-    text = _("Unfunded gap by {month}: {amount}").format(month=f"{pd.Timestamp(end_date):%b %Y}", amount=format_usd(-end_cash))
+    text = _("Unfunded gap by {month}: {amount}").format(month=month(pd.Timestamp(end_date)), amount=format_usd(-end_cash))
     return [dict(x=end_date, y=end_cash, text=text, showarrow=False, xanchor="right", yanchor="bottom",
                  font=dict(color=GAP_COLOUR, size=12), bgcolor="rgba(255,255,255,0.8)")]
 
@@ -234,12 +245,12 @@ def runway_description(projection: Projection) -> str:
     """Where the cash goes: the starting balance, when it runs out and when revenue covers costs."""
     frame = projection.frame
     start = _("Starting with {amount} in {month}").format(amount=format_usd(frame["cash_start"].iloc[0]),
-                                                          month=f"{frame['date'].iloc[0]:%b %Y}")
+                                                          month=month(frame["date"].iloc[0]))
     end = (_("the cash lasts the whole horizon") if projection.zero_cash_date is None else
-           _("the cash runs out in {month}, after {months} months").format(month=f"{projection.zero_cash_date:%b %Y}",
+           _("the cash runs out in {month}, after {months} months").format(month=month(projection.zero_cash_date),
                                                                             months=f"{projection.runway_months:.1f}"))
     even = (_("revenue never covers costs within the horizon") if projection.breakeven_date is None else
-            _("revenue covers costs from {month}").format(month=f"{projection.breakeven_date:%b %Y}"))
+            _("revenue covers costs from {month}").format(month=month(projection.breakeven_date)))
     return _("{start}, {end}; {even}.").format(start=start, end=end, even=even)
 
 
@@ -248,13 +259,14 @@ def then_and_now(then: Projection, now: Projection, then_date, then_text: str, n
     """Two projections on one axis: from the claims published by an earlier date, and from every claim. Each
     cash path stops at zero, its shortfall drawn as an unfunded gap. not_comparable, why the two rest on inputs of
     different kinds (lib.figures.kind_change), heads the subtitle and the description: not like with like."""
-    then_label = _("Then: claims published by {day}").format(day=f"{pd.Timestamp(then_date):%d %b %Y}")
+    then_label = _("Then: claims published by {day}").format(day=day(pd.Timestamp(then_date)))
     figure = go.Figure([*cash_traces(then.frame["date"], then.frame["cash_end"], then_label, metric_colour("funding_round"), dash="dash"),
                         *cash_traces(now.frame["date"], now.frame["cash_end"], _("Now: every claim"), CASH_COLOUR)])
     base_layout(figure, _("Cash balance, US dollars"))
-    money_axis(figure)
     figure.add_hline(y=0, line=dict(color="#444", width=1))
-    figure.update_xaxes(title=_("Month"))
+    figure.update_yaxes(money_yaxis((then.frame["cash_end"], now.frame["cash_end"], [0.0])))
+    dates = pd.concat([then.frame["date"], now.frame["date"]])
+    figure.update_xaxes(title=_("Month"), **date_xaxis(dates.min(), dates.max()))
     label_line_ends(figure, [trace for trace in figure.data if trace.showlegend is not False])
     data = pd.concat([then.frame.assign(projection="then"), now.frame.assign(projection="now")], ignore_index=True)
     unlike = _("Not comparable: {reason}").format(reason=not_comparable)
@@ -326,7 +338,7 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
         annotations=[dict(x=base, y=1, yref="paper", yanchor="bottom", text=_("current: {months}").format(months=base_text),
                           showarrow=False), *names],
         xaxis=dict(title=dict(text=_("Months from {month} until the cash runs out (horizon {horizon} months)").format(
-            month=f"{start:%b %Y}", horizon=horizon)),
+            month=month(start), horizon=horizon)),
                    range=[0, max(base, *table["runway_low_case"], *table["runway_high_case"]) * 1.3]),
         # top row first; room above it for its name, under the "current" label
         yaxis=dict(range=[len(table) - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False),
@@ -356,7 +368,7 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
     for k, (name, projection, text) in enumerate(runs):
         frame = projection.frame
         ends_at = (_("lasts the horizon") if projection.zero_cash_date is None else
-                   _("zero cash {month}").format(month=f"{projection.zero_cash_date:%b %Y}"))
+                   _("zero cash {month}").format(month=month(projection.zero_cash_date)))
         named = _("{scenario}: {text}").format(scenario=name, text=ends_at)
         colour = CASH_COLOUR if k == 0 else SCENARIO_COLOURS[(k - 1) % len(SCENARIO_COLOURS)]
         drawn = cash_traces(frame["date"], frame["cash_end"], named, colour,
@@ -366,11 +378,12 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
         frames.append(frame[["month", "date", "raised", "cash_end"]].assign(
             scenario=name, runway_months=projection.runway_months, zero_cash_date=projection.zero_cash_date, assumptions=text))
     line, label = _zero_line()
+    x_range = _months(pd.concat([projection.frame["date"] for _, projection, _ in runs]))
     figure = unchecked_figure(data=traces, layout=dict(
         **BASE_LAYOUT, shapes=[line], annotations=[label],
-        yaxis=dict(title=dict(text=_("Cash balance, US dollars")), **MONEY_AXIS),
-        xaxis=dict(title=dict(text=_("Month")),
-                   range=_months(pd.concat([projection.frame["date"] for _, projection, _ in runs]))),
+        yaxis=dict(title=dict(text=_("Cash balance, US dollars")),
+                   **money_yaxis([projection.frame["cash_end"] for _, projection, _ in runs] + [[0.0]])),
+        xaxis=dict(title=dict(text=_("Month")), range=x_range, **date_xaxis(*x_range)),
     ))
     label_line_ends(figure, ends)
     data = pd.concat(frames, ignore_index=True)
@@ -380,7 +393,7 @@ def scenarios(runs: list[tuple[str, Projection, str]], claims: pd.DataFrame, ent
         name=f"{slug(entity)}-runway-scenarios",
         page=RUNWAY,
         title=_("{company}: cash runway, current sliders beside saved scenarios").format(company=entity),
-        subtitle=" · ".join([_("US dollars, from {month}").format(month=f"{start:%b %Y}"),
+        subtitle=" · ".join([_("US dollars, from {month}").format(month=month(start)),
                              *(_("{scenario}: {text}").format(scenario=name, text=text)
                                for name, text in zip([run[0] for run in runs], said))]),
         figure=figure,
@@ -403,12 +416,12 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
                                line=dict(color=WARNING_COLOUR, width=1, dash="dot")))
             annotations.append(dict(x=row.zero_cash_date, y=1 - 0.07 * k, yref="paper",
                                     text=_("P{percentile} zero cash: {month}").format(percentile=round(row.quantile * 100),
-                                                                                      month=f"{row.zero_cash_date:%b %Y}"),
+                                                                                      month=month(row.zero_cash_date)),
                                     showarrow=False, xanchor="left", font=dict(color=WARNING_COLOUR, size=12),
                                     bgcolor="rgba(255,255,255,0.8)"))
     quantiles = " · ".join(f"P{round(row.quantile * 100)} "
                            + (_("beyond {horizon} months").format(horizon=len(paths)) if row.beyond_horizon
-                              else f"{row.zero_cash_date:%b %Y}")
+                              else month(row.zero_cash_date))
                            for row in zero_cash.itertuples())
     annotations.append(dict(x=1, y=1, xref="paper", yref="paper", xanchor="right", yanchor="top", showarrow=False, align="right",
                             text=_("Zero-cash date: {dates}").format(dates=quantiles), bgcolor="rgba(255,255,255,0.8)"))
@@ -416,6 +429,7 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
     median = cash_traces(paths["date"], paths["cash_p50"], median_name, CASH_COLOUR, own_gap=True)
     sliders = cash_traces(current.frame["date"], current.frame["cash_end"], sliders_name, "#444444", dash="dash", width=1.5,
                           own_gap=True)
+    x_range = _months(paths["date"])
     figure = unchecked_figure(data=[
         dict(type="scatter", x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
              hoverinfo="skip", name="90th percentile"),
@@ -424,8 +438,9 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
         *_unlisted(median), *_unlisted(sliders),
     ], layout=dict(
         **BASE_LAYOUT, shapes=shapes, annotations=annotations,
-        yaxis=dict(title=dict(text=_("Cash balance, US dollars")), **MONEY_AXIS),
-        xaxis=dict(title=dict(text=_("Month")), range=_months(paths["date"])),
+        yaxis=dict(title=dict(text=_("Cash balance, US dollars")),
+                   **money_yaxis((paths["cash_p90"].clip(lower=0), paths["cash_p50"], current.frame["cash_end"], [0.0]))),
+        xaxis=dict(title=dict(text=_("Month")), range=x_range, **date_xaxis(*x_range)),
     ))
     label_line_ends(figure, [_named_end(median, median_name), _named_end(sliders, sliders_name)])
     cash = paths.assign(table="cash path", cash_current=current.frame["cash_end"].values)

@@ -12,13 +12,17 @@ from collections.abc import Sequence
 import pandas as pd
 
 from lib import transforms as tf
+from lib.chart_layout import basis_word
 from lib.figures import annual_figures
 from lib.formatting import and_list, format_usd, source_label
-from lib.i18n import _
+from lib.i18n import N_, _
 from lib.vocabulary import COST_LINES, METRICS, WATERFALL_LINES, bundle_text
 
 
 CHOICES = ("Headline", "Low", "High")
+# The bars' labels, marked for the catalogs: each of lib.vocabulary's WATERFALL_LINES, the rest and the total
+LINE_LABELS = (N_("Revenue"), N_("Servers & inference"), N_("Training"), N_("Staff"), N_("Data"), N_("Net loss"))
+OTHER_LABEL, TOTAL_LABEL = N_("Other / unexplained"), N_("Net loss ({basis})")
 
 
 def _waterfall_rows(prepared: pd.DataFrame, entity: str, as_of=None) -> pd.DataFrame:
@@ -108,7 +112,8 @@ WATERFALL_COLUMNS = ["label", "kind", "amount_usd", "claim_ids", "basis", "quali
 
 def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dict[str, str] | None = None,
                     candidates: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The year's bars: revenue, each cost line (negative), 'Other / unexplained', and the net loss total.
+    """The year's bars: revenue, each cost line (negative), 'Other / unexplained', and the net loss total, labelled
+    in the language spoken.
 
     `choices` maps a line to Headline, Low, High or a source label (default Headline). A picked claim that
     bundles other lines (includes) replaces them: one bar, labelled with every line it covers. Other /
@@ -130,18 +135,18 @@ def waterfall_lines(prepared: pd.DataFrame, entity: str, year: str, choices: dic
     rows = []
     for line in (line for line in WATERFALL_LINES if line in picked and line != "Net loss" and line not in covered):
         claim = picked[line]
-        label = " + ".join([line] + bundled_lines(claim))
+        label = " + ".join(_(name) for name in [line] + bundled_lines(claim))
         sign = 1 if line == "Revenue" else -1
         rows.append({"label": label, "kind": "revenue" if sign > 0 else "cost", "amount_usd": sign * claim["value_usd"],
                      "claim_ids": claim["id"], "basis": claim["basis"], "qualifier": claim["qualifier"],
                      "low_usd": claim["finite_low"], "high_usd": claim["finite_high"],
-                     "covers": ", ".join(bundled_lines(claim)) or None})
+                     "covers": ", ".join(map(_, bundled_lines(claim))) or None})
     loss = picked["Net loss"]
     explained = sum(r["amount_usd"] for r in rows)
-    rows.append({"label": "Other / unexplained", "kind": "other", "amount_usd": -loss["value_usd"] - explained,
+    rows.append({"label": _(OTHER_LABEL), "kind": "other", "amount_usd": -loss["value_usd"] - explained,
                  "claim_ids": None, "basis": "derived", "qualifier": None, "low_usd": math.nan, "high_usd": math.nan,
                  "covers": None})
-    rows.append({"label": f"Net loss ({loss['basis']})", "kind": "total", "amount_usd": -loss["value_usd"],
+    rows.append({"label": _(TOTAL_LABEL).format(basis=basis_word(loss["basis"])), "kind": "total", "amount_usd": -loss["value_usd"],
                  "claim_ids": loss["id"], "basis": loss["basis"], "qualifier": loss["qualifier"],
                  "low_usd": loss["finite_low"], "high_usd": loss["finite_high"], "covers": None})
     return pd.DataFrame(rows, columns=WATERFALL_COLUMNS)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from lib import chart_layout, history_charts, runway, runway_charts, second_opinion, transforms as tf, waterfall
+from lib.i18n import speaking
 from tests.conftest import make_claims, make_peers
 from tests.small_claims import CHARTED, CHARTED_SOURCES, EPOCH_ROWS, START
 
@@ -174,3 +175,114 @@ def test_line_end_labels_are_nudged_apart_and_the_margin_holds_them(prepared):
     # all three end at $400: one line of text apart (6.5% of the span drawn, $950 after a month down to $400)
     assert ys == [pytest.approx(400), pytest.approx(400 - 0.065 * 550), pytest.approx(400 - 0.13 * 550)]
     assert chart.figure.layout.margin.r == round(0.52 * 12 * len("a: lasts the horizon")) + 16
+
+
+# ---------------------------------------------------------------- axes in the language spoken
+
+NB = "\u202f"  # French puts a narrow no-break space between a number and its unit
+
+
+@pytest.mark.parametrize("lang, low, high, values, texts", [
+    # 4.2 billion across at most six ticks: a step of 1 billion, one tick beyond either end for plotly's padding
+    ("ko", 0, 4.2e9, [-1e9, 0, 1e9, 2e9, 3e9, 4e9, 5e9],
+     ["-10억 달러", "0 달러", "10억 달러", "20억 달러", "30억 달러", "40억 달러", "50억 달러"]),
+    ("fr", 0, 4.2e9, [-1e9, 0, 1e9, 2e9, 3e9, 4e9, 5e9],
+     [f"-1{NB}Md$", f"0{NB}$", f"1{NB}Md$", f"2{NB}Md$", f"3{NB}Md$", f"4{NB}Md$", f"5{NB}Md$"]),
+    # a step of half a billion: a billion and more need a decimal (1.5 would round to 2), the millions none
+    ("fr", 0, 2e9, [-5e8, 0, 5e8, 1e9, 1.5e9, 2e9, 2.5e9],
+     [f"-500{NB}M$", f"0{NB}$", f"500{NB}M$", f"1,0{NB}Md$", f"1,5{NB}Md$", f"2,0{NB}Md$", f"2,5{NB}Md$"]),
+    ("ko", 0, 2e9, [-5e8, 0, 5e8, 1e9, 1.5e9, 2e9, 2.5e9],
+     ["-5억 달러", "0 달러", "5억 달러", "10억 달러", "15억 달러", "20억 달러", "25억 달러"]),
+    # a runway's gap below zero: $500 steps, thousands with a decimal in French, grouped digits in Korean
+    ("fr", -1400, 950, [-1500, -1000, -500, 0, 500, 1000],
+     [f"-1,5{NB}k$", f"-1,0{NB}k$", f"-500{NB}$", f"0{NB}$", f"500{NB}$", f"1,0{NB}k$"]),
+    ("ko", -1400, 950, [-1500, -1000, -500, 0, 500, 1000],
+     ["-1,500 달러", "-1,000 달러", "-500 달러", "0 달러", "500 달러", "1,000 달러"]),
+    ("ko", 3e10, 1.6e11, [0, 5e10, 1e11, 1.5e11, 2e11], ["0 달러", "500억 달러", "1천억 달러", "1,500억 달러", "2천억 달러"]),
+    # English writes the same way, should a caller ask (its axes keep plotly's own ticks)
+    ("en", 0, 2e9, [-5e8, 0, 5e8, 1e9, 1.5e9, 2e9, 2.5e9], ["-$500M", "$0", "$500M", "$1.0B", "$1.5B", "$2.0B", "$2.5B"]),
+])
+def test_money_ticks_are_a_nice_step_apart_and_written_in_the_language_spoken(lang, low, high, values, texts):
+    with speaking(lang):
+        assert chart_layout.money_ticks(low, high) == (values, texts)
+
+
+@pytest.mark.parametrize("lang, start, end, values, texts", [
+    # 23 months: six months apart (every three would be eight ticks), on January and July, one beyond either end
+    ("ko", "2024-01-01", "2025-12-01", ["2023-07-01", "2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01"],
+     ["2023년 7월", "2024년 1월", "2024년 7월", "2025년 1월", "2025년 7월", "2026년 1월"]),
+    ("fr", "2024-01-01", "2025-12-01", ["2023-07-01", "2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01"],
+     ["juil. 2023", "janv. 2024", "juil. 2024", "janv. 2025", "juil. 2025", "janv. 2026"]),
+    # mid-November 2023 to mid-March 2025: the first tick inside is December's month, so quarters from January
+    ("fr", "2023-11-17", "2025-03-17",
+     ["2023-10-01", "2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-04-01"],
+     ["oct. 2023", "janv. 2024", "avr. 2024", "juil. 2024", "oct. 2024", "janv. 2025", "avr. 2025"]),
+    # five years: yearly ticks, the year alone in every language
+    ("ko", "2024-10-01", "2029-08-31", [f"{year}-01-01" for year in range(2024, 2031)], [str(year) for year in range(2024, 2031)]),
+])
+def test_date_ticks_fall_on_months_and_are_written_in_the_language_spoken(lang, start, end, values, texts):
+    with speaking(lang):
+        assert chart_layout.date_ticks(start, end) == (values, texts)
+
+
+class _Unread:
+    def __iter__(self):
+        raise AssertionError("English reads no values: plotly draws its own ticks")
+
+
+@pytest.mark.parametrize("lang", ["en", "pseudo"])
+def test_english_axes_keep_plotlys_own_ticks_and_read_nothing(lang):
+    with speaking(lang):
+        assert chart_layout.money_yaxis(_Unread()) == {"tickprefix": "$", "exponentformat": "B", "tickformat": ""}
+        assert chart_layout.money_yaxis(_Unread(), log=True) == chart_layout.MONEY_AXIS
+        assert chart_layout.date_xaxis("2024-01-01", "2025-12-01") == {}
+        assert chart_layout.month_hover([pd.Timestamp("2024-01-01")], ["$5"]) == (["$5"], "%{x|%b %Y}", "%{customdata}")
+
+
+@pytest.mark.parametrize("lang, drawn, log, expected", [
+    # NaN and None left out; a log axis leaves out zero and spans a decade beyond the data either side
+    # ($500M to $800B)
+    ("ko", [[5e9, None, float("nan")], [80e9]], True,
+     {"tickvals": [5e8, 1e9, 2e9, 5e9, 1e10, 2e10, 5e10, 1e11, 2e11, 5e11],
+      "ticktext": ["5억 달러", "10억 달러", "20억 달러", "50억 달러", "100억 달러", "200억 달러", "500억 달러", "1천억 달러",
+                   "2천억 달러", "5천억 달러"]}),
+    # more than two decades: powers of ten alone ($30M to $4T)
+    ("fr", [[0.0, 3e8], [400e9]], True,
+     {"tickvals": [1e8, 1e9, 1e10, 1e11, 1e12],
+      "ticktext": [f"100{NB}M$", f"1{NB}Md$", f"10{NB}Md$", f"100{NB}Md$", f"1{NB}000{NB}Md$"]}),
+    ("fr", [[0.0], [1.1e9]], False,
+     {"tickvals": [-2e8, 0, 2e8, 4e8, 6e8, 8e8, 1e9, 1.2e9],
+      "ticktext": [f"-200{NB}M$", f"0{NB}$", f"200{NB}M$", f"400{NB}M$", f"600{NB}M$", f"800{NB}M$", f"1,0{NB}Md$", f"1,2{NB}Md$"]}),
+    ("ko", [[None]], False, {}),  # nothing drawn: plotly's own ticks
+])
+def test_money_yaxis_in_other_languages_is_ticked_across_what_it_draws(lang, drawn, log, expected):
+    with speaking(lang):
+        assert chart_layout.money_yaxis(drawn, log=log) == expected
+
+
+@pytest.mark.parametrize("lang, low, high, labels", [
+    ("ko", 3e9, 400e9, ["50억 달러", "100억 달러", "200억 달러", "500억 달러", "1천억 달러", "2천억 달러"]),
+    ("fr", 700e3, 3e6, [f"1{NB}M$", f"2{NB}M$"]),
+])
+def test_log_ticks_follow_the_language_spoken(lang, low, high, labels):
+    with speaking(lang):
+        assert chart_layout.log_ticks(low, high)[1] == labels
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ko", ([["2024년 1월", "10 달러"], ["2024년 2월", "0 달러"]], "%{customdata[0]}", "%{customdata[1]}")),
+    ("fr", ([["janv. 2024", f"10{NB}$"], ["févr. 2024", f"0{NB}$"]], "%{customdata[0]}", "%{customdata[1]}")),
+])
+def test_month_hover_carries_each_points_month_where_plotly_would_write_english(lang, expected):
+    with speaking(lang):
+        dates = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-08 06:00")]
+        assert chart_layout.month_hover(dates, [chart_layout.format_usd(10), chart_layout.format_usd(0)]) == expected
+
+
+@pytest.mark.parametrize("lang, basis, word", [
+    ("en", "estimated", "estimated"), ("en", "commitment", "commitment"), ("en", "derived", "derived"),  # as the keys
+    ("ko", "estimated", "추정"), ("ko", "derived", "산출"), ("fr", "projected", "projeté"), ("fr", "derived", "dérivé"),
+])
+def test_basis_word_is_the_label_mid_sentence(lang, basis, word):
+    with speaking(lang):
+        assert chart_layout.basis_word(basis) == word

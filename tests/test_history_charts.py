@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from lib import chart_layout, headline, history_charts, second_opinion, transforms as tf, vocabulary, waterfall
+from lib.i18n import speaking
 from tests.conftest import make_claims, make_peers
 from tests.small_claims import CHARTED, CHARTED_SOURCES, EPOCH_ROWS
 
@@ -396,3 +397,91 @@ def test_the_real_timeline_gives_the_data_most_of_its_height(real_claims):
     # its 3 px outline 1.5 px more
     ends = [(a.text, a.xshift) for a in chart.figure.layout.annotations if a.name == chart_layout.END_LABEL]
     assert ends == [(name, 14) for name in ("Valuation", "Investment commitment", "Net loss", "Funding round", "Cash burn", "Revenue")]
+
+
+NB = "\u202f"  # French: a narrow no-break space before a unit
+
+
+@pytest.mark.parametrize("lang, months, money", [
+    # mid-November 2023 to mid-March 2025: quarters; $80B on a log axis, from $8B to $800B: 1, 2 and 5 times a power of ten
+    ("ko", ["2023년 10월", "2024년 1월", "2024년 4월", "2024년 7월", "2024년 10월", "2025년 1월", "2025년 4월"],
+     ["100억 달러", "200억 달러", "500억 달러", "1천억 달러", "2천억 달러", "5천억 달러"]),
+    ("fr", ["oct. 2023", "janv. 2024", "avr. 2024", "juil. 2024", "oct. 2024", "janv. 2025", "avr. 2025"],
+     [f"10{NB}Md$", f"20{NB}Md$", f"50{NB}Md$", f"100{NB}Md$", f"200{NB}Md$", f"500{NB}Md$"]),
+])
+def test_timeline_axes_in_korean_and_french(lang, months, money):
+    with speaking(lang):
+        chart = history_charts.timeline(tf.prepare(make_claims(WIDE + EVENTS)), "OpenAI", ["valuation"])
+    layout = chart.figure.layout
+    assert list(layout.xaxis.ticktext) == months and list(layout.xaxis.tickvals)[:2] == ["2023-10-01", "2024-01-01"]
+    assert list(layout.yaxis.ticktext) == money and layout.yaxis.tickprefix is None
+    [points] = [t for t in chart.figure.data if t.mode == "markers" and t.showlegend is False]
+    assert list(points.customdata[0])[2] == {"ko": "추정", "fr": "estimé"}[lang]  # the basis in words
+    assert list(points.customdata[0])[6] == {"ko": "기업", "fr": "entreprise"}[lang]  # and the scope
+
+
+def test_timeline_in_english_keeps_plotlys_own_ticks():
+    layout = history_charts.timeline(tf.prepare(make_claims(WIDE + EVENTS)), "OpenAI", ["valuation"]).figure.layout
+    assert (layout.yaxis.tickprefix, layout.yaxis.exponentformat, layout.yaxis.tickvals, layout.xaxis.tickvals) == ("$", "B", None, None)
+
+
+def test_epoch_points_widen_the_korean_axes_too(tmp_path):
+    later = [{"id": "Jul 2025 300B", "kind": "valuation", "date": "2025-07-01", "value_usd": 300e9, "status": "closed"}]
+    with speaking("ko"):
+        chart = history_charts.timeline(tf.prepare(make_claims(WIDE + EVENTS)), "OpenAI", ["valuation"])
+        widened = history_charts.with_peers(chart, second_opinion.rows_for(make_peers(tmp_path, later), "OpenAI"))
+    layout = widened.figure.layout
+    # to the end of August 2025: six months apart; $80B to $300B: up to $2T
+    assert list(layout.xaxis.ticktext) == ["2023년 7월", "2024년 1월", "2024년 7월", "2025년 1월", "2025년 7월", "2026년 1월"]
+    assert list(layout.yaxis.ticktext)[-2:] == ["1조 달러", "2조 달러"]
+
+
+@pytest.mark.parametrize("lang, bars, ticks, bases", [
+    # running totals -$7B, -$5B and the -$5B total, and zero: $2B steps
+    ("ko", ["학습", "기타·설명되지 않은 부분", "순손실(추정)"],
+     ["-80억 달러", "-60억 달러", "-40억 달러", "-20억 달러", "0 달러", "20억 달러"], ["추정", "산출", "추정"]),
+    ("fr", ["Entraînement", "Autres / non expliqué", "Perte nette (estimé)"],
+     [f"-8{NB}Md$", f"-6{NB}Md$", f"-4{NB}Md$", f"-2{NB}Md$", f"0{NB}$", f"2{NB}Md$"], ["estimé", "dérivé", "estimé"]),
+])
+def test_waterfall_in_korean_and_french(prepared, lang, bars, ticks, bases):
+    with speaking(lang):
+        chart = history_charts.waterfall(waterfall.waterfall_lines(prepared, "OpenAI", "2024"), prepared, "OpenAI", "2024")
+    trace, layout = chart.figure.data[0], chart.figure.layout
+    assert list(trace.x) == bars and [row[1] for row in trace.customdata] == bases
+    assert (list(layout.yaxis.tickvals), list(layout.yaxis.ticktext)) == ([-8e9, -6e9, -4e9, -2e9, 0, 2e9], ticks)
+
+
+def test_yearly_and_burn_in_korean_and_french(prepared):
+    figures = pd.DataFrame({
+        "year": ["2024", "2025"], "metric": ["net_loss", "net_loss"], "value_usd": [5e9, 8e9],
+        "qualifier": ["approximately", "more_than"], "low_usd": [4.5e9, 8e9], "high_usd": [5.5e9, 12e9],
+        "open_above": [False, True], "claim_id": ["a", "b"], "basis": ["projected", "reported"],
+    })
+    rates = pd.DataFrame({
+        "period": ["2024", "2024", "2023"], "scope": ["company", "company", "ChatGPT"], "what": ["Net loss / 365", "Net loss / 12", "Operating cost"],
+        "per": ["day", "month", "day"], "value_usd": [13.7e6, 416.7e6, 700e3], "qualifier": ["exact"] * 3,
+        "claim_id": ["a", "a", "b"], "basis": ["estimated"] * 3,
+    })
+    with speaking("ko"):
+        yearly = history_charts.yearly(figures, prepared, "OpenAI").figure
+    with speaking("fr"):
+        burn = history_charts.burn(rates, prepared, "OpenAI").figure
+    # from zero to the open end's $12B: $5B steps
+    assert list(yearly.layout.yaxis.ticktext) == ["-50억 달러", "0 달러", "50억 달러", "100억 달러", "150억 달러"]
+    assert [list(row) for row in yearly.data[0].customdata] == [["a", "전망"], ["b", "보도"]]
+    # each panel its own axis: a day's $13.7M in $5M steps, a month's $416.7M in $100M steps
+    assert list(burn.layout.yaxis.ticktext) == [f"-5{NB}M$", f"0{NB}$", f"5{NB}M$", f"10{NB}M$", f"15{NB}M$"]
+    assert list(burn.layout.yaxis2.ticktext) == [f"-100{NB}M$", f"0{NB}$", f"100{NB}M$", f"200{NB}M$", f"300{NB}M$", f"400{NB}M$",
+                                                 f"500{NB}M$"]
+    assert list(burn.data[0].customdata[0]) == ["Net loss / 365", "a", "estimé"]
+
+
+def test_compute_chart_hover_writes_its_amounts_in_french():
+    with speaking("fr"):
+        chart = history_charts.compute_vs_revenue(TWO_COMPANIES, pd.DataFrame(), "OpenAI")
+    rnd = chart.figure.data[0]
+    assert [row[4] for row in rnd.customdata] == [f"4,0{NB}Md$", f"1,5{NB}Md$"]  # OpenAI first, then Anthropic
+    assert ": %{customdata[4]}<br>" in rnd.hovertemplate and "%{y:" not in rnd.hovertemplate
+    assert chart.figure.layout.yaxis.tickvals is not None  # across the range left for the bars' labels
+    english = history_charts.compute_vs_revenue(TWO_COMPANIES, pd.DataFrame(), "OpenAI").figure.data[0]
+    assert ": %{y:$.3s}<br>" in english.hovertemplate

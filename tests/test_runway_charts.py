@@ -11,6 +11,7 @@ import plotly.io as pio
 import pytest
 
 from lib import chart_layout, dashboard, runway, runway_charts, transforms as tf
+from lib.i18n import speaking
 from tests.conftest import make_claims
 from tests.small_claims import CHARTED, CHARTED_SOURCES, START
 
@@ -309,3 +310,103 @@ def test_then_and_now_stops_each_path_at_zero(prepared):
                                                    "Now: every claim: unfunded gap"]
     assert chart.subtitle == "US dollars · no growth assumed · then: then inputs · now: now inputs"
     assert list(chart.data["projection"].unique()) == ["then", "now"]
+
+
+NB = "\u202f"  # French: a narrow no-break space before a unit
+
+
+def _banded_runway():
+    """$1,000 less $100 a month over 24 months (out after 10, -$1,400 at the end), a band at $200 and $50 a month, and
+    the lower panel with the revenue it takes to be default alive."""
+    base = runway.project(1000, 0, 100, 0, 0, START, 24)
+    low, high = runway.project(1000, 0, 200, 0, 0, START, 24), runway.project(1000, 0, 50, 0, 0, START, 24)
+    alive = runway.project(1000, 50, 100, 1.0, 0, START, 24)
+    return base, low, high, alive
+
+
+MONTHS_24 = ["2023-07-01", "2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01"]  # six months apart
+
+
+@pytest.mark.parametrize("lang, cash, flows, months, marks", [
+    # the cash axis spans -$1,400 (the gap) to $950 (the band's top) in $500 steps; the lower panel $0 to $190 in $50
+    ("ko", ["-1,500 달러", "-1,000 달러", "-500 달러", "0 달러", "500 달러", "1,000 달러"],
+     ["-50 달러", "0 달러", "50 달러", "100 달러", "150 달러", "200 달러"],
+     ["2023년 7월", "2024년 1월", "2024년 7월", "2025년 1월", "2025년 7월", "2026년 1월"],
+     ["현금 소진 시점: 2024년 10월", "2025년 12월까지의 자금 부족분: 1,400 달러"]),
+    ("fr", [f"-1,5{NB}k$", f"-1,0{NB}k$", f"-500{NB}$", f"0{NB}$", f"500{NB}$", f"1,0{NB}k$"],
+     [f"-50{NB}$", f"0{NB}$", f"50{NB}$", f"100{NB}$", f"150{NB}$", f"200{NB}$"],
+     ["juil. 2023", "janv. 2024", "juil. 2024", "janv. 2025", "juil. 2025", "janv. 2026"],
+     ["Trésorerie à zéro\u00a0: oct. 2024", f"Besoin non financé d’ici déc. 2025\u00a0: 1,4{NB}k$"]),
+])
+def test_runway_axes_and_dates_in_korean_and_french(prepared, lang, cash, flows, months, marks):
+    base, low, high, alive = _banded_runway()
+    with speaking(lang):
+        chart = runway_charts.runway(base, low, high, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0)
+    layout = chart.figure.layout
+    assert (list(layout.yaxis.tickvals), list(layout.yaxis.ticktext)) == ([-1500, -1000, -500, 0, 500, 1000], cash)
+    assert (list(layout.yaxis2.tickvals), list(layout.yaxis2.ticktext)) == ([-50, 0, 50, 100, 150, 200], flows)
+    assert (list(layout.xaxis.tickvals), list(layout.xaxis.ticktext)) == (MONTHS_24, months)
+    assert layout.yaxis.tickprefix is None and layout.yaxis2.tickprefix is None
+    assert all(mark in [a.text for a in layout.annotations] for mark in marks)
+
+
+@pytest.mark.parametrize("lang, first_cash, first_gap, gap_template", [
+    ("ko", ["2024년 1월", "900 달러"], ["2024년 9월", "0 달러"], "%{customdata[0]}: %{customdata[1]} 자금 부족<extra>현금 잔액</extra>"),
+    ("fr", ["janv. 2024", f"900{NB}$"], ["sept. 2024", f"0{NB}$"],
+     "%{customdata[0]}\u00a0: %{customdata[1]} non financés<extra>Solde de trésorerie</extra>"),
+])
+def test_runway_hovers_carry_their_months_in_korean_and_french(prepared, lang, first_cash, first_gap, gap_template):
+    base, low, high, alive = _banded_runway()
+    with speaking(lang):
+        chart = runway_charts.runway(base, low, high, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0)
+    *flows, cash, gap = chart.figure.data[2:]
+    assert [list(trace.customdata[0])[0] for trace in flows] == [first_cash[0]] * 3  # the lower panel's lines too
+    assert all(trace.hovertemplate == "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>" for trace in flows)
+    assert (list(cash.customdata[0]), cash.hovertemplate) == (first_cash, "%{customdata[0]}: %{customdata[1]}<extra></extra>")
+    assert (list(gap.customdata[0]), gap.hovertemplate) == (first_gap, gap_template)
+
+
+def test_runway_in_english_keeps_plotlys_own_ticks(prepared):
+    base, low, high, alive = _banded_runway()
+    layout = runway_charts.runway(base, low, high, "test", prepared.iloc[:1], "OpenAI", ("", ""), alive, 1.0).figure.layout
+    for axis in (layout.yaxis, layout.yaxis2):
+        assert (axis.tickprefix, axis.exponentformat, axis.tickformat, axis.tickvals, axis.ticktext) == ("$", "B", "", None, None)
+    assert (layout.xaxis.tickvals, layout.xaxis.ticktext) == (None, None)
+
+
+@pytest.mark.parametrize("lang, then_date, name, cash, months", [
+    ("en", "2023-08-01", "Then: claims published by 1 Aug 2023", None, None),  # a day unpadded, plotly's own ticks
+    ("ko", "2023-08-01", "그때: 2023년 8월 1일까지 발행된 항목", ["-1,500 달러", "-1,000 달러", "-500 달러", "0 달러", "500 달러", "1,000 달러"],
+     ["2023년 7월", "2024년 1월", "2024년 7월", "2025년 1월", "2025년 7월", "2026년 1월"]),
+    ("fr", "2023-08-13", "À l’époque\u00a0: affirmations publiées jusqu’au 13 août 2023",
+     [f"-1,5{NB}k$", f"-1,0{NB}k$", f"-500{NB}$", f"0{NB}$", f"500{NB}$", f"1,0{NB}k$"],
+     ["juil. 2023", "janv. 2024", "juil. 2024", "janv. 2025", "juil. 2025", "janv. 2026"]),
+])
+def test_then_and_now_in_each_language(prepared, lang, then_date, name, cash, months):
+    then, now = runway.project(1000, 0, 10, 0, 0, START, 24), runway.project(1000, 0, 100, 0, 0, START, 24)
+    with speaking(lang):
+        chart = runway_charts.then_and_now(then, now, then_date, "then", "now", prepared.iloc[:1], "OpenAI")
+    layout = chart.figure.layout
+    assert chart.figure.data[0].name == name
+    assert (layout.yaxis.ticktext and list(layout.yaxis.ticktext), layout.xaxis.ticktext and list(layout.xaxis.ticktext)) == (cash, months)
+    assert layout.yaxis.tickprefix == ("$" if lang == "en" else None)
+
+
+def test_scenarios_fan_and_tornado_in_korean(prepared):
+    current, saved = runway.project(1000, 0, 100, 0, 0, START, 12), runway.project(1000, 0, 50, 0, 0, START, 12)
+    fan = runway.fan(1000, 0, 100, 0, 0, START, 12, relative_intervals={"cash_usd": [(0.5, 1.5)]})
+    table = runway.sensitivity(1000, 0, 100, 0, 0, START, 12)
+    with speaking("ko"):
+        both = runway_charts.scenarios([("current", current, "a"), ("cheap", saved, "b")], prepared.iloc[:1], "OpenAI", START)
+        spread = runway_charts.fan(fan.paths, fan.zero_cash, current, "spread", "how", "test", prepared.iloc[:1], "OpenAI")
+        moves = runway_charts.tornado(table, 10.0, 12, START, "test", prepared.iloc[:1], "OpenAI")
+    # twelve months from January 2024: every other month from January, one beyond either end
+    months = ["2023년 11월", "2024년 1월", "2024년 3월", "2024년 5월", "2024년 7월", "2024년 9월", "2024년 11월", "2025년 1월"]
+    for chart in (both, spread):
+        assert list(chart.figure.layout.xaxis.ticktext) == months
+    # the scenarios: $950 down to -$200 (the current path's gap): $200 steps
+    assert list(both.figure.layout.yaxis.ticktext) == ["-400 달러", "-200 달러", "0 달러", "200 달러", "400 달러", "600 달러",
+                                                       "800 달러", "1,000 달러"]
+    assert both.subtitle.startswith("미국 달러, 2024년 1월부터")
+    assert [a.text for a in both.figure.layout.annotations if a.name == "line end"][1] == "current: 현금 소진 시점<br>2024년 10월"  # wrapped
+    assert moves.figure.layout.xaxis.title.text.startswith("2024년 1월부터")

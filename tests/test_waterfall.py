@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from lib import transforms as tf, waterfall
+from lib.i18n import speaking
+from lib.vocabulary import WATERFALL_LINES
 from tests.conftest import make_claims
 from tests.small_claims import BASE, BUNDLE, SOURCES
 
@@ -46,6 +48,22 @@ def test_a_bundled_figure_replaces_the_lines_it_covers():
     assert got["label"].tolist() == ["Revenue", "Training + Servers & inference", "Other / unexplained", "Net loss (estimated)"]
     assert got["amount_usd"].tolist() == [3e9, -7e9, -5e9 - (3e9 - 7e9), -5e9]
     assert got["covers"].fillna("").tolist() == ["", "Servers & inference", "", ""]
+
+
+@pytest.mark.parametrize("lang, labels, covers", [
+    ("ko", ["매출", "학습 + 서버·추론", "기타·설명되지 않은 부분", "순손실(추정)"], "서버·추론"),
+    ("fr", ["Chiffre d’affaires", "Entraînement + Serveurs et inférence", "Autres / non expliqué", "Perte nette (estimé)"],
+     "Serveurs et inférence"),
+])
+def test_the_bars_are_labelled_in_the_language_spoken(lang, labels, covers):
+    prepared = tf.prepare(make_claims(BASE + [BUNDLE], SOURCES))
+    with speaking(lang):
+        got = waterfall.waterfall_lines(prepared, "OpenAI", "2024", {"Training": "High"})
+    assert got["label"].tolist() == labels and got["covers"].fillna("").tolist() == ["", covers, "", ""]
+
+
+def test_every_waterfall_line_has_a_label_for_the_catalogs():
+    assert set(waterfall.LINE_LABELS) == set(WATERFALL_LINES)
 
 
 @pytest.mark.parametrize(
