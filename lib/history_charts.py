@@ -17,7 +17,7 @@ from lib.chart_layout import (
     Chart, base_layout, basis_word, date_xaxis, label_line_ends, log_ticks, money_axis, slug, stack_events,
 )
 from lib.formatting import and_list, format_usd, source_kind_label
-from lib.i18n import N_, _
+from lib.i18n import _
 from lib.locale_forms import qualified, spoken
 from lib.peers import KINDS
 from lib.textsize import text_px, wrap
@@ -374,8 +374,6 @@ OTHER_BAR = "#999999"
 
 DATES_COLOUR = "#0072b2"  # figures that both hold, each at its own date
 STATUS_COLOURS = {"disagree": GAP_COLOUR, tf.DIFFERENT_DATES: DATES_COLOUR}  # else grey: consistent
-STATUS_WORDS = {"disagree": N_("sources disagree"), "consistent": N_("sources consistent"),
-                tf.DIFFERENT_DATES: N_("both hold at different dates")}
 
 
 DOT_LABEL_PX = 260  # a dot's label wraps at this width (screen px, 12 px type): value and period, then its article
@@ -412,7 +410,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
         rows = compared[compared["figure"] == figure_label]
         first = rows.iloc[0]
         colour = STATUS_COLOURS.get(first["status"], OTHER_BAR)
-        words = _(STATUS_WORDS[first["status"]])
+        words = _(tf.STATUS_WORDS[first["status"]])
         if first["reason"]:
             words = _("{status} (acknowledged: {reason})").format(status=words, reason=first["reason"])
         traces.append(go.Scatter(
@@ -449,7 +447,7 @@ def disagreements(compared: pd.DataFrame, prepared: pd.DataFrame, entity: str) -
     figure.update_layout(showlegend=False, margin_l=max(BASE_LAYOUT["margin"]["l"], round(widest) + 50))
     groups = compared.drop_duplicates("figure")
     words = "; ".join(_("{figure}: {low} to {high}, {status}").format(
-        figure=r["figure"], low=format_usd(r["low_usd"]), high=format_usd(r["high_usd"]), status=_(STATUS_WORDS[r["status"]]))
+        figure=r["figure"], low=format_usd(r["low_usd"]), high=format_usd(r["high_usd"]), status=_(tf.STATUS_WORDS[r["status"]]))
         for _index, r in groups.iterrows())
     capped = bool(compared["capped"].any())
     apart = bool((compared["status"] == tf.DIFFERENT_DATES).any())
