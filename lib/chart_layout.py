@@ -26,8 +26,8 @@ from lib.vocabulary import basis_label
 
 
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
-                 "source_source_type", "source_published", "source_written", "quote", "quote_en", "value", "unit", "per",
-                 "includes"]  # includes: the metrics a bundled figure covers, as the claims file lists them
+                 "source_source_type", "source_published", "source_written", "source_language", "quote", "quote_en", "value",
+                 "unit", "per", "includes"]  # includes: the metrics a bundled figure covers, as the claims file lists them
 
 
 FONT = "'Noto Sans CJK KR', sans-serif"  # one face for Latin and Hangul: images are drawn with it (fonts-noto-cjk)
