@@ -218,7 +218,7 @@ def test_figures_no_rate_converts_are_named_and_a_rate_given_shows_them():
     assert not [w for w in at.warning if "cannot be shown in dollars" in w.value.replace("\\", "")]
     assert [(m.label, m.value) for m in at.metric][:3] == [
         ("Valuation (2024-06)", "$12.5B"), ("Net loss (2024)", "$2.5B"), ("Revenue (2024)", "$625.0M")]
-    assert at.caption[1].value.replace("\\", "") == ("estimated · News outlet: Publisher A (2024-06-01) · claim euro-valuation-2024 · "
+    assert at.caption[1].value.replace("\\", "") == ("Estimated · News outlet: Publisher A (2024-06-01) · claim euro-valuation-2024 · "
                                                      "EUR at 0.8 per USD (the rate given for this session)")
     assert at.number_input(key="fx_rate_EUR").value == 0.8  # still offered, to change it
     at.switch_page("pages/timeline.py").run()

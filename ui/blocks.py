@@ -116,8 +116,8 @@ def show_chart(chart: Chart, key: str) -> None:
                               mime="text/csv", icon=":material/table:", key=f"{key}_csv", on_click="ignore")
     behind = st.expander(_("Data and claims behind this chart"), key=f"{key}_behind", on_change="rerun")
     if behind.open:  # two tables per chart: built and sent only when asked for
-        behind.dataframe(chart.data, hide_index=True, width="stretch")
-        behind.dataframe(chart.claims, hide_index=True, width="stretch")
+        behind.dataframe(tables.in_reader_words(chart.data), hide_index=True, width="stretch")
+        behind.dataframe(tables.in_reader_words(chart.claims), hide_index=True, width="stretch")
 
 
 def lazy_tabs(sections: dict[str, Callable[[], None]], key: str) -> None:

@@ -14,20 +14,19 @@ import pandas as pd
 import streamlit as st
 
 from lib import (
-    article_draft, audit, bundle, checks, claims as claims_lib, coverage, dashboard, figures, headline, history_charts,
+    article_draft, audit, bundle, checks, claims as claims_lib, coverage, dashboard, figures, headline, history_charts, i18n,
     peers as peers_lib, runway_inputs as runway_inputs_lib, second_opinion, store, transforms as tf, waterfall as waterfall_lib,
 )
 from lib.chart_layout import Chart
 from lib.export import renderer
 from lib.export.stamp import dataset_version
-from lib.i18n import language
 
 def spoken(cached_function):
     """A cached function whose results hold words (titles, labels, problems), called with the language spoken as
     its `lang` argument, so each language has entries of its own."""
     @functools.wraps(cached_function)
     def in_language(*args, **kwargs):
-        return cached_function(*args, lang=language(), **kwargs)
+        return cached_function(*args, lang=i18n.language(), **kwargs)
     return in_language
 
 

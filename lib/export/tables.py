@@ -15,10 +15,9 @@ import pandas as pd
 
 from lib.chart_layout import Chart
 from lib.export.stamp import Stamp
-from lib.i18n import LANGUAGES, _
-from lib.locale_forms import spoken
+from lib.i18n import LANGUAGES, _, language
 from lib.peers import FULL_CITATION
-from lib.vocabulary import BASES, QUALIFIERS
+from lib.vocabulary import QUALIFIERS, basis_label
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_LINE = re.compile("(?:^|(?<=[\r\n]))(?=[" + re.escape("".join(FORMULA_START)) + "])")
@@ -44,35 +43,41 @@ def _fields(row) -> tuple[str, ...]:
     return tuple(map(_cell, row))
 
 
-WORD_COLUMNS = {  # column -> its keys and their words (English writes the keys themselves, which scripts read)
-    "basis": (BASES, lambda basis: _(basis.label)),
-    "qualifier": (QUALIFIERS, lambda qualifier: qualifier.words),
-}
+def _qualifier_words(qualifier: str) -> str:
+    return QUALIFIERS[qualifier].words if qualifier in QUALIFIERS else qualifier
 
 
-def _said(values: pd.Series, column: str) -> pd.Series:
-    known, words = WORD_COLUMNS[column]
-    return values.map(lambda key: words(known[key]) if isinstance(key, str) and key in known else key)
+WORD_COLUMNS = {"basis": basis_label, "qualifier": _qualifier_words}  # column -> its key in the reader's words
 
 
-def _in_words(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The frame with its word columns in the language spoken, and what the stamp's line adds to say which language
-    that is ('' in English, whose words are the keys, and for a frame without such columns)."""
+def in_reader_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its word columns (a basis, a qualifier) in the language spoken; in English, whose words
+    are the keys that scripts read, as it is."""
     columns = [column for column in WORD_COLUMNS if column in frame.columns]
-    lang = spoken()
-    if not columns or lang == "en":
-        return frame, ""
-    note = _("words in the {columns} columns in {language}; column names in English").format(
-        columns=", ".join(columns), language=f"{LANGUAGES[lang]} ({lang})")
-    return frame.assign(**{column: _said(frame[column], column) for column in columns}), f" · {note}"
+    if not columns or language() == "en":
+        return frame
+    def said(values: pd.Series, words) -> pd.Series:
+        return values.map(lambda key: words(key) if isinstance(key, str) else key)
+    return frame.assign(**{column: said(frame[column], WORD_COLUMNS[column]) for column in columns})
+
+
+def _language_note(frame: pd.DataFrame) -> str:
+    """What the stamp's line adds to say the language of the frame's words ('' in English and for a frame without
+    such columns)."""
+    lang = language()
+    if lang == "en" or not any(column in frame.columns for column in WORD_COLUMNS):
+        return ""
+    return " · " + _("words in the {columns} columns in {language}; column names in English").format(
+        columns=", ".join(column for column in WORD_COLUMNS if column in frame.columns),
+        language=f"{LANGUAGES.get(lang, lang)} ({lang})")
 
 
 def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = ()) -> bytes:
     """A frame as UTF-8 CSV after a '# stamp' line (which names the language of its words, when not English) and a
     '# ' line per comment: text neutralised, dates in ISO 8601 (a plain date when there is no time), numbers as
     numbers, lines ended with \\n."""
-    frame, language_note = _in_words(frame)
-    frame = frame.copy()
+    language_note = _language_note(frame)
+    frame = in_reader_words(frame).copy()
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_datetime64_any_dtype(values):
@@ -89,4 +94,5 @@ def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = 
 
 def csv_bytes(chart: Chart, *, stamp: Stamp) -> bytes:
     """The data a chart draws, as table_csv; the full citation of Epoch AI's data when the chart draws it."""
-    return table_csv(chart.data, stamp=stamp, comments=(_("Peer data: {citation}").format(citation=FULL_CITATION),) if chart.uses_peers else ())
+    peers = (_("Peer data: {citation}").format(citation=FULL_CITATION),) if chart.uses_peers else ()
+    return table_csv(chart.data, stamp=stamp, comments=peers)
