@@ -24,7 +24,7 @@ from lib import coverage, runway_inputs, strict_json, transforms as tf, waterfal
 from lib.claims import ClaimsError, load_claims
 from lib.formatting import and_list, format_usd, format_value
 from lib.i18n import _, ngettext
-from lib.locale_forms import qualified
+from lib.locale_forms import decimal, percent, qualified
 from lib.vocabulary import (
     ARITHMETIC_POINTS, ARITHMETIC_SHARE, COMPANY, FX_SPREAD, MONEY_UNITS, PER_AMOUNT, QUALIFIERS, SEVERITIES, STALE_AFTER_MONTHS,
     WATERFALL_LINES, interval, metric_label, overlaps,
@@ -125,7 +125,7 @@ def _percentage(related: pd.DataFrame) -> tuple[float, str] | None:
         if not whole:
             return None
         return 100 * part / whole, _("{part} of {whole} is {share}%").format(
-            part=_shown(first, part), whole=_shown(first, whole), share=f"{100 * part / whole:.1f}")
+            part=_shown(first, part), whole=_shown(first, whole), share=decimal(100 * part / whole))
     if not a:
         return None
     change = 100 * abs(b - a) / a
@@ -133,7 +133,7 @@ def _percentage(related: pd.DataFrame) -> tuple[float, str] | None:
                if b < a else
                _("{earlier} ({earlier_period}) to {later} ({later_period}) is a rise of {change}% ({difference} / {earlier})"))
     return change, working.format(earlier=_shown(first), earlier_period=first["period"], later=_shown(second),
-                                  later_period=second["period"], change=f"{change:.1f}", difference=_shown(first, abs(b - a)))
+                                  later_period=second["period"], change=decimal(change), difference=_shown(first, abs(b - a)))
 
 
 def _arithmetic(claims: pd.DataFrame):
@@ -150,14 +150,14 @@ def _arithmetic(claims: pd.DataFrame):
             off = _outside(percentage[0], _stated(claim))
             if off > ARITHMETIC_POINTS:
                 yield "arithmetic", ids, _("{claim_id} says {value}, but {working}: {points} points out.").format(
-                    **says, working=percentage[1], points=f"{off:.1f}")
+                    **says, working=percentage[1], points=decimal(off))
         elif {_unit(claim)} == set(related.apply(_unit, axis=1)):
             total = float(related.apply(_amount, axis=1).sum())
             off = _outside(total, _stated(claim))
             if total and off / total > ARITHMETIC_SHARE:
                 parts = " + ".join(f"{_shown(row)} ({row['id']})" for _, row in related.iterrows())
                 yield "arithmetic", ids, _("{claim_id} says {value}, but {parts} = {total}: {share} out.").format(
-                    **says, parts=parts, total=_shown(claim, total), share=f"{off / total:.1%}")
+                    **says, parts=parts, total=_shown(claim, total), share=percent(off / total, 1))
 
 
 def _unit(claim: pd.Series) -> str:
@@ -250,7 +250,7 @@ def _conversion(claims: pd.DataFrame):
                          "the other conversions in its article or year ({peers})."))
             yield "conversion", (rate["usd_claim"], rate["claim"]), message.format(
                 claim_id=other["id"], usd=format_usd(usd["value"]), amount=format_value(other["value"], other["unit"]),
-                rate=f"{rate['rate']:,.4g}", currency=rate["currency"], off=f"{abs(off):.0%}", reference=f"{reference:,.4g}",
+                rate=f"{rate['rate']:,.4g}", currency=rate["currency"], off=percent(abs(off)), reference=f"{reference:,.4g}",
                 peers=", ".join(peers["claim"]))
 
 

@@ -10,7 +10,7 @@ import math
 from typing import NamedTuple
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from lib.i18n import language
 from lib.vocabulary import QUALIFIERS
@@ -124,6 +124,21 @@ def qualified_money(value: float | None, qualifier: str | None, lang: str | None
 def qualified(text: str, qualifier: str | None, lang: str | None = None) -> str:
     """A figure's text with its qualifier in the language's words ('> $8.0B', '80억 달러 이상')."""
     return LANGUAGES[spoken(lang)].qualified.get(qualifier or "exact", "{}").format(text)
+
+
+def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A plain number with `digits` decimals as the language writes it: '15.8', '15,8' (lang None: the one spoken)."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LANGUAGES[spoken(lang)].locale)
+
+
+def percent(share: float, digits: int = 0, signed: bool = False, lang: str | None = None) -> str:
+    """A share as a percentage the way the language writes it: '+47%', '+47 %' (a narrow no-break space in
+    French); signed puts a plus before a share that is not negative, as a growth rate has ('+0%')."""
+    lang = spoken(lang)
+    sign = "+" if signed and share >= 0 else ""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + (NARROW_NBSP if lang == "fr" else "") + "%"
+    return sign + format_percent(share, format=pattern, locale=LANGUAGES[lang].locale)
 
 
 def month(when: dt.date, lang: str | None = None) -> str:

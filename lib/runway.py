@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from lib.i18n import N_, _
+from lib.locale_forms import decimal, percent
 
 MONTH_DAYS = 30.4375  # 365.25 / 12, exact in binary floating point
 
@@ -440,7 +441,7 @@ def sensitivity(
         months = _outcome(*{**values, name: value}.values(), start, h, raises).runway_months
         if months is None:
             return float(h), True, _("beyond {horizon} months").format(horizon=h)
-        return months, False, _("{months} months").format(months=f"{months:.1f}")
+        return months, False, _("{months} months").format(months=decimal(months))
 
     rows = []
     for name, label in INPUT_LABELS.items():
@@ -448,11 +449,11 @@ def sensitivity(
         if name in MONEY_INPUTS:
             low, high, step = value * (1 - MONEY_STEP), value * (1 + MONEY_STEP), f"±{MONEY_STEP:.0%}"
         else:
-            points = _("{points} pp").format(points=f"{GROWTH_STEP * 100:.0f}")
+            points = _("{points} pp").format(points=decimal(GROWTH_STEP * 100, 0))
             low, high, step = max(value - GROWTH_STEP, min(value, GROWTH_FLOOR)), value + GROWTH_STEP, f"±{points}"
             if low != value - GROWTH_STEP:
                 step = _("-{down} (floor {floor} a year), +{up}").format(
-                    down=_("{points} pp").format(points=f"{(value - low) * 100:.0f}"), floor=f"{GROWTH_FLOOR:.0%}", up=points)
+                    down=_("{points} pp").format(points=decimal((value - low) * 100, 0)), floor=percent(GROWTH_FLOOR), up=points)
         low_months, low_capped, low_text = runway(name, low)
         high_months, high_capped, high_text = runway(name, high)
         rows.append((name, _(label), step, low, high, low_months, high_months, low_capped, high_capped, low_text,

@@ -19,7 +19,7 @@ from lib.chart_layout import (
 )
 from lib.formatting import format_usd
 from lib.i18n import N_, _
-from lib.locale_forms import day, month
+from lib.locale_forms import day, decimal, month, percent
 from lib.runway import Projection
 from lib.textsize import wrap
 from lib.vocabulary import CASH_COLOUR, metric_colour
@@ -89,7 +89,7 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
             dict(x=frame["date"], y=frame["revenue"], name=_("Revenue assumed"), **_flow_hover(frame["date"], frame["revenue"]),
                  line=dict(color=metric_colour("revenue"), width=1.5, dash="dot"), **flows),
             dict(x=alive.frame["date"], y=alive.frame["revenue"], **_flow_hover(alive.frame["date"], alive.frame["revenue"]),
-                 name=_("Revenue needed to be default alive ({growth} a year)").format(growth=f"{alive_growth:+.0%}"),
+                 name=_("Revenue needed to be default alive ({growth} a year)").format(growth=percent(alive_growth, signed=True)),
                  line=dict(color=metric_colour("revenue"), width=2.5, dash="dash"), **flows),
         ]
         panel = [*(dict(text=text, xref="paper", x=0, yref="paper", y=top, xanchor="left", yanchor="bottom", showarrow=False,
@@ -248,7 +248,7 @@ def runway_description(projection: Projection) -> str:
                                                           month=month(frame["date"].iloc[0]))
     end = (_("the cash lasts the whole horizon") if projection.zero_cash_date is None else
            _("the cash runs out in {month}, after {months} months").format(month=month(projection.zero_cash_date),
-                                                                            months=f"{projection.runway_months:.1f}"))
+                                                                            months=decimal(projection.runway_months)))
     even = (_("revenue never covers costs within the horizon") if projection.breakeven_date is None else
             _("revenue covers costs from {month}").format(month=month(projection.breakeven_date)))
     return _("{start}, {end}; {even}.").format(start=start, end=end, even=even)
@@ -295,7 +295,7 @@ def _zero_line() -> tuple[dict, dict]:
 
 def _input_value(name: str, value: float) -> str:
     """A sensitivity input's value as the page shows it: $6.6B for money, +10% a year for growth."""
-    return _("{change}/yr").format(change=f"{value:+.0%}") if name.endswith("_yoy") else format_usd(value)
+    return _("{change}/yr").format(change=percent(value, signed=True)) if name.endswith("_yoy") else format_usd(value)
 
 
 def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start, assumptions: str, claims: pd.DataFrame,
@@ -306,7 +306,7 @@ def tornado(table: pd.DataFrame, base_months: float | None, horizon: int, start,
     nothing draws no bar."""
     base = float(horizon) if base_months is None else base_months
     base_text = (_("beyond {horizon} months").format(horizon=horizon) if base_months is None else
-                 _("{months} months").format(months=f"{base_months:.1f}"))
+                 _("{months} months").format(months=decimal(base_months)))
     labels = [_("{input} {step}: {low} / {high}").format(input=row.label, step=row.step,
                                                           low=_input_value(row.input, row.value_low),
                                                           high=_input_value(row.input, row.value_high))

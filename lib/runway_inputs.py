@@ -15,12 +15,12 @@ import pandas as pd
 
 from lib import runway, runway_charts, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
-from lib.chart_layout import Chart
+from lib.chart_layout import Chart, basis_word
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import _
 from lib.peers import KINDS, LICENCE, confidence_text
-from lib.locale_forms import day, month, qualified
+from lib.locale_forms import day, decimal, month, percent, qualified
 from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps
 
 
@@ -147,7 +147,7 @@ def runway_inputs(prepared: pd.DataFrame, entity: str, as_of=None) -> RunwayInpu
                     "cost = revenue + net loss {loss} ({period}, {basis})").format(
         month=month(start), cash=cash_text, revenue=qualified(format_usd(revenue_usd), revenue["qualifier"]),
         revenue_year=found.revenue_year, loss=qualified(format_usd(loss["value_usd"]), loss["qualifier"]),
-        period=loss["period"], basis=loss["basis"]) + carried
+        period=loss["period"], basis=basis_word(loss["basis"])) + carried
     return RunwayInputs(
         cash_usd=float(cash["value_usd"]) if cash is not None else 0.0,
         monthly_revenue_usd=float(revenue_usd / 12),
@@ -202,7 +202,7 @@ def runway_figure(prepared: pd.DataFrame, entity: str, as_of=None) -> dict | Non
     return {
         "key": "runway", "label": _("Runway (from {month})").format(month=month(inputs.start)), "period": claims[0]["period"],
         "value_usd": float(months) if months is not None else math.inf, "qualifier": "exact",
-        "display": (_("{months} months").format(months=f"{months:.1f}") if months is not None
+        "display": (_("{months} months").format(months=decimal(months)) if months is not None
                     else _("> {horizon} months").format(horizon=horizon)),
         "claim_id": ", ".join(c["id"] for c in claims), "basis": "derived", "scope": COMPANY,
         "source": "; ".join(dict.fromkeys(source_kind_label(c) for c in claims)),
@@ -231,8 +231,8 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Seque
     text = _("start {month} with {cash} cash · revenue {revenue}/month growing {revenue_growth}/yr · costs {cost}/month "
              "growing {cost_growth}/yr").format(
         month=month(inputs.start), cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd),
-        revenue_growth=f"{a.revenue_growth_yoy:+.0%}", cost=format_usd(a.monthly_cost_usd),
-        cost_growth=f"{a.cost_growth_yoy:+.0%}")
+        revenue_growth=percent(a.revenue_growth_yoy, signed=True), cost=format_usd(a.monthly_cost_usd),
+        cost_growth=percent(a.cost_growth_yoy, signed=True))
     if a.raises:
         text += f" · {describe_raises(a.raises, events)}"
     return Scenario(a.project(inputs.start), a.project(inputs.start, inputs.cost_high_ratio),
@@ -348,7 +348,7 @@ def _claim_caveat(claim: pd.Series) -> str:
         return (_("assumes the {partner} commitment, not yet paid out, is paid").format(partner=partner) if partner
                 else _("assumes the commitment, not yet paid out, is paid"))
     return _("assumes the {basis} {metric} of {period} is paid").format(
-        basis=claim["basis"], metric=metric_label(claim["metric"]).lower(), period=claim["period"])
+        basis=basis_word(claim["basis"]), metric=metric_label(claim["metric"]).lower(), period=claim["period"])
 
 
 def _same_deal(claim: pd.Series, row: pd.Series) -> bool:
@@ -392,7 +392,7 @@ def funding_events(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
         figure = metric_label(claim["metric"])
         if isinstance(partner, str):
             figure = _("{figure} from {partner}").format(figure=figure, partner=partner)
-        basis = _("(commitment: not yet paid out)") if claim["basis"] == "commitment" else f"({claim['basis']})"
+        basis = _("(commitment: not yet paid out)") if claim["basis"] == "commitment" else f"({basis_word(claim['basis'])})"
         events.append(FundingEvent(
             claim_id=claim["id"], date=claim["period_start"].date(), amount_usd=float(claim["value_usd"]),
             label=_("{figure}, {period}: {amount}").format(figure=figure, period=claim["period"],
@@ -458,7 +458,7 @@ def raises_effect(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: 
         if projection.zero_cash_date is None:
             return _("lasts beyond the {horizon}-month horizon").format(horizon=assumptions.horizon_months)
         return _("runs out in {month} ({months} months)").format(month=month(projection.zero_cash_date),
-                                                                 months=f"{projection.runway_months:.1f}")
+                                                                 months=decimal(projection.runway_months))
 
     with_raises = assumptions.project(inputs.start)
     without = replace(assumptions, raises=()).project(inputs.start)
@@ -478,18 +478,18 @@ def alive_growth(assumptions: RunwayAssumptions, start: dt.date) -> float | None
 def alive_growth_text(growth: float | None) -> str:
     """The metric's value: '+47% a year', 'any' (alive even at -99%) or 'more than +1000% a year'."""
     if growth is None:
-        return _("more than {growth} a year").format(growth=f"{runway.GROWTH_CEILING:+.0%}")
+        return _("more than {growth} a year").format(growth=percent(runway.GROWTH_CEILING, signed=True))
     if growth <= runway.GROWTH_FLOOR:
-        return _("any (alive even at {growth} a year)").format(growth=f"{runway.GROWTH_FLOOR:+.0%}")
-    return _("{growth} a year").format(growth=f"{growth:+.0%}")
+        return _("any (alive even at {growth} a year)").format(growth=percent(runway.GROWTH_FLOOR, signed=True))
+    return _("{growth} a year").format(growth=percent(growth, signed=True))
 
 
 def describe_assumptions(a: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
     """Every assumption in one line, for a scenario's subtitle entry and its CSV rows (raises noted as describe_raises)."""
     return _("cash {cash}, revenue {revenue}/month {revenue_growth}/yr, costs {cost}/month {cost_growth}/yr, {raises}, "
              "{horizon} months").format(
-        cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd), revenue_growth=f"{a.revenue_growth_yoy:+.0%}",
-        cost=format_usd(a.monthly_cost_usd), cost_growth=f"{a.cost_growth_yoy:+.0%}", raises=describe_raises(a.raises, events),
+        cash=format_usd(a.cash_usd), revenue=format_usd(a.monthly_revenue_usd), revenue_growth=percent(a.revenue_growth_yoy, signed=True),
+        cost=format_usd(a.monthly_cost_usd), cost_growth=percent(a.cost_growth_yoy, signed=True), raises=describe_raises(a.raises, events),
         horizon=a.horizon_months)
 
 
@@ -541,9 +541,9 @@ def describe_changes(a: RunwayAssumptions, current: RunwayAssumptions, events: S
         (a.monthly_revenue_usd != current.monthly_revenue_usd,
          _("revenue {revenue}/month").format(revenue=format_usd(a.monthly_revenue_usd))),
         (a.revenue_growth_yoy != current.revenue_growth_yoy,
-         _("revenue growing {growth}/yr").format(growth=f"{a.revenue_growth_yoy:+.0%}")),
+         _("revenue growing {growth}/yr").format(growth=percent(a.revenue_growth_yoy, signed=True))),
         (a.monthly_cost_usd != current.monthly_cost_usd, _("costs {cost}/month").format(cost=format_usd(a.monthly_cost_usd))),
-        (a.cost_growth_yoy != current.cost_growth_yoy, _("costs growing {growth}/yr").format(growth=f"{a.cost_growth_yoy:+.0%}")),
+        (a.cost_growth_yoy != current.cost_growth_yoy, _("costs growing {growth}/yr").format(growth=percent(a.cost_growth_yoy, signed=True))),
         (a.raises != current.raises, describe_raises(a.raises, events)),
         (a.horizon_months != current.horizon_months, _("{horizon} months").format(horizon=a.horizon_months)),
     ]
@@ -608,7 +608,7 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
     varies = "; ".join(f"{row.label} {row.intervals} ({', '.join(intervals.claims[row.input])})" for row in varying.itertuples())
     lasting = result.never_runs_out
     lasts = (_("the cash runs out in every draw") if lasting == 0 else _("the cash lasts the horizon in every draw")
-             if lasting == 1 else _("the cash lasts the horizon in {share} of draws").format(share=f"{lasting:.0%}"))
+             if lasting == 1 else _("the cash lasts the horizon in {share} of draws").format(share=percent(lasting)))
     spread = (_("{draws} draws of {inputs} within the sources' ranges · {lasts}").format(
                   draws=f"{result.draws:,}", inputs=and_list([label.lower() for label in varying["label"]]), lasts=lasts)
               if not varying.empty else _("the sources pin every input down: one path · {lasts}").format(lasts=lasts))

@@ -6,9 +6,11 @@ import ui
 from lib import formatting, headline, peers, second_opinion, vocabulary
 from lib.i18n import _
 from lib.locale_forms import day
+from lib.textsize import text_px
 from ui import cached
 
 CARD_PX = 250  # a headline card: wide enough for its longest value ('15.8 months') and label at Streamlit's metric size
+METRIC_PX = 36  # the type of a metric's value; a longer value (6억 6,700만 달러) widens the cards
 
 
 def draw(ctx: ui.Context) -> None:
@@ -24,8 +26,9 @@ def draw(ctx: ui.Context) -> None:
         st.info(_("The claims in force give no valuation, loss, revenue or burn in dollars for {company}: "
                   "its other figures are under 'Every figure'.").format(company=ui.md_escape(ctx.entity)), icon=":material/info:")
     cards = st.container(horizontal=True, wrap=True, gap="medium")  # as many a row as the window holds, none cut off
+    width = max([CARD_PX, *(round(text_px(display, METRIC_PX)) + 40 for display in figures["display"])])
     for _row, figure in figures.iterrows():
-        column = cards.container(width=CARD_PX)
+        column = cards.container(width=width)
         column.metric(figure["label"], figure["display"], border=True,
                       help="\n\n".join(ui.md_escape(text) for _language, text in
                                      formatting.quotes_in_order(figure["quote"], figure["quote_en"], figure["language"])))

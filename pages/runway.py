@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from lib import formatting, runway_inputs, second_opinion, vocabulary
 from lib.i18n import _
-from lib.locale_forms import day, month
+from lib.locale_forms import day, decimal, month
 from ui import cached, runway
 
 
@@ -46,7 +46,7 @@ def draw(ctx: ui.Context) -> None:
 
         base = result.base
         cards = answer.columns(3)
-        cards[0].metric(_("Months of runway"), f"{base.runway_months:.1f}" if base.runway_months is not None
+        cards[0].metric(_("Months of runway"), decimal(base.runway_months) if base.runway_months is not None
                         else f"> {assumptions.horizon_months}", border=True)
         cards[1].metric(_("Zero-cash date"), month(base.zero_cash_date) if base.zero_cash_date else _("never"), border=True,
                         help=_("When the cash balance crosses zero; 'never' means not within the horizon."))
@@ -108,7 +108,7 @@ def draw(ctx: ui.Context) -> None:
             known, projected = comparison[key]
             column.caption(ui.md_escape(known.explanation))
             months = (_("beyond 10 years") if projected.runway_months is None
-                      else _("{months} months").format(months=f"{projected.runway_months:.1f}"))
+                      else _("{months} months").format(months=decimal(projected.runway_months)))
             zero = (None if projected.zero_cash_date is None
                     else _("zero cash {month}").format(month=month(projected.zero_cash_date)))
             column.metric(_("Runway"), months, delta=zero, delta_color="off")

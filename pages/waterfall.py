@@ -44,7 +44,7 @@ def draw(ctx: ui.Context) -> None:
         options = list(waterfall.CHOICES) + list(dict.fromkeys(usable.loc[usable["line"] == line, "source"]))
         key = "pick_" + "".join(c for c in line.lower() if c.isalnum())
         choices[line] = ui.url_persist(column.selectbox, default="Headline", parse=ui.choice(options))(
-            line, options, key=key,
+            _(line), options, key=key,
             format_func=lambda option: _(CHOICE_LABELS[option]) if option in CHOICE_LABELS else option)  # sources as they are
 
     lines, check, chart = cached.waterfall(ctx.dataset_key, ctx.prepared, ctx.flagged, ctx.as_of, ctx.include_undated, ctx.entity,
@@ -54,7 +54,7 @@ def draw(ctx: ui.Context) -> None:
                                 .format(lines=bundle.covers, claim_ids=bundle.claim_ids, label=bundle.label)))
     for out in candidates[candidates["left_out"] != ""].itertuples(index=False):
         st.caption(ui.md_escape(_("{line}: {claim_id} ({source}) is {reason}.").format(
-            line=out.line, claim_id=out.id, source=out.source, reason=out.left_out)))
+            line=_(out.line), claim_id=out.id, source=out.source, reason=out.left_out)))
     if not check["ok"]:
         st.warning(ui.md_escape(check["message"]), icon=":material/calculate:")
     ui.show_chart(chart, "waterfall")  # diamonds: audit findings, on screen only

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from lib.i18n import PSEUDO, speaking
-from lib.locale_forms import LANGUAGES, day, korean_amount, money, month, number, qualified, qualified_money
+from lib.locale_forms import LANGUAGES, day, decimal, korean_amount, money, month, number, percent, qualified, qualified_money
 from lib.vocabulary import QUALIFIERS
 
 N = "\u202f"  # narrow no-break space
@@ -158,3 +158,26 @@ def test_forms_follow_the_language_spoken(lang, expected):
     when = dt.date(2026, 2, 1)
     with speaking(lang):
         assert (money(5e9), qualified_money(8e9, "more_than"), month(when), day(when)) == expected
+
+
+@pytest.mark.parametrize("value, digits, english, korean, french", [
+    (15.8, 1, "15.8", "15.8", "15,8"),
+    (14.36, 1, "14.4", "14.4", "14,4"),
+    (0, 1, "0.0", "0.0", "0,0"),
+    (1234.5, 1, "1,234.5", "1,234.5", f"1{N}234,5"),
+    (20, 0, "20", "20", "20"),
+])
+def test_decimals_in_each_language(value, digits, english, korean, french):
+    assert [decimal(value, digits, lang) for lang in ("en", "ko", "fr")] == [english, korean, french]
+
+
+@pytest.mark.parametrize("share, digits, signed, english, french", [
+    (0.47, 0, True, "+47%", f"+47{N}%"),
+    (0.0, 0, True, "+0%", f"+0{N}%"),
+    (-0.1, 0, True, "-10%", f"-10{N}%"),
+    (0.25, 0, False, "25%", f"25{N}%"),
+    (0.118, 1, False, "11.8%", f"11,8{N}%"),
+])
+def test_percentages_in_each_language(share, digits, signed, english, french):
+    assert percent(share, digits, signed, "en") == english == percent(share, digits, signed, "ko")
+    assert percent(share, digits, signed, "fr") == french
