@@ -69,6 +69,16 @@ def slider_input(page, label: str):
     return page.locator("[data-testid=stSlider]").filter(has_text=label).locator("input[type=range]")
 
 
+def step_slider(page, label: str, steps: int, shown: str) -> None:
+    """A slider moved `steps` steps right by the keyboard, until it shows `shown`."""
+    slider = slider_input(page, label)
+    slider.focus()
+    for _ in range(steps):
+        page.keyboard.press("ArrowRight")
+    expect(slider).to_have_attribute("aria-valuetext", shown)
+    settled(page)
+
+
 def query(page) -> dict[str, str]:
     return {key: values[-1] for key, values in parse_qs(urlparse(page.url).query).items()}
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import CHROMIUM, NO_CHROMIUM
-from tests.e2e.test_browser import expect, metric_value, open_page, query, settled, sidebar, slider_input
+from tests.e2e.test_browser import expect, metric_value, open_page, query, settled, sidebar, slider_input, step_slider
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)]
 
@@ -112,12 +112,7 @@ def pick_linear_scale(page) -> None:
 
 def step_starting_cash(page, steps: int, shown: str) -> None:
     """The Runway's starting cash moved `steps` steps right by the keyboard, until the slider shows `shown`."""
-    cash = slider_input(page, "Starting cash")
-    cash.focus()
-    for _ in range(steps):
-        page.keyboard.press("ArrowRight")
-    expect(cash).to_have_attribute("aria-valuetext", shown)
-    settled(page)
+    step_slider(page, "Starting cash", steps, shown)
 
 
 ROUTES = {
