@@ -144,6 +144,8 @@ def test_money_in_other_currencies(value, currency, english, korean, french):
     (2.5e9, 1, "2.5B", "25억", f"2,5{N}Md"),
     (10, 0, "10", "10", "10"),
     (-3e4, 0, "-30K", "-3만", f"-30{N}k"),
+    (0, 0, "0", "0", "0"),
+    (12_346, 2, "12.35K", "1만 2,350", f"12,35{N}k"),  # Korean: two more significant figures than digits
 ])
 def test_numbers_that_are_not_money(value, digits, english, korean, french):
     assert [number(value, lang, digits) for lang in ("en", "ko", "fr")] == [english, korean, french]
