@@ -22,7 +22,7 @@ from lib.locale_forms import qualified, spoken
 from lib.peers import KINDS
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
-    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, bundle_text, cap_note, metric_colour, metric_label,
+    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, bundle_text, cap_note, metric_colour, metric_label, qualifier_words,
 )
 
 
@@ -87,7 +87,8 @@ def timeline(prepared: pd.DataFrame, entity: str, metrics: list[str], log_y: boo
                     name=f"{name} ({basis.name})", showlegend=False,
                     marker=dict(symbol=basis.marker, size=12, color=colour, line=dict(width=2, color=colour)),
                     customdata=points[["id", "period", "basis", "qualifier"]].fillna("").assign(
-                        basis=points["basis"].map(basis_word), source=[source_kind_label(r) for _index, r in points.iterrows()],
+                        basis=points["basis"].map(basis_word), qualifier=points["qualifier"].fillna("").map(qualifier_words),
+                        source=[source_kind_label(r) for _index, r in points.iterrows()],
                         shown=[qualified(format_usd(v), q) for v, q in zip(points["value_usd"], points["qualifier"])],
                         scope=points["scope"].map(_scope_word), bundle=[f"<br>{b}" if b else "" for b in points["includes"].map(bundle_text)]).values,
                     hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · "

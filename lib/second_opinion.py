@@ -46,8 +46,8 @@ def in_words(compared: pd.DataFrame) -> pd.DataFrame:
     """comparisons() as the reader reads it: each verdict in the reader's words (the code compares the keys)."""
     return compared.assign(verdict=compared["verdict"].map(lambda verdict: _(VERDICTS[verdict])))
 COMPUTE_KINDS = [name for name, kind in KINDS.items() if kind.table == "compute"]
-RUN_RATE_SERIES = "Revenue run-rate (last of the year)"
-YEARLY_SERIES = "Yearly revenue"
+RUN_RATE_SERIES = N_("Revenue run-rate (last of the year)")  # series names, said through _() where drawn
+YEARLY_SERIES = N_("Yearly revenue")
 
 
 def peer_only_note(entity: str) -> str:

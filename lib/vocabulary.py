@@ -200,6 +200,11 @@ QUALIFIERS: dict[str, Qualifier] = {q.name: q for q in [
 ]}
 
 
+def qualifier_words(name: str) -> str:
+    """A qualifier in the reader's words ('up to', '최대'); an unknown name as it is."""
+    return QUALIFIERS[name].words if name in QUALIFIERS else name
+
+
 def interval(value: float, qualifier: str | None, tolerance: float | None = None) -> tuple[float, float]:
     """The interval a qualified value stands for (NaN, NaN for no value). Closed at both ends: a touching
     bound counts as overlapping, the generous reading of "more than 13" beside "13"."""

@@ -31,8 +31,8 @@ def test_timeline_hover_and_data_say_what_a_bundle_includes():
     chart = history_charts.timeline(tf.prepare(make_claims(BUNDLED)), "OpenAI", ["training_cost"], events=False)
     [points] = [t for t in chart.figure.data if t.mode == "markers" and t.name == "Training cost (estimated)"]
     assert [list(row) for row in points.customdata] == [
-        ["train", "2024", "estimated", "up_to", "News outlet: Publisher A (2024-06-01)", "≤ $3.0B", "company", ""],
-        ["bundle", "2024", "estimated", "at_least", "News outlet: Publisher A (2024-06-01)", "≥ $7.0B", "company",
+        ["train", "2024", "estimated", "up to", "News outlet: Publisher A (2024-06-01)", "≤ $3.0B", "company", ""],
+        ["bundle", "2024", "estimated", "at least", "News outlet: Publisher A (2024-06-01)", "≥ $7.0B", "company",
          "<br>bundle of training cost + compute cost"]]
     assert points.hovertemplate == ("<b>%{customdata[0]}</b><br>%{customdata[5]} · %{customdata[1]} · scope %{customdata[6]}"
                                     "%{customdata[7]}<br>%{customdata[2]}, %{customdata[3]} · %{customdata[4]}<extra></extra>")

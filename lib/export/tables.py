@@ -17,7 +17,7 @@ from lib.chart_layout import Chart
 from lib.export.stamp import Stamp
 from lib.i18n import LANGUAGES, _, language
 from lib.peers import FULL_CITATION
-from lib.vocabulary import QUALIFIERS, basis_label
+from lib.vocabulary import basis_label, qualifier_words
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_LINE = re.compile("(?:^|(?<=[\r\n]))(?=[" + re.escape("".join(FORMULA_START)) + "])")
@@ -43,11 +43,7 @@ def _fields(row) -> tuple[str, ...]:
     return tuple(map(_cell, row))
 
 
-def _qualifier_words(qualifier: str) -> str:
-    return QUALIFIERS[qualifier].words if qualifier in QUALIFIERS else qualifier
-
-
-WORD_COLUMNS = {"basis": basis_label, "qualifier": _qualifier_words}  # column -> its key in the reader's words
+WORD_COLUMNS = {"basis": basis_label, "qualifier": qualifier_words}  # column -> its key in the reader's words
 
 
 def in_reader_words(frame: pd.DataFrame) -> pd.DataFrame:
