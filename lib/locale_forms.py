@@ -137,7 +137,7 @@ def percent(share: float, digits: int = 0, signed: bool = False, lang: str | Non
     French); signed puts a plus before a share that is not negative, as a growth rate has ('+0%')."""
     lang = spoken(lang)
     sign = "+" if signed and share >= 0 else ""
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + (NARROW_NBSP if lang == "fr" else "") + "%"
+    pattern = "0" + ("." + "0" * digits if digits else "") + (NARROW_NBSP if lang == "fr" else "") + "%"  # ungrouped
     return sign + format_percent(share, format=pattern, locale=LANGUAGES[lang].locale)
 
 

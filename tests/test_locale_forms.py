@@ -179,6 +179,7 @@ def test_decimals_in_each_language(value, digits, english, korean, french):
     (-0.1, 0, True, "-10%", f"-10{N}%"),
     (0.25, 0, False, "25%", f"25{N}%"),
     (0.118, 1, False, "11.8%", f"11,8{N}%"),
+    (10.0, 0, True, "+1000%", f"+1000{N}%"),  # ungrouped, as Python writes it
 ])
 def test_percentages_in_each_language(share, digits, signed, english, french):
     assert percent(share, digits, signed, "en") == english == percent(share, digits, signed, "ko")
