@@ -21,15 +21,15 @@ from ui.sidebar import Context, page_setup
 def run_page(title: str, draw: Callable[[Context], None]) -> None:
     """Set up the page (page_setup), then draw(ctx), in the reader's language. Streamlit's stop and rerun signals
     are BaseExceptions and pass through; an error on the bundled data is the app's own and is raised as it is."""
-    try:
-        with speaking(reader_language()):
+    with speaking(reader_language()):  # the notice of an upload set aside too
+        try:
             ctx = page_setup(title)
             set_aside_notice()
             draw(ctx)
-    except Exception as error:
-        if not data.set_aside(error):
-            raise
-        st.rerun()
+        except Exception as error:
+            if not data.set_aside(error):
+                raise
+            st.rerun()
 
 
 def fragment(draw: Callable[..., None]) -> Callable[..., None]:
@@ -39,11 +39,11 @@ def fragment(draw: Callable[..., None]) -> Callable[..., None]:
     @st.fragment
     @functools.wraps(draw)
     def guarded(*args, **kwargs) -> None:
-        try:
-            with speaking(reader_language()):
+        with speaking(reader_language()):
+            try:
                 draw(*args, **kwargs)
-        except Exception as error:
-            if not data.set_aside(error):
-                raise
-            st.rerun(scope="app")
+            except Exception as error:
+                if not data.set_aside(error):
+                    raise
+                st.rerun(scope="app")
     return guarded
