@@ -22,7 +22,6 @@ from lib.formatting import format_usd, source_line
 from lib.i18n import _
 from lib.locale_forms import money, month, spoken
 from lib.textsize import text_px, wrap
-from lib.vocabulary import basis_label
 
 
 CLAIM_COLUMNS = ["id", "entity", "metric", "scope", "period", "basis", "qualifier", "source_title", "source_publisher",
@@ -225,12 +224,6 @@ def month_hover(dates, amounts) -> tuple[object, str, str]:
 def _month_of(when: pd.Timestamp, lang: str) -> str:
     """month(), remembered: a slider move rebuilds the same months' hovers."""
     return month(when, lang)
-
-
-def basis_word(basis: str) -> str:
-    """A claim's basis as a hover or a bar's label says it, mid-sentence: lib.vocabulary.basis_label in lower case
-    ('estimated', 'derived'; '추정')."""
-    return basis_label(basis).lower()
 
 
 EVENT_LABEL, END_LABEL = "event", "line end"  # annotation names: lib.export.theme sizes the slide's margin by them

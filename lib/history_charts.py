@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 from lib import transforms as tf
 from lib.chart_layout import (
     BASE_LAYOUT, CLAIM_COLUMNS, END_LABEL, EVENT_LABEL, GAP_COLOUR, MAX_LABELLED_LINES, SCREEN_TICK_PX, TIMELINE, WATERFALL,
-    Chart, base_layout, basis_word, date_xaxis, label_line_ends, log_ticks, money_axis, slug, stack_events,
+    Chart, base_layout, date_xaxis, label_line_ends, log_ticks, money_axis, slug, stack_events,
 )
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import _
@@ -22,7 +22,8 @@ from lib.locale_forms import qualified, spoken
 from lib.peers import KINDS
 from lib.textsize import text_px, wrap
 from lib.vocabulary import (
-    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, bundle_text, cap_note, metric_colour, metric_label, qualifier_words,
+    BASES, COMPANY, METRICS, OTHER_COLOUR, PER_AMOUNT, basis_word, bundle_text, cap_note, metric_colour, metric_label,
+    qualifier_words,
 )
 
 

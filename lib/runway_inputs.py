@@ -15,13 +15,13 @@ import pandas as pd
 
 from lib import runway, runway_charts, second_opinion, transforms as tf
 from lib.assumptions import RunwayAssumptions, SavedScenario
-from lib.chart_layout import Chart, basis_word
+from lib.chart_layout import Chart
 from lib.figures import annual_figures, company_figures, input_kinds, kind_change
 from lib.formatting import and_list, format_usd, source_kind_label
 from lib.i18n import _
 from lib.peers import KINDS, LICENCE, confidence_text
 from lib.locale_forms import day, decimal, month, percent, qualified
-from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, cash_in_hand, metric_label, overlaps
+from lib.vocabulary import CASH_METRICS, COMPANY, PREDICTIONS, basis_word, cash_in_hand, metric_label, overlaps
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from lib import transforms as tf
 from lib.formatting import and_list, format_usd
 from lib.i18n import N_, _, ngettext
 from lib.peers import CONFIDENCE_TOLERANCE, KINDS, LICENCE, confidence_interval, confidence_text
-from lib.locale_forms import qualified
+from lib.locale_forms import percent, qualified
 from lib.vocabulary import COMPANY, METRICS, metric_label, overlaps
 
 # An Epoch kind and the article metric it may be compared with: like with like only. A run-rate is never
@@ -29,8 +29,9 @@ _COMPARISON_RULE = N_(
 
 
 def _tolerances(none_given: str) -> str:
-    """Epoch's confidence levels (its own words) and the range each gives: 'Confident ±0%, …, none given ±25%'."""
-    return ", ".join(f"{name or none_given} ±{tolerance:.0%}" for name, tolerance in CONFIDENCE_TOLERANCE.items())
+    """Epoch's confidence levels in the reader's words and the range each gives: 'Confident ±0%, …, none given ±25%'."""
+    return ", ".join(f"{confidence_text(name, none_given)} ±{percent(tolerance)}"
+                     for name, tolerance in CONFIDENCE_TOLERANCE.items())
 
 
 def comparison_rule() -> str:

@@ -150,6 +150,12 @@ def basis_label(name: str) -> str:
     return _(BASES[name].label) if name in BASES else _("Derived")
 
 
+def basis_word(basis: str) -> str:
+    """A claim's basis as a hover or a bar's label says it, mid-sentence: basis_label in lower case ('estimated',
+    'derived'; '추정')."""
+    return basis_label(basis).lower()
+
+
 def cash_in_hand(metric: str, basis: str) -> bool:
     """Whether a claim counts money the company has received (a runway's starting cash may only be such a claim)."""
     return metric in CASH_METRICS and basis in BASES and BASES[basis].happened

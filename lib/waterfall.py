@@ -12,11 +12,10 @@ from collections.abc import Sequence
 import pandas as pd
 
 from lib import transforms as tf
-from lib.chart_layout import basis_word
 from lib.figures import annual_figures
 from lib.formatting import and_list, format_usd, source_label
 from lib.i18n import N_, _
-from lib.vocabulary import COST_LINES, METRICS, WATERFALL_LINES, bundle_text
+from lib.vocabulary import COST_LINES, METRICS, WATERFALL_LINES, basis_word, bundle_text
 
 
 CHOICES = ("Headline", "Low", "High")

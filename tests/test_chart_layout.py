@@ -278,11 +278,3 @@ def test_month_hover_carries_each_points_month_where_plotly_would_write_english(
         dates = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-08 06:00")]
         assert chart_layout.month_hover(dates, [chart_layout.format_usd(10), chart_layout.format_usd(0)]) == expected
 
-
-@pytest.mark.parametrize("lang, basis, word", [
-    ("en", "estimated", "estimated"), ("en", "commitment", "commitment"), ("en", "derived", "derived"),  # as the keys
-    ("ko", "estimated", "추정"), ("ko", "derived", "산출"), ("fr", "projected", "projeté"), ("fr", "derived", "dérivé"),
-])
-def test_basis_word_is_the_label_mid_sentence(lang, basis, word):
-    with speaking(lang):
-        assert chart_layout.basis_word(basis) == word

@@ -169,3 +169,12 @@ def test_cash_in_hand_is_money_received(metric, basis, in_hand):
 def test_basis_label_in_each_language(lang, name, expected):
     with speaking(lang):
         assert v.basis_label(name) == expected
+
+
+@pytest.mark.parametrize("lang, basis, word", [
+    ("en", "estimated", "estimated"), ("en", "commitment", "commitment"), ("en", "derived", "derived"),  # as the keys
+    ("ko", "estimated", "추정"), ("ko", "derived", "산출"), ("fr", "projected", "projeté"), ("fr", "derived", "dérivé"),
+])
+def test_basis_word_is_the_label_mid_sentence(lang, basis, word):
+    with speaking(lang):
+        assert v.basis_word(basis) == word
