@@ -46,26 +46,29 @@ def _fields(row) -> tuple[str, ...]:
 WORD_COLUMNS = {"basis": basis_label, "qualifier": qualifier_words}  # column -> its key in the reader's words
 
 
+def _word_columns(frame: pd.DataFrame) -> list[str]:
+    """The frame's columns whose values are words to say in the reader's language; none in English, whose words
+    are the keys that scripts read."""
+    return [] if language() == "en" else [column for column in WORD_COLUMNS if column in frame.columns]
+
+
+def _said(key, column: str):
+    return WORD_COLUMNS[column](key) if isinstance(key, str) else key
+
+
 def in_reader_words(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with its word columns (a basis, a qualifier) in the language spoken; in English, whose words
-    are the keys that scripts read, as it is."""
-    columns = [column for column in WORD_COLUMNS if column in frame.columns]
-    if not columns or language() == "en":
-        return frame
-    def said(values: pd.Series, words) -> pd.Series:
-        return values.map(lambda key: words(key) if isinstance(key, str) else key)
-    return frame.assign(**{column: said(frame[column], WORD_COLUMNS[column]) for column in columns})
+    """The frame with its word columns (a basis, a qualifier) in the language spoken."""
+    return frame.assign(**{column: frame[column].map(_said, column=column) for column in _word_columns(frame)})
 
 
 def _language_note(frame: pd.DataFrame) -> str:
-    """What the stamp's line adds to say the language of the frame's words ('' in English and for a frame without
-    such columns)."""
-    lang = language()
-    if lang == "en" or not any(column in frame.columns for column in WORD_COLUMNS):
+    """What the stamp's line adds to say the language of the frame's words ('' when it has none to say)."""
+    columns = _word_columns(frame)
+    if not columns:
         return ""
+    lang = language()
     return " · " + _("words in the {columns} columns in {language}; column names in English").format(
-        columns=", ".join(column for column in WORD_COLUMNS if column in frame.columns),
-        language=f"{LANGUAGES.get(lang, lang)} ({lang})")
+        columns=", ".join(columns), language=f"{LANGUAGES.get(lang, lang)} ({lang})")
 
 
 def table_csv(frame: pd.DataFrame, *, stamp: Stamp, comments: tuple[str, ...] = ()) -> bytes:
