@@ -93,9 +93,11 @@ MONEY_AXIS = dict(tickprefix="$", exponentformat="B", tickformat="")  # $500M, $
 def unchecked_figure(data: list, layout: dict) -> go.Figure:
     """A figure from trace and layout dicts without plotly's check of every property, which takes most of the
     time of building a runway chart (about 10 ms), and a slider move rebuilds one. The tests check each such
-    figure against its validated copy, and exports draw a validated copy (lib.export.theme.slide_figure)."""
+    figure against its validated copy, and exports draw a validated copy (lib.export.theme.slide_figure). Nor does
+    it carry plotly's default template, which Streamlit's chart theme overrides on screen: copying it and sending it
+    took a third of the figure's time, and the browser applied it to every trace on each slider move."""
     arrays = [{key: value.to_numpy() if isinstance(value, pd.Series) else value for key, value in trace.items()} for trace in data]
-    return go.Figure({"data": arrays, "layout": layout}, _validate=False)
+    return go.Figure({"data": arrays, "layout": {"template": {}, **layout}}, _validate=False)
 
 
 def base_layout(figure: go.Figure, y_title: str) -> go.Figure:

@@ -122,12 +122,13 @@ def runway(projection: Projection, low: Projection, high: Projection, assumption
                                **money_yaxis([line["y"] for line in monthly] + [[0.0]]))} if monthly else {}),
         ),
     )
+    needed = (dict(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
+              if monthly else {})
     data = frame.assign(cash_end_low=low.frame["cash_end"].values, cash_end_high=high.frame["cash_end"].values,
                         cash_end_low_claims=band_claims[0], cash_end_high_claims=band_claims[1],
                         cash_end_low_cost_ratio=band_ratios[0], cash_end_high_cost_ratio=band_ratios[1],
-                        raise_notes=["; ".join(note for note in notes.get(index, []) if note) for index in frame["month"]])
-    if monthly:
-        data = data.assign(revenue_needed_default_alive=alive.frame["revenue"].values, revenue_growth_needed=alive_growth)
+                        raise_notes=["; ".join(note for note in notes.get(index, []) if note) for index in frame["month"]],
+                        **needed)
     return Chart(
         name=f"{slug(entity)}-runway",
         page=RUNWAY,
@@ -188,20 +189,22 @@ def _months(dates: pd.Series) -> list[str]:
 
 def _crossing(dates: pd.Series, cash: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """A cash path split where it first falls below zero: (dates, cash) while funded, ending at exactly zero
-    where the line crosses it, and (dates, shortfall as a negative balance) from that point on."""
-    dates, cash = pd.Series(dates).reset_index(drop=True), pd.Series(cash, dtype="float64").reset_index(drop=True)
-    below = cash.index[cash < 0]
-    if below.empty:
-        return dates, cash, dates.iloc[:0], cash.iloc[:0]
+    where the line crosses it, and (dates, shortfall as a negative balance) from that point on. In numpy: a
+    slider move splits the runway chart's path anew."""
+    dates, cash = pd.Series(dates).to_numpy(), pd.Series(cash, dtype="float64").to_numpy()
+    below = np.flatnonzero(cash < 0)
+    if below.size == 0:
+        return pd.Series(dates), pd.Series(cash), pd.Series(dates[:0]), pd.Series(cash[:0])
     first = int(below[0])
     if first == 0:
-        zero = dates.iloc[:1]
+        zero = dates[:1]
     else:  # linear between the last funded point and the first short one
-        before, after = cash.iloc[first - 1], cash.iloc[first]
-        zero = pd.Series([dates.iloc[first - 1] + (dates.iloc[first] - dates.iloc[first - 1]) * (before / (before - after))])
-    nought = pd.Series([0.0])
-    return (pd.concat([dates.iloc[:first], zero], ignore_index=True), pd.concat([cash.iloc[:first], nought], ignore_index=True),
-            pd.concat([zero, dates.iloc[first:]], ignore_index=True), pd.concat([nought, cash.iloc[first:]], ignore_index=True))
+        before, after = cash[first - 1], cash[first]
+        start, end = pd.Timestamp(dates[first - 1]), pd.Timestamp(dates[first])
+        zero = np.array([start + (end - start) * (before / (before - after))], dtype=dates.dtype)
+    nought = np.zeros(1)
+    return (pd.Series(np.concatenate([dates[:first], zero])), pd.Series(np.concatenate([cash[:first], nought])),
+            pd.Series(np.concatenate([zero, dates[first:]])), pd.Series(np.concatenate([nought, cash[first:]])))
 
 
 def tint(colour: str, alpha: float) -> str:
@@ -432,9 +435,9 @@ def fan(paths: pd.DataFrame, zero_cash: pd.DataFrame, current: Projection, sprea
     x_range = _months(paths["date"])
     figure = unchecked_figure(data=[
         dict(type="scatter", x=paths["date"], y=paths["cash_p90"].clip(lower=0), mode="lines", line=dict(width=0), showlegend=False,
-             hoverinfo="skip", name="90th percentile"),
+             hoverinfo="skip", name=_("90th percentile")),
         dict(type="scatter", x=paths["date"], y=paths["cash_p10"].clip(lower=0), mode="lines", line=dict(width=0), fill="tonexty",
-             fillcolor="rgba(0,114,178,0.2)", name="10th to 90th percentile", showlegend=False, hoverinfo="skip"),
+             fillcolor="rgba(0,114,178,0.2)", name=_("10th to 90th percentile"), showlegend=False, hoverinfo="skip"),
         *_unlisted(median), *_unlisted(sliders),
     ], layout=dict(
         **BASE_LAYOUT, shapes=shapes, annotations=annotations,

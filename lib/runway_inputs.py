@@ -241,11 +241,12 @@ def scenario(inputs: RunwayInputs, assumptions: RunwayAssumptions, events: Seque
 
 def runway_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, result: Scenario,
                  alive_growth: float | None = None, assumptions: RunwayAssumptions | None = None,
-                 events: Sequence[FundingEvent] = ()) -> Chart:
+                 events: Sequence[FundingEvent] = (), claims: pd.DataFrame | None = None) -> Chart:
     """The runway chart; given the assumptions and the growth it takes to be default alive (alive_growth), it
     also draws the revenue path that growth implies. Given the offered events, each raise that is one is marked
-    with its note, a raise that is not cash in hand drawn dashed, and Epoch AI cited when a raise is its round."""
-    behind = _behind(prepared, inputs)
+    with its note, a raise that is not cash in hand drawn dashed, and Epoch AI cited when a raise is its round.
+    claims, the inputs' claims (runway_claims) when the caller keeps them: they stay the same as the sliders move."""
+    behind = runway_claims(prepared, inputs) if claims is None else claims
     band = (", ".join(inputs.high_claims), ", ".join(inputs.low_claims))  # the low cash path has the highest costs
     alive = None
     if assumptions is not None and alive_growth is not None and alive_growth > runway.GROWTH_FLOOR:
@@ -493,7 +494,7 @@ def describe_assumptions(a: RunwayAssumptions, events: Sequence[FundingEvent] = 
         horizon=a.horizon_months)
 
 
-def _behind(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
+def runway_claims(prepared: pd.DataFrame, inputs: RunwayInputs) -> pd.DataFrame:
     """The claims the runway inputs come from, for a runway chart's claims table."""
     return prepared[prepared["id"].isin(inputs.claim_ids)]
 
@@ -512,7 +513,7 @@ def sensitivity_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs,
                                inputs.start, a.horizon_months, raises=a.raises)
     base = a.project(inputs.start).runway_months
     return _cited(runway_charts.tornado(table, base, a.horizon_months, inputs.start,
-                                        _starting(inputs, a, events), _behind(prepared, inputs), entity),
+                                        _starting(inputs, a, events), runway_claims(prepared, inputs), entity),
                   a.raises, events)
 
 
@@ -530,7 +531,7 @@ def scenarios_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, c
     runs = [(name, a.project(inputs.start), describe_assumptions(a, events)) for name, a in everyone]
     raises = tuple(dict.fromkeys(pair for _, a in everyone for pair in a.raises))
     changes = [describe_changes(s.assumptions, current, events) for s in saved]
-    return _cited(runway_charts.scenarios(runs, _behind(prepared, inputs), entity, inputs.start, changes), raises, events)
+    return _cited(runway_charts.scenarios(runs, runway_claims(prepared, inputs), entity, inputs.start, changes), raises, events)
 
 
 def describe_changes(a: RunwayAssumptions, current: RunwayAssumptions, events: Sequence[FundingEvent] = ()) -> str:
@@ -616,5 +617,5 @@ def fan_chart(prepared: pd.DataFrame, entity: str, inputs: RunwayInputs, assumpt
                "Varies: {varies}. Fixed: {fixed}.").format(draws=f"{result.draws:,}", seed=result.seed,
                                                            varies=varies or _("nothing"), fixed=", ".join(fixed["label"]).lower())
     return _cited(runway_charts.fan(result.paths, result.zero_cash, a.project(inputs.start), spread, method,
-                                    _starting(inputs, a, events), _behind(prepared, inputs), entity),
+                                    _starting(inputs, a, events), runway_claims(prepared, inputs), entity),
                   a.raises, events)

@@ -25,8 +25,9 @@ def draw(ctx: ui.Context) -> None:
 
     @ui.fragment
     def projection():
-        """The three numbers that answer the page's question; the charts in lazy tabs beside the sliders and what the
-        sliders' values imply: a slider move reruns only this part of the page, and only the open tab's chart."""
+        """The three numbers that answer the page's question, then the chart beside the sliders, then what else the
+        sliders' values imply: a slider move reruns only this part of the page, and only the chart on view. On such a
+        rerun the cards and the chart are sent before the sliders are redrawn (runway.settings)."""
         view = (ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs, ctx.peers)
         events = cached.funding_events(*view)
         answer = st.container()
@@ -34,61 +35,30 @@ def draw(ctx: ui.Context) -> None:
         with controls:
             flag = st.container()  # the warning that the cash ran out before the as-of date, over the sliders
             st.caption(ui.md_escape(defaults))
-            assumptions = runway.sliders(inputs, ctx.entity, events, cached.epoch_repeats(*view))
+            slider_box = st.container()
 
+        def sliders():
+            with slider_box:
+                return runway.sliders(inputs, ctx.entity, events, cached.epoch_repeats(*view))
+
+        known = runway.settings(inputs, ctx.entity)
+        assumptions = known if known is not None else sliders()
         try:
             result = runway_inputs.scenario(inputs, assumptions, events)
         except ValueError as err:
             answer.warning(_("These assumptions cannot be projected: {problem}").format(problem=ui.md_escape(err)),
                            icon=":material/warning:")
-            runway.hold_for_deck(inputs, ctx.entity, assumptions)
-            return
-
-        base = result.base
-        cards = answer.columns(3)
-        cards[0].metric(_("Months of runway"), decimal(base.runway_months) if base.runway_months is not None
-                        else f"> {assumptions.horizon_months}", border=True)
-        cards[1].metric(_("Zero-cash date"), month(base.zero_cash_date) if base.zero_cash_date else _("never"), border=True,
-                        help=_("When the cash balance crosses zero; 'never' means not within the horizon."))
-        cards[2].metric(_("Default"), _("alive") if base.default_alive else _("dead"), border=True,
-                        help=_("Alive: break-even comes before the cash runs out (Paul Graham's 'default alive')."))
-        stale = runway_inputs.ran_out_warning(base.zero_cash_date, ctx.as_of)
-        if stale:
-            flag.warning(ui.md_escape(stale), icon=":material/history:")
-        with controls:
-            st.metric(_("Break-even"), month(base.breakeven_date) if base.breakeven_date else _("never"),
-                      help=_("The first month in which revenue covers costs; 'never' means not within the horizon."))
-            st.metric(_("Capital to break even"),
-                      _("never") if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd),
-                      help=_("Extra cash needed to reach break-even without running out; 'never' when break-even does not come "
-                             "within the horizon."))
-            growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates: after the other numbers are sent
-            st.metric(_("Revenue growth needed"), runway_inputs.alive_growth_text(growth),
-                      help=_("To be default alive: the least yearly revenue growth at which break-even comes before the cash runs "
-                             "out, with these costs, cost growth and raises ({raises}).").format(
-                          raises=runway_inputs.describe_raises(assumptions.raises, events)))
-            effect = runway_inputs.raises_effect(inputs, assumptions, events)
-            if effect:
-                st.caption(ui.md_escape(effect))
-
-        with charts:
-            cash, sensitivity, compare, uncertainty = ui.tabs([_("Cash runway"), _("Sensitivity"), _("Scenarios"), _("Uncertainty")],
-                                                              key="runway_view")
-            if cash.open:
-                with cash:
-                    ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
-                                                      result, growth, assumptions, events), "runway")
-            if sensitivity.open:
-                with sensitivity:
-                    ui.show_chart(runway_inputs.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
-            if compare.open:
-                with compare:
-                    saved = runway.scenarios(assumptions, inputs, ctx.entity)
-                    ui.show_chart(runway_inputs.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
-            if uncertainty.open:
-                with uncertainty:
-                    intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
-                    ui.show_chart(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
+            result = None
+        if result is not None:
+            cards(answer, flag, result.base, assumptions, ctx.as_of)
+            growth = cached.alive_growth(assumptions, inputs.start)  # a search over growth rates, for the chart and a card
+            with charts:
+                chart_views(ctx, inputs, result, growth, assumptions, events)
+        if known is not None:
+            sliders()
+        if result is not None:
+            with controls:
+                implied(inputs, result.base, growth, assumptions, events)
         runway.hold_for_deck(inputs, ctx.entity, assumptions)  # last: the reader waits for the cards and charts, not for this
 
 
@@ -125,7 +95,56 @@ def draw(ctx: ui.Context) -> None:
             st.dataframe(later[["period", "metric", "value", "basis", "source_publisher", "id"]], hide_index=True, width="stretch")
 
 
-    ui.lazy_tabs({_("Your projection"): projection, _("Then vs now"): then_and_now}, key="runway_page")
+    ui.lazy_views({_("Your projection"): projection, _("Then vs now"): then_and_now}, key="runway_page", label=_("Section"))
+
+
+def cards(answer, flag, base, assumptions, as_of) -> None:
+    """Months of runway, the zero-cash date and default alive or dead; over the sliders, the warning that the cash
+    ran out before the as-of date."""
+    cards = answer.columns(3)
+    cards[0].metric(_("Months of runway"), decimal(base.runway_months) if base.runway_months is not None
+                    else f"> {assumptions.horizon_months}", border=True)
+    cards[1].metric(_("Zero-cash date"), month(base.zero_cash_date) if base.zero_cash_date else _("never"), border=True,
+                    help=_("When the cash balance crosses zero; 'never' means not within the horizon."))
+    cards[2].metric(_("Default"), _("alive") if base.default_alive else _("dead"), border=True,
+                    help=_("Alive: break-even comes before the cash runs out (Paul Graham's 'default alive')."))
+    stale = runway_inputs.ran_out_warning(base.zero_cash_date, as_of)
+    if stale:
+        flag.warning(ui.md_escape(stale), icon=":material/history:")
+
+
+def chart_views(ctx: ui.Context, inputs, result, growth, assumptions, events) -> None:
+    """The chart picked: the cash runway, what moves the zero-cash date, saved scenarios, or the sources' uncertainty."""
+    cash, sensitivity, compare, uncertainty = ui.views([_("Cash runway"), _("Sensitivity"), _("Scenarios"), _("Uncertainty")],
+                                                       key="runway_view", label=_("Chart"))
+    if cash:
+        ui.show_chart(cached.runway_chart(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity, inputs,
+                                          result, growth, assumptions, events), "runway")
+    if sensitivity:
+        ui.show_chart(runway_inputs.sensitivity_chart(ctx.prepared, ctx.entity, inputs, assumptions, events), "sensitivity")
+    if compare:
+        saved = runway.scenarios(assumptions, inputs, ctx.entity)
+        ui.show_chart(runway_inputs.scenarios_chart(ctx.prepared, ctx.entity, inputs, assumptions, saved, events), "scenarios")
+    if uncertainty:
+        intervals = cached.fan_intervals(ctx.dataset_key, ctx.prepared, ctx.as_of, ctx.include_undated, ctx.entity)
+        ui.show_chart(runway_inputs.fan_chart(ctx.prepared, ctx.entity, inputs, assumptions, intervals, events), "uncertainty")
+
+
+def implied(inputs, base, growth, assumptions, events) -> None:
+    """Under the sliders: break-even, the capital it takes, the revenue growth needed and what the raises do."""
+    st.metric(_("Break-even"), month(base.breakeven_date) if base.breakeven_date else _("never"),
+              help=_("The first month in which revenue covers costs; 'never' means not within the horizon."))
+    st.metric(_("Capital to break even"),
+              _("never") if base.capital_needed_usd is None else formatting.format_usd(base.capital_needed_usd),
+              help=_("Extra cash needed to reach break-even without running out; 'never' when break-even does not come "
+                     "within the horizon."))
+    st.metric(_("Revenue growth needed"), runway_inputs.alive_growth_text(growth),
+              help=_("To be default alive: the least yearly revenue growth at which break-even comes before the cash runs "
+                     "out, with these costs, cost growth and raises ({raises}).").format(
+                  raises=runway_inputs.describe_raises(assumptions.raises, events)))
+    effect = runway_inputs.raises_effect(inputs, assumptions, events)
+    if effect:
+        st.caption(ui.md_escape(effect))
 
 
 ui.run_page("Runway", draw)

@@ -278,3 +278,11 @@ def test_month_hover_carries_each_points_month_where_plotly_would_write_english(
         dates = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-08 06:00")]
         assert chart_layout.month_hover(dates, [chart_layout.format_usd(10), chart_layout.format_usd(0)]) == expected
 
+
+
+def test_an_unchecked_figure_sends_no_template_and_its_series_as_arrays():
+    """Streamlit's chart theme styles the screen: a figure a slider move rebuilds does not carry plotly's default
+    template, which would be copied, sent and applied on every move."""
+    figure = chart_layout.unchecked_figure([dict(type="scatter", x=pd.Series([1, 2]), y=[3.0, 4.0])], dict(height=300))
+    assert figure.to_plotly_json()["layout"] == {"template": {}, "height": 300}
+    assert figure.data[0].x.tolist() == [1, 2]

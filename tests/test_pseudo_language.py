@@ -121,18 +121,21 @@ def test_every_message_of_a_page_and_its_tabs_is_in_the_catalogs(name, monkeypat
 
 
 def _leaks_of_every_view(name: str) -> set[tuple[str, str, str]]:
-    """The page, then each of its tabs and each of its expanders opened in turn."""
+    """The page, then each of its tabs (or views) and each of its expanders opened in turn."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.switch_page(f"pages/{name}.py")
     at.run()
     assert not at.exception
     found = leaks(at, name)
-    for tabs in list(_keyed(at._tree, "tab_container")):
-        for label in [tab.label for tab in tabs.children.values()]:
-            at.session_state[tabs.key] = label
+    views = [(tabs.key, [tab.label for tab in tabs.children.values()]) for tabs in _keyed(at._tree, "tab_container")]
+    views += [(group.key, list(group.options)) for group in _keyed(at._tree, "button_group")]  # ui.views
+    for key, labels in views:
+        for label in labels:
+            at.session_state[key] = label
             at.run()
             assert not at.exception, (name, label)
             found |= leaks(at, f"{name} · {label}")
+        at.session_state[key] = labels[0]  # back to the first, under which the next views are drawn
     for expander in list(_keyed(at._tree, "expander")):
         at.session_state[expander.key] = True
         at.run()

@@ -5,11 +5,11 @@ JSON downloads, inert text), ``runway`` (the runway sliders), ``rates`` (figures
 
 Pages use the names below; ``lib/`` never imports Streamlit.
 """
-from ui.blocks import csv_download, json_download, lazy_tabs, md_escape, md_highlight, md_marks, show_chart, tabs
+from ui.blocks import csv_download, json_download, lazy_tabs, lazy_views, md_escape, md_highlight, md_marks, show_chart, views
 from ui.sidebar import PAGES, Context, page_setup
 from ui.page import fragment, run_page
 from ui.rates import missing_rates
 from ui.url import choice, date_between, flag, subset, url_persist
 
-__all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "fragment", "json_download", "lazy_tabs", "md_escape", "md_highlight", "md_marks", "missing_rates", "page_setup", "run_page", "show_chart",
-           "subset", "tabs", "url_persist"]
+__all__ = ["PAGES", "Context", "choice", "csv_download", "date_between", "flag", "fragment", "json_download", "lazy_tabs", "lazy_views", "md_escape", "md_highlight", "md_marks", "missing_rates", "page_setup", "run_page", "show_chart",
+           "subset", "url_persist", "views"]

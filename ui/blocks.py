@@ -143,6 +143,24 @@ def tabs(labels: list[str], key: str) -> list:
     return drawn
 
 
+def views(labels: list[str], key: str, label: str) -> list[bool]:
+    """A row of buttons (a segmented control) that shows one view at a time, for a part of a page that a slider
+    reruns: whether each label's view is open. It keeps the tab last open as tabs() does, but has no panel to watch:
+    Streamlit's tab panels look through their content for a focusable element after every change inside them, and a
+    slider step that redraws a chart paid for that twice, in the metric's time and in the chart's."""
+    keep_open = remembered_tab(key, labels)
+    shown = st.segmented_control(label, labels, required=True, key=key, label_visibility="collapsed")
+    keep_open(shown)
+    return [name == shown for name in labels]
+
+
+def lazy_views(sections: dict[str, Callable[[], None]], key: str, label: str) -> None:
+    """lazy_tabs drawn as views(): only the open section is built and sent."""
+    for is_open, draw in zip(views(list(sections), key, label), sections.values()):
+        if is_open:
+            draw()
+
+
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
     """A download of a table as safe CSV, stamped."""
     stamp = data.stamp()

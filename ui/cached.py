@@ -263,7 +263,15 @@ def runway_chart(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool
     to be default alive and the offered raises follow from them): a page opened at its defaults, or a slider back
     at a value it had lately, draws it without building it. The last 32 are kept: a chart holds its figure and its
     data, and a long session of slider moves would otherwise fill the server's memory with charts never drawn again."""
-    return runway_inputs_lib.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions, _events)
+    return runway_inputs_lib.runway_chart(_prepared, entity, _inputs, _result, _growth, assumptions, _events,
+                                          runway_claims(key, _prepared, as_of, include_undated, entity, _inputs))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def runway_claims(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs) -> pd.DataFrame:
+    """The claims behind one view's runway inputs, for the runway chart each slider move builds (one frame, not a
+    copy per call: the chart takes its own table from it)."""
+    return runway_inputs_lib.runway_claims(_prepared, _inputs)
 
 
 @spoken

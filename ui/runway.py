@@ -19,7 +19,7 @@ from lib.peers import LICENCE
 from lib.runway_inputs import EPOCH, FundingEvent, RunwayInputs, closed_rounds, describe_assumptions
 from ui import data
 from ui.blocks import md_escape
-from ui.url import url_persist, url_state
+from ui.url import settled, url_persist, url_state
 
 DECK = "runway_for_deck"  # session state: what the sidebar's deck projects
 SHARED = {"horizon"}  # how far to look is not a claim: it stays when the company changes
@@ -53,6 +53,18 @@ def sliders(inputs: RunwayInputs, entity: str, events: list[FundingEvent], repea
     values["raises"] = raises_editor(inputs, entity, events, repeats)
     _saved(inputs, entity)  # seeded from the link here, so that a bad link's warning stands under the sliders
     return RunwayAssumptions.resolve(inputs, values)
+
+
+def settings(inputs: RunwayInputs, entity: str) -> RunwayAssumptions | None:
+    """The sliders' values before the sliders are drawn, or None on a run that will seed one of them (the page's
+    first, another company's). On a run that a slider move started, every value is in the session state already, so
+    the page sends the cards and the chart first and redraws the sliders after them: the browser draws what the
+    reader watches without waiting for the sliders it already shows."""
+    keys = [_key(field, entity) for field in FIELDS]
+    if not all(settled(key) for key in keys) or _raises_key(entity) not in st.session_state:
+        return None
+    values = {field.name: field.to_model(st.session_state[key]) for field, key in zip(FIELDS, keys)}
+    return RunwayAssumptions.resolve(inputs, values | {"raises": st.session_state[_raises_key(entity)]})
 
 
 def hold_for_deck(inputs: RunwayInputs, entity: str, assumptions: RunwayAssumptions) -> None:

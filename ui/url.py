@@ -72,9 +72,15 @@ def kept_text(key: str, param: str | None) -> str | None:
 
 def _seed(key: str, value: Callable[[], Any]) -> None:
     """Give a widget about to be drawn the reader's setting when its key holds nothing of this page's widget."""
-    kept = _kept().get(key)
-    if key not in st.session_state or (kept is not None and kept.page != st.session_state.get(PAGE)):
+    if not settled(key):
         st.session_state[key] = value()
+
+
+def settled(key: str) -> bool:
+    """Whether a widget's key holds the reader's setting for this page already, so that drawing the widget will
+    not seed it anew (see _seed): its value can be read before it is drawn."""
+    kept = _kept().get(key)
+    return key in st.session_state and (kept is None or kept.page == st.session_state.get(PAGE))
 
 
 def _keep(key: str, param: str | None, value: Any) -> None:

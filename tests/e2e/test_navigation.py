@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import CHROMIUM, NO_CHROMIUM
-from tests.e2e.test_browser import expect, metric_value, open_page, query, settled, sidebar, slider_input, step_slider
+from tests.e2e.test_browser import expect, metric_value, open_page, open_view, query, settled, sidebar, slider_input, step_slider
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)]
 
@@ -171,8 +171,7 @@ def test_page_settings_are_there_when_the_reader_comes_back(page, base_url):
     pick_linear_scale(page)
     click_page(page, "Runway")
     step_starting_cash(page, 3, "$6.9B")
-    page.get_by_role("tab", name="Sensitivity").click()
-    expect(page.get_by_role("tab", name="Sensitivity")).to_have_attribute("aria-selected", "true")
+    open_view(page, "Sensitivity")
     settled(page)
     moved = metric_value(page, "Months of runway").inner_text()
     click_page(page, "Waterfall")
@@ -182,7 +181,7 @@ def test_page_settings_are_there_when_the_reader_comes_back(page, base_url):
     click_page(page, "Overview")
     click_page(page, "Runway")
     expect(slider_input(page, "Starting cash")).to_have_attribute("aria-valuetext", "$6.9B")
-    expect(page.get_by_role("tab", name="Sensitivity")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("radio", name="Sensitivity", exact=True)).to_have_attribute("aria-checked", "true")
     assert metric_value(page, "Months of runway").inner_text() == moved
     assert query(page)["cash"] == "6.9"
     click_page(page, "Timeline")
