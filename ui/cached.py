@@ -303,20 +303,21 @@ def renderer_found(*, lang: str) -> tuple[bool, str]:
 
 
 @spoken
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def funding_events(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _peers,
-                   *, lang: str) -> list:
+                   *, lang: str) -> tuple:
     """Funding claims and Epoch AI's rounds after the projection start, offered as one-click raises (inputs and
-    Epoch's rows in force follow from the other keys)."""
-    return runway_inputs_lib.funding_events(_prepared, entity, _inputs, _peers)
+    Epoch's rows in force follow from the other keys): one tuple for every rerun, not a copy per slider move."""
+    return tuple(runway_inputs_lib.funding_events(_prepared, entity, _inputs, _peers))
 
 
 @spoken
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def epoch_repeats(key: str, _prepared: pd.DataFrame, as_of, include_undated: bool, entity: str, _inputs, _peers,
-                  *, lang: str) -> list:
-    """Epoch AI's rounds after the start not offered, as they repeat the starting cash or a claim's deal."""
-    return runway_inputs_lib.epoch_repeats(_prepared, entity, _inputs, _peers)
+                  *, lang: str) -> tuple:
+    """Epoch AI's rounds after the start not offered, as they repeat the starting cash or a claim's deal (one tuple
+    for every rerun, as funding_events)."""
+    return tuple(runway_inputs_lib.epoch_repeats(_prepared, entity, _inputs, _peers))
 
 
 @spoken
