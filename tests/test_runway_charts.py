@@ -413,3 +413,23 @@ def test_scenarios_fan_and_tornado_in_korean(prepared):
     assert both.subtitle.startswith("미국 달러, 2024년 1월부터")
     assert [a.text for a in both.figure.layout.annotations if a.name == "line end"][1] == "current: 현금 소진 시점<br>2024년 10월"  # wrapped
     assert moves.figure.layout.xaxis.title.text.startswith("2024년 1월부터")
+
+
+@pytest.mark.parametrize("cash, funded, gap", [
+    ([5.0, 3.0, 1.0], ([0, 1, 2], [5.0, 3.0, 1.0]), ([], [])),  # never short: no gap
+    ([-2.0, -4.0, -6.0], ([0], [0.0]), ([0, 0, 1, 2], [0.0, -2.0, -4.0, -6.0])),  # short from the first month
+    ([4.0, 0.0, -4.0], ([0, 1, 1], [4.0, 0.0, 0.0]), ([1, 2], [0.0, -4.0])),  # at zero on 11 Jan: still funded then
+    ([4.0, 1.0, -3.0], ([0, 1, "crossing"], [4.0, 1.0, 0.0]), (["crossing", 2], [0.0, -3.0])),
+])
+def test_a_cash_path_splits_where_it_first_falls_below_zero(cash, funded, gap):
+    dates = pd.Series(pd.to_datetime(["2024-01-01", "2024-01-11", "2024-01-21"]))
+    crossing = pd.Timestamp("2024-01-13 12:00")  # $1 of the $4 lost from 11 to 21 Jan: a quarter of those ten days
+
+    def when(at):
+        return crossing if at == "crossing" else dates[at]
+
+    got = runway_charts._crossing(dates, pd.Series(cash))
+    expected_funded = [when(at) for at in funded[0]], funded[1]
+    expected_gap = [when(at) for at in gap[0]], gap[1]
+    assert (got[0].tolist(), got[1].tolist()) == expected_funded
+    assert (got[2].tolist(), got[3].tolist()) == expected_gap
